@@ -1,0 +1,84 @@
+// Lint rules, including the layer boundaries of STYLE.md habit 13: views render view models and
+// never query; the domain knows nothing of HTTP or HTML.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'public/build/', 'bench/results/', 'coverage/', 'data/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      eqeqeq: ['error', 'always'],
+      // Stripping control characters from names, headers and XML is deliberate wherever it appears.
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['src/views/**', 'src/client/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/**', '**/*.queries.js', '**/*.actions.js', '**/http/**'],
+              message: 'Views render view models; they never query or write.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['fastify', '@fastify/*', '**/http/**', '**/views/**'],
+              message: 'The domain knows nothing of HTTP or HTML.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/**'],
+              message: 'Migrations are frozen in time: import no app code.',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['src/**'],
+    ignores: ['src/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Only src/config.ts reads process.env.' },
+      ],
+    },
+  },
+)

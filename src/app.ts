@@ -1,0 +1,63 @@
+/**
+ * buildApp(config) -> a Fastify instance with every plugin and route registered. It never listens:
+ * the CLI calls listen(), tests call inject().
+ */
+import Fastify, { type FastifyInstance } from 'fastify'
+import formbody from '@fastify/formbody'
+import type { Config } from './config.js'
+import { createDb, type DbHandle } from './db/connect.js'
+import { PUBLIC_DIR } from './paths.js'
+import { assetsPlugin } from './http/plugins/assets.js'
+import { dbPlugin } from './http/plugins/db.js'
+import { errorsPlugin } from './http/plugins/errors.js'
+import { securityHeadersPlugin } from './http/plugins/security-headers.js'
+import { viewerPlugin } from './http/plugins/viewer.js'
+import { pageRoutes } from './http/routes/pages/index.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Readonly<Config>
+  }
+}
+
+export interface Deps {
+  /** An open database; when given, the caller owns it and closes it. */
+  db?: DbHandle
+  /** Folder of static files (defaults to public/). */
+  publicDir?: string
+}
+
+export async function buildApp(
+  config: Readonly<Config>,
+  deps: Deps = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+      ],
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
+  })
+  app.decorate('config', config)
+
+  await app.register(viewerPlugin)
+  await app.register(dbPlugin, {
+    handle: deps.db ?? createDb(config.database),
+    closeOnShutdown: deps.db === undefined,
+  })
+  await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
+  await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(errorsPlugin)
+  await app.register(formbody)
+  await app.register(pageRoutes)
+  return app
+}

@@ -1,0 +1,159 @@
+/**
+ * Every `quorum` subcommand by name. A new command lives in its own file under src/cli/ and is added
+ * here; `quorum --help` lists them in this order.
+ */
+import fs from 'node:fs'
+import readline from 'node:readline'
+import { parseArgs } from 'node:util'
+import { buildApp } from '../app.js'
+import type { Config } from '../config.js'
+import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
+import { isEmpty, seedDemo } from '../domain/demo/index.js'
+import { importJsonLines } from '../domain/importer/index.js'
+import { withDb, type Command } from './command.js'
+import { progressBar } from './progress.js'
+
+export const COMMANDS: Record<string, Command> = {
+  start: {
+    summary:
+      'Migrate, seed the demo forum when the database is empty, then serve (what `npm start` runs).',
+    usage: 'quorum start',
+    async run(_args, config) {
+      await withDb(config, async ({ db }) => {
+        const applied = await migrateToLatest(db)
+        if (applied.length > 0) console.error(`Applied ${applied.length} migration(s).`)
+        if (await isEmpty(db)) {
+          const seeded = await seedDemo(db)
+          console.error(
+            `Seeded the demo forum: ${seeded.threads} threads, ${seeded.tags} tags, ${seeded.users} people.`,
+          )
+        }
+      })
+      return serve(config)
+    },
+  },
+  serve: {
+    summary: 'Serve the forum on HOST:PORT (the database must be migrated).',
+    usage: 'quorum serve',
+    async run(_args, config) {
+      const pending = await withDb(
+        config,
+        async ({ db }) =>
+          (await createMigrator(db).getMigrations()).filter((m) => !m.executedAt).length,
+      )
+      if (pending > 0) {
+        console.error(
+          `The database has ${pending} pending migration(s). Run \`quorum migrate\` first (or \`npm start\`).`,
+        )
+        return 1
+      }
+      return serve(config)
+    },
+  },
+  migrate: {
+    summary: 'Apply pending migrations (--down reverts the latest one).',
+    usage: 'quorum migrate [--down]',
+    async run(args, config) {
+      const { values } = parseArgs({ args, options: { down: { type: 'boolean', default: false } } })
+      const names = await withDb(config, ({ db }) =>
+        values.down ? migrateDown(db) : migrateToLatest(db),
+      )
+      console.log(
+        names.length === 0
+          ? 'Nothing to do: the database is up to date.'
+          : `${values.down ? 'Reverted' : 'Applied'}: ${names.join(', ')}`,
+      )
+      return 0
+    },
+  },
+  seed: {
+    summary: 'Write the demo forum (tags, people, threads) into an empty database.',
+    usage: 'quorum seed --demo',
+    async run(args, config) {
+      const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } })
+      if (!values.demo) {
+        console.error('Say what to seed: `quorum seed --demo`.')
+        return 2
+      }
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db)
+        if (!(await isEmpty(db))) {
+          console.error(
+            'The database already has threads; the demo is seeded only into an empty forum.',
+          )
+          return 1
+        }
+        const seeded = await seedDemo(db)
+        console.log(
+          `Seeded ${seeded.threads} threads, ${seeded.tags} tags and ${seeded.users} people.`,
+        )
+        return 0
+      })
+    },
+  },
+  import: {
+    summary: 'Import threads from a JSON Lines file, one thread a line (docs/import.md).',
+    usage: 'quorum import FILE.jsonl [--batch 200]',
+    async run(args, config) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { batch: { type: 'string', default: '200' } },
+      })
+      const file = positionals[0]
+      if (!file) {
+        console.error('Name the file to import: quorum import FILE.jsonl')
+        return 2
+      }
+      if (!fs.existsSync(file)) {
+        console.error(`No such file: ${file}`)
+        return 1
+      }
+      const total = await countLines(file)
+      return withDb(config, async ({ db }) => {
+        await migrateToLatest(db)
+        const bar = progressBar('threads', total)
+        const result = await importJsonLines(
+          db,
+          readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }),
+          {
+            batchSize: Number(values.batch) || 200,
+            onProgress: (p) => bar.update(p.imported + p.skipped),
+            onBadLine: (line, problems) =>
+              console.error(`\nline ${line} skipped: ${problems.join('; ')}`),
+          },
+        )
+        bar.finish()
+        console.log(`Imported ${result.imported} thread(s); skipped ${result.skipped} bad line(s).`)
+        return result.skipped > 0 ? 1 : 0
+      })
+    },
+  },
+}
+
+async function serve(config: Readonly<Config>): Promise<number> {
+  const app = await buildApp(config)
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    process.exit(0)
+  }
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  await app.listen({ port: config.port, host: config.host })
+  console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
+  return new Promise<number>(() => {}) // runs until a signal
+}
+
+async function countLines(file: string): Promise<number> {
+  let n = 0
+  for await (const line of readline.createInterface({
+    input: fs.createReadStream(file),
+    crlfDelay: Infinity,
+  }))
+    if (line.trim() !== '') n++
+  return n
+}

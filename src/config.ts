@@ -1,0 +1,161 @@
+/**
+ * The only reader of process.env. Every setting is declared in `SETTINGS` with its default and a line
+ * of documentation; `loadConfig` validates all of them at once and returns a frozen object, or throws a
+ * ConfigError listing every bad value. docs/configuration.md documents each key (a test checks it).
+ */
+import path from 'node:path'
+
+export type Dialect = 'sqlite' | 'postgres'
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+
+export interface DatabaseConfig {
+  dialect: Dialect
+  /** SQLite: a file path or ':memory:'. PostgreSQL: the connection string. */
+  url: string
+  /** PostgreSQL only: the schema to use (search_path); tests give each file its own. */
+  schema?: string
+}
+
+export interface Config {
+  port: number
+  host: string
+  database: DatabaseConfig
+  logLevel: LogLevel
+  env: 'development' | 'production' | 'test'
+  /** Absolute origin used in canonical links, feeds and sitemaps, without a trailing slash. */
+  publicUrl: string
+  /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+interface Setting {
+  default: string
+  doc: string
+}
+
+/** Every environment variable Quorum reads. */
+export const SETTINGS = {
+  PORT: { default: '3000', doc: 'TCP port to listen on (1–65535).' },
+  HOST: {
+    default: '127.0.0.1',
+    doc: 'Interface to listen on; 0.0.0.0 to accept connections from other hosts.',
+  },
+  DATABASE_URL: {
+    default: 'sqlite:./data/quorum.db',
+    doc: '`sqlite:PATH` (or a plain path, or `sqlite::memory:`) for SQLite; `postgres://user@host:port/db` for PostgreSQL.',
+  },
+  LOG_LEVEL: { default: 'info', doc: 'One of fatal, error, warn, info, debug, trace, silent.' },
+  NODE_ENV: {
+    default: 'development',
+    doc: 'development, production or test. Only names the environment in logs; behaviour is set by the other settings.',
+  },
+  PUBLIC_URL: {
+    default: '',
+    doc: 'The public origin, e.g. https://forum.example.com; defaults to http://HOST:PORT. Used in canonical links, feeds and sitemaps.',
+  },
+  TRUST_PROXY: {
+    default: 'false',
+    doc: '`true` when a reverse proxy sets X-Forwarded-For/Proto (client IPs for rate limits, https detection).',
+  },
+} as const satisfies Record<string, Setting>
+
+export type SettingName = keyof typeof SETTINGS
+
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]
+const ENVS = ['development', 'production', 'test'] as const
+
+/**
+ * Parses a DATABASE_URL into a dialect and location.
+ * @example parseDatabaseUrl('sqlite:./data/q.db') // { dialect: 'sqlite', url: '/abs/data/q.db' }
+ */
+export function parseDatabaseUrl(value: string, cwd = process.cwd()): DatabaseConfig | string {
+  const v = value.trim()
+  if (v === '') return 'DATABASE_URL: must not be empty'
+  if (/^postgres(ql)?:\/\//i.test(v)) {
+    try {
+      const url = new URL(v)
+      if (!url.hostname) return 'DATABASE_URL: a postgres:// URL needs a host'
+      return { dialect: 'postgres', url: v }
+    } catch {
+      return `DATABASE_URL: "${v}" is not a valid postgres:// URL`
+    }
+  }
+  const file = v.startsWith('sqlite:') ? v.slice('sqlite:'.length) : v
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+    return `DATABASE_URL: unsupported scheme in "${v}" (use sqlite:PATH or postgres://...)`
+  if (file === '') return 'DATABASE_URL: sqlite: needs a path (or :memory:)'
+  if (file === ':memory:') return { dialect: 'sqlite', url: ':memory:' }
+  return { dialect: 'sqlite', url: path.resolve(cwd, file) }
+}
+
+/**
+ * Reads and validates the environment. Throws ConfigError naming every bad value.
+ * @example const config = loadConfig({ PORT: '8080' })
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const problems: string[] = []
+  const get = (name: SettingName): string => {
+    const raw = env[name]
+    return raw === undefined || raw === '' ? SETTINGS[name].default : raw
+  }
+
+  const port = Number(get('PORT'))
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT: "${get('PORT')}" is not a port number (0–65535)`)
+
+  const host = get('HOST')
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host))
+    problems.push(`HOST: "${host}" is not a host name or address`)
+
+  const database = parseDatabaseUrl(get('DATABASE_URL'))
+  if (typeof database === 'string') problems.push(database)
+
+  const logLevel = get('LOG_LEVEL') as LogLevel
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL: "${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`)
+
+  const nodeEnv = get('NODE_ENV') as Config['env']
+  if (!ENVS.includes(nodeEnv))
+    problems.push(`NODE_ENV: "${nodeEnv}" must be one of ${ENVS.join(', ')}`)
+
+  const trust = get('TRUST_PROXY')
+  if (trust !== 'true' && trust !== 'false')
+    problems.push(`TRUST_PROXY: "${trust}" must be true or false`)
+
+  let publicUrl = get('PUBLIC_URL')
+  if (publicUrl === '') {
+    const shownHost =
+      host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host
+    publicUrl = `http://${shownHost}:${port}`
+  } else if (!/^https?:\/\/[^/\s]+$/.test(publicUrl.replace(/\/$/, ''))) {
+    problems.push(
+      `PUBLIC_URL: "${publicUrl}" must be an http(s) origin such as https://forum.example.com`,
+    )
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems)
+  return Object.freeze({
+    port,
+    host,
+    database: Object.freeze(database as DatabaseConfig),
+    logLevel,
+    env: nodeEnv,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    trustProxy: trust === 'true',
+  })
+}

@@ -1,0 +1,61 @@
+/**
+ * Opens the database named by the config: SQLite through better-sqlite3 (WAL, foreign keys, busy
+ * timeout) or PostgreSQL through a pg pool. Both give the same Kysely<Database>.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig, Dialect } from '../config.js'
+import type { Database, Db } from './schema.js'
+
+// int8 (bigint) columns hold epoch milliseconds and counts, all far below 2^53: read them as numbers.
+pg.types.setTypeParser(20, (v) => Number(v))
+// numeric results of count()/sum() come back as strings by default; same reasoning.
+pg.types.setTypeParser(1700, (v) => Number(v))
+
+export interface DbHandle {
+  db: Db
+  dialect: Dialect
+  /** Closes the pool or file; safe to call twice. */
+  close(): Promise<void>
+}
+
+export interface DbOptions {
+  /** Called for every query; used by tests that count queries per page. */
+  onQuery?: (event: LogEvent) => void
+}
+
+/**
+ * @example const { db, close } = createDb({ dialect: 'sqlite', url: ':memory:' })
+ */
+export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHandle {
+  const log = options.onQuery ? (event: LogEvent) => options.onQuery?.(event) : undefined
+  if (config.dialect === 'sqlite') {
+    if (config.url !== ':memory:') fs.mkdirSync(path.dirname(config.url), { recursive: true })
+    const sqlite = new SQLite(config.url)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('synchronous = NORMAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('cache_size = -64000')
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log })
+    return { db, dialect: 'sqlite', close: once(() => db.destroy()) }
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    options: config.schema ? `-c search_path=${config.schema}` : undefined,
+  })
+  // Without a listener an idle client's error (a server restart) would crash the process.
+  pool.on('error', () => {})
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
+  return { db, dialect: 'postgres', close: once(() => db.destroy()) }
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined
+  return () => (done ??= fn())
+}

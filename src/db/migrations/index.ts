@@ -1,0 +1,16 @@
+/**
+ * Every migration, by name. Names sort by time; add new ones at the end. Listed statically (rather
+ * than read from the folder) so the same code runs from src/ under tests and from dist/ in production.
+ */
+import type { Migration } from 'kysely'
+import * as createUsers from './2026-11-27-2200_create_users.js'
+import * as createTagsAndThreads from './2026-11-27-2210_create_tags_and_threads.js'
+import * as createPosts from './2026-11-27-2220_create_posts.js'
+import * as createSessions from './2026-11-27-2300_create_sessions.js'
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-27-2200_create_users': createUsers,
+  '2026-11-27-2210_create_tags_and_threads': createTagsAndThreads,
+  '2026-11-27-2220_create_posts': createPosts,
+  '2026-11-27-2300_create_sessions': createSessions,
+}

@@ -1,0 +1,144 @@
+/**
+ * Table types that mirror the SQL of src/db/migrations (snake_case, as stored).
+ * Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers); flags are 0/1 integers
+ * so both dialects store and compare them the same way.
+ */
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  /** Lower-cased username: unique, so names are unique case-insensitively. */
+  username_key: string
+  email: string | null
+  email_key: string | null
+  password_hash: string | null
+  role: 'member' | 'moderator' | 'admin'
+  /** Staff title shown beside the name, e.g. "DTS Engineer". */
+  title: string | null
+  created_at: number
+}
+
+export interface TagsTable {
+  id: Generated<number>
+  slug: string
+  name: string
+  description: string
+  /** Live (not deleted) threads carrying the tag. */
+  thread_count: Generated<number>
+  created_at: number
+}
+
+export interface ThreadsTable {
+  id: Generated<number>
+  title: string
+  author_id: number
+  /** Plain-text excerpt of the question, derived at write time for list pages. */
+  excerpt: string
+  reply_count: Generated<number>
+  boost_count: Generated<number>
+  view_count: Generated<number>
+  created_at: number
+  last_activity_at: number
+  accepted_post_id: number | null
+  locked: Generated<number>
+  pinned: Generated<number>
+  deleted_at: number | null
+}
+
+/**
+ * A thread's tags, with copies of the thread's sort keys so a tag page is one index range scan
+ * (DESIGN.md: "a tag page sorts by (tag, last_activity_at)"). Kept in step by threads.sync.
+ */
+export interface ThreadTagsTable {
+  thread_id: number
+  tag_id: number
+  position: Generated<number>
+  pinned: Generated<number>
+  solved: Generated<number>
+  last_activity_at: number
+  created_at: number
+  reply_count: Generated<number>
+  boost_count: Generated<number>
+  view_count: Generated<number>
+}
+
+export interface PostsTable {
+  id: Generated<number>
+  thread_id: number
+  author_id: number
+  kind: 'question' | 'reply' | 'comment'
+  /** For comments: the reply they hang under. */
+  parent_id: number | null
+  body_markdown: string
+  /** Rendered and sanitised at write time. */
+  body_html: string
+  boost_count: Generated<number>
+  created_at: number
+  edited_at: number | null
+  recommended_by: number | null
+  deleted_at: number | null
+  deleted_by: number | null
+}
+
+export interface BoostsTable {
+  post_id: number
+  user_id: number
+  created_at: number
+}
+
+export interface AttachmentsTable {
+  /** Random, unguessable id used in URLs. */
+  id: string
+  post_id: number
+  file_name: string
+  content_type: string
+  size: number
+  content: Uint8Array
+  /** Highlighted HTML for text-like files, rendered at write time; null for download-only files. */
+  preview_html: string | null
+  line_count: number
+  created_at: number
+}
+
+export interface RevisionsTable {
+  id: Generated<number>
+  post_id: number
+  editor_id: number
+  /** 1 for the original text, then 2, 3, ... */
+  number: number
+  title: string | null
+  body_markdown: string
+  created_at: number
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself lives only in the cookie. */
+  id_hash: string
+  user_id: number
+  created_at: number
+  last_seen_at: number
+  expires_at: number
+}
+
+export interface Database {
+  users: UsersTable
+  tags: TagsTable
+  threads: ThreadsTable
+  thread_tags: ThreadTagsTable
+  posts: PostsTable
+  boosts: BoostsTable
+  attachments: AttachmentsTable
+  revisions: RevisionsTable
+  sessions: SessionsTable
+}
+
+export type Db = Kysely<Database>
+/** A connection or an open transaction: query functions accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>
+
+export type UserRow = Selectable<UsersTable>
+export type NewUser = Insertable<UsersTable>
+export type NewThread = Insertable<ThreadsTable>
+export type NewPost = Insertable<PostsTable>
+export type NewAttachment = Insertable<AttachmentsTable>

@@ -1,0 +1,1 @@
+export { seedDemo, isEmpty, agoToEpoch, demoThreads, type SeedResult } from './seed-demo.js'

@@ -1,0 +1,95 @@
+/**
+ * Imports a stream of JSON Lines in batched transactions. Every line is validated before anything is
+ * written, so a bad line is reported by number and skipped, never half-imported.
+ */
+import type { Db } from '../../db/schema.js'
+import { createImportContext, finishImport, importThread } from './import.actions.js'
+import { validateImportThread, type ImportThread } from './import.schema.js'
+
+export interface ImportProgress {
+  imported: number
+  skipped: number
+}
+
+export interface ImportOptions {
+  /** Threads per transaction. */
+  batchSize?: number
+  onProgress?: (progress: ImportProgress) => void
+  onBadLine?: (lineNumber: number, problems: string[]) => void
+  now?: number
+}
+
+/** Imports already-parsed threads (the demo seed and generators use this). */
+export async function importThreads(
+  db: Db,
+  threads: Iterable<ImportThread> | AsyncIterable<ImportThread>,
+  options: ImportOptions = {},
+): Promise<ImportProgress> {
+  async function* numbered() {
+    let n = 0
+    for await (const thread of threads) yield { lineNumber: ++n, value: thread as unknown }
+  }
+  return importValues(db, numbered(), options)
+}
+
+/**
+ * Imports JSON Lines text, one thread a line; blank lines are ignored.
+ * @example await importJsonLines(db, readline.createInterface({ input: fs.createReadStream(file) }))
+ */
+export async function importJsonLines(
+  db: Db,
+  lines: AsyncIterable<string> | Iterable<string>,
+  options: ImportOptions = {},
+): Promise<ImportProgress> {
+  async function* parsed() {
+    let n = 0
+    for await (const line of lines) {
+      n++
+      if (line.trim() === '') continue
+      try {
+        yield { lineNumber: n, value: JSON.parse(line) as unknown }
+      } catch (error) {
+        yield {
+          lineNumber: n,
+          value: undefined,
+          parseError: `not valid JSON (${(error as Error).message})`,
+        }
+      }
+    }
+  }
+  return importValues(db, parsed(), options)
+}
+
+async function importValues(
+  db: Db,
+  values: AsyncIterable<{ lineNumber: number; value: unknown; parseError?: string }>,
+  options: ImportOptions,
+): Promise<ImportProgress> {
+  const batchSize = options.batchSize ?? 200
+  const progress: ImportProgress = { imported: 0, skipped: 0 }
+  const ctx = await createImportContext(db, options.now)
+  let batch: ImportThread[] = []
+  const flush = async () => {
+    if (batch.length === 0) return
+    const current = batch
+    batch = []
+    await db.transaction().execute(async (trx) => {
+      for (const thread of current) await importThread(trx, thread, ctx)
+      await finishImport(trx, ctx)
+    })
+    progress.imported += current.length
+    options.onProgress?.({ ...progress })
+  }
+  for await (const { lineNumber, value, parseError } of values) {
+    const problems = parseError ? [parseError] : validateImportThread(value)
+    if (problems.length > 0) {
+      progress.skipped++
+      options.onBadLine?.(lineNumber, problems)
+      continue
+    }
+    batch.push(value as ImportThread)
+    if (batch.length >= batchSize) await flush()
+  }
+  await flush()
+  return progress
+}

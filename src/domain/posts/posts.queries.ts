@@ -1,0 +1,107 @@
+import type { Executor, NewPost } from '../../db/schema.js'
+import type { AttachmentView, CommentView, PostView } from '../threads/threads.types.js'
+import { attachmentUrl } from '../attachments/attachments.queries.js'
+
+export interface ThreadPosts {
+  question: PostView | undefined
+  /** Oldest first. */
+  replies: PostView[]
+}
+
+/**
+ * Every post of a thread (question, replies, comments) with authors and attachment metadata, in two
+ * queries whatever the thread's size.
+ */
+export async function listThreadPosts(db: Executor, threadId: number): Promise<ThreadPosts> {
+  const rows = await db
+    .selectFrom('posts as p')
+    .innerJoin('users as u', 'u.id', 'p.author_id')
+    .select([
+      'p.id',
+      'p.kind',
+      'p.parent_id as parentId',
+      'p.body_html as bodyHtml',
+      'p.boost_count as boostCount',
+      'p.created_at as createdAt',
+      'p.edited_at as editedAt',
+      'p.recommended_by as recommendedBy',
+      'p.deleted_at as deletedAt',
+      'u.username',
+      'u.title as userTitle',
+    ])
+    .where('p.thread_id', '=', threadId)
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute()
+  const attachments = await listAttachmentsOfThread(db, threadId)
+
+  let question: PostView | undefined
+  const replies: PostView[] = []
+  const byId = new Map<number, PostView>()
+  const comments: { parentId: number; comment: CommentView }[] = []
+  for (const r of rows) {
+    const author = { username: r.username, title: r.userTitle }
+    if (r.kind === 'comment') {
+      if (r.deletedAt === null && r.parentId !== null) {
+        comments.push({
+          parentId: r.parentId,
+          comment: { id: r.id, author, createdAt: r.createdAt, bodyHtml: r.bodyHtml },
+        })
+      }
+      continue
+    }
+    const deleted = r.deletedAt !== null
+    const post: PostView = {
+      id: r.id,
+      author,
+      createdAt: r.createdAt,
+      editedAt: r.editedAt,
+      bodyHtml: deleted ? '' : r.bodyHtml,
+      boostCount: r.boostCount,
+      accepted: false,
+      recommended: r.recommendedBy !== null,
+      deleted,
+      attachments: deleted ? [] : (attachments.get(r.id) ?? []),
+      comments: [],
+    }
+    byId.set(r.id, post)
+    if (r.kind === 'question') question = post
+    else replies.push(post)
+  }
+  for (const { parentId, comment } of comments) byId.get(parentId)?.comments.push(comment)
+  return { question, replies }
+}
+
+async function listAttachmentsOfThread(
+  db: Executor,
+  threadId: number,
+): Promise<Map<number, AttachmentView[]>> {
+  const rows = await db
+    .selectFrom('attachments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select([
+      'a.id',
+      'a.post_id as postId',
+      'a.file_name as fileName',
+      'a.content_type as contentType',
+      'a.size',
+      'a.preview_html as previewHtml',
+      'a.line_count as lineCount',
+    ])
+    .where('p.thread_id', '=', threadId)
+    .orderBy('a.created_at')
+    .orderBy('a.file_name')
+    .execute()
+  const byPost = new Map<number, AttachmentView[]>()
+  for (const { postId, ...a } of rows) {
+    const list = byPost.get(postId) ?? []
+    list.push({ ...a, url: attachmentUrl(a.id, a.fileName) })
+    byPost.set(postId, list)
+  }
+  return byPost
+}
+
+export async function insertPost(db: Executor, post: NewPost): Promise<number> {
+  const row = await db.insertInto('posts').values(post).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}

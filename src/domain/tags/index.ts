@@ -1,0 +1,8 @@
+export {
+  findTagBySlug,
+  listTags,
+  tagsOfThreads,
+  ensureTag,
+  refreshTagCounts,
+} from './tags.queries.js'
+export type { TagRef, TagSummary } from './tags.types.js'

@@ -1,0 +1,78 @@
+import type { Executor } from '../../db/schema.js'
+import type { TagRef, TagSummary } from './tags.types.js'
+
+const summaryColumns = ['id', 'slug', 'name', 'description', 'thread_count as threadCount'] as const
+
+export function findTagBySlug(db: Executor, slug: string): Promise<TagSummary | undefined> {
+  return db.selectFrom('tags').select(summaryColumns).where('slug', '=', slug).executeTakeFirst()
+}
+
+/** Every tag, busiest first, then by name. */
+export function listTags(db: Executor, limit = 500): Promise<TagSummary[]> {
+  return db
+    .selectFrom('tags')
+    .select(summaryColumns)
+    .orderBy('thread_count', 'desc')
+    .orderBy('name')
+    .limit(limit)
+    .execute()
+}
+
+/** Tags of many threads in one query, each thread's tags in their stored order. */
+export async function tagsOfThreads(
+  db: Executor,
+  threadIds: readonly number[],
+): Promise<Map<number, TagRef[]>> {
+  const byThread = new Map<number, TagRef[]>()
+  if (threadIds.length === 0) return byThread
+  const rows = await db
+    .selectFrom('thread_tags as tt')
+    .innerJoin('tags as g', 'g.id', 'tt.tag_id')
+    .select(['tt.thread_id as threadId', 'g.slug', 'g.name'])
+    .where('tt.thread_id', 'in', [...threadIds])
+    .orderBy('tt.thread_id')
+    .orderBy('tt.position')
+    .execute()
+  for (const row of rows) {
+    const list = byThread.get(row.threadId) ?? []
+    list.push({ slug: row.slug, name: row.name })
+    byThread.set(row.threadId, list)
+  }
+  return byThread
+}
+
+/** Inserts a tag, or returns the id of the one with that slug. */
+export async function ensureTag(
+  db: Executor,
+  tag: { slug: string; name: string; description: string },
+  now: number,
+): Promise<number> {
+  const found = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('slug', '=', tag.slug)
+    .executeTakeFirst()
+  if (found) return found.id
+  const row = await db
+    .insertInto('tags')
+    .values({ slug: tag.slug, name: tag.name, description: tag.description, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Recounts the live threads of the given tags (after a thread is created, deleted or retagged). */
+export async function refreshTagCounts(db: Executor, tagIds: readonly number[]): Promise<void> {
+  for (const tagId of new Set(tagIds)) {
+    await db
+      .updateTable('tags')
+      .set((eb) => ({
+        thread_count: eb
+          .selectFrom('thread_tags')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('tag_id', '=', tagId),
+      }))
+      .where('id', '=', tagId)
+      .execute()
+  }
+}

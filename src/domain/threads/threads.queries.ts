@@ -1,0 +1,224 @@
+/**
+ * Read queries for thread lists and the thread page. Lists read from thread_tags, whose copied sort keys
+ * make every sort an index range scan (see the tt_* indexes in the migrations).
+ */
+import { sql } from 'kysely'
+import type { Executor } from '../../db/schema.js'
+import { slugify } from '../format/index.js'
+import { tagsOfThreads } from '../tags/tags.queries.js'
+import type { ListingOptions, ThreadListItem, ThreadSort, ThreadView } from './threads.types.js'
+
+const SORT_COLUMN = {
+  activity: 'last_activity_at',
+  newest: 'created_at',
+  replies: 'reply_count',
+  boosts: 'boost_count',
+  views: 'view_count',
+} as const satisfies Record<ThreadSort, string>
+
+export const DEFAULT_LISTING: ListingOptions = {
+  sortBy: 'activity',
+  sortOrder: 'desc',
+  filter: 'all',
+}
+
+/** Pinned threads lead only the default listing; any explicit sort is taken literally. */
+export function pinsFirst(listing: ListingOptions): boolean {
+  return listing.sortBy === 'activity' && listing.sortOrder === 'desc'
+}
+
+export interface TagListingQuery extends ListingOptions {
+  tagId: number
+  limit: number
+  offset: number
+}
+
+/**
+ * One page of a tag's threads in the requested order.
+ * @example await listThreadsByTag(db, { tagId, ...DEFAULT_LISTING, limit: 20, offset: 0 })
+ */
+export async function listThreadsByTag(
+  db: Executor,
+  q: TagListingQuery,
+): Promise<ThreadListItem[]> {
+  const column = SORT_COLUMN[q.sortBy]
+  let query = db
+    .selectFrom('thread_tags as tt')
+    .innerJoin('threads as t', 't.id', 'tt.thread_id')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select(listColumns)
+    .where('tt.tag_id', '=', q.tagId)
+  if (q.filter !== 'all') query = query.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
+  if (pinsFirst(q)) query = query.orderBy('tt.pinned', 'desc')
+  const rows = await query
+    .orderBy(`tt.${column}`, q.sortOrder)
+    .orderBy('tt.thread_id', q.sortOrder)
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute()
+  return withTags(db, rows)
+}
+
+/** How many threads a tag listing holds under a filter. */
+export async function countThreadsByTag(
+  db: Executor,
+  tagId: number,
+  filter: ListingOptions['filter'],
+): Promise<number> {
+  let query = db
+    .selectFrom('thread_tags')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tag_id', '=', tagId)
+  if (filter !== 'all') query = query.where('solved', '=', filter === 'solved' ? 1 : 0)
+  const row = await query.executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** The most recently active threads across all tags (home page). */
+export function listLatestThreads(db: Executor, limit: number): Promise<ThreadListItem[]> {
+  return listThreadsWhere(db, { limit, offset: 0 })
+}
+
+/** Live threads by last activity, optionally of one author (served by threads_activity / threads_author_activity). */
+export async function listThreadsWhere(
+  db: Executor,
+  q: { authorId?: number; limit: number; offset: number },
+): Promise<ThreadListItem[]> {
+  let query = db
+    .selectFrom('threads as t')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select(listColumns)
+    .where('t.deleted_at', 'is', null)
+  if (q.authorId !== undefined) query = query.where('t.author_id', '=', q.authorId)
+  const rows = await query
+    .orderBy('t.last_activity_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(q.limit)
+    .offset(q.offset)
+    .execute()
+  return withTags(db, rows)
+}
+
+/** The newest threads of a tag, by creation time (the tag's RSS feed). */
+export async function listNewestThreadsByTag(
+  db: Executor,
+  tagId: number,
+  limit: number,
+): Promise<ThreadListItem[]> {
+  return listThreadsByTag(db, {
+    tagId,
+    sortBy: 'newest',
+    sortOrder: 'desc',
+    filter: 'all',
+    limit,
+    offset: 0,
+  })
+}
+
+/** A live thread with its author, or undefined. */
+export async function findThreadView(
+  db: Executor,
+  threadId: number,
+): Promise<ThreadView | undefined> {
+  const row = await db
+    .selectFrom('threads as t')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select([...listColumns, 't.accepted_post_id as acceptedPostId'])
+    .where('t.id', '=', threadId)
+    .where('t.deleted_at', 'is', null)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const [item] = await withTags(db, [row])
+  if (!item) return undefined
+  const { excerpt: _excerpt, ...view } = item
+  return { ...view, acceptedPostId: row.acceptedPostId }
+}
+
+const listColumns = [
+  't.id',
+  't.title',
+  't.excerpt',
+  't.reply_count as replyCount',
+  't.boost_count as boostCount',
+  't.view_count as viewCount',
+  't.created_at as createdAt',
+  't.last_activity_at as lastActivityAt',
+  't.pinned',
+  't.locked',
+  sql<number>`case when t.accepted_post_id is null then 0 else 1 end`.as('solved'),
+  'u.username',
+  'u.title as userTitle',
+] as const
+
+interface ListRow {
+  id: number
+  title: string
+  excerpt: string
+  replyCount: number
+  boostCount: number
+  viewCount: number
+  createdAt: number
+  lastActivityAt: number
+  pinned: number
+  locked: number
+  solved: number
+  username: string
+  userTitle: string | null
+}
+
+async function withTags(db: Executor, rows: ListRow[]): Promise<ThreadListItem[]> {
+  const tags = await tagsOfThreads(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    slug: slugify(r.title),
+    excerpt: r.excerpt,
+    author: { username: r.username, title: r.userTitle },
+    replyCount: r.replyCount,
+    boostCount: r.boostCount,
+    viewCount: r.viewCount,
+    createdAt: r.createdAt,
+    lastActivityAt: r.lastActivityAt,
+    solved: Number(r.solved) === 1,
+    pinned: r.pinned === 1,
+    locked: r.locked === 1,
+    tags: tags.get(r.id) ?? [],
+  }))
+}
+
+/**
+ * Copies a thread's sort keys (counters, times, flags) onto its thread_tags rows. Called in the same
+ * transaction as every write that changes them, so tag pages are right on the next request.
+ */
+export async function syncThreadSortKeys(db: Executor, threadId: number): Promise<void> {
+  const t = await db
+    .selectFrom('threads')
+    .select([
+      'pinned',
+      'accepted_post_id',
+      'last_activity_at',
+      'created_at',
+      'reply_count',
+      'boost_count',
+      'view_count',
+    ])
+    .where('id', '=', threadId)
+    .executeTakeFirst()
+  if (!t) return
+  await db
+    .updateTable('thread_tags')
+    .set({
+      pinned: t.pinned,
+      solved: t.accepted_post_id === null ? 0 : 1,
+      last_activity_at: t.last_activity_at,
+      created_at: t.created_at,
+      reply_count: t.reply_count,
+      boost_count: t.boost_count,
+      view_count: t.view_count,
+    })
+    .where('thread_id', '=', threadId)
+    .execute()
+}

@@ -1,0 +1,68 @@
+import type { Executor } from '../../db/schema.js'
+import { listThreadsWhere } from '../threads/threads.queries.js'
+import type { ThreadListItem } from '../threads/threads.types.js'
+import type { Role } from './users.types.js'
+
+export interface Profile {
+  id: number
+  username: string
+  title: string | null
+  role: Role
+  joinedAt: number
+  counts: { threads: number; replies: number; boostsReceived: number; accepted: number }
+}
+
+/** A person's public profile with their counts, or undefined. */
+export async function getProfile(db: Executor, username: string): Promise<Profile | undefined> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'title', 'role', 'created_at as joinedAt'])
+    .where('username_key', '=', username.toLowerCase())
+    .executeTakeFirst()
+  if (!user) return undefined
+  const threads = await db
+    .selectFrom('threads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('author_id', '=', user.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  const posts = await db
+    .selectFrom('posts')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('kind', '=', 'reply').then(1).else(0).end()).as('replies'),
+      eb.fn.sum<number>('boost_count').as('boosts'),
+    ])
+    .where('author_id', '=', user.id)
+    .where('deleted_at', 'is', null)
+    .where('kind', '!=', 'comment')
+    .executeTakeFirstOrThrow()
+  const accepted = await db
+    .selectFrom('threads as t')
+    .innerJoin('posts as p', 'p.id', 't.accepted_post_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('p.author_id', '=', user.id)
+    .where('t.deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return {
+    id: user.id,
+    username: user.username,
+    title: user.title,
+    role: user.role,
+    joinedAt: user.joinedAt,
+    counts: {
+      threads: Number(threads.n),
+      replies: Number(posts.replies ?? 0),
+      boostsReceived: Number(posts.boosts ?? 0),
+      accepted: Number(accepted.n),
+    },
+  }
+}
+
+/** A person's threads, most recently active first. */
+export function listUserThreads(
+  db: Executor,
+  userId: number,
+  page: { limit: number; offset: number },
+): Promise<ThreadListItem[]> {
+  return listThreadsWhere(db, { authorId: userId, ...page })
+}

@@ -1,0 +1,179 @@
+/**
+ * Accounts: registration, signing in, password changes. Each returns a Result; expected failures name
+ * the field they belong to, so the form can show the message next to it.
+ */
+import type { Db } from '../../db/schema.js'
+import { AttemptLimiter, describeWait } from '../shared/attempt-limiter.js'
+import { fail, ok, type Result } from '../shared/result.js'
+import { createSession, deleteUserSessions } from '../sessions/sessions.queries.js'
+import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
+import { emailProblem, usernameProblem } from './users.policy.js'
+import {
+  findCredentials,
+  findPasswordHash,
+  insertUser,
+  isEmailTaken,
+  isUsernameTaken,
+  updateUser,
+} from './users.queries.js'
+import type { Role } from './users.types.js'
+import type { Viewer } from './viewer.js'
+
+const FIFTEEN_MINUTES = 15 * 60_000
+
+/** Login and registration limits (SECURITY.md row 8); replaceable in tests. */
+export const authLimits = {
+  /** Wrong passwords for one account. */
+  account: new AttemptLimiter({ max: 20, windowMs: FIFTEEN_MINUTES }),
+  /** Wrong passwords from one address, whatever the account. */
+  ip: new AttemptLimiter({ max: 50, windowMs: FIFTEEN_MINUTES }),
+  /** New accounts from one address. */
+  register: new AttemptLimiter({ max: 10, windowMs: 60 * 60_000 }),
+}
+
+export interface RegisterInput {
+  username: string
+  email: string
+  password: string
+  ip: string
+}
+
+export interface SignedIn {
+  viewer: Viewer
+  /** The new session's token, for the cookie. */
+  token: string
+}
+
+/** Creates a member account and signs it in. New accounts are members: nobody becomes admin silently. */
+export async function registerUser(
+  db: Db,
+  input: RegisterInput,
+  now = Date.now(),
+): Promise<Result<SignedIn>> {
+  const wait = authLimits.register.retryAfterS(input.ip, now)
+  if (wait > 0) return fail.rateLimited(wait)
+  const username = input.username.trim()
+  const email = input.email.trim()
+  const problem =
+    field('username', usernameProblem(username)) ??
+    field('email', emailProblem(email)) ??
+    field('password', passwordProblem(input.password, username))
+  if (problem) return problem
+  if (await isUsernameTaken(db, username))
+    return fail.invalid('username', 'That username is taken.')
+  if (await isEmailTaken(db, email))
+    return fail.invalid('email', 'An account with that email exists; sign in instead.')
+  const passwordHash = await hashPassword(input.password)
+  authLimits.register.hit(input.ip, now)
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, {
+        username,
+        email,
+        passwordHash,
+        role: 'member',
+        title: null,
+        createdAt: now,
+      })
+      const token = await createSession(trx, id, now)
+      return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
+    })
+  } catch (error) {
+    // Two sign-ups racing for one name: the unique index decides; answer like the check above.
+    if (/unique|duplicate/i.test(String(error)))
+      return fail.invalid('username', 'That username or email is taken.')
+    throw error
+  }
+}
+
+export interface LoginInput {
+  login: string
+  password: string
+  ip: string
+}
+
+/**
+ * Checks a password and opens a new session. Unknown accounts and wrong passwords get the same answer
+ * in about the same time (row 9); a held account stays held even for the right password (row 8).
+ */
+export async function logIn(
+  db: Db,
+  input: LoginInput,
+  now = Date.now(),
+): Promise<Result<SignedIn>> {
+  const accountKey = input.login.trim().toLowerCase()
+  const wait = Math.max(
+    authLimits.account.retryAfterS(accountKey, now),
+    authLimits.ip.retryAfterS(input.ip, now),
+  )
+  if (wait > 0) return fail.rateLimited(wait)
+  const user = accountKey === '' ? undefined : await findCredentials(db, accountKey)
+  const matches = user?.passwordHash
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await timingDummyHash(), input.password).then(() => false)
+  if (!user || !matches) {
+    authLimits.account.hit(accountKey, now)
+    authLimits.ip.hit(input.ip, now)
+    return fail.invalid('login', 'That username or email and password do not match an account.')
+  }
+  authLimits.account.reset(accountKey)
+  const token = await createSession(db, user.id, now)
+  return ok({
+    viewer: { id: user.id, username: user.username, title: user.title, role: user.role },
+    token,
+  })
+}
+
+/** Changes the viewer's password and signs out every other session (row 4). */
+export async function changePassword(
+  db: Db,
+  viewer: Viewer,
+  input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
+): Promise<Result<{ endedSessions: number }>> {
+  const stored = await findPasswordHash(db, viewer.id)
+  if (!stored || !(await verifyPassword(stored, input.currentPassword)))
+    return fail.invalid('current_password', 'That is not your current password.')
+  const problem = field('new_password', passwordProblem(input.newPassword, viewer.username))
+  if (problem) return problem
+  const passwordHash = await hashPassword(input.newPassword)
+  const endedSessions = await db.transaction().execute(async (trx) => {
+    await updateUser(trx, viewer.id, { passwordHash })
+    return deleteUserSessions(trx, viewer.id, input.keepSessionHash ?? undefined)
+  })
+  return ok({ endedSessions })
+}
+
+/** Creates an account from the CLI, where an operator may grant a role. */
+export async function createAccount(
+  db: Db,
+  input: {
+    username: string
+    email: string | null
+    password: string
+    role: Role
+    title: string | null
+  },
+  now = Date.now(),
+): Promise<Result<{ id: number }>> {
+  const problem =
+    field('username', usernameProblem(input.username)) ??
+    (input.email === null ? undefined : field('email', emailProblem(input.email))) ??
+    field('password', passwordProblem(input.password, input.username))
+  if (problem) return problem
+  if (await isUsernameTaken(db, input.username))
+    return fail.conflict(`The username ${input.username} is taken.`)
+  if (input.email !== null && (await isEmailTaken(db, input.email)))
+    return fail.conflict(`An account uses ${input.email} already.`)
+  const id = await insertUser(db, {
+    ...input,
+    passwordHash: await hashPassword(input.password),
+    createdAt: now,
+  })
+  return ok({ id })
+}
+
+function field(name: string, problem: string | null): Result<never> | undefined {
+  return problem === null ? undefined : fail.invalid(name, problem)
+}
+
+export { describeWait }

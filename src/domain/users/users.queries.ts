@@ -1,0 +1,103 @@
+import type { Executor } from '../../db/schema.js'
+import type { Role } from './users.types.js'
+import type { Viewer } from './viewer.js'
+
+export interface Credentials extends Viewer {
+  passwordHash: string | null
+}
+
+/** A person by username or email (both case-insensitive), with the password hash. */
+export function findCredentials(db: Executor, login: string): Promise<Credentials | undefined> {
+  const key = login.trim().toLowerCase()
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'title', 'role', 'password_hash as passwordHash'])
+    .where((eb) => eb.or([eb('username_key', '=', key), eb('email_key', '=', key)]))
+    .executeTakeFirst()
+}
+
+export async function findPasswordHash(
+  db: Executor,
+  userId: number,
+): Promise<string | null | undefined> {
+  const row = await db
+    .selectFrom('users')
+    .select('password_hash')
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.password_hash
+}
+
+export async function isUsernameTaken(db: Executor, username: string): Promise<boolean> {
+  return (
+    (await db
+      .selectFrom('users')
+      .select('id')
+      .where('username_key', '=', username.toLowerCase())
+      .executeTakeFirst()) !== undefined
+  )
+}
+
+export async function isEmailTaken(db: Executor, email: string): Promise<boolean> {
+  return (
+    (await db
+      .selectFrom('users')
+      .select('id')
+      .where('email_key', '=', email.toLowerCase())
+      .executeTakeFirst()) !== undefined
+  )
+}
+
+export interface NewMember {
+  username: string
+  email: string | null
+  passwordHash: string | null
+  role: Role
+  title: string | null
+  createdAt: number
+}
+
+export async function insertUser(db: Executor, u: NewMember): Promise<number> {
+  const row = await db
+    .insertInto('users')
+    .values({
+      username: u.username,
+      username_key: u.username.toLowerCase(),
+      email: u.email,
+      email_key: u.email?.toLowerCase() ?? null,
+      password_hash: u.passwordHash,
+      role: u.role,
+      title: u.title,
+      created_at: u.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateUser(
+  db: Executor,
+  userId: number,
+  fields: { passwordHash?: string; title?: string | null; role?: Role },
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      ...(fields.passwordHash !== undefined ? { password_hash: fields.passwordHash } : {}),
+      ...(fields.title !== undefined ? { title: fields.title } : {}),
+      ...(fields.role !== undefined ? { role: fields.role } : {}),
+    })
+    .where('id', '=', userId)
+    .execute()
+}
+
+export function findUserIdByName(
+  db: Executor,
+  username: string,
+): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('users')
+    .select('id')
+    .where('username_key', '=', username.toLowerCase())
+    .executeTakeFirst()
+}

@@ -1,0 +1,95 @@
+/**
+ * Serves the files of public/ under content-hashed names (/assets/quorum.3f9a1c2e.css) with immutable
+ * caching, gzip and brotli compressed once at start-up. Pages ask `app.assets.url('quorum.css')` for the
+ * current name, so a deploy changes every URL whose content changed and nothing else.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import zlib from 'node:zlib'
+import fp from 'fastify-plugin'
+
+interface Asset {
+  body: Buffer
+  gzip: Buffer
+  brotli: Buffer
+  type: string
+  etag: string
+}
+
+export interface AssetManifest {
+  /** The hashed URL of a file under public/, e.g. url('quorum.css'); null when it does not exist. */
+  url(name: string): string | null
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    assets: AssetManifest
+  }
+}
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json',
+}
+
+export function buildAssetTable(dir: string): {
+  byUrl: Map<string, Asset>
+  urls: Map<string, string>
+} {
+  const byUrl = new Map<string, Asset>()
+  const urls = new Map<string, string>()
+  const walk = (sub: string) => {
+    const full = path.join(dir, sub)
+    if (!fs.existsSync(full)) return
+    for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
+      const rel = path.posix.join(sub, entry.name)
+      if (entry.isDirectory()) walk(rel)
+      else if (TYPES[path.extname(entry.name)] && !entry.name.endsWith('.map')) {
+        const body = fs.readFileSync(path.join(dir, rel))
+        const hash = createHash('sha256').update(body).digest('hex').slice(0, 10)
+        const ext = path.extname(rel)
+        const url = `/assets/${rel.slice(0, -ext.length)}.${hash}${ext}`
+        byUrl.set(url, {
+          body,
+          gzip: zlib.gzipSync(body, { level: 9 }),
+          brotli: zlib.brotliCompressSync(body, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 },
+          }),
+          type: TYPES[ext] ?? 'application/octet-stream',
+          etag: `"${hash}"`,
+        })
+        urls.set(rel, url)
+      }
+    }
+  }
+  walk('')
+  return { byUrl, urls }
+}
+
+export const assetsPlugin = fp<{ dir: string }>(
+  async (app, { dir }) => {
+    const { byUrl, urls } = buildAssetTable(dir)
+    app.decorate('assets', { url: (name: string) => urls.get(name) ?? null })
+    app.get('/assets/*', async (req, reply) => {
+      const asset = byUrl.get(req.url.split('?')[0] ?? '')
+      if (!asset) return reply.callNotFound()
+      reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('etag', asset.etag)
+        .header('vary', 'accept-encoding')
+        .type(asset.type)
+      if (req.headers['if-none-match'] === asset.etag) return reply.code(304).send()
+      const accept = String(req.headers['accept-encoding'] ?? '')
+      if (/\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(asset.brotli)
+      if (/\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(asset.gzip)
+      return reply.send(asset.body)
+    })
+  },
+  { name: 'assets' },
+)

@@ -1,0 +1,21 @@
+/**
+ * Declares who is asking: `req.viewer` (null when anonymous) and the CSRF token forms embed. The
+ * session plugin fills them in; until a request has a session both stay null.
+ */
+import fp from 'fastify-plugin'
+import type { Viewer } from '../../domain/users/viewer.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    viewer: Viewer | null
+    csrfToken: string | null
+  }
+}
+
+export const viewerPlugin = fp(
+  async (app) => {
+    app.decorateRequest('viewer', null)
+    app.decorateRequest('csrfToken', null)
+  },
+  { name: 'viewer' },
+)

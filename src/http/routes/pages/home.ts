@@ -1,0 +1,12 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { listTags } from '../../../domain/tags/index.js'
+import { listLatestThreads } from '../../../domain/threads/index.js'
+import { HomePage } from '../../../views/pages/home-page.js'
+import { sendPage, siteFor } from '../../page.js'
+
+export const homeRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/', async (req, reply) => {
+    const [latest, tags] = await Promise.all([listLatestThreads(req.db, 20), listTags(req.db, 12)])
+    return sendPage(reply, 200, HomePage, { site: siteFor(req), latest, tags })
+  })
+}

@@ -1,0 +1,102 @@
+/** The tag directory, tag pages (the reference's table) and each tag's RSS feed. */
+import type { FastifyPluginAsync } from 'fastify'
+import { findTagBySlug, listTags } from '../../../domain/tags/index.js'
+import {
+  DEFAULT_LISTING,
+  countThreadsByTag,
+  listNewestThreadsByTag,
+  listThreadsByTag,
+  type ListingOptions,
+} from '../../../domain/threads/index.js'
+import { tagPageHref } from '../../../views/components/listing-href.js'
+import { TagPage } from '../../../views/pages/tag-page.js'
+import { TagsIndexPage } from '../../../views/pages/tags-index-page.js'
+import { renderTagFeed } from '../../feed.js'
+import { sendError } from '../../plugins/errors.js'
+import { sendPage, siteFor } from '../../page.js'
+import { ListingQuery, SlugParams } from '../../schemas/listing.js'
+
+export const PAGE_SIZE = 20
+
+export const tagRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/tags', async (req, reply) => {
+    const tags = await listTags(req.db)
+    return sendPage(reply, 200, TagsIndexPage, { site: siteFor(req), tags })
+  })
+
+  app.get<{ Params: SlugParams; Querystring: ListingQuery }>(
+    '/tags/:slug',
+    { schema: { params: SlugParams, querystring: ListingQuery } },
+    async (req, reply) => {
+      const tag = await findTagBySlug(req.db, req.params.slug)
+      if (!tag)
+        return sendError(
+          req,
+          reply,
+          404,
+          'Tag not found',
+          `There is no tag named “${req.params.slug}”.`,
+          [{ href: '/tags', label: 'Browse all tags' }],
+        )
+      const listing: ListingOptions = {
+        sortBy: req.query.sortBy ?? DEFAULT_LISTING.sortBy,
+        sortOrder: req.query.sortOrder ?? DEFAULT_LISTING.sortOrder,
+        filter: req.query.filter ?? DEFAULT_LISTING.filter,
+      }
+      const page = req.query.page ?? 1
+      const total =
+        listing.filter === 'all'
+          ? tag.threadCount
+          : await countThreadsByTag(req.db, tag.id, listing.filter)
+      const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
+      if (page > pageCount) {
+        return sendError(
+          req,
+          reply,
+          404,
+          'No such page',
+          `${tag.name} has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'} of posts; page ${page} is past the last.`,
+          [
+            {
+              href: tagPageHref(tag.slug, listing, pageCount),
+              label: `Go to the last page (${pageCount})`,
+            },
+          ],
+        )
+      }
+      const threads = await listThreadsByTag(req.db, {
+        tagId: tag.id,
+        ...listing,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      })
+      return sendPage(reply, 200, TagPage, {
+        site: siteFor(req),
+        tag,
+        threads,
+        listing,
+        paging: { page, pageCount, total, pageSize: PAGE_SIZE },
+      })
+    },
+  )
+
+  app.get<{ Params: SlugParams }>(
+    '/tags/:slug/feed',
+    { schema: { params: SlugParams } },
+    async (req, reply) => {
+      const tag = await findTagBySlug(req.db, req.params.slug)
+      if (!tag)
+        return sendError(
+          req,
+          reply,
+          404,
+          'Tag not found',
+          `There is no tag named “${req.params.slug}”.`,
+        )
+      const threads = await listNewestThreadsByTag(req.db, tag.id, 20)
+      return reply
+        .type('application/rss+xml; charset=utf-8')
+        .send(renderTagFeed(app.config.publicUrl, tag, threads))
+    },
+  )
+}

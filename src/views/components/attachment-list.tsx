@@ -1,0 +1,54 @@
+import type { AttachmentView } from '../../domain/threads/threads.types.js'
+import { formatByteSize } from './byte-size.js'
+
+/** Previews up to this many lines start open; longer files start folded so a thread stays readable. */
+export const OPEN_PREVIEW_MAX_LINES = 30
+
+function AttachmentPreview({ attachment }: { attachment: AttachmentView }) {
+  if (attachment.previewHtml === null) return null
+  const open = attachment.lineCount <= OPEN_PREVIEW_MAX_LINES
+  const lines = attachment.lineCount === 1 ? '1 line' : `${attachment.lineCount} lines`
+  return (
+    <details class="attachment-preview" open={open}>
+      <summary>
+        {open ? `${attachment.fileName} (${lines})` : `Show all ${lines} of ${attachment.fileName}`}
+      </summary>
+      {/* Highlighted at write time from escaped source text (see domain/markdown); safe to emit as-is. */}
+      <pre class="code">
+        <code class="hljs" dangerouslySetInnerHTML={{ __html: attachment.previewHtml }} />
+      </pre>
+    </details>
+  )
+}
+
+/** A post's attachments: download link, human size, and for text files an inline preview. */
+export function AttachmentList({
+  postId,
+  attachments,
+}: {
+  postId: number
+  attachments: AttachmentView[]
+}) {
+  if (attachments.length === 0) return null
+  const labelId = `post-${postId}-attachments`
+  return (
+    <div class="attachments">
+      <p class="attachments-label" id={labelId}>
+        {attachments.length === 1 ? 'Attachment' : `${attachments.length} attachments`}
+      </p>
+      <ul class="attachment-list" aria-labelledby={labelId}>
+        {attachments.map((a) => (
+          <li key={a.id} class="attachment">
+            <div class="attachment-file">
+              <a href={a.url} download={a.fileName}>
+                {a.fileName}
+              </a>{' '}
+              <span class="file-size">{formatByteSize(a.size)}</span>
+            </div>
+            <AttachmentPreview attachment={a} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

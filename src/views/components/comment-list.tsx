@@ -1,0 +1,25 @@
+import type { CommentView } from '../../domain/threads/threads.types.js'
+import { RelativeTime } from './relative-time.js'
+import { UserName } from './user-name.js'
+
+/** Comments under a reply, as a compact list: body, then author and age. */
+export function CommentList({ comments, now }: { comments: CommentView[]; now: number }) {
+  if (comments.length === 0) return null
+  return (
+    <ol
+      class="comment-list"
+      aria-label={comments.length === 1 ? '1 comment' : `${comments.length} comments`}
+    >
+      {comments.map((c) => (
+        <li key={c.id} id={`comment-${c.id}`} class="comment">
+          {/* Rendered from Markdown and sanitised when the comment was saved. */}
+          <div class="comment-body prose" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+          <p class="comment-meta">
+            <span aria-hidden="true">— </span>
+            <UserName user={c.author} /> <RelativeTime at={c.createdAt} now={now} />
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}

@@ -1,0 +1,134 @@
+import { formatCount } from '../../domain/format/index.js'
+import type {
+  ListingOptions,
+  SortOrder,
+  ThreadListItem,
+  ThreadSort,
+} from '../../domain/threads/threads.types.js'
+import { exactCount } from './count-noun.js'
+import { RelativeTime } from './relative-time.js'
+import { TagList } from './tag-list.js'
+import { ThreadMarkers } from './thread-markers.js'
+
+/** Path of a thread page. */
+export function threadHref(thread: { id: number; slug: string }): string {
+  return thread.slug === ''
+    ? `/threads/${thread.id}`
+    : `/threads/${thread.id}/${encodeURIComponent(thread.slug)}`
+}
+
+export interface ThreadTableProps {
+  threads: ThreadListItem[]
+  /** Request time, for the Activity ages. */
+  now: number
+  /** Names the table for assistive technology ("Posts under Kernel tag"); visually hidden. */
+  caption: string
+  /** The listing the rows come from; marks the active column with aria-sort. */
+  listing?: ListingOptions
+  /** When given, the sortable column headers become links to re-sort the listing. */
+  sortHref?: (sortBy: ThreadSort, sortOrder: SortOrder) => string
+  /** Tag chips under each excerpt (default true; rows on a tag page still show their other tags). */
+  showTags?: boolean
+}
+
+type NumericColumn = { label: string; sort: ThreadSort; value: (t: ThreadListItem) => number }
+
+const NUMERIC_COLUMNS: NumericColumn[] = [
+  { label: 'Replies', sort: 'replies', value: (t) => t.replyCount },
+  { label: 'Boosts', sort: 'boosts', value: (t) => t.boostCount },
+  { label: 'Views', sort: 'views', value: (t) => t.viewCount },
+]
+
+function ColumnHeader(props: {
+  label: string
+  sort: ThreadSort
+  table: ThreadTableProps
+  numeric: boolean
+}) {
+  const { listing, sortHref } = props.table
+  const active = listing !== undefined && listing.sortBy === props.sort
+  const order = active ? listing.sortOrder : undefined
+  const ariaSort = order === undefined ? undefined : order === 'asc' ? 'ascending' : 'descending'
+  // Clicking the active column flips its order; any other column starts with the largest or latest first.
+  const nextOrder: SortOrder = active && order === 'desc' ? 'asc' : 'desc'
+  return (
+    <th scope="col" class={props.numeric ? 'col-num' : 'col-activity'} aria-sort={ariaSort}>
+      {sortHref === undefined ? (
+        props.label
+      ) : (
+        <a class="sort-link" href={sortHref(props.sort, nextOrder)}>
+          {props.label}
+          {order !== undefined && (
+            <span class="sort-indicator" aria-hidden="true">
+              {order === 'asc' ? ' ↑' : ' ↓'}
+            </span>
+          )}
+        </a>
+      )}
+    </th>
+  )
+}
+
+function ThreadRow({
+  thread,
+  now,
+  showTags,
+}: {
+  thread: ThreadListItem
+  now: number
+  showTags: boolean
+}) {
+  return (
+    <tr class={thread.pinned ? 'is-pinned' : undefined}>
+      <td class="col-post">
+        <div class="thread-heading">
+          <a class="thread-title" href={threadHref(thread)}>
+            {thread.title}
+          </a>
+          <ThreadMarkers solved={thread.solved} pinned={thread.pinned} locked={thread.locked} />
+        </div>
+        {thread.excerpt !== '' && <p class="thread-excerpt">{thread.excerpt}</p>}
+        {showTags && <TagList tags={thread.tags} small />}
+      </td>
+      {NUMERIC_COLUMNS.map((col) => (
+        <td key={col.sort} class="col-num" data-label={col.label}>
+          <data value={String(col.value(thread))} title={exactCount(col.value(thread))}>
+            {formatCount(col.value(thread))}
+          </data>
+        </td>
+      ))}
+      <td class="col-activity" data-label="Activity">
+        <RelativeTime at={thread.lastActivityAt} now={now} />
+      </td>
+    </tr>
+  )
+}
+
+/**
+ * The reference's thread table: Post / Replies / Boosts / Views / Activity. A real table on wide
+ * screens; at 640 px and below, CSS turns each row into a card and labels each value from `data-label`.
+ */
+export function ThreadTable(props: ThreadTableProps) {
+  const showTags = props.showTags ?? true
+  return (
+    <table class="thread-table">
+      <caption class="visually-hidden">{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="col-post">
+            Post
+          </th>
+          {NUMERIC_COLUMNS.map((col) => (
+            <ColumnHeader key={col.sort} label={col.label} sort={col.sort} table={props} numeric />
+          ))}
+          <ColumnHeader label="Activity" sort="activity" table={props} numeric={false} />
+        </tr>
+      </thead>
+      <tbody>
+        {props.threads.map((thread) => (
+          <ThreadRow key={thread.id} thread={thread} now={props.now} showTags={showTags} />
+        ))}
+      </tbody>
+    </table>
+  )
+}

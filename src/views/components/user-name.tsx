@@ -1,0 +1,26 @@
+import type { UserRef } from '../../domain/users/users.types.js'
+
+/** Path of a person's profile page. */
+export function userHref(username: string): string {
+  return `/users/${encodeURIComponent(username)}`
+}
+
+/**
+ * A username linking to the profile, with the staff title (if any) as a badge beside it:
+ * "quinn_dts  DTS Engineer". The space keeps the two apart for screen readers and copy-paste.
+ */
+export function UserName({ user }: { user: UserRef }) {
+  return (
+    <span class="user-name">
+      <a class="user-link" href={userHref(user.username)}>
+        {user.username}
+      </a>
+      {user.title !== null && user.title !== '' && (
+        <>
+          {' '}
+          <span class="staff-title">{user.title}</span>
+        </>
+      )}
+    </span>
+  )
+}

@@ -1,0 +1,116 @@
+import type { ComponentChildren } from 'preact'
+import type { PageMeta, SiteContext } from '../site.js'
+import { SiteFooter } from './site-footer.js'
+import { SiteHeader } from './site-header.js'
+
+export const DEFAULT_DESCRIPTION =
+  'Questions and answers for developers of kernels, drivers, file systems and network stacks.'
+
+/** "Posts under Kernel tag – Quorum"; the home page (empty title or the site name) is just "Quorum". */
+export function documentTitle(site: SiteContext, meta: PageMeta): string {
+  return meta.title === '' || meta.title === site.name ? site.name : `${meta.title} – ${site.name}`
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` data block. The block is raw text to the HTML parser, so
+ * `</script>` inside a string (a thread titled `</script><script>alert(1)</script>`) would end it early:
+ * `<`, `>` and `&` are written as JSON escapes (`\u003c`…), which parse back to the same data
+ * (SECURITY.md row 21). U+2028/U+2029 are escaped too, so the text is also a valid JavaScript literal.
+ *
+ * @example serializeJsonLd({ name: '</script>' }) // '{"name":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (ch) => JSON_ESCAPES[ch] ?? ch)
+}
+
+const JSON_ESCAPES: Readonly<Record<string, string>> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+}
+
+function absoluteUrl(site: SiteContext, path: string): string {
+  return site.baseUrl.replace(/\/+$/, '') + path
+}
+
+function Head({
+  site,
+  meta,
+  structuredData,
+}: {
+  site: SiteContext
+  meta: PageMeta
+  structuredData?: object | undefined
+}) {
+  const title = documentTitle(site, meta)
+  const description = meta.description ?? DEFAULT_DESCRIPTION
+  const canonical =
+    meta.canonicalPath === undefined ? undefined : absoluteUrl(site, meta.canonicalPath)
+  return (
+    <head>
+      <meta charset="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{title}</title>
+      <meta name="description" content={description} />
+      {meta.noindex === true && <meta name="robots" content="noindex" />}
+      {canonical !== undefined && <link rel="canonical" href={canonical} />}
+      <meta property="og:site_name" content={site.name} />
+      <meta property="og:type" content={meta.ogType ?? 'website'} />
+      <meta property="og:title" content={meta.title === '' ? site.name : meta.title} />
+      <meta property="og:description" content={description} />
+      {canonical !== undefined && <meta property="og:url" content={canonical} />}
+      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:title" content={meta.title === '' ? site.name : meta.title} />
+      <meta name="twitter:description" content={description} />
+      <meta name="color-scheme" content="light dark" />
+      <link rel="stylesheet" href={site.assets.css} />
+      {meta.feed !== undefined && (
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={meta.feed.title}
+          href={meta.feed.href}
+        />
+      )}
+      {structuredData !== undefined && (
+        // A data block, never executed, so the CSP (script-src 'self') does not apply to it.
+        <script
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: serializeJsonLd(structuredData) }}
+        />
+      )}
+      {/* External module only: the CSP allows no inline script. Islands enhance; pages work without it. */}
+      {site.assets.js !== null && <script type="module" src={site.assets.js} />}
+    </head>
+  )
+}
+
+export interface LayoutProps {
+  site: SiteContext
+  meta: PageMeta
+  /** schema.org data for search engines (QAPage on answered threads), as JSON-LD in the head. */
+  structuredData?: object | undefined
+  children: ComponentChildren
+}
+
+/** The whole HTML document around a page: head, skip link, header, `<main id="main">`, footer. */
+export function Layout({ site, meta, structuredData, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <Head site={site} meta={meta} structuredData={structuredData} />
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader site={site} />
+        {/* tabindex -1 lets the skip link move focus here in every browser. */}
+        <main id="main" class="site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter site={site} />
+      </body>
+    </html>
+  )
+}

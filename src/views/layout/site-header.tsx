@@ -1,0 +1,63 @@
+import type { SiteContext } from '../site.js'
+import { UserName } from '../components/user-name.js'
+
+function AccountArea({ site }: { site: SiteContext }) {
+  if (site.viewer === null) {
+    return (
+      <a class="button button-quiet" href="/login">
+        Sign in
+      </a>
+    )
+  }
+  return (
+    <div class="account">
+      <UserName user={site.viewer} />
+      {/* A form, not a link: signing out changes state, so it is a POST guarded by the CSRF token. */}
+      <form class="inline-form" method="post" action="/logout">
+        {site.csrfToken !== null && <input type="hidden" name="_csrf" value={site.csrfToken} />}
+        <button class="button button-quiet" type="submit">
+          Sign out
+        </button>
+      </form>
+    </div>
+  )
+}
+
+/** Site name, primary navigation, search and the account area. */
+export function SiteHeader({ site }: { site: SiteContext }) {
+  return (
+    <header class="site-header">
+      <div class="site-header-inner">
+        <a class="site-name" href="/">
+          {site.name}
+        </a>
+        <nav class="site-nav" aria-label="Main">
+          <ul>
+            <li>
+              <a href="/tags">Tags</a>
+            </li>
+            <li>
+              <a href="/ask">Ask</a>
+            </li>
+          </ul>
+        </nav>
+        <form class="site-search" role="search" method="get" action="/search">
+          <label class="visually-hidden" for="site-search-q">
+            Search {site.name}
+          </label>
+          <input
+            id="site-search-q"
+            type="search"
+            name="q"
+            placeholder="Search"
+            autocomplete="off"
+          />
+          <button class="button button-quiet" type="submit">
+            Search
+          </button>
+        </form>
+        <AccountArea site={site} />
+      </div>
+    </header>
+  )
+}

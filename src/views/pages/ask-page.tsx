@@ -1,0 +1,153 @@
+import type { TagSummary } from '../../domain/tags/tags.types.js'
+import { formatByteSize } from '../components/byte-size.js'
+import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
+import {
+  CsrfField,
+  describedBy,
+  ErrorSummary,
+  FieldFrame,
+  FormActions,
+  formPageTitle,
+  hasProblems,
+  TextAreaField,
+  TextField,
+} from '../components/form-fields.js'
+import { ASK_LIMITS, type AskValues, type FormState } from '../forms.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface AskPageProps {
+  site: SiteContext
+  form: FormState<AskValues>
+  /** The tags a question may use, shown as help under the tags field. */
+  tags: TagSummary[]
+  /** Sanitised HTML of the body after the "Preview" button; null otherwise. */
+  previewHtml: string | null
+}
+
+const FIELDS = [
+  ['title', 'ask-title'],
+  ['body', 'ask-body'],
+  ['tags', 'ask-tags'],
+  ['attachments', 'ask-attachments'],
+] as const
+
+/** Extensions shown inline on the thread page; the hint names a few that readers recognise. */
+const INLINE_EXAMPLES = '.c .h .log .crash .ips .diff'
+
+function TagHelp({ tags }: { tags: TagSummary[] }) {
+  if (tags.length === 0) return null
+  return (
+    <details class="tag-help">
+      <summary>Available tags ({tags.length})</summary>
+      <ul class="tag-choices">
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <code>{tag.slug}</code> {tag.name !== tag.slug && <span>{tag.name}</span>}
+            {tag.description !== '' && <span class="muted"> – {tag.description}</span>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+function AttachmentsField({ error, chooseAgain }: { error?: string; chooseAgain: boolean }) {
+  const id = 'ask-attachments'
+  const hint = (
+    <>
+      Up to {ASK_LIMITS.attachmentsMax} files, {formatByteSize(ASK_LIMITS.attachmentBytesMax)}{' '}
+      each. Text files such as {INLINE_EXAMPLES} are shown inline; others are offered as downloads.
+      {chooseAgain && ' Browsers do not keep chosen files when a form comes back: choose them again.'}
+    </>
+  )
+  return (
+    <FieldFrame id={id} label="Attachments (optional)" hint={hint} error={error}>
+      <input
+        id={id}
+        type="file"
+        name="attachments"
+        multiple
+        aria-invalid={error !== undefined ? 'true' : undefined}
+        aria-describedby={describedBy(id, true, error)}
+      />
+    </FieldFrame>
+  )
+}
+
+/**
+ * Ask a question: title, Markdown body, tags and attachments. Posts multipart to /ask; the "Preview"
+ * button (intent=preview) returns this page with `previewHtml`, so preview works without JavaScript,
+ * and the composer-preview island previews live while typing.
+ */
+export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
+  const { values, errors } = form
+  return (
+    <Layout site={site} meta={{ title: formPageTitle('Ask a question', form), noindex: true }}>
+      <div class="form-page form-page-wide">
+        <ErrorSummary form={form} fields={FIELDS} />
+        <h1>Ask a question</h1>
+        <form class="stacked-form" method="post" action="/ask" encType="multipart/form-data">
+          <CsrfField token={site.csrfToken} />
+          <TextField
+            id="ask-title"
+            name="title"
+            label="Title"
+            hint={`${ASK_LIMITS.titleMin} to ${ASK_LIMITS.titleMax} characters. Say what fails and where, e.g. "ENOBUFS from sendto on a busy UDP socket".`}
+            value={values.title}
+            error={errors.title}
+            required
+            minLength={ASK_LIMITS.titleMin}
+            maxLength={ASK_LIMITS.titleMax}
+          />
+          <TextAreaField
+            id="ask-body"
+            name="body"
+            label="Question"
+            hint={
+              <MarkdownHint
+                limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}; attach longer logs.`}
+              />
+            }
+            value={values.body}
+            error={errors.body}
+            rows={16}
+            required
+            markdown
+          />
+          <TextField
+            id="ask-tags"
+            name="tags"
+            label="Tags"
+            hint={
+              <>
+                {ASK_LIMITS.tagsMin} to {ASK_LIMITS.tagsMax} tags, separated by commas, e.g.{' '}
+                <code>kernel, usb</code>.
+              </>
+            }
+            value={values.tags}
+            error={errors.tags}
+            autocapitalize="none"
+            spellcheck={false}
+            required
+          />
+          <TagHelp tags={tags} />
+          <AttachmentsField
+            error={errors.attachments}
+            chooseAgain={hasProblems(form) || previewHtml !== null}
+          />
+          <FormActions>
+            {/* Preview comes first so Enter in the title field previews rather than posts. */}
+            <button class="button button-quiet" type="submit" name="intent" value="preview">
+              Preview
+            </button>
+            <button class="button" type="submit" name="intent" value="post">
+              Post question
+            </button>
+          </FormActions>
+        </form>
+        <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
+      </div>
+    </Layout>
+  )
+}

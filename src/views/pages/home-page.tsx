@@ -1,0 +1,71 @@
+import type { TagSummary } from '../../domain/tags/tags.types.js'
+import type { ThreadListItem } from '../../domain/threads/threads.types.js'
+import { countNoun } from '../components/count-noun.js'
+import { tagHref } from '../components/tag-list.js'
+import { ThreadTable } from '../components/thread-table.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface HomePageProps {
+  site: SiteContext
+  latest: ThreadListItem[]
+  tags: TagSummary[]
+}
+
+function PopularTags({ tags }: { tags: TagSummary[] }) {
+  return (
+    <section class="sidebar-section" aria-labelledby="popular-tags">
+      <h2 id="popular-tags">Popular tags</h2>
+      {tags.length === 0 ? (
+        <p class="muted">No tags yet.</p>
+      ) : (
+        <ul class="tag-counts">
+          {tags.map((tag) => (
+            <li key={tag.slug}>
+              <a class="tag" href={tagHref(tag.slug)}>
+                {tag.name}
+              </a>{' '}
+              <span class="muted">{countNoun(tag.threadCount, 'post')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <a href="/tags">All tags</a>
+      </p>
+    </section>
+  )
+}
+
+/** The front page: a welcome, the latest threads across tags, and the popular tags. */
+export function HomePage({ site, latest, tags }: HomePageProps) {
+  return (
+    <Layout site={site} meta={{ title: '', canonicalPath: '/' }}>
+      <header class="page-header">
+        <h1>{site.name}</h1>
+        <p class="lede">
+          Questions and answers for people who build kernels, drivers, file systems and network
+          stacks.
+        </p>
+      </header>
+      <div class="with-sidebar">
+        <section aria-labelledby="latest-posts">
+          <h2 id="latest-posts">Latest posts</h2>
+          {latest.length === 0 ? (
+            <div class="empty-state">
+              <p>No posts yet.</p>
+              <p>
+                <a class="button" href="/ask">
+                  Ask the first question
+                </a>
+              </p>
+            </div>
+          ) : (
+            <ThreadTable threads={latest} now={site.now} caption="Latest posts" />
+          )}
+        </section>
+        <PopularTags tags={tags} />
+      </div>
+    </Layout>
+  )
+}

@@ -1,0 +1,67 @@
+import {
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  formPageTitle,
+  TextField,
+} from '../components/form-fields.js'
+import type { FormState, LoginValues } from '../forms.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface LoginPageProps {
+  site: SiteContext
+  form: FormState<LoginValues>
+  /** Local path to return to after signing in (the route has already checked it); null for none. */
+  next: string | null
+}
+
+const FIELDS = [
+  ['login', 'login-name'],
+  ['password', 'login-password'],
+] as const
+
+/** Sign-in with username or email and password. Posts to /login, carrying `next` through. */
+export function LoginPage({ site, form, next }: LoginPageProps) {
+  const { values, errors } = form
+  return (
+    <Layout site={site} meta={{ title: formPageTitle('Sign in', form), noindex: true }}>
+      <div class="form-page">
+        <ErrorSummary form={form} fields={FIELDS} />
+        <h1>Sign in</h1>
+        <form class="stacked-form" method="post" action="/login">
+          <CsrfField token={site.csrfToken} />
+          {next !== null && <input type="hidden" name="next" value={next} />}
+          <TextField
+            id="login-name"
+            name="login"
+            label="Username or email"
+            value={values.login}
+            error={errors.login}
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            required
+          />
+          <TextField
+            id="login-password"
+            name="password"
+            type="password"
+            label="Password"
+            error={errors.password}
+            autocomplete="current-password"
+            required
+          />
+          <FormActions>
+            <button class="button" type="submit">
+              Sign in
+            </button>
+          </FormActions>
+        </form>
+        <p class="form-aside">
+          New to {site.name}? <a href="/register">Create an account</a>
+        </p>
+      </div>
+    </Layout>
+  )
+}

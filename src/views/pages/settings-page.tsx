@@ -1,0 +1,89 @@
+import {
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  formPageTitle,
+  TextField,
+} from '../components/form-fields.js'
+import { userHref } from '../components/user-name.js'
+import type { FormState } from '../forms.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+import { NEW_PASSWORD_HINT, NEW_PASSWORD_MIN } from './register-page.js'
+
+export interface SettingsPageProps {
+  site: SiteContext
+  /** Nothing is refilled: both fields are passwords. */
+  form: FormState<Record<string, never>>
+  /** A success message after a change, such as "Password changed; your other sessions were signed out." */
+  notice: string | null
+}
+
+const FIELDS = [
+  ['current_password', 'settings-current-password'],
+  ['new_password', 'settings-new-password'],
+] as const
+
+/** Account settings: for now, changing the password. Posts to /settings/password. */
+export function SettingsPage({ site, form, notice }: SettingsPageProps) {
+  const { errors } = form
+  return (
+    <Layout site={site} meta={{ title: formPageTitle('Settings', form), noindex: true }}>
+      <div class="form-page">
+        <ErrorSummary form={form} fields={FIELDS} />
+        {notice !== null && (
+          <div class="notice-success" role="status">
+            <p>{notice}</p>
+          </div>
+        )}
+        <h1>Settings</h1>
+        {site.viewer !== null && (
+          <p class="lede">
+            Signed in as{' '}
+            <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.
+          </p>
+        )}
+        <section aria-labelledby="change-password">
+          <h2 id="change-password">Change password</h2>
+          <form class="stacked-form" method="post" action="/settings/password">
+            <CsrfField token={site.csrfToken} />
+            {/* Lets password managers tie the new password to the account. */}
+            {site.viewer !== null && (
+              <input
+                type="hidden"
+                name="username"
+                value={site.viewer.username}
+                autocomplete="username"
+              />
+            )}
+            <TextField
+              id="settings-current-password"
+              name="current_password"
+              type="password"
+              label="Current password"
+              error={errors.current_password}
+              autocomplete="current-password"
+              required
+            />
+            <TextField
+              id="settings-new-password"
+              name="new_password"
+              type="password"
+              label="New password"
+              hint={`${NEW_PASSWORD_HINT} Your other sessions will be signed out.`}
+              error={errors.new_password}
+              autocomplete="new-password"
+              required
+              minLength={NEW_PASSWORD_MIN}
+            />
+            <FormActions>
+              <button class="button" type="submit">
+                Change password
+              </button>
+            </FormActions>
+          </form>
+        </section>
+      </div>
+    </Layout>
+  )
+}

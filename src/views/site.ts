@@ -1,0 +1,31 @@
+/** What every page knows about the site and the request, prepared by the route (views do no I/O). */
+import type { Role } from '../domain/users/users.types.js'
+
+export interface Viewer {
+  username: string
+  /** Staff title shown beside the name, such as "DTS Engineer"; null for most members. */
+  title: string | null
+  role: Role
+}
+
+export type SiteContext = {
+  name: string
+  /** Absolute origin without a trailing slash, such as "https://quorum.example"; used for canonical and og:url. */
+  baseUrl: string
+  assets: { css: string; js: string | null }
+  viewer: Viewer | null
+  /** The request time (epoch ms) that relative ages are computed against, so a render is deterministic. */
+  now: number
+  csrfToken: string | null
+}
+
+export type PageMeta = {
+  /** The page's own title; empty (or the site name) on the home page, where the document title is just the site name. */
+  title: string
+  description?: string
+  /** Path beginning with "/", joined to `site.baseUrl` for the canonical link and og:url. */
+  canonicalPath?: string
+  feed?: { title: string; href: string }
+  noindex?: boolean
+  ogType?: 'website' | 'article'
+}

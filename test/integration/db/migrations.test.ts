@@ -1,0 +1,68 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createMigrator, migrateDown, migrateToLatest } from '../../../src/db/migrate.js'
+import { migrations } from '../../../src/db/migrations/index.js'
+import type { DbHandle } from '../../../src/db/connect.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { openTestDb } from '../../support/test-db.js'
+
+/** Table and column names as the database reports them, ignoring Kysely's own bookkeeping tables. */
+async function schemaOf(handle: DbHandle): Promise<string[]> {
+  const tables = await handle.db.introspection.getTables()
+  return tables
+    .filter((t) => !t.name.startsWith('kysely_'))
+    .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.dataType}:${c.isNullable}`))
+    .sort()
+}
+
+describe.each(DIALECTS)('%s: migrations', (dialect) => {
+  let opened: Awaited<ReturnType<typeof openTestDb>>
+  beforeAll(async () => {
+    opened = await openTestDb(dialect, { migrate: false })
+  })
+  afterAll(async () => opened?.dispose())
+
+  it('apply in order, and each one reverts to exactly the schema before it', async () => {
+    const names = Object.keys(migrations)
+    expect([...names].sort()).toEqual(names)
+    const before: string[][] = []
+    const migrator = createMigrator(opened.handle.db)
+    for (const name of names) {
+      before.push(await schemaOf(opened.handle))
+      const { error } = await migrator.migrateTo(name)
+      expect(error).toBeUndefined()
+    }
+    const full = await schemaOf(opened.handle)
+    for (let i = names.length - 1; i >= 0; i--) {
+      await migrateDown(opened.handle.db)
+      expect(await schemaOf(opened.handle)).toEqual(before[i])
+    }
+    expect(await migrateToLatest(opened.handle.db)).toEqual(names)
+    expect(await schemaOf(opened.handle)).toEqual(full)
+  })
+
+  it('has indexes that serve every tag-page sort', async () => {
+    const rows =
+      dialect === 'sqlite'
+        ? await sql<{
+            name: string
+          }>`select name from sqlite_master where type = 'index' and tbl_name = 'thread_tags'`.execute(
+            opened.handle.db,
+          )
+        : await sql<{
+            name: string
+          }>`select indexname as name from pg_indexes where tablename = 'thread_tags' and schemaname = current_schema()`.execute(
+            opened.handle.db,
+          )
+    const names = rows.rows.map((r) => r.name)
+    for (const index of [
+      'tt_pinned_activity',
+      'tt_activity',
+      'tt_newest',
+      'tt_replies',
+      'tt_boosts',
+      'tt_views',
+    ])
+      expect(names).toContain(index)
+  })
+})

@@ -1,0 +1,50 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig, parseDatabaseUrl, SETTINGS } from '../../../src/config.js'
+
+describe('loadConfig', () => {
+  it('has working defaults: SQLite under ./data, port 3000 on localhost', () => {
+    const config = loadConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.host).toBe('127.0.0.1')
+    expect(config.database).toEqual({ dialect: 'sqlite', url: path.resolve('data/quorum.db') })
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000')
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('reads PostgreSQL URLs and plain SQLite paths', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' }).database.dialect,
+    ).toBe('postgres')
+    expect(loadConfig({ DATABASE_URL: '/tmp/q.db' }).database).toEqual({
+      dialect: 'sqlite',
+      url: '/tmp/q.db',
+    })
+    expect(parseDatabaseUrl('sqlite::memory:')).toEqual({ dialect: 'sqlite', url: ':memory:' })
+  })
+
+  it('names every bad value at once', () => {
+    let error: unknown
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x/y',
+        NODE_ENV: 'staging',
+        TRUST_PROXY: 'yes',
+      })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(ConfigError)
+    const problems = (error as ConfigError).problems.join('\n')
+    for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'NODE_ENV', 'TRUST_PROXY'])
+      expect(problems).toContain(name)
+  })
+
+  it('is documented: every setting appears in docs/configuration.md', () => {
+    const doc = fs.readFileSync(path.resolve('docs/configuration.md'), 'utf8')
+    for (const name of Object.keys(SETTINGS)) expect(doc).toContain(`\`${name}\``)
+  })
+})

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { FALLBACK_SLUG, MAX_SLUG_LENGTH, slugify } from '../../../src/domain/format/index.js'
+
+describe('slugify', () => {
+  it('joins lowercase ASCII words with "-"', () => {
+    expect(slugify('Crash in IOKit: kext fails to load on macOS 15.2')).toBe(
+      'crash-in-iokit-kext-fails-to-load-on-macos-15-2',
+    )
+    expect(slugify('  Hello,   World!  ')).toBe('hello-world')
+    expect(slugify('--already-a-slug--')).toBe('already-a-slug')
+  })
+
+  it('drops symbols and punctuation as word separators', () => {
+    expect(slugify('C++ vs. Objective-C: which?')).toBe('c-vs-objective-c-which')
+    expect(slugify('a/b\\c?d#e&f=g%20h')).toBe('a-b-c-d-e-f-g-20h')
+    expect(slugify('<script>alert(1)</script>')).toBe('script-alert-1-script')
+  })
+
+  it('transliterates accented letters through NFKD and drops the diacritics', () => {
+    expect(slugify('Çà et là: naïve café')).toBe('ca-et-la-naive-cafe')
+    expect(slugify('Ångström Ürümqi Ñandú')).toBe('angstrom-urumqi-nandu')
+    expect(slugify('ﬁle Ｆｕｌｌｗｉｄｔｈ ①')).toBe('file-fullwidth-1')
+    expect(slugify('İstanbul')).toBe('istanbul')
+  })
+
+  it('transliterates Latin letters that NFKD leaves alone', () => {
+    expect(slugify('Straße Øresund Æther Łódź þorn')).toBe('strasse-oresund-aether-lodz-thorn')
+  })
+
+  it('keeps contractions as one word', () => {
+    expect(slugify("Don't panic: Apple’s kernel")).toBe('dont-panic-apples-kernel')
+  })
+
+  it('drops letters that have no ASCII form', () => {
+    expect(slugify('Привет mundo')).toBe('mundo')
+    expect(slugify('カーネル panic 🙂')).toBe('panic')
+  })
+
+  it.each(['', '   ', '🙂🙂', '日本語', '!!!', '—'])(
+    'gives "thread" when nothing is left of %j',
+    (title) => {
+      expect(slugify(title)).toBe(FALLBACK_SLUG)
+    },
+  )
+
+  it('cuts at a word boundary within the limit', () => {
+    const title = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ')
+    const slug = slugify(title)
+    expect(slug.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH)
+    expect(slug.endsWith('-')).toBe(false)
+    expect(
+      title
+        .toLowerCase()
+        .replace(/ /g, '-')
+        .startsWith(slug + '-'),
+    ).toBe(true)
+    expect(slug).toBe(
+      'word0-word1-word2-word3-word4-word5-word6-word7-word8-word9-word10-word11-word12',
+    )
+  })
+
+  it('keeps a slug of exactly the limit whole', () => {
+    const exact = `${'a'.repeat(39)} ${'b'.repeat(40)}` // 39 + 1 + 40 = 80
+    expect(slugify(exact)).toBe(`${'a'.repeat(39)}-${'b'.repeat(40)}`)
+    expect(slugify(`${exact} c`)).toBe(`${'a'.repeat(39)}-${'b'.repeat(40)}`)
+  })
+
+  it('cuts a single word longer than the limit at the limit', () => {
+    expect(slugify('x'.repeat(200))).toBe('x'.repeat(MAX_SLUG_LENGTH))
+    expect(slugify(`${'x'.repeat(200)} tail`)).toBe('x'.repeat(MAX_SLUG_LENGTH))
+  })
+
+  it('always returns a path-safe value', () => {
+    const titles = [
+      'a\u0000b',
+      'a\r\nb',
+      '../../etc/passwd',
+      '%2e%2e',
+      'ｅｖｉｌ\u202e',
+      'tab\tsep',
+    ]
+    for (const title of titles) expect(slugify(title)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  })
+})

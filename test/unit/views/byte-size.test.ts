@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest'
+import { formatByteSize } from '../../../src/views/components/byte-size.js'
+
+describe('formatByteSize', () => {
+  it.each([
+    [0, '0 bytes'],
+    [1, '1 byte'],
+    [1023, '1023 bytes'],
+    [1024, '1 KB'],
+    [12_697, '12.4 KB'],
+    [1_048_575, '1 MB'],
+    [5_347_738, '5.1 MB'],
+  ])('%d bytes reads %s', (bytes, text) => {
+    expect(formatByteSize(bytes)).toBe(text)
+  })
+})

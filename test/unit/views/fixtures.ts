@@ -1,0 +1,156 @@
+/** Small view models for rendering pages in unit tests. Content is written for Quorum, in the seed's spirit. */
+import type { TagSummary } from '../../../src/domain/tags/tags.types.js'
+import type {
+  AttachmentView,
+  ListingOptions,
+  Paging,
+  PostView,
+  ThreadListItem,
+  ThreadPageData,
+} from '../../../src/domain/threads/threads.types.js'
+import type { SiteContext } from '../../../src/views/site.js'
+
+export const NOW = Date.UTC(2025, 10, 20, 12, 0)
+const HOUR = 3_600_000
+const DAY = 24 * HOUR
+
+export function makeSite(overrides: Partial<SiteContext> = {}): SiteContext {
+  return {
+    name: 'Quorum',
+    baseUrl: 'https://quorum.example',
+    assets: { css: '/assets/quorum.3f2a.css', js: '/assets/main.91bc.js' },
+    viewer: null,
+    now: NOW,
+    csrfToken: null,
+    ...overrides,
+  }
+}
+
+export const kernelTag: TagSummary = {
+  id: 1,
+  slug: 'kernel',
+  name: 'Kernel',
+  description: 'Kernel extensions, VFS, zones, locking and panics.',
+  threadCount: 45,
+}
+
+export const driverKitTag: TagSummary = {
+  id: 2,
+  slug: 'driverkit',
+  name: 'DriverKit',
+  description: 'Drivers that run in user space.',
+  threadCount: 1,
+}
+
+export function makeThreadItem(overrides: Partial<ThreadListItem> = {}): ThreadListItem {
+  return {
+    id: 101,
+    title: 'vnop_open never sees the new hard link after vnode_setmultipath',
+    slug: 'vnop-open-never-sees-the-new-hard-link',
+    excerpt:
+      'My file system creates the link in vnop_link, but open(2) fails with ENOENT for a few seconds…',
+    author: { username: 'ada_fs', title: null },
+    replyCount: 3,
+    boostCount: 0,
+    viewCount: 1849,
+    createdAt: NOW - 20 * DAY,
+    lastActivityAt: NOW - 8 * HOUR,
+    solved: false,
+    pinned: false,
+    locked: false,
+    tags: [{ slug: 'kernel', name: 'Kernel' }],
+    ...overrides,
+  }
+}
+
+export const defaultListing: ListingOptions = {
+  sortBy: 'activity',
+  sortOrder: 'desc',
+  filter: 'all',
+}
+
+export function makePaging(overrides: Partial<Paging> = {}): Paging {
+  return { page: 1, pageCount: 3, total: 45, pageSize: 20, ...overrides }
+}
+
+export function makeAttachment(overrides: Partial<AttachmentView> = {}): AttachmentView {
+  return {
+    id: 'att1',
+    fileName: 'udp_probe.c',
+    contentType: 'text/x-c',
+    size: 12_697,
+    url: '/attachments/att1/udp_probe.c',
+    previewHtml:
+      '<span class="hljs-keyword">int</span> main(<span class="hljs-type">void</span>) { <span class="hljs-keyword">return</span> <span class="hljs-number">0</span>; }',
+    lineCount: 12,
+    ...overrides,
+  }
+}
+
+export function makePost(overrides: Partial<PostView> = {}): PostView {
+  return {
+    id: 501,
+    author: { username: 'ada_fs', title: null },
+    createdAt: NOW - 3 * DAY,
+    editedAt: null,
+    bodyHtml: '<p>The panic string says <code>zone element modified after free</code>.</p>',
+    boostCount: 2,
+    accepted: false,
+    recommended: false,
+    deleted: false,
+    attachments: [],
+    comments: [],
+    ...overrides,
+  }
+}
+
+export function makeThreadPageData(overrides: Partial<ThreadPageData> = {}): ThreadPageData {
+  return {
+    thread: {
+      id: 101,
+      title: 'vnop_open never sees the new hard link after vnode_setmultipath',
+      slug: 'vnop-open-never-sees-the-new-hard-link',
+      tags: [{ slug: 'kernel', name: 'Kernel' }],
+      author: { username: 'ada_fs', title: null },
+      createdAt: NOW - 3 * DAY,
+      lastActivityAt: NOW - 2 * HOUR,
+      replyCount: 2,
+      boostCount: 4,
+      viewCount: 1849,
+      locked: false,
+      pinned: false,
+      solved: true,
+      acceptedPostId: 503,
+    },
+    question: makePost({ attachments: [makeAttachment()] }),
+    replies: [
+      makePost({
+        id: 503,
+        author: { username: 'quinn_dts', title: 'DTS Engineer' },
+        accepted: true,
+        recommended: true,
+        editedAt: NOW - DAY,
+        bodyHtml: '<p>Purge the name cache on the <em>source</em> directory as well.</p>',
+        comments: [
+          {
+            id: 9,
+            author: { username: 'ada_fs', title: null },
+            createdAt: NOW - HOUR,
+            bodyHtml: '<p>That fixed it, thanks.</p>',
+          },
+        ],
+      }),
+      makePost({ id: 502, deleted: true }),
+    ],
+    ...overrides,
+  }
+}
+
+/** Counts occurrences of a pattern in rendered HTML. */
+export function count(html: string, pattern: RegExp): number {
+  return (
+    html.match(
+      new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'),
+    ) ?? []
+  ).length
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest'
+import { renderDocument } from '../../../src/views/render.js'
+import { ErrorPage } from '../../../src/views/pages/error-page.js'
+import { HomePage } from '../../../src/views/pages/home-page.js'
+import { TagPage } from '../../../src/views/pages/tag-page.js'
+import { TagsIndexPage } from '../../../src/views/pages/tags-index-page.js'
+import { ThreadPage } from '../../../src/views/pages/thread-page.js'
+import {
+  defaultListing,
+  kernelTag,
+  makeAttachment,
+  makePaging,
+  makePost,
+  makeSite,
+  makeThreadItem,
+  makeThreadPageData,
+} from './fixtures.js'
+
+const XSS = '<script>alert(1)</script>'
+const viewer = { username: 'ada_fs', title: 'Kernel "Team"', role: 'member' as const }
+
+/** Every page in the states that add markup: signed in, with attachments, long and short previews. */
+function everyPage(): [string, string][] {
+  const site = makeSite({ viewer, csrfToken: 'tok' })
+  const long = makeAttachment({ id: 'a2', lineCount: 400 })
+  const data = makeThreadPageData({ question: makePost({ attachments: [makeAttachment(), long] }) })
+  return [
+    [
+      'home',
+      renderDocument(
+        <HomePage
+          site={site}
+          latest={[makeThreadItem({ pinned: true, solved: true, locked: true })]}
+          tags={[kernelTag]}
+        />,
+      ),
+    ],
+    ['tags', renderDocument(<TagsIndexPage site={site} tags={[kernelTag]} />)],
+    [
+      'tag',
+      renderDocument(
+        <TagPage
+          site={site}
+          tag={kernelTag}
+          threads={[makeThreadItem()]}
+          paging={makePaging({ page: 2 })}
+          listing={{ ...defaultListing, sortBy: 'views' }}
+        />,
+      ),
+    ],
+    [
+      'empty tag',
+      renderDocument(
+        <TagPage
+          site={makeSite()}
+          tag={kernelTag}
+          threads={[]}
+          paging={makePaging({ total: 0, pageCount: 0 })}
+          listing={defaultListing}
+        />,
+      ),
+    ],
+    ['thread', renderDocument(<ThreadPage site={site} data={data} />)],
+    ['thread signed out', renderDocument(<ThreadPage site={makeSite()} data={data} />)],
+    [
+      'error',
+      renderDocument(<ErrorPage site={site} status={404} title="Not found" message="Gone." />),
+    ],
+  ]
+}
+
+describe('rendered pages under a strict CSP', () => {
+  it.each(everyPage())('%s has no style attribute and no inline script', (_name, html) => {
+    expect(html).not.toMatch(/\sstyle\s*=/i)
+    expect(html).not.toMatch(/<style[\s>]/i)
+    // Any <script> must load a file: no inline code and no event-handler attributes.
+    for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) expect(tag).toMatch(/\ssrc="[^"]+"/)
+    expect(html).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/i)
+    expect(html).not.toMatch(/\son[a-z]+\s*=/i)
+  })
+
+  it.each(everyPage())('%s has exactly one h1 and one main', (_name, html) => {
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1)
+    expect(html.match(/<main[\s>]/g)).toHaveLength(1)
+  })
+
+  it.each(everyPage())('%s uses unique ids', (_name, html) => {
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+})
+
+describe('user text is escaped', () => {
+  it('escapes a thread title in the table, the thread page and the document title', () => {
+    const site = makeSite()
+    const table = renderDocument(
+      <TagPage
+        site={site}
+        tag={kernelTag}
+        threads={[makeThreadItem({ title: XSS, excerpt: XSS })]}
+        paging={makePaging()}
+        listing={defaultListing}
+      />,
+    )
+    const base = makeThreadPageData()
+    const thread = renderDocument(
+      <ThreadPage site={site} data={{ ...base, thread: { ...base.thread, title: XSS } }} />,
+    )
+    for (const html of [table, thread]) {
+      expect(html).not.toContain(XSS)
+      expect(html).toContain('&lt;script>alert(1)&lt;/script>')
+    }
+    expect(thread).toMatch(/<title>&lt;script>alert\(1\)&lt;\/script> – Quorum<\/title>/)
+    expect(thread).toContain(
+      '<meta property="og:title" content="&lt;script>alert(1)&lt;/script>"/>',
+    )
+  })
+
+  it('escapes tag names, usernames, staff titles and attachment names', () => {
+    const evilTag = { ...kernelTag, name: XSS, description: XSS }
+    const tagHtml = renderDocument(
+      <TagPage
+        site={makeSite()}
+        tag={evilTag}
+        threads={[]}
+        paging={makePaging({ total: 0 })}
+        listing={defaultListing}
+      />,
+    )
+    expect(tagHtml).not.toContain(XSS)
+    const data = makeThreadPageData({
+      question: makePost({
+        author: { username: XSS, title: XSS },
+        attachments: [makeAttachment({ fileName: XSS })],
+      }),
+    })
+    const threadHtml = renderDocument(
+      <ThreadPage site={makeSite({ viewer, csrfToken: '"><b>' })} data={data} />,
+    )
+    expect(threadHtml).not.toContain(XSS)
+    expect(threadHtml).not.toContain('"><b>')
+    expect(threadHtml).toContain('href="/users/%3Cscript%3Ealert(1)%3C%2Fscript%3E"')
+  })
+})

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config'
+
+// Tiers (STYLE.md): unit tests touch no database; integration tests run once per dialect in DIALECTS.
+export default defineConfig({
+  test: {
+    include: [
+      'test/unit/**/*.test.{ts,tsx}',
+      'test/integration/**/*.test.{ts,tsx}',
+      'test/conformance/**/*.test.{ts,tsx}',
+    ],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+})
