@@ -7,6 +7,8 @@ export default defineConfig({
       'test/unit/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.{ts,tsx}',
       'test/conformance/**/*.test.{ts,tsx}',
+      // Browser suites (playwright-core + /usr/bin/chromium); they set their own longer timeouts.
+      'test/e2e/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
     testTimeout: 30_000,

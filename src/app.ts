@@ -4,6 +4,8 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
+import multipart from '@fastify/multipart'
+import rateLimit from '@fastify/rate-limit'
 import type { Config } from './config.js'
 import { createDb, type DbHandle } from './db/connect.js'
 import { PUBLIC_DIR } from './paths.js'
@@ -11,6 +13,8 @@ import { assetsPlugin } from './http/plugins/assets.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
+import { sessionPlugin } from './http/plugins/session.js'
+import { viewsPlugin } from './http/plugins/views.js'
 import { viewerPlugin } from './http/plugins/viewer.js'
 import { pageRoutes } from './http/routes/pages/index.js'
 
@@ -25,6 +29,8 @@ export interface Deps {
   db?: DbHandle
   /** Folder of static files (defaults to public/). */
   publicDir?: string
+  /** How often pending view counts are written (ms); 0 writes only on close. */
+  viewsFlushMs?: number
 }
 
 export async function buildApp(
@@ -57,7 +63,29 @@ export async function buildApp(
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
   await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(errorsPlugin)
-  await app.register(formbody)
+  if (config.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, {
+      max: config.rateLimitPerMinute,
+      timeWindow: 60_000,
+      allowList: (req) => req.url.startsWith('/assets/'),
+    })
+  }
+  await app.register(formbody, { bodyLimit: 256 * 1024 })
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    // A file over the limit is cut off and flagged, so the form comes back filled in with a message.
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: 4 * 1024 * 1024 + 1,
+      files: 5,
+      fields: 20,
+      fieldSize: 70_000,
+      parts: 30,
+      headerPairs: 100,
+    },
+  })
+  await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
   await app.register(pageRoutes)
   return app
 }

@@ -26,6 +26,8 @@ export interface Config {
   publicUrl: string
   /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
   trustProxy: boolean
+  /** Requests per minute one address may make; 0 turns the limit off. */
+  rateLimitPerMinute: number
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,10 @@ export const SETTINGS = {
   PUBLIC_URL: {
     default: '',
     doc: 'The public origin, e.g. https://forum.example.com; defaults to http://HOST:PORT. Used in canonical links, feeds and sitemaps.',
+  },
+  RATE_LIMIT_PER_MINUTE: {
+    default: '600',
+    doc: 'Requests per minute one client address may make before getting 429 (0 turns the limit off, e.g. for load tests).',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -137,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (trust !== 'true' && trust !== 'false')
     problems.push(`TRUST_PROXY: "${trust}" must be true or false`)
 
+  const rateLimit = Number(get('RATE_LIMIT_PER_MINUTE'))
+  if (!Number.isInteger(rateLimit) || rateLimit < 0)
+    problems.push(
+      `RATE_LIMIT_PER_MINUTE: "${get('RATE_LIMIT_PER_MINUTE')}" must be a whole number, 0 or more`,
+    )
+
   let publicUrl = get('PUBLIC_URL')
   if (publicUrl === '') {
     const shownHost =
@@ -157,5 +169,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     env: nodeEnv,
     publicUrl: publicUrl.replace(/\/$/, ''),
     trustProxy: trust === 'true',
+    rateLimitPerMinute: rateLimit,
   })
 }

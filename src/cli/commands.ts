@@ -12,6 +12,8 @@ import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
+import { searchCommand } from './search-reindex.js'
+import { userCommand } from './user.js'
 
 export const COMMANDS: Record<string, Command> = {
   start: {
@@ -39,7 +41,7 @@ export const COMMANDS: Record<string, Command> = {
       const pending = await withDb(
         config,
         async ({ db }) =>
-          (await createMigrator(db).getMigrations()).filter((m) => !m.executedAt).length,
+          (await (await createMigrator(db)).getMigrations()).filter((m) => !m.executedAt).length,
       )
       if (pending > 0) {
         console.error(
@@ -129,6 +131,8 @@ export const COMMANDS: Record<string, Command> = {
       })
     },
   },
+  user: userCommand,
+  search: searchCommand,
 }
 
 async function serve(config: Readonly<Config>): Promise<number> {

@@ -1,20 +1,33 @@
 /** Migrator wiring shared by the CLI, the start command and the tests. */
-import { Migrator, type MigrationResultSet } from 'kysely'
+import { Migrator, PostgresAdapter, sql, type MigrationResultSet } from 'kysely'
 import { migrations } from './migrations/index.js'
 import type { Db } from './schema.js'
 
-export function createMigrator(db: Db): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+/**
+ * In PostgreSQL the migration tables live in the connection's current schema. Kysely would otherwise
+ * look for them in any schema and could mistake another schema's (another test run's) for ours.
+ */
+export async function createMigrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+    migrationTableSchema = rows[0]?.schema
+  }
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableSchema,
+  })
 }
 
 /** Applies every pending migration; throws with the failing migration's name on error. */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  return unwrap(await createMigrator(db).migrateToLatest())
+  return unwrap(await (await createMigrator(db)).migrateToLatest())
 }
 
 /** Reverts the most recent migration. */
 export async function migrateDown(db: Db): Promise<string[]> {
-  return unwrap(await createMigrator(db).migrateDown())
+  return unwrap(await (await createMigrator(db)).migrateDown())
 }
 
 function unwrap({ error, results }: MigrationResultSet): string[] {

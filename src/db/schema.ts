@@ -121,6 +121,12 @@ export interface SessionsTable {
   expires_at: number
 }
 
+export interface SecretsTable {
+  name: string
+  value: string
+  created_at: number
+}
+
 export interface Database {
   users: UsersTable
   tags: TagsTable
@@ -131,6 +137,9 @@ export interface Database {
   attachments: AttachmentsTable
   revisions: RevisionsTable
   sessions: SessionsTable
+  secrets: SecretsTable
+  search_fts: SearchFtsTable
+  search_documents: SearchDocumentsTable
 }
 
 export type Db = Kysely<Database>
@@ -142,3 +151,34 @@ export type NewUser = Insertable<UsersTable>
 export type NewThread = Insertable<ThreadsTable>
 export type NewPost = Insertable<PostsTable>
 export type NewAttachment = Insertable<AttachmentsTable>
+
+/**
+ * SQLite's search index: an FTS5 table, one row per live thread, rowid = thread id (docs/search.md).
+ * `search_fts` is FTS5's hidden column, the left side of MATCH.
+ */
+export interface SearchFtsTable {
+  rowid: number
+  /** Never written: named only on the left of MATCH. */
+  search_fts: Generated<string>
+  title: string
+  body: string
+  answer: string
+  replies: string
+  title_identifiers: string
+  identifiers: string
+  reply_identifiers: string
+}
+
+/** PostgreSQL's search index: the same fields, plus a generated tsvector with a GIN index. */
+export interface SearchDocumentsTable {
+  thread_id: number
+  title: string
+  body: string
+  answer: string
+  replies: string
+  title_identifiers: string
+  identifiers: string
+  reply_identifiers: string
+  /** Generated from the columns above; never written. */
+  search_vector: Generated<string>
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../src/app.js'
+import { buildApp, type Deps } from '../../src/app.js'
 import { loadConfig } from '../../src/config.js'
 import type { DbHandle } from '../../src/db/connect.js'
 
@@ -7,15 +7,19 @@ import type { DbHandle } from '../../src/db/connect.js'
 export async function buildTestApp(
   handle: DbHandle,
   env: Record<string, string> = {},
+  deps: Omit<Deps, 'db'> = {},
 ): Promise<FastifyInstance> {
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     DATABASE_URL: 'sqlite::memory:',
     PUBLIC_URL: 'http://quorum.test',
+    // Suites make many requests from one address; the tests of the global limit turn it on.
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   })
-  const app = await buildApp(config, { db: handle })
+  // Views are written when the app closes (or by flushing by hand), so tests control when.
+  const app = await buildApp(config, { db: handle, viewsFlushMs: 0, ...deps })
   await app.ready()
   return app
 }

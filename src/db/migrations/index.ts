@@ -7,10 +7,14 @@ import * as createUsers from './2026-11-27-2200_create_users.js'
 import * as createTagsAndThreads from './2026-11-27-2210_create_tags_and_threads.js'
 import * as createPosts from './2026-11-27-2220_create_posts.js'
 import * as createSessions from './2026-11-27-2300_create_sessions.js'
+import * as createSecrets from './2026-11-27-2310_create_secrets.js'
+import * as createSearch from './2026-11-28-0100_create_search.js'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-2200_create_users': createUsers,
   '2026-11-27-2210_create_tags_and_threads': createTagsAndThreads,
   '2026-11-27-2220_create_posts': createPosts,
   '2026-11-27-2300_create_sessions': createSessions,
+  '2026-11-27-2310_create_secrets': createSecrets,
+  '2026-11-28-0100_create_search': createSearch,
 }

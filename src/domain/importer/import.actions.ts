@@ -9,6 +9,7 @@ import { randomId } from '../shared/ids.js'
 import { ensureTag, refreshTagCounts } from '../tags/tags.queries.js'
 import { syncThreadSortKeys } from '../threads/threads.queries.js'
 import { insertPost } from '../posts/posts.queries.js'
+import { reindexThread } from '../search/index.js'
 import { toEpoch, type ImportThread } from './import.schema.js'
 
 /** Caches user and tag ids across many imported threads. */
@@ -157,6 +158,7 @@ export async function importThread(
     .execute()
   await syncThreadSortKeys(db, threadId)
   for (const id of tagIds) ctx.touchedTags.add(id)
+  await reindexThread(db, threadId)
   return threadId
 }
 

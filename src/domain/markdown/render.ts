@@ -205,7 +205,9 @@ function fenceLanguage(info: string): string | null {
 function renderCode(content: string, lang: string | null): string {
   const { html, lang: used } = highlightCode(content, lang)
   // `used` is one of our fixed language ids, never user text, so it is safe in both attributes.
-  return `<pre class="code" data-lang="${used}"><code class="hljs language-${used}">${html}</code></pre>\n`
+  // tabindex="0": a long line makes the block scroll sideways, and keyboard users must be able to scroll it
+  // (WCAG 2.1.1; axe scrollable-region-focusable).
+  return `<pre class="code" data-lang="${used}" tabindex="0"><code class="hljs language-${used}">${html}</code></pre>\n`
 }
 
 /** A token attribute as a string ('' when absent); markdown-it types attribute values as string | number. */

@@ -61,16 +61,18 @@ export async function ensureTag(
   return row.id
 }
 
-/** Recounts the live threads of the given tags (after a thread is created, deleted or retagged). */
+/** Recounts the live (not deleted) threads of the given tags (after a thread is created, deleted or retagged). */
 export async function refreshTagCounts(db: Executor, tagIds: readonly number[]): Promise<void> {
   for (const tagId of new Set(tagIds)) {
     await db
       .updateTable('tags')
       .set((eb) => ({
         thread_count: eb
-          .selectFrom('thread_tags')
+          .selectFrom('thread_tags as tt')
+          .innerJoin('threads as t', 't.id', 'tt.thread_id')
           .select(eb.fn.countAll<number>().as('n'))
-          .where('tag_id', '=', tagId),
+          .where('tt.tag_id', '=', tagId)
+          .where('t.deleted_at', 'is', null),
       }))
       .where('id', '=', tagId)
       .execute()

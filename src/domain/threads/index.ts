@@ -10,4 +10,15 @@ export {
   type TagListingQuery,
 } from './threads.queries.js'
 export { getThreadPage } from './thread-page.js'
+export {
+  countSitemapEntries,
+  listSitemapTags,
+  listSitemapThreads,
+  listSitemapThreadChunks,
+  type SitemapThread,
+  type SitemapTag,
+} from './sitemap.queries.js'
 export * from './threads.types.js'
+export { getThreadViewerState } from './thread-viewer.js'
+export { refreshThread } from './thread-refresh.js'
+export { askQuestion, type AskInput, type Asked, type UploadedFile } from './ask.actions.js'

@@ -10,8 +10,9 @@ import type { PostView, ThreadPageData } from './threads.types.js'
 export async function getThreadPage(
   db: Executor,
   threadId: number,
+  options: { includeDeleted?: boolean } = {},
 ): Promise<ThreadPageData | undefined> {
-  const thread = await findThreadView(db, threadId)
+  const thread = await findThreadView(db, threadId, options)
   if (!thread) return undefined
   const { question, replies } = await listThreadPosts(db, threadId)
   if (!question) return undefined

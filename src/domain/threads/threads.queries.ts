@@ -48,6 +48,7 @@ export async function listThreadsByTag(
     .innerJoin('users as u', 'u.id', 't.author_id')
     .select(listColumns)
     .where('tt.tag_id', '=', q.tagId)
+    .where('t.deleted_at', 'is', null)
   if (q.filter !== 'all') query = query.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
   if (pinsFirst(q)) query = query.orderBy('tt.pinned', 'desc')
   const rows = await query
@@ -66,10 +67,12 @@ export async function countThreadsByTag(
   filter: ListingOptions['filter'],
 ): Promise<number> {
   let query = db
-    .selectFrom('thread_tags')
+    .selectFrom('thread_tags as tt')
+    .innerJoin('threads as t', 't.id', 'tt.thread_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('tag_id', '=', tagId)
-  if (filter !== 'all') query = query.where('solved', '=', filter === 'solved' ? 1 : 0)
+    .where('tt.tag_id', '=', tagId)
+    .where('t.deleted_at', 'is', null)
+  if (filter !== 'all') query = query.where('tt.solved', '=', filter === 'solved' ? 1 : 0)
   const row = await query.executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -115,17 +118,18 @@ export async function listNewestThreadsByTag(
   })
 }
 
-/** A live thread with its author, or undefined. */
+/** A thread with its author; deleted threads only when asked for (staff see them to restore them). */
 export async function findThreadView(
   db: Executor,
   threadId: number,
+  options: { includeDeleted?: boolean } = {},
 ): Promise<ThreadView | undefined> {
   const row = await db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
     .select([...listColumns, 't.accepted_post_id as acceptedPostId'])
     .where('t.id', '=', threadId)
-    .where('t.deleted_at', 'is', null)
+    .$if(!options.includeDeleted, (qb) => qb.where('t.deleted_at', 'is', null))
     .executeTakeFirst()
   if (!row) return undefined
   const [item] = await withTags(db, [row])

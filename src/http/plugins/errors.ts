@@ -39,6 +39,15 @@ export const errorsPlugin = fp(
           field,
         )
       }
+      if (error.code?.startsWith('FST_CSRF')) {
+        return sendError(
+          req,
+          reply,
+          403,
+          'Form expired',
+          'This form has expired or came from another site. Go back, reload the page and try again.',
+        )
+      }
       const status = error.statusCode ?? 500
       if (status < 500) return sendError(req, reply, status, statusTitle(status), error.message)
       req.log.error({ err: error }, 'request failed')
@@ -82,10 +91,12 @@ interface ValidationIssue {
 
 function fieldOf(v: ValidationIssue): string {
   if (typeof v.params.missingProperty === 'string') return v.params.missingProperty
+  if (typeof v.params.additionalProperty === 'string') return v.params.additionalProperty
   return v.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'input'
 }
 
 function describe(v: ValidationIssue): string {
+  if (v.keyword === 'additionalProperties') return 'is not accepted here'
   if (v.keyword === 'enum' && Array.isArray(v.params.allowedValues))
     return `must be one of ${v.params.allowedValues.join(', ')}`
   if (v.keyword === 'type' && (v.params.type === 'integer' || v.params.type === 'number'))

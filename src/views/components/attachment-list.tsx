@@ -14,7 +14,8 @@ function AttachmentPreview({ attachment }: { attachment: AttachmentView }) {
         {open ? `${attachment.fileName} (${lines})` : `Show all ${lines} of ${attachment.fileName}`}
       </summary>
       {/* Highlighted at write time from escaped source text (see domain/markdown); safe to emit as-is. */}
-      <pre class="code">
+      {/* Focusable so keyboard users can scroll long lines (WCAG 2.1.1). */}
+      <pre class="code" tabIndex={0}>
         <code class="hljs" dangerouslySetInnerHTML={{ __html: attachment.previewHtml }} />
       </pre>
     </details>

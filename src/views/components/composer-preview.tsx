@@ -14,7 +14,12 @@ export interface ComposerPreviewProps {
   headingLevel?: 2 | 3
 }
 
-export function ComposerPreview({ id, source, previewHtml, headingLevel = 2 }: ComposerPreviewProps) {
+export function ComposerPreview({
+  id,
+  source,
+  previewHtml,
+  headingLevel = 2,
+}: ComposerPreviewProps) {
   const headingId = `${id}-preview-heading`
   const statusId = `${id}-preview-status`
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
@@ -49,8 +54,8 @@ export function ComposerPreview({ id, source, previewHtml, headingLevel = 2 }: C
 export function MarkdownHint({ limit }: { limit?: string }) {
   return (
     <>
-      Markdown. Fence code, logs and crash reports with <code>```</code> on their own lines (name the
-      language: <code>```c</code>) so every line break survives.
+      Markdown. Fence code, logs and crash reports with <code>```</code> on their own lines (name
+      the language: <code>```c</code>) so every line break survives.
       {limit !== undefined && ` ${limit}`}
     </>
   )

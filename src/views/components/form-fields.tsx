@@ -130,7 +130,7 @@ export interface TextFieldProps {
   name: string
   label: string
   type?: 'text' | 'email' | 'password' | 'search'
-  /** Never given for passwords: a password is not sent back to the browser. */
+  /** Ignored for passwords: a password is never sent back to the browser. */
   value?: string
   hint?: ComponentChildren
   error?: string
@@ -138,34 +138,33 @@ export interface TextFieldProps {
   required?: boolean
   minLength?: number
   maxLength?: number
-  pattern?: string
   spellcheck?: boolean
-  list?: string
   autocapitalize?: 'none' | 'off'
 }
 
-/** A labelled single-line input with its hint and error. */
+/** A labelled single-line input with its hint and error; a password field is never refilled. */
 export function TextField(props: TextFieldProps) {
   const { id, error } = props
-  const value = props.type === 'password' ? undefined : props.value
+  const common = {
+    id,
+    name: props.name,
+    autocomplete: props.autocomplete,
+    required: props.required,
+    minLength: props.minLength,
+    maxLength: props.maxLength,
+    spellcheck: props.spellcheck,
+    autocapitalize: props.autocapitalize,
+    'aria-invalid': error !== undefined ? ('true' as const) : undefined,
+    'aria-describedby': describedBy(id, props.hint !== undefined, error),
+  }
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error}>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={value}
-        autocomplete={props.autocomplete}
-        required={props.required}
-        minLength={props.minLength}
-        maxLength={props.maxLength}
-        pattern={props.pattern}
-        spellcheck={props.spellcheck}
-        list={props.list}
-        autocapitalize={props.autocapitalize}
-        aria-invalid={error !== undefined ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.hint !== undefined, error)}
-      />
+      {props.type === 'password' ? (
+        <input type="password" {...common} />
+      ) : (
+        // The cast picks one branch of Preact's per-type input union; all three take the same attributes.
+        <input type={(props.type ?? 'text') as 'text'} value={props.value} {...common} />
+      )}
     </FieldFrame>
   )
 }

@@ -1,7 +1,15 @@
-import type { PostView } from '../../domain/threads/threads.types.js'
+import type { PostControls, PostView } from '../../domain/threads/threads.types.js'
+import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
 import { CommentList } from './comment-list.js'
-import { countNoun } from './count-noun.js'
+import {
+  AcceptControl,
+  BoostControl,
+  CommentForm,
+  DeleteControl,
+  RecommendControl,
+  RestoreControl,
+} from './post-controls.js'
 import { RelativeTime } from './relative-time.js'
 import { UserName } from './user-name.js'
 
@@ -12,6 +20,18 @@ export interface PostProps {
   now: number
   /** Level of the visually hidden heading that names the post for screen-reader navigation. */
   headingLevel?: 2 | 3
+  /** What the viewer may do to this post; absent for anonymous readers (counts only, no buttons). */
+  controls?: PostControls
+  /** Carried by every control's form; null when the request has no session. */
+  csrfToken?: string | null
+  /** A comment on this post that failed validation without JavaScript: reopens the form, refilled. */
+  commentForm?: FormState<{ body: string }>
+}
+
+/** The visually hidden heading text; the accept island rewrites it when acceptance changes. */
+export function postHeadingText(kind: PostProps['kind'], accepted: boolean, username: string) {
+  const what = kind === 'question' ? 'Question' : accepted ? 'Accepted answer' : 'Reply'
+  return `${what} by ${username}`
 }
 
 function PostHeading({
@@ -23,24 +43,31 @@ function PostHeading({
   kind: PostProps['kind']
   level: 2 | 3
 }) {
-  const what = kind === 'question' ? 'Question' : post.accepted ? 'Accepted answer' : 'Reply'
-  const text = `${what} by ${post.author.username}`
+  const text = postHeadingText(kind, post.accepted, post.author.username)
   return level === 2 ? (
     <h2 class="visually-hidden">{text}</h2>
   ) : (
-    <h3 class="visually-hidden">{text}</h3>
+    <h3 class="visually-hidden" data-post-heading>
+      {text}
+    </h3>
   )
 }
 
-function PostBadges({ post }: { post: PostView }) {
-  if (!post.accepted && !post.recommended) return null
+/** The accepted-answer badge; the accept island creates and removes the same markup. */
+export function AcceptedBadge() {
   return (
-    <span class="markers">
-      {post.accepted && (
-        <span class="badge badge-solved">
-          <span aria-hidden="true">✓ </span>Accepted answer
-        </span>
-      )}
+    <span class="badge badge-solved" data-accepted-badge>
+      <span aria-hidden="true">✓ </span>Accepted answer
+    </span>
+  )
+}
+
+/** Badges of a reply, in a container that is always present so the accept island can fill it. */
+function PostBadges({ post, kind }: { post: PostView; kind: PostProps['kind'] }) {
+  if (kind === 'question') return null
+  return (
+    <span class="markers" data-post-markers>
+      {post.accepted && <AcceptedBadge />}
       {post.recommended && (
         <span class="badge badge-recommended">
           <span aria-hidden="true">★ </span>Recommended
@@ -50,16 +77,44 @@ function PostBadges({ post }: { post: PostView }) {
   )
 }
 
-/** A question or reply: author, age, edit marker, badges, body, attachments, boosts and comments. */
-export function Post({ post, kind, now, headingLevel = 3 }: PostProps) {
+function DeletedPost(props: PostProps & { id: string }) {
+  const { post, kind, controls, csrfToken = null } = props
+  return (
+    <article class="post post-deleted" id={props.id}>
+      <p>{kind === 'question' ? 'This question was deleted.' : 'This reply was deleted.'}</p>
+      {controls?.canRestore === true && (
+        <div class="post-actions">
+          <RestoreControl postId={post.id} csrfToken={csrfToken} />
+        </div>
+      )}
+    </article>
+  )
+}
+
+/** Accept, recommend, edit and delete: only those the viewer's controls allow. */
+function PostActions(props: PostProps) {
+  const { post, kind, controls, csrfToken = null } = props
+  if (controls === undefined) return null
+  const isReply = kind === 'reply'
+  return (
+    <>
+      {isReply && controls.canAccept && <AcceptControl post={post} csrfToken={csrfToken} />}
+      {isReply && controls.canRecommend && <RecommendControl post={post} csrfToken={csrfToken} />}
+      {controls.canEdit && (
+        <a class="post-action-link" href={`/posts/${post.id}/edit`}>
+          Edit
+        </a>
+      )}
+      {controls.canDelete && <DeleteControl postId={post.id} kind={kind} csrfToken={csrfToken} />}
+    </>
+  )
+}
+
+/** A question or reply: author, age, edit marker, badges, body, attachments, controls and comments. */
+export function Post(props: PostProps) {
+  const { post, kind, now, headingLevel = 3, controls, csrfToken = null } = props
   const id = `post-${post.id}`
-  if (post.deleted) {
-    return (
-      <article class="post post-deleted" id={id}>
-        <p>{kind === 'question' ? 'This question was deleted.' : 'This reply was deleted.'}</p>
-      </article>
-    )
-  }
+  if (post.deleted) return <DeletedPost {...props} id={id} />
   const classes = ['post', `post-${kind}`, post.accepted ? 'is-accepted' : '']
     .filter((c) => c !== '')
     .join(' ')
@@ -72,23 +127,25 @@ export function Post({ post, kind, now, headingLevel = 3 }: PostProps) {
           <RelativeTime at={post.createdAt} now={now} />
         </a>
         {post.editedAt !== null && (
-          <span class="post-edited">
+          <a class="post-edited" href={`/posts/${post.id}/revisions`}>
             edited <RelativeTime at={post.editedAt} now={now} />
-          </span>
+            <span class="visually-hidden"> (show the edit history)</span>
+          </a>
         )}
-        <PostBadges post={post} />
+        <PostBadges post={post} kind={kind} />
       </header>
       {/* bodyHtml is rendered from Markdown with raw HTML off and sanitised when the post is saved
           (domain/markdown), so it is emitted as-is here. */}
       <div class="post-body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       <AttachmentList postId={post.id} attachments={post.attachments} />
       <footer class="post-footer">
-        <span class="boost-count">
-          <span aria-hidden="true">▲ </span>
-          {countNoun(post.boostCount, 'boost')}
-        </span>
+        <BoostControl post={post} controls={controls} csrfToken={csrfToken} />
+        <PostActions {...props} />
       </footer>
       <CommentList comments={post.comments} now={now} />
+      {kind === 'reply' && controls?.canComment === true && (
+        <CommentForm postId={post.id} csrfToken={csrfToken} form={props.commentForm} />
+      )}
     </article>
   )
 }

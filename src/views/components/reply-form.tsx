@@ -1,27 +1,49 @@
+import type { FormState } from '../forms.js'
+import { ComposerPreview, MarkdownHint } from './composer-preview.js'
+import { CsrfField, ErrorSummary, FormActions, TextAreaField } from './form-fields.js'
+
+export interface ReplyFormProps {
+  threadId: number
+  csrfToken: string | null
+  /** A reply that failed validation without JavaScript: refilled, with the message by the field. */
+  form?: FormState<{ body: string }>
+}
+
 /**
- * The plain reply form: works without JavaScript (the composer island enhances it with a preview).
- * Posts Markdown to /threads/:id/replies with the CSRF token.
+ * The plain reply form: posts Markdown (`body`) to /threads/:id/replies with the CSRF token and works
+ * without JavaScript. The reply-form island posts it with fetch and inserts the new reply in place;
+ * the composer-preview island previews it live.
  */
-export function ReplyForm({ threadId, csrfToken }: { threadId: number; csrfToken: string | null }) {
+export function ReplyForm({ threadId, csrfToken, form }: ReplyFormProps) {
   return (
-    <form class="reply-form" method="post" action={`/threads/${threadId}/replies`}>
-      {csrfToken !== null && <input type="hidden" name="_csrf" value={csrfToken} />}
-      <label class="field-label" for="reply-markdown">
-        Your reply
-      </label>
-      <p class="field-hint" id="reply-markdown-hint">
-        Markdown; fence code and logs with ``` so their line breaks survive.
-      </p>
-      <textarea
-        id="reply-markdown"
-        name="markdown"
+    <form
+      class="reply-form"
+      id="reply"
+      method="post"
+      action={`/threads/${threadId}/replies`}
+      data-island="reply-form"
+    >
+      <CsrfField token={csrfToken} />
+      {form !== undefined && (
+        <ErrorSummary form={form} fields={[['body', 'reply-body']]} id="reply-error-summary" />
+      )}
+      <TextAreaField
+        id="reply-body"
+        name="body"
+        label="Your reply"
+        hint={<MarkdownHint />}
+        value={form?.values.body}
+        error={form?.errors.body}
         rows={8}
         required
-        aria-describedby="reply-markdown-hint"
+        markdown
       />
-      <button class="button" type="submit">
-        Post reply
-      </button>
+      <ComposerPreview id="reply" source="body" previewHtml={null} headingLevel={3} />
+      <FormActions>
+        <button class="button" type="submit">
+          Post reply
+        </button>
+      </FormActions>
     </form>
   )
 }

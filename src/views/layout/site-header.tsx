@@ -1,25 +1,44 @@
 import type { SiteContext } from '../site.js'
+import { CsrfField } from '../components/form-fields.js'
 import { UserName } from '../components/user-name.js'
 
 function AccountArea({ site }: { site: SiteContext }) {
   if (site.viewer === null) {
     return (
-      <a class="button button-quiet" href="/login">
-        Sign in
-      </a>
+      <ul class="account">
+        <li>
+          <a class="button button-quiet" href="/login">
+            Sign in
+          </a>
+        </li>
+        <li>
+          <a class="button" href="/register">
+            Register
+          </a>
+        </li>
+      </ul>
     )
   }
   return (
-    <div class="account">
-      <UserName user={site.viewer} />
-      {/* A form, not a link: signing out changes state, so it is a POST guarded by the CSRF token. */}
-      <form class="inline-form" method="post" action="/logout">
-        {site.csrfToken !== null && <input type="hidden" name="_csrf" value={site.csrfToken} />}
-        <button class="button button-quiet" type="submit">
-          Sign out
-        </button>
-      </form>
-    </div>
+    <ul class="account">
+      <li>
+        <UserName user={site.viewer} />
+      </li>
+      <li>
+        <a class="account-link" href="/settings">
+          Settings
+        </a>
+      </li>
+      <li>
+        {/* A form, not a link: signing out changes state, so it is a POST guarded by the CSRF token. */}
+        <form class="inline-form" method="post" action="/logout">
+          <CsrfField token={site.csrfToken} />
+          <button class="button button-quiet" type="submit">
+            Sign out
+          </button>
+        </form>
+      </li>
+    </ul>
   )
 }
 

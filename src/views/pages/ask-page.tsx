@@ -56,9 +56,10 @@ function AttachmentsField({ error, chooseAgain }: { error?: string; chooseAgain:
   const id = 'ask-attachments'
   const hint = (
     <>
-      Up to {ASK_LIMITS.attachmentsMax} files, {formatByteSize(ASK_LIMITS.attachmentBytesMax)}{' '}
-      each. Text files such as {INLINE_EXAMPLES} are shown inline; others are offered as downloads.
-      {chooseAgain && ' Browsers do not keep chosen files when a form comes back: choose them again.'}
+      Up to {ASK_LIMITS.attachmentsMax} files, {formatByteSize(ASK_LIMITS.attachmentBytesMax)} each.
+      Text files such as {INLINE_EXAMPLES} are shown inline; others are offered as downloads.
+      {chooseAgain &&
+        ' Browsers do not keep chosen files when a form comes back: choose them again.'}
     </>
   )
   return (
@@ -115,6 +116,7 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             required
             markdown
           />
+          <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
           <TextField
             id="ask-tags"
             name="tags"
@@ -146,7 +148,6 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             </button>
           </FormActions>
         </form>
-        <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
       </div>
     </Layout>
   )

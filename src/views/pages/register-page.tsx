@@ -29,10 +29,7 @@ const FIELDS = [
 export function RegisterPage({ site, form }: RegisterPageProps) {
   const { values, errors } = form
   return (
-    <Layout
-      site={site}
-      meta={{ title: formPageTitle('Create an account', form), noindex: true }}
-    >
+    <Layout site={site} meta={{ title: formPageTitle('Create an account', form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>Create an account</h1>

@@ -39,8 +39,7 @@ export function SettingsPage({ site, form, notice }: SettingsPageProps) {
         <h1>Settings</h1>
         {site.viewer !== null && (
           <p class="lede">
-            Signed in as{' '}
-            <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.
+            Signed in as <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.
           </p>
         )}
         <section aria-labelledby="change-password">

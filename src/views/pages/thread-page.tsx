@@ -1,5 +1,11 @@
 import { formatCount, formatDate } from '../../domain/format/index.js'
-import type { PostView, ThreadPageData, ThreadView } from '../../domain/threads/threads.types.js'
+import type {
+  PostControls,
+  PostView,
+  ThreadPageData,
+  ThreadView,
+  ThreadViewerState,
+} from '../../domain/threads/threads.types.js'
 import { countNoun, exactCount } from '../components/count-noun.js'
 import { Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -9,14 +15,30 @@ import { ThreadMarkers } from '../components/thread-markers.js'
 import { threadHref } from '../components/thread-table.js'
 import { UserName } from '../components/user-name.js'
 import { Layout } from '../layout/layout.js'
+import type { FormState } from '../forms.js'
 import type { SiteContext } from '../site.js'
 
 export interface ThreadPageProps {
   site: SiteContext
   data: ThreadPageData
+  /** What the signed-in viewer may do; absent for anonymous readers (no buttons, counts only). */
+  viewer?: ThreadViewerState
+  /** A reply that failed validation without JavaScript: the reply form comes back refilled. */
+  form?: FormState<{ body: string }>
+  /** A comment that failed validation without JavaScript: that post's comment form reopens refilled. */
+  commentForm?: { postId: number; form: FormState<{ body: string }> }
 }
 
-function ThreadMeta({ thread, now }: { thread: ThreadView; now: number }) {
+function ThreadMeta({
+  thread,
+  now,
+  acceptable,
+}: {
+  thread: ThreadView
+  now: number
+  /** The viewer may accept a reply, so the accept island may need to show or hide "Solved". */
+  acceptable: boolean
+}) {
   return (
     <ul class="thread-meta">
       <li>
@@ -34,16 +56,41 @@ function ThreadMeta({ thread, now }: { thread: ThreadView; now: number }) {
       <li>
         Last activity <RelativeTime at={thread.lastActivityAt} now={now} />
       </li>
-      {(thread.solved || thread.pinned || thread.locked) && (
+      {(thread.solved || acceptable) && (
+        <li data-thread-solved hidden={!thread.solved}>
+          <ThreadMarkers solved pinned={false} locked={false} />
+        </li>
+      )}
+      {(thread.pinned || thread.locked) && (
         <li>
-          <ThreadMarkers solved={thread.solved} pinned={thread.pinned} locked={thread.locked} />
+          <ThreadMarkers solved={false} pinned={thread.pinned} locked={thread.locked} />
         </li>
       )}
     </ul>
   )
 }
 
-function ReplyArea({ site, thread }: { site: SiteContext; thread: ThreadView }) {
+function ReplyArea({
+  site,
+  thread,
+  viewer,
+  form,
+}: {
+  site: SiteContext
+  thread: ThreadView
+  viewer: ThreadViewerState | undefined
+  form: FormState<{ body: string }> | undefined
+}) {
+  if (viewer?.canReply === true) {
+    return (
+      <>
+        {thread.locked && (
+          <p class="notice">This thread is locked; as staff you can still reply.</p>
+        )}
+        <ReplyForm threadId={thread.id} csrfToken={site.csrfToken} form={form} />
+      </>
+    )
+  }
   if (thread.locked) {
     return <p class="notice">This thread is locked: it takes no new replies.</p>
   }
@@ -54,101 +101,79 @@ function ReplyArea({ site, thread }: { site: SiteContext; thread: ThreadView }) 
       </p>
     )
   }
-  return <ReplyForm threadId={thread.id} csrfToken={site.csrfToken} />
+  return <p class="notice">You can’t reply to this thread.</p>
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
-
-/**
- * The text of a post's stored HTML, for structured data: tags dropped, entities decoded, whitespace
- * collapsed. The stored HTML is our own renderer's output, whose only entities are the ones above and
- * numeric ones.
- *
- * @example postText('<p>a &amp; <code>b</code></p>') // "a & b"
- */
-export function postText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name.startsWith('#')) {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity
-      }
-      return HTML_ENTITIES[name.toLowerCase()] ?? entity
-    })
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-/**
- * schema.org QAPage data for a thread with an accepted answer (what search engines show as a Q&A result);
- * undefined for other threads, which are not yet answered questions.
- */
-export function qaPageData(site: SiteContext, data: ThreadPageData): object | undefined {
-  const { thread, question, replies } = data
-  const accepted = replies.find((r) => r.accepted && !r.deleted)
-  if (accepted === undefined || question.deleted) return undefined
-  const url = site.baseUrl.replace(/\/+$/, '') + threadHref(thread)
-  const person = (post: PostView) => ({ '@type': 'Person', name: post.author.username })
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'QAPage',
-    mainEntity: {
-      '@type': 'Question',
-      name: thread.title,
-      text: postText(question.bodyHtml) || thread.title,
-      answerCount: replies.filter((r) => !r.deleted).length,
-      upvoteCount: question.boostCount,
-      dateCreated: new Date(thread.createdAt).toISOString(),
-      author: person(question),
-      acceptedAnswer: {
-        '@type': 'Answer',
-        text: postText(accepted.bodyHtml),
-        upvoteCount: accepted.boostCount,
-        dateCreated: new Date(accepted.createdAt).toISOString(),
-        url: `${url}#post-${accepted.id}`,
-        author: person(accepted),
-      },
-    },
-  }
+function Reply(props: {
+  reply: PostView
+  site: SiteContext
+  viewer: ThreadViewerState | undefined
+  commentForm: ThreadPageProps['commentForm']
+}) {
+  const { reply, site, viewer, commentForm } = props
+  return (
+    <Post
+      post={reply}
+      kind="reply"
+      now={site.now}
+      headingLevel={3}
+      controls={viewer?.controls[reply.id]}
+      csrfToken={site.csrfToken}
+      commentForm={commentForm?.postId === reply.id ? commentForm.form : undefined}
+    />
+  )
 }
 
 /** A thread: title, tags and facts, the question, then its replies (accepted first, as the data is ordered). */
-export function ThreadPage({ site, data }: ThreadPageProps) {
+export function ThreadPage({ site, data, viewer, form, commentForm }: ThreadPageProps) {
   const { thread, question, replies } = data
   const tagNames = thread.tags.map((t) => t.name).join(', ')
+  const acceptable = Object.values<PostControls>(viewer?.controls ?? {}).some((c) => c.canAccept)
   return (
     <Layout
       site={site}
       meta={{
-        title: thread.title,
+        title:
+          form !== undefined || commentForm !== undefined ? `Error: ${thread.title}` : thread.title,
         description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
         canonicalPath: threadHref(thread),
         ogType: 'article',
       }}
-      structuredData={qaPageData(site, data)}
     >
       <header class="page-header thread-header">
         <h1>{thread.title}</h1>
         <TagList tags={thread.tags} />
-        <ThreadMeta thread={thread} now={site.now} />
+        <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
       </header>
-      <Post post={question} kind="question" now={site.now} headingLevel={2} />
+      <Post
+        post={question}
+        kind="question"
+        now={site.now}
+        headingLevel={2}
+        controls={viewer?.controls[question.id]}
+        csrfToken={site.csrfToken}
+      />
       <section class="replies" aria-labelledby="replies-heading">
-        <h2 id="replies-heading">{countNoun(replies.length, 'Reply', 'Replies')}</h2>
-        {replies.map((reply) => (
-          <Post key={reply.id} post={reply} kind="reply" now={site.now} headingLevel={3} />
-        ))}
-        <ReplyArea site={site} thread={thread} />
+        <h2 id="replies-heading" data-reply-count={String(replies.length)}>
+          {countNoun(replies.length, 'Reply', 'Replies')}
+        </h2>
+        <div class="reply-list" data-reply-list>
+          {replies.map((reply) => (
+            <Reply
+              key={reply.id}
+              reply={reply}
+              site={site}
+              viewer={viewer}
+              commentForm={commentForm}
+            />
+          ))}
+        </div>
+        <ReplyArea site={site} thread={thread} viewer={viewer} form={form} />
       </section>
+      {/* Where the islands announce what a button did ("Boosted", "Reply posted"). */}
+      {viewer !== undefined && (
+        <p class="visually-hidden" id="thread-live-status" aria-live="polite" data-live-status />
+      )}
     </Layout>
   )
 }

@@ -26,7 +26,7 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
     const names = Object.keys(migrations)
     expect([...names].sort()).toEqual(names)
     const before: string[][] = []
-    const migrator = createMigrator(opened.handle.db)
+    const migrator = await createMigrator(opened.handle.db)
     for (const name of names) {
       before.push(await schemaOf(opened.handle))
       const { error } = await migrator.migrateTo(name)

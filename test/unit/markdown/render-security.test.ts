@@ -34,7 +34,7 @@ const ALLOWED_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   tr: [],
   th: ['class'],
   td: ['class'],
-  pre: ['class', 'data-lang'],
+  pre: ['class', 'data-lang', 'tabindex'],
   code: ['class'],
   span: ['class'],
 }
@@ -252,10 +252,10 @@ describe('raw HTML and attribute injection (SECURITY.md rows 17 and 22)', () => 
   it('cannot inject an attribute through a fence info string', () => {
     const html = renderMarkdown('```"><img src=x onerror=alert(1)>\ncode\n```')
     expect(html).toBe(
-      '<pre class="code" data-lang="plaintext"><code class="hljs language-plaintext">code\n</code></pre>\n',
+      '<pre class="code" data-lang="plaintext" tabindex="0"><code class="hljs language-plaintext">code\n</code></pre>\n',
     )
     const [pre, code] = scanTags(html)
-    expect([...pre!.attrs.keys()]).toEqual(['class', 'data-lang'])
+    expect([...pre!.attrs.keys()]).toEqual(['class', 'data-lang', 'tabindex'])
     expect([...code!.attrs.keys()]).toEqual(['class'])
   })
 

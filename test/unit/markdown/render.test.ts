@@ -151,7 +151,7 @@ describe('renderMarkdown: code', () => {
 
   it('highlights a C fence in the agreed markup', () => {
     const html = renderMarkdown('```c\nint x = 0;\n```')
-    expect(html).toMatch(/^<pre class="code" data-lang="c"><code class="hljs language-c">/)
+    expect(html).toMatch(/^<pre class="code" data-lang="c" tabindex="0"><code class="hljs language-c">/)
     expect(html).toContain('<span class="hljs-type">int</span>')
     expect(html.endsWith('</code></pre>\n')).toBe(true)
   })
@@ -211,7 +211,7 @@ describe('renderMarkdown: code', () => {
   it('renders unknown languages as escaped plain text', () => {
     const html = renderMarkdown('```rust\nfn main() { println!("<hi>"); }\n```')
     expect(html).toBe(
-      '<pre class="code" data-lang="plaintext"><code class="hljs language-plaintext">fn main() { println!(&quot;&lt;hi&gt;&quot;); }\n</code></pre>\n',
+      '<pre class="code" data-lang="plaintext" tabindex="0"><code class="hljs language-plaintext">fn main() { println!(&quot;&lt;hi&gt;&quot;); }\n</code></pre>\n',
     )
   })
 
@@ -222,7 +222,7 @@ describe('renderMarkdown: code', () => {
 
   it('renders indented code like an unlabelled fence', () => {
     expect(renderMarkdown('    plain words here\n')).toBe(
-      '<pre class="code" data-lang="plaintext"><code class="hljs language-plaintext">plain words here\n</code></pre>\n',
+      '<pre class="code" data-lang="plaintext" tabindex="0"><code class="hljs language-plaintext">plain words here\n</code></pre>\n',
     )
   })
 

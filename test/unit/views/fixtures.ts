@@ -4,9 +4,11 @@ import type {
   AttachmentView,
   ListingOptions,
   Paging,
+  PostControls,
   PostView,
   ThreadListItem,
   ThreadPageData,
+  ThreadViewerState,
 } from '../../../src/domain/threads/threads.types.js'
 import type { SiteContext } from '../../../src/views/site.js'
 
@@ -153,4 +155,60 @@ export function count(html: string, pattern: RegExp): number {
       new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : pattern.flags + 'g'),
     ) ?? []
   ).length
+}
+
+/** Controls with every flag off; tests turn on what they are about. */
+export function makeControls(overrides: Partial<PostControls> = {}): PostControls {
+  return {
+    boosted: false,
+    canBoost: false,
+    canEdit: false,
+    canDelete: false,
+    canRestore: false,
+    canAccept: false,
+    canRecommend: false,
+    canComment: false,
+    ...overrides,
+  }
+}
+
+/** Every control on, for pages that must show all markup at once. */
+export const ALL_CONTROLS: PostControls = makeControls({
+  boosted: true,
+  canBoost: true,
+  canEdit: true,
+  canDelete: true,
+  canRestore: true,
+  canAccept: true,
+  canRecommend: true,
+  canComment: true,
+})
+
+/** The same controls for the question and every reply of `makeThreadPageData()`. */
+export function makeViewerState(
+  controls: PostControls,
+  overrides: Partial<ThreadViewerState> = {},
+): ThreadViewerState {
+  return { controls: { 501: controls, 502: controls, 503: controls }, canReply: true, ...overrides }
+}
+
+export const member = { username: 'ada_fs', title: null, role: 'member' as const }
+
+/** A signed-in member with a CSRF token, as every form page is rendered. */
+export function signedInSite(overrides: Partial<SiteContext> = {}): SiteContext {
+  return makeSite({ viewer: member, csrfToken: 'tok-123', ...overrides })
+}
+
+/** Every `<form ...>...</form>` in the HTML whose method is post. */
+export function postForms(html: string): string[] {
+  return [...html.matchAll(/<form\b[^>]*>[\s\S]*?<\/form>/g)]
+    .map((m) => m[0])
+    .filter((f) => /^<form\b[^>]*\smethod="post"/.test(f))
+}
+
+/** The one POST form with this action; throws when there is none or more than one. */
+export function formFor(html: string, action: string): string {
+  const found = postForms(html).filter((f) => f.includes(` action="${action}"`))
+  if (found.length !== 1) throw new Error(`${found.length} forms post to ${action}`)
+  return found[0]!
 }

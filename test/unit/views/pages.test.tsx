@@ -99,10 +99,21 @@ describe('Layout', () => {
     )
   })
 
-  it('offers sign-in to a visitor', () => {
+  it('offers sign-in and registration to a visitor', () => {
     const html = render()
-    expect(html).toContain('href="/login"')
+    expect(html).toContain('<a class="button button-quiet" href="/login">Sign in</a>')
+    expect(html).toContain('<a class="button" href="/register">Register</a>')
     expect(html).not.toContain('action="/logout"')
+    expect(html).not.toContain('href="/settings"')
+  })
+
+  it('links a signed-in viewer to their profile and settings', () => {
+    const html = render(
+      makeSite({ viewer: { username: 'ada_fs', title: null, role: 'member' }, csrfToken: 't' }),
+    )
+    expect(html).toContain('<a class="user-link" href="/users/ada_fs">ada_fs</a>')
+    expect(html).toContain('<a class="account-link" href="/settings">Settings</a>')
+    expect(html).not.toContain('href="/register"')
   })
 
   it('shows a signed-in viewer with staff title and a CSRF-protected sign-out form', () => {

@@ -5,8 +5,19 @@ import { HomePage } from '../../../src/views/pages/home-page.js'
 import { TagPage } from '../../../src/views/pages/tag-page.js'
 import { TagsIndexPage } from '../../../src/views/pages/tags-index-page.js'
 import { ThreadPage } from '../../../src/views/pages/thread-page.js'
+import { AskPage } from '../../../src/views/pages/ask-page.js'
+import { EditPostPage } from '../../../src/views/pages/edit-post-page.js'
+import { LoginPage } from '../../../src/views/pages/login-page.js'
+import { ProfilePage } from '../../../src/views/pages/profile-page.js'
+import { RegisterPage } from '../../../src/views/pages/register-page.js'
+import { RevisionsPage } from '../../../src/views/pages/revisions-page.js'
+import { SettingsPage } from '../../../src/views/pages/settings-page.js'
 import {
+  ALL_CONTROLS,
   defaultListing,
+  makeViewerState,
+  NOW,
+  postForms,
   kernelTag,
   makeAttachment,
   makePaging,
@@ -66,6 +77,103 @@ function everyPage(): [string, string][] {
       'error',
       renderDocument(<ErrorPage site={site} status={404} title="Not found" message="Gone." />),
     ],
+    ...formPages(site),
+  ]
+}
+
+/** The pages added with accounts and the write path, in their fullest states (errors, previews, every control). */
+function formPages(site: ReturnType<typeof makeSite>): [string, string][] {
+  const errors = { body: 'Problem.', title: 'Problem.', tags: 'Problem.', password: 'Problem.' }
+  const post = { id: 501, threadId: 101, threadTitle: 'T', threadSlug: 't' }
+  const data = makeThreadPageData()
+  const visitor = makeSite({ csrfToken: 'tok' })
+  return [
+    [
+      'thread with every control',
+      renderDocument(
+        <ThreadPage
+          site={site}
+          data={data}
+          viewer={makeViewerState(ALL_CONTROLS)}
+          form={{ values: { body: 'x' }, errors }}
+          commentForm={{ postId: 503, form: { values: { body: 'x' }, errors } }}
+        />,
+      ),
+    ],
+    [
+      'register',
+      renderDocument(
+        <RegisterPage
+          site={visitor}
+          form={{ values: { username: 'a', email: 'b' }, errors, formError: 'Slow down.' }}
+        />,
+      ),
+    ],
+    [
+      'login',
+      renderDocument(
+        <LoginPage site={visitor} form={{ values: { login: 'a' }, errors }} next="/threads/1" />,
+      ),
+    ],
+    [
+      'settings',
+      renderDocument(<SettingsPage site={site} form={{ values: {}, errors }} notice="Done." />),
+    ],
+    [
+      'ask',
+      renderDocument(
+        <AskPage
+          site={site}
+          form={{ values: { title: 't', body: 'b', tags: 'kernel' }, errors }}
+          tags={[kernelTag]}
+          previewHtml="<p>b</p>"
+        />,
+      ),
+    ],
+    [
+      'edit',
+      renderDocument(
+        <EditPostPage
+          site={site}
+          post={{ ...post, kind: 'question' }}
+          form={{ values: { title: 't', body: 'b' }, errors }}
+          previewHtml="<p>b</p>"
+        />,
+      ),
+    ],
+    [
+      'revisions',
+      renderDocument(
+        <RevisionsPage
+          site={site}
+          post={post}
+          revisions={[1, 2].map((number) => ({
+            number,
+            editor: { username: 'ada_fs', title: null },
+            createdAt: NOW,
+            title: null,
+            bodyMarkdown: '# x',
+          }))}
+        />,
+      ),
+    ],
+    [
+      'profile',
+      renderDocument(
+        <ProfilePage
+          site={site}
+          profile={{
+            username: 'ada_fs',
+            title: 'Kernel',
+            role: 'admin',
+            joinedAt: NOW,
+            counts: { threads: 1, replies: 2, boostsReceived: 3, accepted: 4 },
+          }}
+          threads={[makeThreadItem()]}
+          paging={makePaging()}
+        />,
+      ),
+    ],
   ]
 }
 
@@ -87,6 +195,29 @@ describe('rendered pages under a strict CSP', () => {
   it.each(everyPage())('%s uses unique ids', (_name, html) => {
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1])
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it.each(everyPage())('%s puts the CSRF token in every POST form', (_name, html) => {
+    const forms = [...html.matchAll(/<form\b[^>]*>/g)].map((m) => m[0])
+    const posts = postForms(html)
+    expect(posts).toHaveLength(forms.filter((f) => /\smethod="post"/.test(f)).length)
+    for (const form of posts)
+      expect(form).toMatch(/<input type="hidden" name="_csrf" value="tok"\/>/)
+  })
+
+  it.each(everyPage())(
+    '%s links every aria-describedby and error link to an element',
+    (_name, html) => {
+      const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]))
+      for (const m of html.matchAll(/\saria-(?:describedby|labelledby)="([^"]+)"/g))
+        for (const id of m[1]!.split(' ')) expect(ids).toContain(id)
+      for (const m of html.matchAll(/<a href="#([^"]+)"/g)) expect(ids).toContain(m[1])
+    },
+  )
+
+  it.each(everyPage())('%s never sends a password back', (_name, html) => {
+    for (const tag of html.match(/<input\b[^>]*type="password"[^>]*>/g) ?? [])
+      expect(tag).not.toMatch(/\svalue=/)
   })
 })
 

@@ -46,7 +46,11 @@ describe('ThreadPage', () => {
     expect(signedOut).toContain('<a href="/login?next=/threads/101">Sign in to reply</a>')
     const viewer = { username: 'ada_fs', title: null, role: 'member' as const }
     const signedIn = renderDocument(
-      <ThreadPage site={makeSite({ viewer, csrfToken: 'tok' })} data={makeThreadPageData()} />,
+      <ThreadPage
+        site={makeSite({ viewer, csrfToken: 'tok' })}
+        data={makeThreadPageData()}
+        viewer={{ controls: {}, canReply: true }}
+      />,
     )
     expect(signedIn).not.toContain('Sign in to reply')
     expect(signedIn).toContain('action="/threads/101/replies"')
@@ -59,7 +63,7 @@ describe('ThreadPage', () => {
     )
     expect(html).toContain('12.4 KB')
     expect(html).toMatch(
-      /<details class="attachment-preview" open><summary>udp_probe.c \(12 lines\)<\/summary><pre class="code"><code class="hljs"><span class="hljs-keyword">int<\/span>/,
+      /<details class="attachment-preview" open><summary>udp_probe.c \(12 lines\)<\/summary><pre class="code"(?: tabindex="0")?><code class="hljs"><span class="hljs-keyword">int<\/span>/,
     )
   })
 

@@ -1,8 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
+import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
+import { searchRoutes } from './search.js'
+import { seoRoutes } from './seo.js'
 import { tagRoutes } from './tags.js'
+import { postRoutes } from './posts.js'
 import { threadRoutes } from './threads.js'
+import { userRoutes } from './users.js'
 
 /** Every HTML page route. */
 export const pageRoutes: FastifyPluginAsync = async (app) => {
@@ -10,4 +16,10 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(tagRoutes)
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
+  await app.register(authRoutes)
+  await app.register(askRoutes)
+  await app.register(postRoutes)
+  await app.register(userRoutes)
+  await app.register(seoRoutes)
+  await app.register(searchRoutes)
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
-import { getThreadPage } from '../../../domain/threads/index.js'
+import { isStaff } from '../../../domain/posts/index.js'
+import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
+import { recordView } from '../../plugins/views.js'
 import { ThreadPage } from '../../../views/pages/thread-page.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
@@ -15,7 +17,9 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
   const show = async (req: FastifyRequest<{ Params: ThreadParams }>, reply: FastifyReply) => {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : NaN
     const data =
-      Number.isSafeInteger(id) && id <= 2_147_483_647 ? await getThreadPage(req.db, id) : undefined
+      Number.isSafeInteger(id) && id <= 2_147_483_647
+        ? await getThreadPage(req.db, id, { includeDeleted: isStaff(req.viewer) })
+        : undefined
     if (!data)
       return sendError(
         req,
@@ -29,7 +33,9 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     if (req.params.slug !== undefined && req.params.slug !== data.thread.slug) {
       return reply.redirect(`/threads/${id}/${data.thread.slug}`, 301)
     }
-    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data })
+    recordView(req, id)
+    const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
+    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer })
   }
   app.get<{ Params: ThreadParams }>('/threads/:id', { schema: { params: ThreadParams } }, show)
   app.get<{ Params: ThreadParams }>(

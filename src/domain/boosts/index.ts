@@ -1,0 +1,1 @@
+export { setBoost, boostedByViewer, type BoostState } from './boosts.actions.js'

@@ -1,0 +1,74 @@
+/** Accepting an answer and marking a reply "Recommended". Both toggle. */
+import type { Db } from '../../db/schema.js'
+import { reindexThread } from '../search/index.js'
+import { fail, ok, type Result } from '../shared/result.js'
+import { refreshThread } from '../threads/thread-refresh.js'
+import type { Viewer } from '../users/viewer.js'
+import { findPostFacts } from './post-facts.queries.js'
+import { canAccept, canRecommend } from './posts.policy.js'
+
+export interface AcceptState {
+  threadId: number
+  accepted: boolean
+  acceptedPostId: number | null
+}
+
+/**
+ * Accepts a reply as the thread's answer, or unaccepts it when it already is. One answer per thread:
+ * accepting another reply replaces the first. `accept` forces a state; omitted, it toggles.
+ */
+export async function acceptAnswer(
+  db: Db,
+  viewer: Viewer | null,
+  input: { postId: number; accept?: boolean },
+): Promise<Result<AcceptState>> {
+  const post = await findPostFacts(db, input.postId)
+  if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
+  if (!viewer) return fail.forbidden('Sign in first.')
+  if (!canAccept(viewer, post)) {
+    return fail.forbidden(
+      post.kind !== 'reply'
+        ? 'Only replies can be accepted.'
+        : 'Only the person who asked, or a moderator, can accept an answer.',
+    )
+  }
+  const accept = input.accept ?? post.acceptedPostId !== post.id
+  const acceptedPostId = accept
+    ? post.id
+    : post.acceptedPostId === post.id
+      ? null
+      : post.acceptedPostId
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('threads')
+      .set({ accepted_post_id: acceptedPostId })
+      .where('id', '=', post.threadId)
+      .execute()
+    await refreshThread(trx, post.threadId)
+    await reindexThread(trx, post.threadId)
+  })
+  return ok({ threadId: post.threadId, accepted: acceptedPostId === post.id, acceptedPostId })
+}
+
+export async function recommendReply(
+  db: Db,
+  viewer: Viewer | null,
+  input: { postId: number; recommend?: boolean },
+): Promise<Result<{ threadId: number; recommended: boolean }>> {
+  const post = await findPostFacts(db, input.postId)
+  if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
+  if (!canRecommend(viewer, post) || !viewer)
+    return fail.forbidden('Only staff can recommend a reply.')
+  const current = await db
+    .selectFrom('posts')
+    .select('recommended_by')
+    .where('id', '=', post.id)
+    .executeTakeFirstOrThrow()
+  const recommend = input.recommend ?? current.recommended_by === null
+  await db
+    .updateTable('posts')
+    .set({ recommended_by: recommend ? viewer.id : null })
+    .where('id', '=', post.id)
+    .execute()
+  return ok({ threadId: post.threadId, recommended: recommend })
+}

@@ -1,0 +1,92 @@
+/**
+ * Who may do what to a post: pure predicates over facts, used both to authorise a write and to decide
+ * which buttons a page shows (STYLE.md habit 5). Staff are moderators and admins.
+ */
+import { isStaff } from '../users/users.policy.js'
+import type { Viewer } from '../users/viewer.js'
+
+export { isStaff }
+
+/** What the rules need to know about a post and its thread. */
+export interface PostFacts {
+  id: number
+  threadId: number
+  kind: 'question' | 'reply' | 'comment'
+  authorId: number
+  parentId: number | null
+  deleted: boolean
+  threadAuthorId: number
+  threadLocked: boolean
+  threadDeleted: boolean
+  acceptedPostId: number | null
+  /** Live replies in the thread. */
+  replyCount: number
+}
+
+export interface ThreadFacts {
+  id: number
+  authorId: number
+  locked: boolean
+  deleted: boolean
+  acceptedPostId: number | null
+}
+
+/** Locked threads take writes from staff only. */
+function open(viewer: Viewer, thread: { threadLocked: boolean } | { locked: boolean }): boolean {
+  const locked = 'locked' in thread ? thread.locked : thread.threadLocked
+  return !locked || isStaff(viewer)
+}
+
+export function canReply(viewer: Viewer | null, thread: ThreadFacts): boolean {
+  return viewer !== null && !thread.deleted && open(viewer, thread)
+}
+
+export function canComment(viewer: Viewer | null, post: PostFacts): boolean {
+  return (
+    viewer !== null &&
+    post.kind === 'reply' &&
+    !post.deleted &&
+    !post.threadDeleted &&
+    open(viewer, post)
+  )
+}
+
+export function canEdit(viewer: Viewer | null, post: PostFacts): boolean {
+  if (viewer === null || post.deleted || post.threadDeleted) return false
+  if (isStaff(viewer)) return true
+  return viewer.id === post.authorId && !post.threadLocked
+}
+
+/** Authors delete their replies and comments, and their question only while nobody has replied. */
+export function canDelete(viewer: Viewer | null, post: PostFacts): boolean {
+  if (viewer === null || post.deleted) return false
+  if (isStaff(viewer)) return true
+  if (viewer.id !== post.authorId || post.threadLocked) return false
+  return post.kind !== 'question' || post.replyCount === 0
+}
+
+export function canRestore(viewer: Viewer | null, post: PostFacts): boolean {
+  return post.deleted && isStaff(viewer)
+}
+
+/** The thread's author or staff accept (and unaccept) a live reply. */
+export function canAccept(viewer: Viewer | null, post: PostFacts): boolean {
+  if (viewer === null || post.kind !== 'reply' || post.deleted || post.threadDeleted) return false
+  if (isStaff(viewer)) return true
+  return viewer.id === post.threadAuthorId && !post.threadLocked
+}
+
+export function canRecommend(viewer: Viewer | null, post: PostFacts): boolean {
+  return post.kind === 'reply' && !post.deleted && !post.threadDeleted && isStaff(viewer)
+}
+
+/** Anyone signed in may boost a live question or reply, except their own. */
+export function canBoost(viewer: Viewer | null, post: PostFacts): boolean {
+  return (
+    viewer !== null &&
+    post.kind !== 'comment' &&
+    !post.deleted &&
+    !post.threadDeleted &&
+    viewer.id !== post.authorId
+  )
+}

@@ -1,0 +1,67 @@
+/** Input rules for questions, replies and comments; each problem names its form field. */
+import { fail, type Result } from '../shared/result.js'
+
+export const LIMITS = {
+  titleMin: 15,
+  titleMax: 150,
+  bodyMaxBytes: 64 * 1024,
+  commentMax: 600,
+  tagsMin: 1,
+  tagsMax: 5,
+  attachmentsMax: 5,
+  attachmentBytesMax: 4 * 1024 * 1024,
+} as const
+
+export function checkTitle(title: string): Result<never> | undefined {
+  const length = [...title].length
+  if (length < LIMITS.titleMin)
+    return fail.invalid(
+      'title',
+      `Write a title of at least ${LIMITS.titleMin} characters that says what the problem is.`,
+    )
+  if (length > LIMITS.titleMax)
+    return fail.invalid(
+      'title',
+      `Keep the title under ${LIMITS.titleMax} characters (it has ${length}).`,
+    )
+  return undefined
+}
+
+export function checkBody(body: string, field = 'body'): Result<never> | undefined {
+  if (body.trim() === '') return fail.invalid(field, 'Write something first.')
+  const bytes = Buffer.byteLength(body, 'utf8')
+  if (bytes > LIMITS.bodyMaxBytes)
+    return fail.invalid(
+      field,
+      `Keep the text under 64 KB (it is ${Math.ceil(bytes / 1024)} KB); attach long logs as files instead.`,
+    )
+  return undefined
+}
+
+export function checkComment(body: string): Result<never> | undefined {
+  if (body.trim() === '') return fail.invalid('body', 'Write a comment first.')
+  const length = [...body].length
+  if (length > LIMITS.commentMax)
+    return fail.invalid(
+      'body',
+      `Keep comments under ${LIMITS.commentMax} characters (this one has ${length}); post a reply for more.`,
+    )
+  return undefined
+}
+
+/** "kernel, usb  driverkit" -> ['kernel', 'usb', 'driverkit'] (lower-cased, de-duplicated, in order). */
+export function parseTagList(raw: string): string[] {
+  return [
+    ...new Set(
+      raw
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter((t) => t !== ''),
+    ),
+  ]
+}
+
+/** Normalises line endings; nothing else about what people type is changed. */
+export function normaliseText(text: string): string {
+  return text.replace(/\r\n?/g, '\n')
+}

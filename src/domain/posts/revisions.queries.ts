@@ -1,0 +1,64 @@
+import type { Executor } from '../../db/schema.js'
+import type { UserRef } from '../users/users.types.js'
+
+export interface RevisionView {
+  number: number
+  editor: UserRef
+  createdAt: number
+  title: string | null
+  bodyMarkdown: string
+}
+
+/** Every kept version of a post, newest first. */
+export async function listRevisions(db: Executor, postId: number): Promise<RevisionView[]> {
+  const rows = await db
+    .selectFrom('revisions as r')
+    .innerJoin('users as u', 'u.id', 'r.editor_id')
+    .select([
+      'r.number',
+      'r.created_at as createdAt',
+      'r.title',
+      'r.body_markdown as bodyMarkdown',
+      'u.username',
+      'u.title as userTitle',
+    ])
+    .where('r.post_id', '=', postId)
+    .orderBy('r.number', 'desc')
+    .execute()
+  return rows.map((r) => ({
+    number: r.number,
+    editor: { username: r.username, title: r.userTitle },
+    createdAt: r.createdAt,
+    title: r.title,
+    bodyMarkdown: r.bodyMarkdown,
+  }))
+}
+
+export interface PostContext {
+  id: number
+  threadId: number
+  threadTitle: string
+  kind: 'question' | 'reply' | 'comment'
+  bodyMarkdown: string
+  deleted: boolean
+}
+
+/** A post with its thread's title, for the edit and revisions pages. */
+export function findPostContext(db: Executor, postId: number): Promise<PostContext | undefined> {
+  return db
+    .selectFrom('posts as p')
+    .innerJoin('threads as t', 't.id', 'p.thread_id')
+    .select([
+      'p.id',
+      'p.thread_id as threadId',
+      't.title as threadTitle',
+      'p.kind',
+      'p.body_markdown as bodyMarkdown',
+    ])
+    .select((eb) =>
+      eb.case().when('p.deleted_at', 'is', null).then(false).else(true).end().as('deleted'),
+    )
+    .where('p.id', '=', postId)
+    .executeTakeFirst()
+    .then((row) => (row ? { ...row, deleted: Boolean(row.deleted) } : undefined))
+}

@@ -1,0 +1,12 @@
+/**
+ * How fast one person may post (SECURITY.md row 30; Stack Overflow and Discourse keep similar limits).
+ * Staff are not limited. Replaceable in tests.
+ */
+import { AttemptLimiter } from '../shared/attempt-limiter.js'
+
+const HOUR = 3_600_000
+
+export const writeLimits = {
+  threads: new AttemptLimiter({ max: 10, windowMs: HOUR }),
+  posts: new AttemptLimiter({ max: 60, windowMs: HOUR }),
+}

@@ -1,0 +1,151 @@
+/**
+ * Reads the query box: words, identifiers and "quoted phrases", plus the operators tag:, user:, is:, after:,
+ * before: and sort:. Nothing here throws: an unknown operator, a bad value or an unbalanced quote is searched as
+ * text, with a notice saying so. The result holds only tokens from our tokenizer, never raw text for an engine.
+ */
+import { STOP_WORDS } from './stopwords.js'
+import { SEARCH_SORTS, type ParsedQuery, type QueryTerm, type SearchSort } from './search.types.js'
+import { analyseToken, scanTokens, wordsOf } from './tokenize.js'
+
+/** Longest query read; the rest is dropped with a notice. */
+export const MAX_QUERY_LENGTH = 500
+/** Most terms (words and phrases) matched; the rest are dropped with a notice. */
+export const MAX_TERMS = 12
+
+const OBJC_METHOD = String.raw`[-+]\[[\p{L}_$][\p{L}\p{N}_$]*(?:\([\p{L}\p{N}_$]*\))?\s+[\p{L}_$][\p{L}\p{N}_$:]*\]`
+const CHUNK_RE = new RegExp(`(${OBJC_METHOD})|"([^"]*)"|([^\\s"]+)`, 'gu')
+const OPERATOR_RE = /^(tag|user|is|after|before|sort):(.+)$/iu
+const TAG_RE = /^[a-z0-9][a-z0-9-]{0,39}$/u
+const USER_RE = /^[A-Za-z0-9_-]{1,30}$/u
+const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u
+
+/**
+ * Parses a query as typed into terms, filters and a sort.
+ * @example parseSearchQuery('tag:kernel "zone map" vnode_setmultipath is:solved sort:newest')
+ * // terms: phrase "zone map", word vnode_setmultipath; tags ['kernel']; solved true; sort 'newest'
+ */
+export function parseSearchQuery(input: string): ParsedQuery {
+  const query: ParsedQuery = { terms: [], tags: [], user: null, solved: null, after: null, before: null, sort: 'relevance', notices: [], plainText: '' }
+  let text = input.replace(/\s+/gu, ' ').trim()
+  if (text.length > MAX_QUERY_LENGTH) {
+    text = text.slice(0, MAX_QUERY_LENGTH)
+    query.notices.push(`Only the first ${MAX_QUERY_LENGTH} characters of the query were searched.`)
+  }
+  if ((text.match(/"/gu)?.length ?? 0) % 2 === 1) {
+    const last = text.lastIndexOf('"')
+    text = text.slice(0, last) + ' ' + text.slice(last + 1)
+    query.notices.push('The query had an unmatched quote mark; it was ignored.')
+  }
+  const plain: string[] = []
+  const ignored = new Set<string>()
+  const terms: QueryTerm[] = []
+  for (const match of text.matchAll(CHUNK_RE)) {
+    const [, objc, phrase, chunk] = match
+    if (objc !== undefined) {
+      addWord(terms, objc, ignored)
+      plain.push(objc)
+    } else if (phrase !== undefined) {
+      addPhrase(terms, phrase, ignored)
+      if (phrase.trim() !== '') plain.push(phrase.trim())
+    } else if (chunk !== undefined && !readOperator(query, chunk)) {
+      scanTokens(chunk, (token) => addWord(terms, token.raw, ignored))
+      plain.push(chunk)
+    }
+  }
+  const unique = dedupe(terms)
+  if (unique.length > MAX_TERMS) query.notices.push(`Only the first ${MAX_TERMS} words were searched.`)
+  query.terms = unique.slice(0, MAX_TERMS)
+  if (ignored.size > 0 && query.terms.length > 0) query.notices.push(`Very common words were left out: ${[...ignored].join(', ')}.`)
+  query.plainText = plain.join(' ').trim()
+  return query
+}
+
+function addWord(terms: QueryTerm[], raw: string, ignored: Set<string>): void {
+  const token = analyseToken(raw)
+  if (!token) return
+  if (token.whole === null && token.words.every((w) => STOP_WORDS.has(w))) {
+    for (const w of token.words) ignored.add(w)
+    return
+  }
+  const parts = token.parts.length > 0 && token.parts.join(' ') !== token.words.join(' ') ? token.parts : null
+  terms.push({ kind: 'word', text: raw, words: token.words, whole: token.whole, parts })
+}
+
+function addPhrase(terms: QueryTerm[], phrase: string, ignored: Set<string>): void {
+  const words = wordsOf(phrase)
+  if (words.length === 0) return
+  if (words.every((w) => STOP_WORDS.has(w))) {
+    for (const w of words) ignored.add(w)
+    return
+  }
+  terms.push({ kind: 'phrase', text: phrase.trim(), words, whole: null, parts: null })
+}
+
+function dedupe(terms: QueryTerm[]): QueryTerm[] {
+  const seen = new Set<string>()
+  return terms.filter((t) => {
+    const key = `${t.kind}:${t.whole ?? ''}:${t.words.join(' ')}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/** Applies `name:value` when it is a known operator with a valid value; false means "search it as text". */
+function readOperator(query: ParsedQuery, chunk: string): boolean {
+  const match = OPERATOR_RE.exec(chunk)
+  if (!match) return false
+  const name = (match[1] ?? '').toLowerCase()
+  const value = match[2] ?? ''
+  const problem = applyOperator(query, name, value)
+  if (problem === null) return true
+  query.notices.push(`${problem} “${chunk}” was searched as text.`)
+  return false
+}
+
+function applyOperator(query: ParsedQuery, name: string, value: string): string | null {
+  switch (name) {
+    case 'tag': {
+      const slug = value.toLowerCase()
+      if (!TAG_RE.test(slug)) return 'tag: takes a tag name such as tag:kernel;'
+      if (!query.tags.includes(slug)) query.tags.push(slug)
+      return null
+    }
+    case 'user':
+      if (!USER_RE.test(value)) return 'user: takes a username such as user:quinn;'
+      query.user = value
+      return null
+    case 'is': {
+      const v = value.toLowerCase()
+      if (v !== 'solved' && v !== 'unsolved') return 'is: takes solved or unsolved;'
+      query.solved = v === 'solved'
+      return null
+    }
+    case 'after':
+    case 'before': {
+      const at = parseDay(value)
+      if (at === null) return `${name}: takes a date such as ${name}:2025-06-01;`
+      query[name] = at
+      return null
+    }
+    case 'sort': {
+      const sort = value.toLowerCase() as SearchSort
+      if (!SEARCH_SORTS.includes(sort)) return `sort: takes ${SEARCH_SORTS.join(', ')};`
+      query.sort = sort
+      return null
+    }
+    default:
+      return `${name}: is not an operator;`
+  }
+}
+
+/** Start of a UTC day, month or year written as YYYY-MM-DD, YYYY-MM or YYYY; null when not a real date. */
+function parseDay(value: string): number | null {
+  const m = DATE_RE.exec(value)
+  if (!m) return null
+  const [year, month, day] = [Number(m[1]), Number(m[2] ?? '1'), Number(m[3] ?? '1')]
+  const at = Date.UTC(year, month - 1, day)
+  const check = new Date(at)
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+  return at
+}

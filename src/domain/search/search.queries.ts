@@ -1,0 +1,196 @@
+/**
+ * The search feature's SQL that both engines share: reading threads for indexing, resolving filters, the
+ * filter predicate, listing without text, and loading result rows. Engine-specific SQL is in fts5.queries.ts
+ * and tsvector.queries.ts.
+ */
+import { sql, type RawBuilder, type SqlBool } from 'kysely'
+import type { Executor } from '../../db/schema.js'
+import { slugify } from '../format/index.js'
+import { tagsOfThreads } from '../tags/index.js'
+import type { ThreadSource } from './document.js'
+import type { SearchSort } from './search.types.js'
+
+/** Filters resolved to ids; every one narrows the result. */
+export interface SearchFilters {
+  tagIds: number[]
+  authorId: number | null
+  solved: boolean | null
+  after: number | null
+  before: number | null
+}
+
+/** One page of matching thread ids, best first, and how many matched (counted up to a cap). */
+export interface MatchPage {
+  ids: number[]
+  total: number
+}
+
+/** The thread-table facts of a result row (tags, highlight and snippet are added by the caller). */
+export interface HitRow {
+  id: number
+  title: string
+  slug: string
+  username: string
+  userTitle: string | null
+  replyCount: number
+  boostCount: number
+  viewCount: number
+  createdAt: number
+  lastActivityAt: number
+  solved: boolean
+  pinned: boolean
+  locked: boolean
+  tags: { slug: string; name: string }[]
+}
+
+/**
+ * Live threads with their live posts and attachments, for indexing. Missing and deleted threads are absent from
+ * the map. Three queries whatever the number of threads.
+ */
+export async function loadThreadSources(db: Executor, threadIds: readonly number[]): Promise<Map<number, ThreadSource>> {
+  const sources = new Map<number, ThreadSource>()
+  if (threadIds.length === 0) return sources
+  const ids = [...threadIds]
+  const threads = await db
+    .selectFrom('threads')
+    .select(['id', 'title', 'accepted_post_id as acceptedPostId'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute()
+  for (const t of threads) sources.set(t.id, { id: t.id, title: t.title, acceptedPostId: t.acceptedPostId, posts: [], attachments: [] })
+  if (sources.size === 0) return sources
+  const live = [...sources.keys()]
+  const posts = await db
+    .selectFrom('posts')
+    .select(['id', 'thread_id as threadId', 'kind', 'parent_id as parentId', 'body_markdown as markdown'])
+    .where('thread_id', 'in', live)
+    .where('deleted_at', 'is', null)
+    .orderBy('thread_id')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+  for (const { threadId, ...post } of posts) sources.get(threadId)?.posts.push(post)
+  const files = await db
+    .selectFrom('attachments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select(['p.thread_id as threadId', 'a.post_id as postId', 'a.file_name as fileName', 'a.content_type as contentType', 'a.content'])
+    .where('p.thread_id', 'in', live)
+    .where('p.deleted_at', 'is', null)
+    .orderBy('a.created_at')
+    .orderBy('a.file_name')
+    .execute()
+  const decoder = new TextDecoder()
+  for (const f of files) {
+    const text = f.contentType.startsWith('text/') ? decoder.decode(f.content) : null
+    sources.get(f.threadId)?.attachments.push({ postId: f.postId, fileName: f.fileName, text })
+  }
+  return sources
+}
+
+/** Ids of threads after `afterId`, in id order (live or not: reindexing removes the dead ones). */
+export async function listThreadIdsAfter(db: Executor, afterId: number, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('threads').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()
+  return rows.map((r) => r.id)
+}
+
+export async function countThreads(db: Executor): Promise<number> {
+  const row = await db.selectFrom('threads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/** Tag ids by slug; slugs without a tag are missing from the map. */
+export async function findTagIds(db: Executor, slugs: readonly string[]): Promise<Map<string, number>> {
+  if (slugs.length === 0) return new Map()
+  const rows = await db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', [...slugs]).execute()
+  return new Map(rows.map((r) => [r.slug, r.id]))
+}
+
+export async function findUserId(db: Executor, username: string): Promise<number | undefined> {
+  const row = await db.selectFrom('users').select('id').where('username_key', '=', username.toLowerCase()).executeTakeFirst()
+  return row?.id
+}
+
+/** The filters as one predicate over `threads as t` (and live threads only). */
+export function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`t.deleted_at is null`]
+  for (const tagId of f.tagIds) parts.push(sql`exists (select 1 from thread_tags tt where tt.thread_id = t.id and tt.tag_id = ${tagId})`)
+  if (f.authorId !== null) parts.push(sql`t.author_id = ${f.authorId}`)
+  if (f.solved !== null) parts.push(f.solved ? sql`t.accepted_post_id is not null` : sql`t.accepted_post_id is null`)
+  if (f.after !== null) parts.push(sql`t.created_at >= ${f.after}`)
+  if (f.before !== null) parts.push(sql`t.created_at < ${f.before}`)
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`
+}
+
+/** ORDER BY for a sort; `score` is the relevance column the engine selected (ignored by the other sorts). */
+export function orderSql(sort: SearchSort, score: RawBuilder<number> | null): RawBuilder<unknown> {
+  switch (sort) {
+    case 'newest':
+      return sql`t.created_at desc, t.id desc`
+    case 'activity':
+      return sql`t.last_activity_at desc, t.id desc`
+    case 'boosts':
+      return sql`t.boost_count desc, t.last_activity_at desc, t.id desc`
+    case 'relevance':
+      // Recency breaks ties between equally relevant threads.
+      return score === null ? sql`t.last_activity_at desc, t.id desc` : sql`${score} desc, t.last_activity_at desc, t.id desc`
+  }
+}
+
+/**
+ * A query with only filters (`tag:kernel is:unsolved`): the matching threads in the requested order, most
+ * recent activity first for "relevance".
+ */
+export async function matchFiltersOnly(db: Executor, f: SearchFilters, sort: SearchSort, limit: number, offset: number, countCap: number): Promise<MatchPage> {
+  const rows = await sql<{ id: number }>`select t.id from threads t where ${filterSql(f)} order by ${orderSql(sort, null)} limit ${limit} offset ${offset}`.execute(db)
+  const count = await sql<{ n: number }>`select count(*) as n from (select 1 from threads t where ${filterSql(f)} limit ${countCap + 1}) as capped`.execute(db)
+  return { ids: rows.rows.map((r) => Number(r.id)), total: Number(count.rows[0]?.n ?? 0) }
+}
+
+/** Result rows for thread ids, in the order given; ids of threads that vanished meanwhile are skipped. */
+export async function listHitRows(db: Executor, ids: readonly number[]): Promise<HitRow[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('threads as t')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select([
+      't.id',
+      't.title',
+      't.reply_count as replyCount',
+      't.boost_count as boostCount',
+      't.view_count as viewCount',
+      't.created_at as createdAt',
+      't.last_activity_at as lastActivityAt',
+      't.pinned',
+      't.locked',
+      't.accepted_post_id as acceptedPostId',
+      'u.username',
+      'u.title as userTitle',
+    ])
+    .where('t.id', 'in', [...ids])
+    .where('t.deleted_at', 'is', null)
+    .execute()
+  const tags = await tagsOfThreads(db, ids)
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    if (!r) return []
+    return [
+      {
+        id: r.id,
+        title: r.title,
+        slug: slugify(r.title),
+        username: r.username,
+        userTitle: r.userTitle,
+        replyCount: r.replyCount,
+        boostCount: r.boostCount,
+        viewCount: r.viewCount,
+        createdAt: r.createdAt,
+        lastActivityAt: r.lastActivityAt,
+        solved: r.acceptedPostId !== null,
+        pinned: r.pinned === 1,
+        locked: r.locked === 1,
+        tags: tags.get(id) ?? [],
+      },
+    ]
+  })
+}

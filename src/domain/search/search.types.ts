@@ -1,0 +1,90 @@
+/** Search requests, parsed queries and results (view models). Times are epoch milliseconds. */
+import type { TagRef } from '../tags/tags.types.js'
+import type { Paging } from '../threads/threads.types.js'
+import type { UserRef } from '../users/users.types.js'
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'activity', 'boosts'] as const
+export type SearchSort = (typeof SEARCH_SORTS)[number]
+
+/** What a caller asks for: the query as typed and a page. */
+export interface SearchRequest {
+  q: string
+  /** 1-based; defaults to 1. */
+  page?: number
+  /** Defaults to {@link DEFAULT_PAGE_SIZE}. */
+  pageSize?: number
+}
+
+/** One search term: a word or identifier as typed, or a quoted phrase. */
+export interface QueryTerm {
+  kind: 'word' | 'phrase'
+  /** As typed (a phrase without its quotes). */
+  text: string
+  /** Letter-and-digit runs, lower case: what word-splitting engines index. */
+  words: string[]
+  /** The whole-identifier token (see tokenize.ts) when the term is an identifier, else null. */
+  whole: string | null
+  /** Fine parts (camelCase and acronym splits) when they differ from `words`, else null. */
+  parts: string[] | null
+}
+
+/** A query after parsing: terms to match, filters, the sort, and what the user should be told. */
+export interface ParsedQuery {
+  terms: QueryTerm[]
+  /** Tag slugs from `tag:`; a thread must carry all of them. */
+  tags: string[]
+  /** Username from `user:` (the thread's author). */
+  user: string | null
+  /** `is:solved` → true, `is:unsolved` → false. */
+  solved: boolean | null
+  /** `after:DATE`: created at or after the start of that UTC day. */
+  after: number | null
+  /** `before:DATE`: created before the start of that UTC day. */
+  before: number | null
+  sort: SearchSort
+  /** Plain-language notes about how the query was read (cut, ignored words, operators taken as text). */
+  notices: string[]
+  /** The query's words without operators or quotes, for "search for these words instead". */
+  plainText: string
+}
+
+/** A run of snippet or title text; `mark` runs matched the query. Views escape both. */
+export interface TextPart {
+  text: string
+  mark: boolean
+}
+
+/** One result row: the thread-table facts plus a highlighted title and snippet. */
+export interface SearchHit {
+  id: number
+  title: string
+  titleParts: TextPart[]
+  slug: string
+  snippet: TextPart[]
+  author: UserRef
+  replyCount: number
+  boostCount: number
+  viewCount: number
+  createdAt: number
+  lastActivityAt: number
+  solved: boolean
+  pinned: boolean
+  locked: boolean
+  tags: TagRef[]
+}
+
+export interface SearchResults {
+  query: ParsedQuery
+  hits: SearchHit[]
+  /** Matching threads, counted up to {@link MAX_COUNTED}; see `totalIsLowerBound`. */
+  total: number
+  /** True when more threads matched than were counted ("1,000+ results"). */
+  totalIsLowerBound: boolean
+  paging: Paging
+  /** True when no thread had every term, so threads with any of them are shown. */
+  relaxed: boolean
+}
+
+export const DEFAULT_PAGE_SIZE = 20
+/** Results are counted (and paged) up to this many; past it the page says "1,000+". */
+export const MAX_COUNTED = 1000

@@ -1,0 +1,130 @@
+/** Asking a question: validation, then the thread, its question post, tags and attachments in one transaction. */
+import type { Db } from '../../db/schema.js'
+import { cleanFileName, describeAttachment, insertAttachment } from '../attachments/index.js'
+import { slugify } from '../format/index.js'
+import { renderMarkdown, toExcerpt } from '../markdown/index.js'
+import { insertPost } from '../posts/posts.queries.js'
+import {
+  checkBody,
+  checkTitle,
+  LIMITS,
+  normaliseText,
+  parseTagList,
+} from '../posts/posts.validation.js'
+import { isStaff } from '../posts/posts.policy.js'
+import { writeLimits } from '../posts/write-limits.js'
+import { randomId } from '../shared/ids.js'
+import { fail, ok, type Result } from '../shared/result.js'
+import { reindexThread } from '../search/index.js'
+import type { Viewer } from '../users/viewer.js'
+import { refreshThread } from './thread-refresh.js'
+
+export interface UploadedFile {
+  fileName: string
+  data: Uint8Array
+}
+
+export interface AskInput {
+  title: string
+  body: string
+  /** Tag slugs separated by spaces or commas. */
+  tags: string
+  attachments: UploadedFile[]
+}
+
+export interface Asked {
+  threadId: number
+  slug: string
+}
+
+export async function askQuestion(
+  db: Db,
+  viewer: Viewer | null,
+  input: AskInput,
+  now = Date.now(),
+): Promise<Result<Asked>> {
+  if (!viewer) return fail.forbidden('Sign in to ask a question.')
+  const title = input.title.trim().replace(/\s+/g, ' ')
+  const body = normaliseText(input.body)
+  const problem = checkTitle(title) ?? checkBody(body)
+  if (problem) return problem
+  const slugs = parseTagList(input.tags)
+  if (slugs.length < LIMITS.tagsMin)
+    return fail.invalid('tags', 'Add at least one tag, such as kernel or usb.')
+  if (slugs.length > LIMITS.tagsMax)
+    return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
+  const tags = await db
+    .selectFrom('tags')
+    .select(['id', 'slug'])
+    .where('slug', 'in', slugs)
+    .execute()
+  const unknown = slugs.filter((s) => !tags.some((t) => t.slug === s))
+  if (unknown.length > 0)
+    return fail.invalid(
+      'tags',
+      `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Choose from the existing tags.`,
+    )
+  const files = input.attachments.filter((f) => f.fileName !== '' || f.data.byteLength > 0)
+  if (files.length > LIMITS.attachmentsMax)
+    return fail.invalid('attachments', `Attach at most ${LIMITS.attachmentsMax} files.`)
+  const tooBig = files.find((f) => f.data.byteLength > LIMITS.attachmentBytesMax)
+  if (tooBig) return fail.invalid('attachments', `${tooBig.fileName} is larger than 4 MB.`)
+  if (!isStaff(viewer)) {
+    const wait = writeLimits.threads.retryAfterS(String(viewer.id), now)
+    if (wait > 0) return fail.rateLimited(wait)
+  }
+
+  const threadId = await db.transaction().execute(async (trx) => {
+    const { id } = await trx
+      .insertInto('threads')
+      .values({
+        title,
+        author_id: viewer.id,
+        excerpt: toExcerpt(body),
+        created_at: now,
+        last_activity_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const postId = await insertPost(trx, {
+      thread_id: id,
+      author_id: viewer.id,
+      kind: 'question',
+      body_markdown: body,
+      body_html: renderMarkdown(body),
+      created_at: now,
+    })
+    for (const file of files) {
+      const name = cleanFileName(file.fileName)
+      const facts = describeAttachment(name, file.data)
+      await insertAttachment(trx, {
+        id: randomId(),
+        post_id: postId,
+        file_name: name,
+        content_type: facts.contentType,
+        size: file.data.byteLength,
+        content: file.data,
+        preview_html: facts.previewHtml,
+        line_count: facts.lineCount,
+        created_at: now,
+      })
+    }
+    await trx
+      .insertInto('thread_tags')
+      .values(
+        slugs.map((slug, position) => ({
+          thread_id: id,
+          tag_id: tags.find((t) => t.slug === slug)?.id ?? 0,
+          position,
+          created_at: now,
+          last_activity_at: now,
+        })),
+      )
+      .execute()
+    await refreshThread(trx, id, { tagsChanged: true })
+    await reindexThread(trx, id)
+    return id
+  })
+  writeLimits.threads.hit(String(viewer.id), now)
+  return ok({ threadId, slug: slugify(title) })
+}

@@ -1,0 +1,56 @@
+import type { Executor } from '../../db/schema.js'
+import { boostedByViewer } from '../boosts/boosts.actions.js'
+import { listPostFacts } from '../posts/post-facts.queries.js'
+import {
+  canAccept,
+  canBoost,
+  canComment,
+  canDelete,
+  canEdit,
+  canRecommend,
+  canReply,
+  canRestore,
+} from '../posts/posts.policy.js'
+import type { Viewer } from '../users/viewer.js'
+import type { PostControls, ThreadViewerState } from './threads.types.js'
+
+/**
+ * What a signed-in viewer may do on a thread page, post by post: the same policy functions that guard
+ * the writes decide which buttons appear. Two queries whatever the thread's size.
+ */
+export async function getThreadViewerState(
+  db: Executor,
+  viewer: Viewer,
+  threadId: number,
+): Promise<ThreadViewerState> {
+  const facts = await listPostFacts(db, threadId)
+  const boosted = await boostedByViewer(
+    db,
+    viewer.id,
+    facts.map((f) => f.id),
+  )
+  const controls: Record<number, PostControls> = {}
+  for (const post of facts) {
+    controls[post.id] = {
+      boosted: boosted.has(post.id),
+      canBoost: canBoost(viewer, post),
+      canEdit: canEdit(viewer, post),
+      canDelete: canDelete(viewer, post),
+      canRestore: canRestore(viewer, post),
+      canAccept: canAccept(viewer, post),
+      canRecommend: canRecommend(viewer, post),
+      canComment: canComment(viewer, post),
+    }
+  }
+  const first = facts[0]
+  const thread = first
+    ? {
+        id: threadId,
+        authorId: first.threadAuthorId,
+        locked: first.threadLocked,
+        deleted: first.threadDeleted,
+        acceptedPostId: first.acceptedPostId,
+      }
+    : undefined
+  return { controls, canReply: thread !== undefined && canReply(viewer, thread) }
+}

@@ -1,0 +1,1 @@
+export { ViewCounter } from './view-counter.js'

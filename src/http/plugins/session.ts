@@ -1,0 +1,124 @@
+/**
+ * Sessions and CSRF (SECURITY.md rows 1–5, 10–11). The session cookie holds a random token (HttpOnly,
+ * SameSite=Lax, Secure and __Host- prefixed over https); the database keeps only its hash. CSRF tokens
+ * come from @fastify/csrf-protection, bound to the session, and are checked on every unsafe request,
+ * which must also come from our own origin.
+ */
+import cookie from '@fastify/cookie'
+import csrf from '@fastify/csrf-protection'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { SESSION_TTL_MS, findSessionViewer } from '../../domain/sessions/index.js'
+import { getOrCreateSecret } from '../../domain/shared/secrets.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Hash of the current session's token, when signed in. */
+    sessionIdHash: string | null
+  }
+  interface FastifyInstance {
+    sessionCookieName: string
+  }
+  interface FastifyReply {
+    startSession(token: string): FastifyReply
+    endSession(): FastifyReply
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+export const sessionPlugin = fp<{ https: boolean }>(
+  async (app, { https }) => {
+    const sessionCookie = https ? '__Host-quorum_session' : 'quorum_session'
+    const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: https }
+    await app.register(cookie)
+    await app.register(csrf, {
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: https ? '__Host-quorum_csrf' : 'quorum_csrf',
+      cookieOpts: cookieOptions,
+      getUserInfo: userInfoOf,
+      getToken: tokenOf,
+      csrfOpts: { hmacKey: await getOrCreateSecret(app.db, 'csrf-hmac') },
+    })
+    app.decorate('sessionCookieName', sessionCookie)
+    app.decorateRequest('sessionIdHash', null)
+    app.decorateReply('startSession', function (this: FastifyReply, token: string) {
+      return this.setCookie(sessionCookie, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(SESSION_TTL_MS / 1000),
+      })
+    })
+    app.decorateReply('endSession', function (this: FastifyReply) {
+      return this.clearCookie(sessionCookie, cookieOptions)
+    })
+
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.url.startsWith('/assets/')) return
+      const token = req.cookies[sessionCookie]
+      if (token) {
+        const found = await findSessionViewer(req.db, token)
+        if (found) {
+          req.viewer = found.viewer
+          req.sessionIdHash = found.idHash
+        } else {
+          reply.endSession() // expired or ended elsewhere: stop sending it
+        }
+      }
+      if (UNSAFE.has(req.method) && isCrossSite(req)) {
+        return reply
+          .code(403)
+          .send({ error: { code: 'forbidden', message: 'Cross-site requests are not accepted.' } })
+      }
+    })
+
+    // Every unsafe request carries a token from a page we rendered for this session.
+    app.addHook('preHandler', (req, reply, done) => {
+      if (!UNSAFE.has(req.method)) return done()
+      app.csrfProtection(req, reply, done)
+    })
+
+    // Pages for signed-in people carry a token for their forms (logout, reply, boost, ...).
+    app.addHook('preHandler', async (req, reply) => {
+      if (req.method === 'GET' && req.viewer) req.csrfToken = csrfTokenFor(req, reply)
+    })
+  },
+  { name: 'session', dependencies: ['db', 'viewer'] },
+)
+
+/** Gives an anonymous form page (sign in, register) a CSRF token. */
+export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): string {
+  req.csrfToken ??= csrfTokenFor(req, reply)
+  return req.csrfToken
+}
+
+/** A new token bound to the current session (or to "anonymous"), as the check expects. */
+export function csrfTokenFor(req: FastifyRequest, reply: FastifyReply): string {
+  return reply.generateCsrf({ userInfo: userInfoOf(req) })
+}
+
+/** The token from a form field (urlencoded or multipart) or, for the islands, the x-csrf-token header. */
+function tokenOf(req: FastifyRequest): string | undefined {
+  const field = (req.body as Record<string, unknown> | undefined)?._csrf
+  if (typeof field === 'string') return field
+  if (field && typeof field === 'object' && 'value' in field && typeof field.value === 'string')
+    return field.value
+  const header = req.headers['x-csrf-token']
+  return typeof header === 'string' ? header : undefined
+}
+
+function userInfoOf(req: FastifyRequest): string {
+  return req.sessionIdHash ?? 'anonymous'
+}
+
+/** Fetch metadata and Origin both say where a request came from; either one saying "elsewhere" is enough. */
+function isCrossSite(req: FastifyRequest): boolean {
+  const site = req.headers['sec-fetch-site']
+  if (site === 'cross-site' || site === 'same-site') return true
+  const origin = req.headers.origin
+  if (origin === undefined || origin === 'null') return origin === 'null'
+  try {
+    return new URL(origin).host !== req.headers.host
+  } catch {
+    return true
+  }
+}

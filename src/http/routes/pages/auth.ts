@@ -1,0 +1,138 @@
+/** Register, sign in, sign out, and the password change on /settings. */
+import type { FastifyPluginAsync } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { deleteSession } from '../../../domain/sessions/index.js'
+import { changePassword, logIn, registerUser } from '../../../domain/users/index.js'
+import { emptyForm } from '../../../views/forms.js'
+import { LoginPage } from '../../../views/pages/login-page.js'
+import { RegisterPage } from '../../../views/pages/register-page.js'
+import { SettingsPage } from '../../../views/pages/settings-page.js'
+import { formErrors, sendFailure, STATUS } from '../../failure.js'
+import { sendPage, siteFor } from '../../page.js'
+import { csrfTokenFor, ensureCsrfToken } from '../../plugins/session.js'
+import { LoginForm, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
+
+const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) })
+
+export const authRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/register', async (req, reply) => {
+    if (req.viewer) return reply.redirect('/', 303)
+    ensureCsrfToken(req, reply)
+    return sendPage(reply, 200, RegisterPage, {
+      site: siteFor(req),
+      form: emptyForm({ username: '', email: '' }),
+    })
+  })
+
+  app.post<{ Body: RegisterForm }>(
+    '/register',
+    { schema: { body: RegisterForm } },
+    async (req, reply) => {
+      const values = { username: req.body.username ?? '', email: req.body.email ?? '' }
+      const result = await registerUser(req.db, {
+        ...values,
+        password: req.body.password ?? '',
+        ip: req.ip,
+      })
+      if (!result.ok) {
+        req.log.info(
+          { username: values.username, ip: req.ip, code: result.failure.code },
+          'registration refused',
+        )
+        if (result.failure.code === 'rate_limited')
+          reply.header('retry-after', String(result.failure.retryAfterS))
+        ensureCsrfToken(req, reply)
+        return sendPage(reply, STATUS[result.failure.code], RegisterPage, {
+          site: siteFor(req),
+          form: { values, ...formErrors(result.failure) },
+        })
+      }
+      req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'registered')
+      return reply.startSession(result.value.token).redirect('/', 303)
+    },
+  )
+
+  app.get<{ Querystring: Static<typeof NextQuery> }>(
+    '/login',
+    { schema: { querystring: NextQuery } },
+    async (req, reply) => {
+      const next = safeNext(req.query.next)
+      if (req.viewer) return reply.redirect(next, 303)
+      ensureCsrfToken(req, reply)
+      return sendPage(reply, 200, LoginPage, {
+        site: siteFor(req),
+        form: emptyForm({ login: '' }),
+        next: req.query.next ? next : null,
+      })
+    },
+  )
+
+  app.post<{ Body: LoginForm }>('/login', { schema: { body: LoginForm } }, async (req, reply) => {
+    const login = req.body.login ?? ''
+    const next = safeNext(req.body.next)
+    const result = await logIn(req.db, { login, password: req.body.password ?? '', ip: req.ip })
+    if (!result.ok) {
+      req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
+      if (result.failure.code === 'rate_limited')
+        reply.header('retry-after', String(result.failure.retryAfterS))
+      // A fresh anonymous token: the old one was bound to no session either, but never reuse a form's.
+      ensureCsrfToken(req, reply)
+      const status = STATUS[result.failure.code]
+      return sendPage(reply, status, LoginPage, {
+        site: siteFor(req),
+        form: { values: { login }, ...formErrors(result.failure) },
+        next: req.body.next ? next : null,
+      })
+    }
+    req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'signed in')
+    return reply.startSession(result.value.token).redirect(next, 303)
+  })
+
+  app.post('/logout', async (req, reply) => {
+    const token = req.cookies[req.server.sessionCookieName]
+    if (token) await deleteSession(req.db, token)
+    return reply.endSession().redirect('/', 303)
+  })
+
+  app.get('/settings', async (req, reply) => {
+    if (!req.viewer) return reply.redirect('/login?next=/settings', 303)
+    return sendPage(reply, 200, SettingsPage, {
+      site: siteFor(req),
+      form: emptyForm({}),
+      notice: null,
+    })
+  })
+
+  app.post<{ Body: PasswordForm }>(
+    '/settings/password',
+    { schema: { body: PasswordForm } },
+    async (req, reply) => {
+      if (!req.viewer)
+        return sendFailure(req, reply, {
+          code: 'forbidden',
+          reason: 'Sign in to change your password.',
+        })
+      const result = await changePassword(req.db, req.viewer, {
+        currentPassword: req.body.current_password ?? '',
+        newPassword: req.body.new_password ?? '',
+        keepSessionHash: req.sessionIdHash,
+      })
+      req.csrfToken = csrfTokenFor(req, reply)
+      if (!result.ok)
+        return sendPage(reply, STATUS[result.failure.code], SettingsPage, {
+          site: siteFor(req),
+          form: { values: {}, ...formErrors(result.failure) },
+          notice: null,
+        })
+      req.log.info(
+        { userId: req.viewer.id, endedSessions: result.value.endedSessions },
+        'password changed',
+      )
+      return sendPage(reply, 200, SettingsPage, {
+        site: siteFor(req),
+        form: emptyForm({}),
+        notice: 'Password changed; your other sessions were signed out.',
+      })
+    },
+  )
+}

@@ -1,0 +1,47 @@
+/** The search page: `/search?q=...&page=N`, a plain GET form, so it works without JavaScript. */
+import type { FastifyPluginAsync } from 'fastify'
+import { Type, type Static } from '@sinclair/typebox'
+import { searchThreads } from '../../../domain/search/index.js'
+import { searchHref } from '../../../views/components/search-href.js'
+import { SearchPage } from '../../../views/pages/search-page.js'
+import { sendError } from '../../plugins/errors.js'
+import { sendPage, siteFor } from '../../page.js'
+
+export const SEARCH_PAGE_SIZE = 20
+
+/** `q` may be long (the domain reads its first 500 characters and says so); `page` is validated like the tag page's. */
+const SearchQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 10_000 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000 })),
+})
+type SearchQuery = Static<typeof SearchQuery>
+
+export const searchRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: SearchQuery }>(
+    '/search',
+    { schema: { querystring: SearchQuery } },
+    async (req, reply) => {
+      const q = (req.query.q ?? '').trim()
+      const page = req.query.page ?? 1
+      if (q === '')
+        return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results: null })
+      const results = await searchThreads(req.db, req.server.dialect, {
+        q,
+        page,
+        pageSize: SEARCH_PAGE_SIZE,
+      })
+      const { pageCount } = results.paging
+      if (page > pageCount && results.total > 0) {
+        return sendError(
+          req,
+          reply,
+          404,
+          'No such page',
+          `These results have ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}; page ${page} is past the last.`,
+          [{ href: searchHref(q, pageCount), label: `Go to the last page (${pageCount})` }],
+        )
+      }
+      return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results })
+    },
+  )
+}

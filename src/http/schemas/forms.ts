@@ -1,0 +1,48 @@
+/**
+ * Form body schemas. Every field is an optional string: the domain validates content and the page comes
+ * back filled in with a message next to the field (422). The schema's job is shape: unknown fields such
+ * as `role` or `userId` are refused outright (400), so nothing can be mass-assigned (SECURITY.md row 14).
+ */
+import { Type, type Static, type TObject, type TOptional, type TString } from '@sinclair/typebox'
+
+type FormShape<K extends string> = TObject<{ [P in K | '_csrf']: TOptional<TString> }>
+
+export function formBody<const K extends string>(
+  fields: readonly K[],
+  maxLength = 70_000,
+): FormShape<K> {
+  const properties = Object.fromEntries([
+    ...fields.map((f) => [f, Type.Optional(Type.String({ maxLength }))]),
+    ['_csrf', Type.Optional(Type.String({ maxLength: 500 }))],
+  ])
+  return Type.Object(properties, { additionalProperties: false }) as unknown as FormShape<K>
+}
+
+export const RegisterForm = formBody(['username', 'email', 'password'], 2000)
+export type RegisterForm = Static<typeof RegisterForm>
+export const LoginForm = formBody(['login', 'password', 'next'], 2000)
+export type LoginForm = Static<typeof LoginForm>
+export const PasswordForm = formBody(['current_password', 'new_password'], 2000)
+export type PasswordForm = Static<typeof PasswordForm>
+export const BodyForm = formBody(['body'])
+export type BodyForm = Static<typeof BodyForm>
+export const EditForm = formBody(['title', 'body', 'intent'])
+export type EditForm = Static<typeof EditForm>
+export const ToggleForm = formBody(['state'], 10)
+export type ToggleForm = Static<typeof ToggleForm>
+
+export const PostParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }) })
+export type PostParams = Static<typeof PostParams>
+
+/** "on"/"off" from a toggle form; undefined (toggle) when absent. */
+export function toggleState(value: string | undefined): boolean | undefined {
+  if (value === 'on' || value === '1' || value === 'true') return true
+  if (value === 'off' || value === '0' || value === 'false') return false
+  return undefined
+}
+
+/** A same-site path to return to after signing in; anything else (//evil.test, https://...) becomes "/". */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
+  return next.slice(0, 500)
+}

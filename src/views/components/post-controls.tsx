@@ -1,0 +1,164 @@
+/**
+ * The per-post controls of a thread page, each a plain POST form guarded by the CSRF token so it
+ * works without JavaScript; the boost and accept islands enhance theirs in place. Which controls
+ * appear is decided by the server's policy (`PostControls`), never here.
+ */
+import type { ComponentChildren } from 'preact'
+import type { PostControls, PostView } from '../../domain/threads/threads.types.js'
+import { ASK_LIMITS, type FormState } from '../forms.js'
+import { countNoun } from './count-noun.js'
+import { CsrfField, TextAreaField } from './form-fields.js'
+
+export function boostCountText(n: number): string {
+  return countNoun(n, 'boost')
+}
+
+function ActionForm(props: {
+  postId: number
+  action: 'boost' | 'accept' | 'recommend' | 'delete' | 'restore'
+  csrfToken: string | null
+  island?: string
+  confirm?: string
+  children: ComponentChildren
+}) {
+  return (
+    <form
+      class={`inline-form ${props.action}-form`}
+      method="post"
+      action={`/posts/${props.postId}/${props.action}`}
+      data-island={props.island}
+      data-post-id={String(props.postId)}
+      data-confirm={props.confirm}
+    >
+      <CsrfField token={props.csrfToken} />
+      {props.children}
+    </form>
+  )
+}
+
+/** The boost count, and for a reader who may boost, a toggle button (aria-pressed) beside it. */
+export function BoostControl(props: {
+  post: PostView
+  controls: PostControls | undefined
+  csrfToken: string | null
+}) {
+  const { post, controls } = props
+  const count = (
+    <span class="boost-count" data-boost-count>
+      {controls?.canBoost === true ? null : <span aria-hidden="true">▲ </span>}
+      {boostCountText(post.boostCount)}
+    </span>
+  )
+  if (controls?.canBoost !== true) return count
+  return (
+    <ActionForm postId={post.id} action="boost" csrfToken={props.csrfToken} island="boost-button">
+      <button
+        class="button button-quiet button-small boost-button"
+        type="submit"
+        aria-pressed={controls.boosted ? 'true' : 'false'}
+      >
+        <span aria-hidden="true">▲ </span>
+        <span data-boost-label>{controls.boosted ? 'Boosted' : 'Boost'}</span>
+      </button>{' '}
+      {count}
+    </ActionForm>
+  )
+}
+
+export function AcceptControl({ post, csrfToken }: { post: PostView; csrfToken: string | null }) {
+  return (
+    <ActionForm postId={post.id} action="accept" csrfToken={csrfToken} island="accept-button">
+      <button class="button button-quiet button-small accept-button" type="submit">
+        {post.accepted ? 'Unaccept' : 'Accept answer'}
+      </button>
+    </ActionForm>
+  )
+}
+
+export function RecommendControl({
+  post,
+  csrfToken,
+}: {
+  post: PostView
+  csrfToken: string | null
+}) {
+  return (
+    <ActionForm postId={post.id} action="recommend" csrfToken={csrfToken}>
+      <button class="button button-quiet button-small" type="submit">
+        {post.recommended ? 'Unrecommend' : 'Recommend'}
+      </button>
+    </ActionForm>
+  )
+}
+
+export function DeleteControl(props: {
+  postId: number
+  kind: 'question' | 'reply'
+  csrfToken: string | null
+}) {
+  return (
+    <ActionForm
+      postId={props.postId}
+      action="delete"
+      csrfToken={props.csrfToken}
+      island="confirm-submit"
+      confirm={`Delete this ${props.kind}? Readers will see that it was deleted.`}
+    >
+      <button class="button button-danger button-small" type="submit">
+        Delete
+      </button>
+    </ActionForm>
+  )
+}
+
+export function RestoreControl({
+  postId,
+  csrfToken,
+}: {
+  postId: number
+  csrfToken: string | null
+}) {
+  return (
+    <ActionForm postId={postId} action="restore" csrfToken={csrfToken}>
+      <button class="button button-quiet button-small" type="submit">
+        Restore
+      </button>
+    </ActionForm>
+  )
+}
+
+/**
+ * "Add a comment" under a reply: a disclosure holding a short Markdown form that posts to
+ * /posts/:id/comments. It opens by itself when it comes back with an error.
+ */
+export function CommentForm(props: {
+  postId: number
+  csrfToken: string | null
+  form?: FormState<{ body: string }>
+}) {
+  const id = `comment-body-${props.postId}`
+  const error = props.form?.errors.body ?? props.form?.formError
+  return (
+    <details class="comment-composer" open={props.form !== undefined}>
+      <summary>Add a comment</summary>
+      <form class="comment-form" method="post" action={`/posts/${props.postId}/comments`}>
+        <CsrfField token={props.csrfToken} />
+        <TextAreaField
+          id={id}
+          name="body"
+          label="Comment"
+          hint={`Short Markdown, up to ${ASK_LIMITS.commentMax} characters; post code and logs as a reply.`}
+          value={props.form?.values.body}
+          error={error}
+          rows={3}
+          maxLength={ASK_LIMITS.commentMax}
+          required
+          markdown
+        />
+        <button class="button button-small" type="submit">
+          Add comment
+        </button>
+      </form>
+    </details>
+  )
+}

@@ -1,0 +1,85 @@
+import { formatCount } from '../../domain/format/index.js'
+import type { SearchHit, TextPart } from '../../domain/search/search.types.js'
+import { exactCount } from './count-noun.js'
+import { RelativeTime } from './relative-time.js'
+import { TagList } from './tag-list.js'
+import { ThreadMarkers } from './thread-markers.js'
+import { threadHref } from './thread-table.js'
+
+/**
+ * Text with the query's matches in `<mark>`. The runs are text children, so Preact escapes them: the marks
+ * are the only markup a result adds, whatever the query or the post contains.
+ */
+export function Highlighted({ parts }: { parts: TextPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}
+    </>
+  )
+}
+
+const COUNTS: readonly { label: string; value: (hit: SearchHit) => number }[] = [
+  { label: 'Replies', value: (hit) => hit.replyCount },
+  { label: 'Boosts', value: (hit) => hit.boostCount },
+  { label: 'Views', value: (hit) => hit.viewCount },
+]
+
+function ResultRow({ hit, now }: { hit: SearchHit; now: number }) {
+  return (
+    <tr>
+      <td class="col-post">
+        <div class="thread-heading">
+          <a class="thread-title" href={threadHref(hit)}>
+            <Highlighted parts={hit.titleParts} />
+          </a>
+          <ThreadMarkers solved={hit.solved} pinned={hit.pinned} locked={hit.locked} />
+        </div>
+        {hit.snippet.length > 0 && (
+          <p class="thread-excerpt search-snippet">
+            <Highlighted parts={hit.snippet} />
+          </p>
+        )}
+        <TagList tags={hit.tags} small />
+      </td>
+      {COUNTS.map((col) => (
+        <td key={col.label} class="col-num" data-label={col.label}>
+          <data value={String(col.value(hit))} title={exactCount(col.value(hit))}>
+            {formatCount(col.value(hit))}
+          </data>
+        </td>
+      ))}
+      <td class="col-activity" data-label="Activity">
+        <RelativeTime at={hit.lastActivityAt} now={now} />
+      </td>
+    </tr>
+  )
+}
+
+/** Results in the thread table's layout (Post / Replies / Boosts / Views / Activity), each with its snippet. */
+export function SearchResultTable({ hits, now, caption }: { hits: SearchHit[]; now: number; caption: string }) {
+  return (
+    <table class="thread-table search-results">
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="col-post">
+            Post
+          </th>
+          {COUNTS.map((col) => (
+            <th key={col.label} scope="col" class="col-num">
+              {col.label}
+            </th>
+          ))}
+          <th scope="col" class="col-activity">
+            Activity
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {hits.map((hit) => (
+          <ResultRow key={hit.id} hit={hit} now={now} />
+        ))}
+      </tbody>
+    </table>
+  )
+}

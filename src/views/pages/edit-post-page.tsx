@@ -1,0 +1,107 @@
+import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
+import {
+  CsrfField,
+  ErrorSummary,
+  FormActions,
+  formPageTitle,
+  TextAreaField,
+  TextField,
+} from '../components/form-fields.js'
+import { threadHref } from '../components/thread-table.js'
+import { ASK_LIMITS, type EditValues, type FormState } from '../forms.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface EditPostPageProps {
+  site: SiteContext
+  post: {
+    id: number
+    threadId: number
+    threadTitle: string
+    threadSlug: string
+    kind: 'question' | 'reply' | 'comment'
+  }
+  form: FormState<EditValues>
+  /** Sanitised HTML of the body after the "Preview" button; null otherwise. */
+  previewHtml: string | null
+}
+
+const FIELDS = [
+  ['title', 'edit-title'],
+  ['body', 'edit-body'],
+] as const
+
+const NOUN = { question: 'question', reply: 'reply', comment: 'comment' } as const
+
+/** Where "Back to the thread" goes: the edited post (or comment) on its thread page. */
+export function postAnchorHref(post: EditPostPageProps['post']): string {
+  const anchor = post.kind === 'comment' ? `comment-${post.id}` : `post-${post.id}`
+  return `${threadHref({ id: post.threadId, slug: post.threadSlug })}#${anchor}`
+}
+
+/**
+ * Edit a question (title and body), a reply or a comment (body). Posts to /posts/:id/edit with
+ * intent=preview or intent=save; every save is kept as a revision.
+ */
+export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProps) {
+  const { values, errors } = form
+  const heading = `Edit ${NOUN[post.kind]}`
+  const isComment = post.kind === 'comment'
+  return (
+    <Layout site={site} meta={{ title: formPageTitle(heading, form), noindex: true }}>
+      <div class="form-page form-page-wide">
+        <ErrorSummary form={form} fields={FIELDS} />
+        <h1>{heading}</h1>
+        <p class="lede">
+          In <a href={postAnchorHref(post)}>{post.threadTitle}</a>
+        </p>
+        <form class="stacked-form" method="post" action={`/posts/${post.id}/edit`}>
+          <CsrfField token={site.csrfToken} />
+          {post.kind === 'question' && (
+            <TextField
+              id="edit-title"
+              name="title"
+              label="Title"
+              hint={`${ASK_LIMITS.titleMin} to ${ASK_LIMITS.titleMax} characters.`}
+              value={values.title ?? ''}
+              error={errors.title}
+              required
+              minLength={ASK_LIMITS.titleMin}
+              maxLength={ASK_LIMITS.titleMax}
+            />
+          )}
+          <TextAreaField
+            id="edit-body"
+            name="body"
+            label={isComment ? 'Comment' : 'Body'}
+            hint={
+              isComment ? (
+                `Short Markdown, up to ${ASK_LIMITS.commentMax} characters.`
+              ) : (
+                <MarkdownHint />
+              )
+            }
+            value={values.body}
+            error={errors.body}
+            rows={isComment ? 4 : 16}
+            maxLength={isComment ? ASK_LIMITS.commentMax : undefined}
+            required
+            markdown
+          />
+          <ComposerPreview id="edit" source="body" previewHtml={previewHtml} />
+          <FormActions>
+            <button class="button button-quiet" type="submit" name="intent" value="preview">
+              Preview
+            </button>
+            <button class="button" type="submit" name="intent" value="save">
+              Save changes
+            </button>
+            <a class="form-cancel" href={postAnchorHref(post)}>
+              Back to the thread
+            </a>
+          </FormActions>
+        </form>
+      </div>
+    </Layout>
+  )
+}

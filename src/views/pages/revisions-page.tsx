@@ -1,0 +1,92 @@
+import type { UserRef } from '../../domain/users/users.types.js'
+import { formatDate } from '../../domain/format/index.js'
+import { RelativeTime } from '../components/relative-time.js'
+import { threadHref } from '../components/thread-table.js'
+import { UserName } from '../components/user-name.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface RevisionView {
+  /** 1 is the post as first written. */
+  number: number
+  editor: UserRef
+  createdAt: number
+  /** The question's title at this revision; null for replies and comments. */
+  title: string | null
+  bodyMarkdown: string
+}
+
+export interface RevisionsPageProps {
+  site: SiteContext
+  post: { id: number; threadId: number; threadTitle: string; threadSlug: string }
+  revisions: RevisionView[]
+}
+
+function Revision({
+  revision,
+  current,
+  now,
+}: {
+  revision: RevisionView
+  current: boolean
+  now: number
+}) {
+  const headingId = `revision-${revision.number}`
+  const label = revision.number === 1 ? 'Original' : `Revision ${revision.number}`
+  return (
+    <article class="revision" aria-labelledby={headingId}>
+      <header class="revision-header">
+        <h2 id={headingId}>
+          {label}
+          {current && <span class="muted"> (current)</span>}
+        </h2>
+        <p class="revision-meta">
+          {revision.number === 1 ? 'Written by ' : 'Edited by '}
+          <UserName user={revision.editor} /> <RelativeTime at={revision.createdAt} now={now} />{' '}
+          <span class="muted">({formatDate(revision.createdAt)})</span>
+        </p>
+      </header>
+      {revision.title !== null && (
+        <p class="revision-title">
+          <span class="muted">Title: </span>
+          {revision.title}
+        </p>
+      )}
+      {/* The Markdown source as typed: kept verbatim and scrollable; tabindex lets keyboards scroll it. */}
+      <pre class="revision-source" tabIndex={0}>
+        {revision.bodyMarkdown}
+      </pre>
+    </article>
+  )
+}
+
+/** Every kept version of a post, newest first, each with who edited it, when, and the Markdown source. */
+export function RevisionsPage({ site, post, revisions }: RevisionsPageProps) {
+  const newestFirst = [...revisions].sort((a, b) => b.number - a.number)
+  const back = `${threadHref({ id: post.threadId, slug: post.threadSlug })}#post-${post.id}`
+  return (
+    <Layout site={site} meta={{ title: `Edit history – ${post.threadTitle}`, noindex: true }}>
+      <header class="page-header">
+        <h1>Edit history</h1>
+        <p class="lede">
+          Of a post in <a href={back}>{post.threadTitle}</a>
+        </p>
+        <p class="listing-count">
+          {newestFirst.length === 1 ? '1 version' : `${newestFirst.length} versions`}, newest first
+        </p>
+      </header>
+      {newestFirst.length === 0 ? (
+        <p class="empty-state">This post has never been edited.</p>
+      ) : (
+        <div class="revision-list">
+          {newestFirst.map((revision, i) => (
+            <Revision key={revision.number} revision={revision} current={i === 0} now={site.now} />
+          ))}
+        </div>
+      )}
+      <p>
+        <a href={back}>Back to the thread</a>
+      </p>
+    </Layout>
+  )
+}

@@ -1,0 +1,108 @@
+import { SEARCH_SORTS, type SearchResults, type SearchSort } from '../../domain/search/search.types.js'
+import { countNoun } from '../components/count-noun.js'
+import { Pagination } from '../components/pagination.js'
+import { SearchForm, SearchHelp } from '../components/search-form.js'
+import { searchHref, withSort } from '../components/search-href.js'
+import { SearchResultTable } from '../components/search-results.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface SearchPageProps {
+  site: SiteContext
+  /** The query as typed ('' shows the form and the operator help). */
+  q: string
+  /** null when there is no query. */
+  results: SearchResults | null
+}
+
+const SORT_LABELS: Record<SearchSort, string> = {
+  relevance: 'Relevance',
+  newest: 'Newest',
+  activity: 'Activity',
+  boosts: 'Boosts',
+}
+
+function resultCount(results: SearchResults): string {
+  if (results.totalIsLowerBound) return `${results.total.toLocaleString('en-US')}+ results`
+  return countNoun(results.total, 'result')
+}
+
+function SortLinks({ q, current }: { q: string; current: SearchSort }) {
+  return (
+    <div class="listing-controls">
+      <div class="choice-group">
+        <span class="choice-label">Sort by</span>
+        <ul class="segmented">
+          {SEARCH_SORTS.map((sort) => (
+            <li key={sort}>
+              <a href={searchHref(withSort(q, sort))} aria-current={sort === current ? 'true' : undefined}>
+                {SORT_LABELS[sort]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  )
+}
+
+/** No match: say so, then offer the query's words without operators and the tag directory. */
+function NoResults({ q, results }: { q: string; results: SearchResults }) {
+  const words = results.query.plainText
+  return (
+    <div class="empty-state">
+      <p>No threads match “{q}”.</p>
+      {words !== '' && words !== q && (
+        <p>
+          Search for the words alone: <a href={searchHref(words)}>{words}</a>
+        </p>
+      )}
+      {words === q && <p>Check the spelling, or try fewer or more general words.</p>}
+      <p>
+        <a href="/tags">Browse the tag directory</a>
+      </p>
+    </div>
+  )
+}
+
+/** `/search`: the query box, then notices, sort links, results with highlighted snippets and pages. */
+export function SearchPage({ site, q, results }: SearchPageProps) {
+  const notices = results === null ? [] : [...results.query.notices]
+  if (results?.relaxed) notices.push('No thread has every word; these threads have some of them.')
+  const title = q === '' ? 'Search' : `Search results for “${q}”`
+  return (
+    <Layout site={site} meta={{ title: results && results.paging.page > 1 ? `${title} (page ${results.paging.page})` : title, noindex: true }}>
+      <header class="page-header">
+        <h1>{q === '' ? 'Search' : 'Search results'}</h1>
+        <SearchForm site={site} q={q} />
+        {results !== null && (
+          <p class="listing-count" role="status">
+            {resultCount(results)} for “{q}”
+          </p>
+        )}
+      </header>
+      {notices.length > 0 && (
+        <ul class="search-notices">
+          {notices.map((notice) => (
+            <li key={notice}>{notice}</li>
+          ))}
+        </ul>
+      )}
+      {results === null ? (
+        <SearchHelp />
+      ) : results.hits.length === 0 ? (
+        <NoResults q={q} results={results} />
+      ) : (
+        <>
+          <SortLinks q={q} current={results.query.sort} />
+          <SearchResultTable
+            hits={results.hits}
+            now={site.now}
+            caption={results.paging.pageCount > 1 ? `Search results, page ${results.paging.page} of ${results.paging.pageCount}` : 'Search results'}
+          />
+          <Pagination paging={results.paging} href={(page) => searchHref(q, page)} />
+        </>
+      )}
+    </Layout>
+  )
+}

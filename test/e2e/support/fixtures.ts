@@ -1,0 +1,117 @@
+/**
+ * Threads every browser suite can rely on, whatever the demo content becomes: an answered thread with code,
+ * a long log, attachments (text previews, a collapsed one, a download-only file) and comments; an open one;
+ * a locked one. Written through the import path, like every other thread.
+ */
+import type { Db } from '../../../src/db/schema.js'
+import { slugify } from '../../../src/domain/format/index.js'
+import { ensureTag } from '../../../src/domain/tags/index.js'
+import { make } from '../../support/factories.js'
+
+export interface KnownThread {
+  id: number
+  title: string
+  /** `/threads/:id/:slug` */
+  path: string
+}
+
+export interface KnownThreads {
+  /** A tag with more than one page of threads once the demo is seeded. */
+  tagSlug: string
+  /** A tag without threads or description (the empty state). */
+  emptyTagSlug: string
+  answered: KnownThread
+  open: KnownThread
+  locked: KnownThread
+}
+
+const MINUTE = 60_000
+
+const REPRO_C = `#include <sys/kpi_socketfilter.h>
+
+static errno_t
+filter_data_out(void *cookie, socket_t so, const struct sockaddr *to,
+                mbuf_t *data, mbuf_t *control, sflt_data_flag_t flags)
+{
+\tif (mbuf_len(*data) > 1400)
+\t\treturn ENOBUFS; /* dropped: why? */
+\treturn 0;
+}
+`
+
+const PANIC_LOG = Array.from(
+  { length: 48 },
+  (_, i) => `  0xfffffe00${(0x1a2b3c00 + i * 0x40).toString(16)} : 0xfffffe0011${(0x223344 + i).toString(16)} mach_kernel : _vnode_put_locked + ${0x40 + i}`,
+).join('\n')
+
+export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
+  await ensureTag(db, { slug: 'kernel', name: 'Kernel', description: 'Kernel extensions, XNU internals and panics.' }, Date.now())
+  await ensureTag(db, { slug: 'e2e-empty', name: 'Empty Tag', description: '' }, Date.now())
+  const now = Date.now()
+  const thread = async (title: string, spec: Parameters<typeof make.thread>[1]): Promise<KnownThread> => {
+    const id = await make.thread(db, { title, ...spec })
+    return { id, title, path: `/threads/${id}/${slugify(title)}` }
+  }
+  const answered = await thread('Socket filter drops datagrams over 1400 bytes with ENOBUFS', {
+    tags: ['kernel', 'network-extension'],
+    author: 'mbuf_wrangler',
+    created_at: now - 300 * MINUTE,
+    views: 1849,
+    boosts: 4,
+    body: [
+      'My socket filter drops every datagram larger than 1400 bytes. The filter:',
+      '',
+      '```c',
+      REPRO_C.trimEnd(),
+      '```',
+      '',
+      'And the panic, once `sflt_unregister` runs during unmount:',
+      '',
+      '```text',
+      'panic(cpu 1 caller 0xfffffe0012345678): "vnode_put: iocount < 0" @vfs_subr.c:2310',
+      'Backtrace (CPU 1), Frame : Return Address',
+      '```',
+      '',
+      'See [the KPI docs](https://developer.apple.com/documentation/kernel) and `mbuf_len`.',
+    ].join('\n'),
+    attachments: [
+      { name: 'filter.c', content: REPRO_C },
+      { name: 'panic-full.txt', content: PANIC_LOG },
+      { name: 'capture.pcapng', content: '\u0001\u0002binary-ish capture' },
+    ],
+    replies: [
+      {
+        author: 'first_reader',
+        created_at: now - 280 * MINUTE,
+        body: 'Have you tried a bigger receive buffer?',
+        comments: [{ author: 'mbuf_wrangler', created_at: now - 275 * MINUTE, body: 'Yes, *no change* at 2 MB.' }],
+      },
+      {
+        author: 'quinn_dts',
+        author_title: 'DTS Engineer',
+        created_at: now - 260 * MINUTE,
+        body: 'Your filter returns `ENOBUFS` itself: see the `if` in `filter_data_out`.\n\n1. Remove the size check.\n2. Rebuild.',
+        accepted: true,
+        boosts: 3,
+        comments: [{ author: 'mbuf_wrangler', created_at: now - 250 * MINUTE, body: 'That fixed it, thanks.' }],
+      },
+      { author: 'third_reader', created_at: now - 240 * MINUTE, body: 'Same here on 15.2.' },
+    ],
+  })
+  const open = await thread('APFS snapshot mount fails with EPERM from a launch daemon', {
+    tags: ['kernel'],
+    author: 'fs_person',
+    created_at: now - 90 * MINUTE,
+    body: 'Running `mount_apfs -s` from a daemon fails:\n\n```\nmount_apfs: volume could not be mounted: Operation not permitted\n```',
+    replies: [{ author: 'first_reader', created_at: now - 80 * MINUTE, body: 'Full Disk Access for the daemon?' }],
+  })
+  const locked = await thread('Read this first: how to post a kernel panic', {
+    tags: ['kernel'],
+    author: 'quinn_dts',
+    created_at: now - 9000 * MINUTE,
+    pinned: true,
+    locked: true,
+    body: 'Attach the **full** panic log as a file, and fence short excerpts with ``` so line breaks survive.',
+  })
+  return { tagSlug: 'kernel', emptyTagSlug: 'e2e-empty', answered, open, locked }
+}

@@ -1,0 +1,29 @@
+/**
+ * Every page type Quorum serves, once each: the accessibility, HTML-validity and security-header suites all
+ * walk this list. Adding a page is one line. Only pages that exist belong here; the ones still to come are
+ * listed under "Pages to add" in docs/quality.md (a static list on purpose: a page that silently 404s must
+ * fail, not be skipped).
+ */
+import type { KnownThreads } from './fixtures.js'
+
+export interface PageType {
+  /** Names the page in test titles and screenshot files. */
+  name: string
+  /** The path to load, from the threads the harness seeded. */
+  path: (known: KnownThreads) => string
+  /** The status the page answers with. */
+  status: number
+}
+
+export const PAGE_TYPES: readonly PageType[] = [
+  { name: 'home', path: () => '/', status: 200 },
+  { name: 'tag directory', path: () => '/tags', status: 200 },
+  { name: 'tag page', path: (k) => `/tags/${k.tagSlug}`, status: 200 },
+  { name: 'tag page, sorted and filtered, page 2', path: (k) => `/tags/${k.tagSlug}?sortBy=views&sortOrder=asc&filter=unsolved&page=2`, status: 200 },
+  { name: 'tag page without threads', path: (k) => `/tags/${k.emptyTagSlug}`, status: 200 },
+  { name: 'thread with code, attachments and an accepted answer', path: (k) => k.answered.path, status: 200 },
+  { name: 'thread without an answer', path: (k) => k.open.path, status: 200 },
+  { name: 'locked, pinned thread', path: (k) => k.locked.path, status: 200 },
+  { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
+  { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
+]
