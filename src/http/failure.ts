@@ -47,15 +47,13 @@ export function sendFailure(
   if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
   const message = failureMessage(failure)
   if (wantsJson(req)) {
-    return reply
-      .code(status)
-      .send({
-        error: {
-          code: failure.code,
-          message,
-          ...(failure.code === 'invalid' ? { field: failure.field } : {}),
-        },
-      })
+    return reply.code(status).send({
+      error: {
+        code: failure.code,
+        message,
+        ...(failure.code === 'invalid' ? { field: failure.field } : {}),
+      },
+    })
   }
   const title = {
     not_found: 'Not found',

@@ -194,9 +194,11 @@ describe.each(DIALECTS)('%s: asking, replying and the rest of the write path', (
       (await asker.post(`/posts/${reply.id}/comments`, { body: 'That fixed it, *thanks*.' }))
         .statusCode,
     ).toBe(303)
-    expect(
-      (await asker.post(`/posts/${reply.id}/comments`, { body: 'x'.repeat(601) })).statusCode,
-    ).toBe(422)
+    const tooLong = await asker.post(`/posts/${reply.id}/comments`, { body: 'x'.repeat(601) })
+    expect(tooLong.statusCode).toBe(422)
+    expect(parseHtml(tooLong.body).querySelector(`#comment-body-${reply.id}`)?.textContent).toBe(
+      'x'.repeat(601),
+    )
     const question = await t.db
       .selectFrom('posts')
       .select('id')

@@ -84,14 +84,12 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
         const controls = (await getThreadViewerState(req.db, req.viewer, threadId)).controls[
           result.value.postId
         ]
-        return reply
-          .code(201)
-          .send({
-            postId: result.value.postId,
-            html: post
-              ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply))
-              : '',
-          })
+        return reply.code(201).send({
+          postId: result.value.postId,
+          html: post
+            ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply))
+            : '',
+        })
       }
       return finish(
         req,
@@ -107,10 +105,24 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
     '/posts/:id/comments',
     { schema: { params: PostParams, body: BodyForm } },
     async (req, reply) => {
-      const result = await postComment(req.db, req.viewer, {
-        postId: Number(req.params.id),
-        body: req.body.body ?? '',
-      })
+      const postId = Number(req.params.id)
+      const result = await postComment(req.db, req.viewer, { postId, body: req.body.body ?? '' })
+      if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req) && req.viewer) {
+        // The thread comes back with this reply's comment form open, refilled, the problem beside it.
+        const facts = await findPostFacts(req.db, postId)
+        const data = facts ? await getThreadPage(req.db, facts.threadId) : undefined
+        if (facts && data) {
+          req.csrfToken = csrfTokenFor(req, reply)
+          const viewer = await getThreadViewerState(req.db, req.viewer, facts.threadId)
+          const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
+          return sendPage(reply, 422, ThreadPage, {
+            site: siteFor(req),
+            data,
+            viewer,
+            commentForm: { postId, form },
+          })
+        }
+      }
       return finish(
         req,
         reply,
