@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { JSDOM } from 'jsdom'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -194,6 +195,10 @@ describe.each(DIALECTS)('%s: tag page', (dialect) => {
     expect(res.body).toContain('<title>Kernel question number 01 about vnode locking</title>')
     expect(res.body).toContain('<link>http://quorum.test/threads/')
     expect(res.body).toMatch(/<pubDate>\w{3}, \d{2} \w{3} \d{4}/)
+    // Well-formed XML, as a feed reader parses it (a JSDOM XML parse throws on any error).
+    const feed = new JSDOM(res.body, { contentType: 'application/xml' }).window.document
+    expect(feed.querySelectorAll('channel > item > title')).toHaveLength(20)
+    expect(feed.querySelector('channel > title')?.textContent).toBe('Kernel – Quorum')
   })
 
   it('lists every tag with its count on /tags, and the latest threads on /', async () => {
