@@ -6,7 +6,6 @@ export {
   findThreadView,
   syncThreadSortKeys,
   pinsFirst,
-  DEFAULT_LISTING,
   type TagListingQuery,
 } from './threads.queries.js'
 export { getThreadPage } from './thread-page.js'

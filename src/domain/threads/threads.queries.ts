@@ -16,12 +16,6 @@ const SORT_COLUMN = {
   views: 'view_count',
 } as const satisfies Record<ThreadSort, string>
 
-export const DEFAULT_LISTING: ListingOptions = {
-  sortBy: 'activity',
-  sortOrder: 'desc',
-  filter: 'all',
-}
-
 /** Pinned threads lead only the default listing; any explicit sort is taken literally. */
 export function pinsFirst(listing: ListingOptions): boolean {
   return listing.sortBy === 'activity' && listing.sortOrder === 'desc'

@@ -36,6 +36,13 @@ export interface ListingOptions {
   filter: ThreadFilter
 }
 
+/** The listing a tag page shows when the query names none: most recent activity first, all threads. */
+export const DEFAULT_LISTING: Readonly<ListingOptions> = Object.freeze({
+  sortBy: 'activity',
+  sortOrder: 'desc',
+  filter: 'all',
+})
+
 /** A page of a longer list. */
 export interface Paging {
   page: number

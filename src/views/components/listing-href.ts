@@ -1,12 +1,8 @@
-import type { ListingOptions } from '../../domain/threads/threads.types.js'
+import { DEFAULT_LISTING, type ListingOptions } from '../../domain/threads/threads.types.js'
 import { tagHref } from './tag-list.js'
 
-/** The listing a tag page shows when the URL carries no options; these values are left out of links. */
-export const DEFAULT_LISTING: Readonly<ListingOptions> = Object.freeze({
-  sortBy: 'activity',
-  sortOrder: 'desc',
-  filter: 'all',
-})
+/** The default listing's values are left out of links (re-exported for the views). */
+export { DEFAULT_LISTING }
 
 /**
  * The query string for a listing and page, without the defaults (sortBy=activity, sortOrder=desc,

@@ -27,7 +27,7 @@ import { emptyForm, type EditValues, type FormState } from '../../../views/forms
 import { renderReplyFragment } from '../../../views/fragments.js'
 import { EditPostPage } from '../../../views/pages/edit-post-page.js'
 import { RevisionsPage } from '../../../views/pages/revisions-page.js'
-import { ThreadPage } from '../../../views/pages/thread-page.js'
+import { ThreadPage, type ThreadPageProps } from '../../../views/pages/thread-page.js'
 import { formErrors, sendFailure, STATUS, wantsJson } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { csrfTokenFor, ensureCsrfToken } from '../../plugins/session.js'
@@ -58,6 +58,23 @@ async function finish<T extends { threadId: number }>(
   return reply.redirect(await threadUrl(req, result.value.threadId, anchor?.(result.value)), 303)
 }
 
+/**
+ * The thread page again, with a failed form refilled (status 422), for the no-JavaScript path.
+ * Undefined when the thread is gone or nobody is signed in; the caller then sends the failure.
+ */
+async function rerenderThread(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  threadId: number,
+  forms: Pick<ThreadPageProps, 'form' | 'commentForm'>,
+): Promise<FastifyReply | undefined> {
+  const data = await getThreadPage(req.db, threadId)
+  if (!data || !req.viewer) return undefined
+  req.csrfToken = csrfTokenFor(req, reply)
+  const viewer = await getThreadViewerState(req.db, req.viewer, threadId)
+  return sendPage(reply, 422, ThreadPage, { site: siteFor(req), data, viewer, ...forms })
+}
+
 export const postRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: Static<typeof ThreadIdParams>; Body: BodyForm }>(
     '/threads/:id/replies',
@@ -66,17 +83,9 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
       const threadId = Number(req.params.id)
       const result = await postReply(req.db, req.viewer, { threadId, body: req.body.body ?? '' })
       if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
-        // The thread page comes back with the reply form refilled and the problem beside it.
-        const data = await getThreadPage(req.db, threadId)
-        if (!data || !req.viewer) return sendFailure(req, reply, result.failure)
-        req.csrfToken = csrfTokenFor(req, reply)
-        const viewer = await getThreadViewerState(req.db, req.viewer, threadId)
-        return sendPage(reply, 422, ThreadPage, {
-          site: siteFor(req),
-          data,
-          viewer,
-          form: { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) },
-        })
+        const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
+        const page = await rerenderThread(req, reply, threadId, { form })
+        if (page) return page
       }
       if (result.ok && wantsJson(req) && req.viewer) {
         const { replies } = await listThreadPosts(req.db, threadId)
@@ -107,21 +116,14 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const postId = Number(req.params.id)
       const result = await postComment(req.db, req.viewer, { postId, body: req.body.body ?? '' })
-      if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req) && req.viewer) {
+      if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
         // The thread comes back with this reply's comment form open, refilled, the problem beside it.
+        const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
         const facts = await findPostFacts(req.db, postId)
-        const data = facts ? await getThreadPage(req.db, facts.threadId) : undefined
-        if (facts && data) {
-          req.csrfToken = csrfTokenFor(req, reply)
-          const viewer = await getThreadViewerState(req.db, req.viewer, facts.threadId)
-          const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
-          return sendPage(reply, 422, ThreadPage, {
-            site: siteFor(req),
-            data,
-            viewer,
-            commentForm: { postId, form },
-          })
-        }
+        const page =
+          facts &&
+          (await rerenderThread(req, reply, facts.threadId, { commentForm: { postId, form } }))
+        if (page) return page
       }
       return finish(
         req,

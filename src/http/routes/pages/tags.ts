@@ -14,9 +14,8 @@ import { TagsIndexPage } from '../../../views/pages/tags-index-page.js'
 import { renderTagFeed } from '../../feed.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
+import { pageWindow } from '../../paging.js'
 import { ListingQuery, SlugParams } from '../../schemas/listing.js'
-
-export const PAGE_SIZE = 20
 
 export const tagRoutes: FastifyPluginAsync = async (app) => {
   app.get('/tags', async (req, reply) => {
@@ -43,39 +42,29 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         sortOrder: req.query.sortOrder ?? DEFAULT_LISTING.sortOrder,
         filter: req.query.filter ?? DEFAULT_LISTING.filter,
       }
-      const page = req.query.page ?? 1
       const total =
         listing.filter === 'all'
           ? tag.threadCount
           : await countThreadsByTag(req.db, tag.id, listing.filter)
-      const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE))
-      if (page > pageCount) {
-        return sendError(
-          req,
-          reply,
-          404,
-          'No such page',
-          `${tag.name} has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'} of posts; page ${page} is past the last.`,
-          [
-            {
-              href: tagPageHref(tag.slug, listing, pageCount),
-              label: `Go to the last page (${pageCount})`,
-            },
-          ],
-        )
-      }
+      const window = pageWindow(req, reply, {
+        page: req.query.page ?? 1,
+        total,
+        what: `The ${tag.name} listing`,
+        lastHref: (n) => tagPageHref(tag.slug, listing, n),
+      })
+      if (!window) return reply
       const threads = await listThreadsByTag(req.db, {
         tagId: tag.id,
         ...listing,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        limit: window.limit,
+        offset: window.offset,
       })
       return sendPage(reply, 200, TagPage, {
         site: siteFor(req),
         tag,
         threads,
         listing,
-        paging: { page, pageCount, total, pageSize: PAGE_SIZE },
+        paging: window.paging,
       })
     },
   )
