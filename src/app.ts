@@ -12,6 +12,7 @@ import { PUBLIC_DIR } from './paths.js'
 import { assetsPlugin } from './http/plugins/assets.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
+import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
 import { viewsPlugin } from './http/plugins/views.js'
@@ -31,6 +32,8 @@ export interface Deps {
   publicDir?: string
   /** How often pending view counts are written (ms); 0 writes only on close. */
   viewsFlushMs?: number
+  /** The anonymous page cache's bounds (docs/performance.md). */
+  pageCache?: PageCacheOptions
 }
 
 export async function buildApp(
@@ -85,6 +88,7 @@ export async function buildApp(
     },
   })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(pageCachePlugin, deps.pageCache ?? {})
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
   await app.register(pageRoutes)
   return app

@@ -10,9 +10,11 @@ import type { Config } from '../config.js'
 import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
+import { benchDataCommand } from './bench-data.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
 import { searchCommand } from './search-reindex.js'
+import { signaturesCommand } from './signatures.js'
 import { userCommand } from './user.js'
 
 export const COMMANDS: Record<string, Command> = {
@@ -133,6 +135,8 @@ export const COMMANDS: Record<string, Command> = {
   },
   user: userCommand,
   search: searchCommand,
+  signatures: signaturesCommand,
+  'bench-data': benchDataCommand,
 }
 
 async function serve(config: Readonly<Config>): Promise<number> {

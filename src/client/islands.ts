@@ -6,6 +6,7 @@ import { acceptButton } from './islands/accept-button.js'
 import { boostButton } from './islands/boost-button.js'
 import { composerPreview } from './islands/composer-preview.js'
 import { replyForm } from './islands/reply-form.js'
+import { similarThreads } from './islands/similar-threads.js'
 import { confirmSubmit, errorSummary } from './islands/small.js'
 import type { IslandDeps } from './lib/deps.js'
 
@@ -16,6 +17,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'accept-button': acceptButton,
   'reply-form': replyForm,
   'composer-preview': composerPreview,
+  'similar-threads': similarThreads,
   'confirm-submit': confirmSubmit,
   'error-summary': errorSummary,
 }

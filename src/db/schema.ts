@@ -61,6 +61,8 @@ export interface ThreadTagsTable {
   reply_count: Generated<number>
   boost_count: Generated<number>
   view_count: Generated<number>
+  /** 1 when the thread is deleted (copied like the sort keys, so tag pages skip it from the index). */
+  deleted: Generated<number>
 }
 
 export interface PostsTable {
@@ -140,6 +142,8 @@ export interface Database {
   secrets: SecretsTable
   search_fts: SearchFtsTable
   search_documents: SearchDocumentsTable
+  thread_signatures: ThreadSignaturesTable
+  similarity_terms: SimilarityTermsTable
 }
 
 export type Db = Kysely<Database>
@@ -181,4 +185,28 @@ export interface SearchDocumentsTable {
   reply_identifiers: string
   /** Generated from the columns above; never written. */
   search_vector: Generated<string>
+}
+
+/** What a thread's posts mention (docs/signatures.md): one row per thread and signature. Derived; rebuildable. */
+export interface ThreadSignaturesTable {
+  thread_id: number
+  /** 'os' | 'error' | 'symbol' | 'reference' | 'crash' */
+  kind: string
+  /** Identity within the kind: "macos-25B78", "ENOENT", "vnode_put", "FB12345678", a crash fingerprint. */
+  key: string
+  /** As shown: "macOS 26.1 (25B78)", "socket()". */
+  label: string
+  /** An OS's version, an error's number (hex for IOKit), a crash's normalised text; '' otherwise. */
+  detail: string
+  /** How many of the thread's live posts mention it. */
+  post_count: number
+  /** Display order within the thread: first mention first, the author's words before pasted output. */
+  position: number
+}
+
+/** A thread's distinctive terms for similar threads: weight is per mille of its normalised term vector. */
+export interface SimilarityTermsTable {
+  thread_id: number
+  term: string
+  weight: number
 }

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
-import { BasePage } from './pages/base-page.js'
+import { BasePage, type AxeViolationSummary } from './pages/base-page.js'
 import { TagPage } from './pages/tag-page.js'
 import { ThreadPage } from './pages/thread-page.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
@@ -29,31 +29,60 @@ describe.each(DIALECTS)('%s: accessibility', (dialect) => {
   })
   afterAll(async () => server?.close())
 
-  describe.each(['light', 'dark'] as const)('%s colour scheme', (scheme) => {
-    let context: BrowserContext & { foreignRequests: string[] }
-    let page: BasePage
+  describe('every page type', () => {
+    const contexts: (BrowserContext & { foreignRequests: string[] })[] = []
+    let anonymous: BasePage
+    let member: BasePage
     beforeAll(async () => {
-      context = await newContext(browser, server.origin, { colorScheme: scheme })
-      await installTrap(context)
-      page = new BasePage(await context.newPage())
+      const open = async (signedIn: boolean) => {
+        const context = await newContext(browser, server.origin)
+        if (signedIn)
+          await context.addCookies([
+            {
+              name: server.app.sessionCookieName,
+              value: server.known.member.sessionToken,
+              url: server.origin,
+            },
+          ])
+        await installTrap(context)
+        contexts.push(context)
+        return new BasePage(await context.newPage())
+      }
+      anonymous = await open(false)
+      member = await open(true)
     })
-    afterAll(async () => context?.close())
+    afterAll(async () => {
+      for (const context of contexts) await context.close()
+    })
 
-    it.each(PAGE_TYPES)('$name: 0 axe violations at WCAG 2.2 A/AA, 0 CSP violations', async (type) => {
-      expect(await page.open(type.path(server.known))).toBe(type.status)
-      expect(await page.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark')
-      const violations = await page.axeViolations()
-      if (violations.length > 0) await screenshot(page.page, `a11y-${dialect}-${scheme}-${type.name}`)
-      expect(violations).toEqual([])
-      expect(await readTrap(page.page)).toEqual({ executions: [], cspViolations: [] })
-      expect(context.foreignRequests).toEqual([])
-    })
+    // One load per page type, scanned in the light scheme, then switched to dark and scanned again.
+    it.each(PAGE_TYPES)(
+      '$name: 0 axe violations at WCAG 2.2 A/AA in light and dark, 0 CSP violations',
+      async (type) => {
+        const page = type.signedIn === true ? member : anonymous
+        await page.colorScheme('light')
+        expect(await page.open(type.path(server.known))).toBe(type.status)
+        const found: Record<string, AxeViolationSummary[]> = {}
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.colorScheme(scheme)
+          found[scheme] = await page.axeViolations()
+          if (found[scheme].length > 0)
+            await screenshot(page.page, `a11y-${dialect}-${scheme}-${type.name}`)
+        }
+        expect(found).toEqual({ light: [], dark: [] })
+        expect(await readTrap(page.page)).toEqual({ executions: [], cspViolations: [] })
+        expect(contexts.flatMap((c) => c.foreignRequests)).toEqual([])
+      },
+    )
   })
 
   describe('at 360 px wide', () => {
     let context: BrowserContext
     beforeAll(async () => {
-      context = await newContext(browser, server.origin, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 })
+      context = await newContext(browser, server.origin, {
+        viewport: { width: 360, height: 740 },
+        deviceScaleFactor: 1,
+      })
     })
     afterAll(async () => context?.close())
 

@@ -53,13 +53,11 @@ describe.each(DIALECTS)(
         .locator('#ask-body')
         .fill(`It hangs here:\n\n\`\`\`c\n${CODE}\n\`\`\`\n\nFull log attached.`)
       await asker.locator('#ask-tags').fill('kernel')
-      await asker
-        .locator('input[type="file"][name="attachments"]')
-        .setInputFiles({
-          name: 'hang.log',
-          mimeType: 'text/plain',
-          buffer: Buffer.from('line one\nline two\n'),
-        })
+      await asker.locator('input[type="file"][name="attachments"]').setInputFiles({
+        name: 'hang.log',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('line one\nline two\n'),
+      })
       await shot(asker, '1-ask')
       await Promise.all([
         asker.waitForURL(/\/threads\/\d+\//),

@@ -37,20 +37,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('search_vector', sql`tsvector`, (c) =>
       c
         .generatedAlwaysAs(
-          sql`setweight(to_tsvector('english', title), 'A')
+          sql`setweight(to_tsvector('english', ${prose('title')}), 'A')
             || setweight(to_tsvector('simple', title_identifiers), 'A')
-            || setweight(to_tsvector('english', body), 'B')
-            || setweight(to_tsvector('english', answer), 'B')
+            || setweight(to_tsvector('english', ${prose('body')}), 'B')
+            || setweight(to_tsvector('english', ${prose('answer')}), 'B')
             || setweight(to_tsvector('simple', identifiers), 'C')
-            || setweight(to_tsvector('english', replies), 'D')
+            || setweight(to_tsvector('english', ${prose('replies')}), 'D')
             || setweight(to_tsvector('simple', reply_identifiers), 'D')`,
         )
         .stored(),
     )
     .execute()
-  await sql`create index search_documents_vector on search_documents using gin (search_vector)`.execute(
+  // fastupdate off: no pending list for every search to scan linearly after a burst of writes.
+  await sql`create index search_documents_vector on search_documents using gin (search_vector) with (fastupdate = off)`.execute(
     db,
   )
+  // Keep the heap narrow: every column is moved out of line (the vector uncompressed), so a bitmap scan over
+  // thousands of matches reads a few small pages instead of kilobytes of text per row, and a plain-word match
+  // never decompresses anything. See docs/search.md, "PostgreSQL storage".
+  await sql`alter table search_documents set (toast_tuple_target = 128)`.execute(db)
+  await sql`alter table search_documents alter column search_vector set storage external`.execute(
+    db,
+  )
+  // A longer list of common lexemes makes the planner's estimates for rare words rare enough that it uses the
+  // GIN index, instead of walking the newest rows for matches that do not exist.
+  await sql`alter table search_documents alter column search_vector set statistics 1000`.execute(db)
+}
+
+/** Every ASCII punctuation character, and as many spaces (translate() deletes characters it has no partner for). */
+const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`
+const SPACES = ' '.repeat(PUNCTUATION.length)
+
+/**
+ * Prose is indexed as runs of letters and digits, as FTS5's unicode61 tokenizer sees it, so both engines split
+ * text alike: PostgreSQL's parser would otherwise skip anything shaped like an HTML tag or entity (`<b>`,
+ * `&amp;`) and keep paths, hosts and versions as single tokens (`linux/kobject.h`). Whole identifiers live in
+ * the identifier columns, indexed with the `simple` config.
+ */
+function prose(column: string) {
+  return sql`translate(${sql.ref(column)}, ${sql.lit(PUNCTUATION)}, ${sql.lit(SPACES)})`
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -9,6 +9,8 @@ import * as createPosts from './2026-11-27-2220_create_posts.js'
 import * as createSessions from './2026-11-27-2300_create_sessions.js'
 import * as createSecrets from './2026-11-27-2310_create_secrets.js'
 import * as createSearch from './2026-11-28-0100_create_search.js'
+import * as listingIndexes from './2026-11-28-0300_listing_indexes.js'
+import * as createSignatures from './2026-11-28-0420_create_signatures.js'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-2200_create_users': createUsers,
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27-2300_create_sessions': createSessions,
   '2026-11-27-2310_create_secrets': createSecrets,
   '2026-11-28-0100_create_search': createSearch,
+  '2026-11-28-0300_listing_indexes': listingIndexes,
+  '2026-11-28-0420_create_signatures': createSignatures,
 }

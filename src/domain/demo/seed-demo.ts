@@ -5,6 +5,7 @@
 import type { Db } from '../../db/schema.js'
 import { importThreads, type ImportThread } from '../importer/index.js'
 import { ensureTag } from '../tags/tags.queries.js'
+import { crashThreads } from './content/crashes.js'
 import { kernelThreads } from './content/kernel.js'
 import { otherThreads } from './content/other-tags.js'
 import { demoTags } from './content/tags.js'
@@ -26,7 +27,11 @@ export function agoToEpoch(ago: Ago, now: number): number {
   return now - Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS]
 }
 
-export const demoThreads: readonly DemoThread[] = [...kernelThreads, ...otherThreads]
+export const demoThreads: readonly DemoThread[] = [
+  ...kernelThreads,
+  ...otherThreads,
+  ...crashThreads,
+]
 
 export interface SeedResult {
   users: number

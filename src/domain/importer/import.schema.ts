@@ -3,6 +3,7 @@
  * the demo seed and the benchmark generator all write through it.
  */
 import { Type, type Static } from '@sinclair/typebox'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { Value } from '@sinclair/typebox/value'
 
 const Time = Type.Union([Type.String({ minLength: 1 }), Type.Number()], {
@@ -64,6 +65,12 @@ export const ImportThreadSchema = Type.Object(
 
 export type ImportThread = Static<typeof ImportThreadSchema>
 
+let compiled: ReturnType<typeof TypeCompiler.Compile<typeof ImportThreadSchema>> | undefined
+/** The schema compiled to a checker on first use (about ten times faster than Value.Check). */
+function checker() {
+  return (compiled ??= TypeCompiler.Compile(ImportThreadSchema))
+}
+
 /** Parsed times: epoch milliseconds. */
 export function toEpoch(value: string | number): number {
   return typeof value === 'number' ? value : Date.parse(value)
@@ -74,7 +81,7 @@ export function toEpoch(value: string | number): number {
  * @example validateImportThread(JSON.parse(line)) // ['tags: Expected array']
  */
 export function validateImportThread(value: unknown): string[] {
-  if (!Value.Check(ImportThreadSchema, value)) {
+  if (!checker().Check(value)) {
     return [...Value.Errors(ImportThreadSchema, value)]
       .slice(0, 5)
       .map((e) => `${e.path.slice(1) || '(line)'}: ${e.message}`)

@@ -7,6 +7,7 @@ export {
 export { validateImportThread, ImportThreadSchema, type ImportThread } from './import.schema.js'
 export {
   importThread,
+  importThreadBatch,
   createImportContext,
   finishImport,
   type ImportContext,

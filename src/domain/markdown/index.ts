@@ -15,3 +15,4 @@ export {
   type HighlightedCode,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
+export { rescuePastes, pasteLineKind, RESCUED_INFO, type PasteKind } from './pastes.js'

@@ -6,7 +6,8 @@
  * - every link gets `rel="nofollow ugc noopener noreferrer"` and no `target`;
  * - images become links (no third-party requests from our pages);
  * - code is highlighted here, with the fence's info string reduced to a known language id;
- * - no `style` attributes (the CSP forbids inline styles), headings start at h2, and nesting is capped.
+ * - no `style` attributes (the CSP forbids inline styles), headings start at h2, and nesting is capped;
+ * - logs, backtraces and code pasted without a fence keep their lines as a code block (pastes.ts).
  */
 import MarkdownIt from 'markdown-it'
 import type {
@@ -17,6 +18,7 @@ import type {
   Token,
 } from 'markdown-it'
 import { highlightCode } from './highlight.js'
+import { RESCUED_INFO, rescuePastes } from './pastes.js'
 
 /** The `rel` every link in user content carries: no SEO credit, marked as user content, no `window.opener`. */
 export const USER_LINK_REL = 'nofollow ugc noopener noreferrer'
@@ -55,7 +57,7 @@ interface RenderEnv extends Env {
  * // '<h2>Panic</h2>\n<p><a href="https://a.test" rel="nofollow ugc noopener noreferrer">log</a></p>\n'
  */
 export function renderMarkdown(markdown: string): string {
-  return md.render(markdown, {} satisfies RenderEnv)
+  return md.render(rescuePastes(markdown), {} satisfies RenderEnv)
 }
 
 /**
@@ -65,7 +67,7 @@ export function renderMarkdown(markdown: string): string {
  * @example renderInlineMarkdown('# really?') // '<p><strong>really?</strong></p>\n'
  */
 export function renderInlineMarkdown(markdown: string): string {
-  return md.render(markdown, { headingsAsBold: true } satisfies RenderEnv)
+  return md.render(rescuePastes(markdown), { headingsAsBold: true } satisfies RenderEnv)
 }
 
 /**
@@ -173,7 +175,8 @@ const renderImage: RendererRule = (tokens, idx, options, env, self) => {
 
 const renderFence: RendererRule = (tokens, idx) => {
   const token = tokens[idx]!
-  return renderCode(token.content, fenceLanguage(token.info))
+  if (token.info === RESCUED_INFO.code) return renderCode(token.content, null, true)
+  return renderCode(token.content, fenceLanguage(token.info), token.info === RESCUED_INFO.log)
 }
 
 const renderIndentedCode: RendererRule = (tokens, idx) => renderCode(tokens[idx]!.content, null)
@@ -202,12 +205,13 @@ function fenceLanguage(info: string): string | null {
   return LANGUAGE_LABEL_RE.test(first) ? first : 'plaintext'
 }
 
-function renderCode(content: string, lang: string | null): string {
+function renderCode(content: string, lang: string | null, rescued = false): string {
   const { html, lang: used } = highlightCode(content, lang)
   // `used` is one of our fixed language ids, never user text, so it is safe in both attributes.
   // tabindex="0": a long line makes the block scroll sideways, and keyboard users must be able to scroll it
   // (WCAG 2.1.1; axe scrollable-region-focusable).
-  return `<pre class="code" data-lang="${used}" tabindex="0"><code class="hljs language-${used}">${html}</code></pre>\n`
+  const classes = rescued ? 'code code-rescued' : 'code'
+  return `<pre class="${classes}" data-lang="${used}" tabindex="0"><code class="hljs language-${used}">${html}</code></pre>\n`
 }
 
 /** A token attribute as a string ('' when absent); markdown-it types attribute values as string | number. */

@@ -5,6 +5,7 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
 import { reindexThread } from '../search/index.js'
+import { refreshSignatures } from '../signatures/index.js'
 import { fail, ok, type Result } from '../shared/result.js'
 import { refreshThread } from '../threads/thread-refresh.js'
 import type { Viewer } from '../users/viewer.js'
@@ -58,6 +59,7 @@ export async function postReply(
     })
     await refreshThread(trx, thread.id, { activityAt: now })
     await reindexThread(trx, thread.id)
+    await refreshSignatures(trx, thread.id)
     return id
   })
   writeLimits.posts.hit(String(viewer.id), now)
@@ -118,7 +120,7 @@ export async function editPost(
   const body = normaliseText(input.body)
   const title =
     post.kind === 'question' && input.title !== undefined
-      ? input.title.trim().replace(/\s+/g, ' ')
+      ? normaliseText(input.title).trim().replace(/\s+/g, ' ')
       : undefined
   const problem =
     (title !== undefined ? checkTitle(title) : undefined) ??
@@ -159,6 +161,7 @@ export async function editPost(
         .execute()
     }
     await reindexThread(trx, post.threadId)
+    await refreshSignatures(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }
@@ -238,6 +241,7 @@ export async function deletePost(
         .execute()
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await reindexThread(trx, post.threadId)
+    await refreshSignatures(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }
@@ -264,6 +268,7 @@ export async function restorePost(
         .execute()
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await reindexThread(trx, post.threadId)
+    await refreshSignatures(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }

@@ -61,7 +61,10 @@ export function parseTagList(raw: string): string[] {
   ]
 }
 
-/** Normalises line endings; nothing else about what people type is changed. */
+/**
+ * Normalises line endings and replaces U+0000 with U+FFFD (PostgreSQL text cannot hold NUL, and no
+ * reader wants one); nothing else about what people type is changed.
+ */
 export function normaliseText(text: string): string {
-  return text.replace(/\r\n?/g, '\n')
+  return text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD')
 }

@@ -32,7 +32,12 @@ export interface ThreadSource {
   title: string
   acceptedPostId: number | null
   /** Live posts (question, replies, comments), oldest first. */
-  posts: { id: number; kind: 'question' | 'reply' | 'comment'; parentId: number | null; markdown: string }[]
+  posts: {
+    id: number
+    kind: 'question' | 'reply' | 'comment'
+    parentId: number | null
+    markdown: string
+  }[]
   /** Attachments of live posts; `text` is null for binary files. */
   attachments: { postId: number; fileName: string; text: string | null }[]
 }
@@ -54,17 +59,27 @@ export function buildSearchDocument(source: ThreadSource): SearchDocument {
   const question = source.posts.find((p) => p.kind === 'question')
   const live = new Set(source.posts.map((p) => p.id))
   const answerIds = new Set<number>()
-  if (source.acceptedPostId !== null && live.has(source.acceptedPostId)) answerIds.add(source.acceptedPostId)
-  for (const p of source.posts) if (p.kind === 'comment' && p.parentId !== null && answerIds.has(p.parentId)) answerIds.add(p.id)
+  if (source.acceptedPostId !== null && live.has(source.acceptedPostId))
+    answerIds.add(source.acceptedPostId)
+  for (const p of source.posts)
+    if (p.kind === 'comment' && p.parentId !== null && answerIds.has(p.parentId))
+      answerIds.add(p.id)
 
   const attachmentText = source.attachments
     .filter((a) => a.postId === question?.id)
     .map((a) => `${a.fileName}\n${(a.text ?? '').slice(0, MAX_ATTACHMENT_CHARS)}`)
   const body = cap([question ? postText(question.markdown) : '', ...attachmentText])
-  const answer = cap(source.posts.filter((p) => answerIds.has(p.id)).map((p) => postText(p.markdown)))
+  const answer = cap(
+    source.posts.filter((p) => answerIds.has(p.id)).map((p) => postText(p.markdown)),
+  )
   const replies = cap(
     source.posts
-      .filter((p) => p.kind !== 'question' && !answerIds.has(p.id) && (p.parentId === null || live.has(p.parentId)))
+      .filter(
+        (p) =>
+          p.kind !== 'question' &&
+          !answerIds.has(p.id) &&
+          (p.parentId === null || live.has(p.parentId)),
+      )
       .map((p) => postText(p.markdown)),
   )
   const seen = new Set<string>()
@@ -72,7 +87,16 @@ export function buildSearchDocument(source: ThreadSource): SearchDocument {
   const titleIdentifiers = identifierField([source.title, ...names].join('\n'), seen)
   const identifiers = identifierField([body, answer].join('\n'), seen)
   const replyIdentifiers = identifierField(replies, seen)
-  return { threadId: source.id, title: source.title, body, answer, replies, titleIdentifiers, identifiers, replyIdentifiers }
+  return {
+    threadId: source.id,
+    title: source.title,
+    body,
+    answer,
+    replies,
+    titleIdentifiers,
+    identifiers,
+    replyIdentifiers,
+  }
 }
 
 /** A post's searchable text: its prose on one line (as list pages show it), then its code blocks. */
@@ -95,7 +119,13 @@ export function codeBlocks(markdown: string): string {
     const marker = FENCE_RE.exec(line)?.[1]
     const blank = line.trim() === ''
     if (fence !== null) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = null
+      if (
+        marker !== undefined &&
+        marker[0] === fence[0] &&
+        marker.length >= fence.length &&
+        line.trim() === marker
+      )
+        fence = null
       else out.push(line)
     } else if (marker !== undefined) {
       fence = marker

@@ -7,21 +7,28 @@ import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
 import type { SearchDocument } from './document.js'
 import { fts5Engine } from './fts5.queries.js'
-import type { MatchPage, SearchFilters } from './search.queries.js'
+import type { SearchFilters } from './search.queries.js'
 import type { QueryTerm, SearchSort } from './search.types.js'
 import { tsvectorEngine } from './tsvector.queries.js'
 
-/** What to match, how to narrow and order it, and which slice to return. */
+/** What to match and how to narrow it. */
 export interface MatchPlan {
   terms: QueryTerm[]
   /** 'all': every term must match; 'any': at least one (the fallback when 'all' finds nothing). */
   mode: 'all' | 'any'
   filters: SearchFilters
+  /** Only the relevance sort needs a score; the others leave it 0 and skip the engine's ranking function. */
   sort: SearchSort
-  limit: number
-  offset: number
-  /** Count matches up to this many (plus one, to tell "more than"). */
-  countCap: number
+}
+
+/** A matching thread with what it is sorted by. */
+export interface Candidate {
+  id: number
+  /** Relevance, higher is better; 0 unless the plan sorts by relevance. */
+  score: number
+  createdAt: number
+  lastActivityAt: number
+  boostCount: number
 }
 
 /** The stored texts a snippet is cut from. */
@@ -31,7 +38,16 @@ export interface SnippetTexts {
   replies: string
 }
 
-export interface SearchEngine {
+/** Finds matching threads: implemented by both engines, and by plain SQL for queries with only filters. */
+export interface Matcher {
+  /**
+   * The newest `cap` matching threads (ids grow with time), newest first, with their sort keys: one pass in the
+   * order both engines read cheaply, scoring only what it returns. The caller counts, orders and pages them.
+   */
+  candidates(db: Executor, plan: MatchPlan, cap: number): Promise<Candidate[]>
+}
+
+export interface SearchEngine extends Matcher {
   /** Inserts or replaces the index rows of these threads. */
   write(db: Executor, docs: readonly SearchDocument[]): Promise<void>
   remove(db: Executor, threadIds: readonly number[]): Promise<void>
@@ -39,7 +55,6 @@ export interface SearchEngine {
   removeOrphans(db: Executor): Promise<void>
   /** Housekeeping after a bulk rebuild. */
   optimize(db: Executor): Promise<void>
-  match(db: Executor, plan: MatchPlan): Promise<MatchPage>
   texts(db: Executor, threadIds: readonly number[]): Promise<Map<number, SnippetTexts>>
 }
 

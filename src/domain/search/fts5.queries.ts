@@ -4,37 +4,45 @@
  * text can reach FTS5's query syntax (`"`, `*`, `NEAR(`, `-`, `OR` are all plain characters inside quotes).
  */
 import { sql } from 'kysely'
-import type { Executor } from '../../db/schema.js'
 import type { SearchDocument } from './document.js'
-import { filterSql, orderSql, type MatchPage } from './search.queries.js'
-import type { MatchPlan, SearchEngine, SnippetTexts } from './engine.js'
-import type { QueryTerm } from './search.types.js'
+import { termAlternatives } from './alternatives.js'
+import type { Candidate, SearchEngine, SnippetTexts } from './engine.js'
+import { filterSql } from './search.queries.js'
+import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 
 /**
  * bm25 weights, in column order: title, body (question), answer (accepted), replies, title identifiers,
  * identifiers, reply identifiers. A title hit outweighs a body hit; the question and the accepted answer
- * outweigh other replies; an identifier token (rare, exact) weighs more than the prose around it.
+ * outweigh other replies; an identifier token (rare, exact) weighs more than the prose around it. Moderate
+ * numbers: bm25 saturates a weighted term count, so large weights flatten every difference but length.
  */
-const BM25 = sql.raw('bm25(search_fts, 10.0, 2.0, 2.0, 1.0, 10.0, 4.0, 1.0)')
-/** Solved threads get a modest lift over equally relevant unsolved ones. */
-const SCORE = sql<number>`(-${BM25} * (case when t.accepted_post_id is null then 1.0 else 1.15 end))`
+const BM25 = sql.raw('bm25(search_fts, 5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5)')
+/** bm25 (lower is better, hence the minus), lifted modestly for solved threads. */
+const RELEVANCE = sql<number>`(-${BM25} * (case when t.accepted_post_id is null then 1.0 else ${sql.lit(RANK_BOOSTS.solved)} end))`
 const BATCH = 200
 
 export const fts5Engine: SearchEngine = {
   async write(db, docs) {
     for (let i = 0; i < docs.length; i += BATCH) {
       const batch = docs.slice(i, i + BATCH)
-      await db.deleteFrom('search_fts').where('rowid', 'in', batch.map((d) => d.threadId)).execute()
+      const ids = batch.map((d) => d.threadId)
+      await db.deleteFrom('search_fts').where('rowid', 'in', ids).execute()
       await db.insertInto('search_fts').values(batch.map(toRow)).execute()
     }
   },
 
   async remove(db, threadIds) {
-    if (threadIds.length > 0) await db.deleteFrom('search_fts').where('rowid', 'in', [...threadIds]).execute()
+    if (threadIds.length === 0) return
+    await db
+      .deleteFrom('search_fts')
+      .where('rowid', 'in', [...threadIds])
+      .execute()
   },
 
   async removeOrphans(db) {
-    await sql`delete from search_fts where rowid not in (select id from threads where deleted_at is null)`.execute(db)
+    await sql`delete from search_fts where rowid not in (select id from threads where deleted_at is null)`.execute(
+      db,
+    )
   },
 
   async optimize(db) {
@@ -42,20 +50,16 @@ export const fts5Engine: SearchEngine = {
     await sql`insert into search_fts(search_fts) values ('optimize')`.execute(db)
   },
 
-  async match(db: Executor, plan: MatchPlan): Promise<MatchPage> {
-    const expression = fts5Expression(plan.terms, plan.mode)
-    const where = sql`search_fts match ${expression} and ${filterSql(plan.filters)}`
-    const rows = await sql<{ id: number }>`
-      select t.id, ${SCORE} as score
+  async candidates(db, plan, cap) {
+    // FTS5 walks its doclists newest first and stops at the cap; bm25 runs only on the rows returned.
+    const score = plan.sort === 'relevance' ? RELEVANCE : sql<number>`0`
+    const { rows } = await sql<Candidate>`
+      select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
+        t.boost_count as "boostCount"
       from search_fts join threads t on t.id = search_fts.rowid
-      where ${where}
-      order by ${orderSql(plan.sort, sql<number>`score`)}
-      limit ${plan.limit} offset ${plan.offset}`.execute(db)
-    const count = await sql<{ n: number }>`
-      select count(*) as n from (
-        select 1 from search_fts join threads t on t.id = search_fts.rowid where ${where} limit ${plan.countCap + 1}
-      ) as capped`.execute(db)
-    return { ids: rows.rows.map((r) => r.id), total: Number(count.rows[0]?.n ?? 0) }
+      where search_fts match ${fts5Expression(plan.terms, plan.mode)} and ${filterSql(plan.filters)}
+      order by search_fts.rowid desc limit ${cap}`.execute(db)
+    return rows
   },
 
   async texts(db, threadIds): Promise<Map<number, SnippetTexts>> {
@@ -65,23 +69,29 @@ export const fts5Engine: SearchEngine = {
       .select(['rowid', 'body', 'answer', 'replies'])
       .where('rowid', 'in', [...threadIds])
       .execute()
-    return new Map(rows.map((r) => [r.rowid, { body: r.body, answer: r.answer, replies: r.replies }]))
+    return new Map(
+      rows.map((r) => [r.rowid, { body: r.body, answer: r.answer, replies: r.replies }]),
+    )
   },
 }
 
 /**
- * The FTS5 MATCH expression for some terms: each term is an OR of quoted alternatives (its words as a phrase,
- * its whole-identifier token, its fine parts as a phrase), and terms are joined by AND (mode 'all') or OR.
- * @example fts5Expression([{ kind: 'word', text: 'sosend_reinject()', words: ['sosend', 'reinject'], whole: 'sosendqxreinject', parts: null }], 'all')
- * // '("sosend reinject" OR "sosendqxreinject")'
+ * The FTS5 MATCH expression for some terms: each term is an OR of quoted alternatives (see alternatives.ts),
+ * and terms are joined by AND (mode 'all') or OR. Unqualified, so a word matches in any column, identifier
+ * columns included.
+ * @example fts5Expression(parseSearchQuery('sosend_reinject() panic "zone map"').terms, 'all')
+ * // '"sosendqxreinject" AND "panic" AND "zone map"'
  */
 export function fts5Expression(terms: readonly QueryTerm[], mode: 'all' | 'any'): string {
   return terms
     .map((term) => {
-      const alternatives = new Set([quote(term.words)])
-      if (term.whole !== null) alternatives.add(quote([term.whole]))
-      if (term.parts !== null) alternatives.add(quote(term.parts))
-      return alternatives.size === 1 ? [...alternatives].join('') : `(${[...alternatives].join(' OR ')})`
+      const { prose, whole } = termAlternatives(term)
+      const alternatives = new Set<string>()
+      if (prose !== null) alternatives.add(quote(prose))
+      if (whole !== null) alternatives.add(quote([whole]))
+      return alternatives.size === 1
+        ? [...alternatives].join('')
+        : `(${[...alternatives].join(' OR ')})`
     })
     .join(mode === 'all' ? ' AND ' : ' OR ')
 }

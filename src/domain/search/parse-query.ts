@@ -25,7 +25,17 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u
  * // terms: phrase "zone map", word vnode_setmultipath; tags ['kernel']; solved true; sort 'newest'
  */
 export function parseSearchQuery(input: string): ParsedQuery {
-  const query: ParsedQuery = { terms: [], tags: [], user: null, solved: null, after: null, before: null, sort: 'relevance', notices: [], plainText: '' }
+  const query: ParsedQuery = {
+    terms: [],
+    tags: [],
+    user: null,
+    solved: null,
+    after: null,
+    before: null,
+    sort: 'relevance',
+    notices: [],
+    plainText: '',
+  }
   let text = input.replace(/\s+/gu, ' ').trim()
   if (text.length > MAX_QUERY_LENGTH) {
     text = text.slice(0, MAX_QUERY_LENGTH)
@@ -53,9 +63,11 @@ export function parseSearchQuery(input: string): ParsedQuery {
     }
   }
   const unique = dedupe(terms)
-  if (unique.length > MAX_TERMS) query.notices.push(`Only the first ${MAX_TERMS} words were searched.`)
+  if (unique.length > MAX_TERMS)
+    query.notices.push(`Only the first ${MAX_TERMS} words were searched.`)
   query.terms = unique.slice(0, MAX_TERMS)
-  if (ignored.size > 0 && query.terms.length > 0) query.notices.push(`Very common words were left out: ${[...ignored].join(', ')}.`)
+  if (ignored.size > 0 && query.terms.length > 0)
+    query.notices.push(`Very common words were left out: ${[...ignored].join(', ')}.`)
   query.plainText = plain.join(' ').trim()
   return query
 }
@@ -67,7 +79,8 @@ function addWord(terms: QueryTerm[], raw: string, ignored: Set<string>): void {
     for (const w of token.words) ignored.add(w)
     return
   }
-  const parts = token.parts.length > 0 && token.parts.join(' ') !== token.words.join(' ') ? token.parts : null
+  const parts =
+    token.parts.length > 0 && token.parts.join(' ') !== token.words.join(' ') ? token.parts : null
   terms.push({ kind: 'word', text: raw, words: token.words, whole: token.whole, parts })
 }
 
@@ -81,14 +94,16 @@ function addPhrase(terms: QueryTerm[], phrase: string, ignored: Set<string>): vo
   terms.push({ kind: 'phrase', text: phrase.trim(), words, whole: null, parts: null })
 }
 
+/** One term per kind and words: `panic Panic PANIC` is one term (keeping the identifier reading of `PANIC`). */
 function dedupe(terms: QueryTerm[]): QueryTerm[] {
-  const seen = new Set<string>()
-  return terms.filter((t) => {
-    const key = `${t.kind}:${t.whole ?? ''}:${t.words.join(' ')}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  const byKey = new Map<string, QueryTerm>()
+  for (const term of terms) {
+    const key = `${term.kind}:${term.words.join(' ')}`
+    const seen = byKey.get(key)
+    if (!seen || (seen.whole === null && term.whole !== null))
+      byKey.set(key, seen ? { ...term, text: seen.text } : term)
+  }
+  return [...byKey.values()]
 }
 
 /** Applies `name:value` when it is a known operator with a valid value; false means "search it as text". */
@@ -146,6 +161,11 @@ function parseDay(value: string): number | null {
   const [year, month, day] = [Number(m[1]), Number(m[2] ?? '1'), Number(m[3] ?? '1')]
   const at = Date.UTC(year, month - 1, day)
   const check = new Date(at)
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  )
+    return null
   return at
 }

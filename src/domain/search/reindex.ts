@@ -38,7 +38,10 @@ export interface ReindexOptions {
  * runs (rows are replaced, not dropped first); rows of deleted threads are removed at the end.
  * @example await reindexAll(db, { onProgress: ({ done, total }) => bar.update(done) })
  */
-export async function reindexAll(db: Db, options: ReindexOptions = {}): Promise<{ indexed: number; total: number }> {
+export async function reindexAll(
+  db: Db,
+  options: ReindexOptions = {},
+): Promise<{ indexed: number; total: number }> {
   const engine = engineFor(dialectOf(db))
   const batchSize = options.batchSize ?? 500
   const total = await countThreads(db)

@@ -1,13 +1,35 @@
 /**
- * searchThreads: parse the query, resolve its filters, match with the dialect's engine (every term first, any
- * term when that finds nothing), then load the page's rows and cut highlighted snippets.
+ * searchThreads: parse the query, resolve its filters, fetch the newest RANK_WINDOW matches with their scores
+ * (every term first, any term when that finds nothing), order and page them, then load the page's rows and cut
+ * highlighted snippets.
  */
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
-import { engineFor, type MatchPlan, type SnippetTexts } from './engine.js'
+import {
+  engineFor,
+  type Candidate,
+  type Matcher,
+  type MatchPlan,
+  type SnippetTexts,
+} from './engine.js'
 import { parseSearchQuery } from './parse-query.js'
-import { findTagIds, findUserId, listHitRows, matchFiltersOnly, type MatchPage, type SearchFilters } from './search.queries.js'
-import { DEFAULT_PAGE_SIZE, MAX_COUNTED, type ParsedQuery, type SearchHit, type SearchRequest, type SearchResults } from './search.types.js'
+import {
+  filterMatcher,
+  findTagIds,
+  findUserId,
+  listHitRows,
+  type SearchFilters,
+} from './search.queries.js'
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_COUNTED,
+  RANK_WINDOW,
+  type ParsedQuery,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResults,
+  type SearchSort,
+} from './search.types.js'
 import { highlighterFor, highlightText, makeSnippet, type Highlighter } from './snippet.js'
 
 /**
@@ -15,42 +37,73 @@ import { highlighterFor, highlightText, makeSnippet, type Highlighter } from './
  * with notices explaining how the query was read.
  * @example const results = await searchThreads(db, 'sqlite', { q: 'vnode_setmultipath tag:kernel', page: 1 })
  */
-export async function searchThreads(db: Executor, dialect: Dialect, request: SearchRequest): Promise<SearchResults> {
+export async function searchThreads(
+  db: Executor,
+  dialect: Dialect,
+  request: SearchRequest,
+): Promise<SearchResults> {
   const query = parseSearchQuery(request.q)
   const pageSize = Math.min(100, Math.max(1, Math.floor(request.pageSize ?? DEFAULT_PAGE_SIZE)))
   const page = Math.max(1, Math.floor(request.page ?? 1))
+  const empty: SearchResults = {
+    query,
+    hits: [],
+    total: 0,
+    totalIsLowerBound: false,
+    paging: { page, pageCount: 1, total: 0, pageSize },
+    relaxed: false,
+    windowed: false,
+  }
   const filters = await resolveFilters(db, query)
-  const hasFilters = query.tags.length > 0 || query.user !== null || query.solved !== null || query.after !== null || query.before !== null
-  if (filters === null || (query.terms.length === 0 && !hasFilters)) {
-    if (filters !== null) query.notices.push('The query has no words to search for.')
-    return { query, hits: [], total: 0, totalIsLowerBound: false, paging: { page, pageCount: 1, total: 0, pageSize }, relaxed: false }
+  if (filters === null) return empty
+  if (query.terms.length === 0 && !hasOperators(query)) {
+    query.notices.push('The query has no words to search for.')
+    return empty
   }
 
   const engine = engineFor(dialect)
-  const plan: MatchPlan = { terms: query.terms, mode: 'all', filters, sort: query.sort, limit: pageSize, offset: (page - 1) * pageSize, countCap: MAX_COUNTED }
-  let matched: MatchPage = query.terms.length === 0 ? await matchFiltersOnly(db, filters, query.sort, plan.limit, plan.offset, MAX_COUNTED) : await engine.match(db, plan)
+  const matcher: Matcher = query.terms.length === 0 ? filterMatcher : engine
+  const plan: MatchPlan = { terms: query.terms, mode: 'all', filters, sort: query.sort }
+  const window = request.rankWindow ?? RANK_WINDOW
+  let found = await matcher.candidates(db, plan, window + 1)
   let relaxed = false
-  if (matched.total === 0 && query.terms.length > 1) {
-    matched = await engine.match(db, { ...plan, mode: 'any' })
-    relaxed = matched.total > 0
+  if (found.length === 0 && query.terms.length > 1) {
+    plan.mode = 'any'
+    found = await matcher.candidates(db, plan, window + 1)
+    relaxed = found.length > 0
   }
-  const total = Math.min(matched.total, MAX_COUNTED)
-  const [rows, texts] = await Promise.all([listHitRows(db, matched.ids), engine.texts(db, matched.ids)])
-  const h = highlighterFor(query.terms)
-  const hits: SearchHit[] = rows.map(({ username, userTitle, ...row }) => ({
-    ...row,
-    author: { username, title: userTitle },
-    titleParts: highlightText(row.title, h),
-    snippet: makeSnippet(snippetSource(texts.get(row.id), h), h),
-  }))
+  if (found.length === 0) return { ...empty, relaxed }
+  const ranked = found.slice(0, window).sort(ORDER[query.sort])
+  const ids = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => c.id)
+  const total = Math.min(found.length, MAX_COUNTED, window)
   return {
     query,
-    hits,
+    hits: await loadHits(db, engine.texts.bind(engine), ids, query),
     total,
-    totalIsLowerBound: matched.total > MAX_COUNTED,
+    totalIsLowerBound: found.length > total,
     paging: { page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total, pageSize },
     relaxed,
+    windowed: found.length > window,
   }
+}
+
+/** Each sort as a comparator; recency breaks ties, then the id. */
+const ORDER: Record<SearchSort, (a: Candidate, b: Candidate) => number> = {
+  relevance: (a, b) => b.score - a.score || b.lastActivityAt - a.lastActivityAt || b.id - a.id,
+  newest: (a, b) => b.createdAt - a.createdAt || b.id - a.id,
+  activity: (a, b) => b.lastActivityAt - a.lastActivityAt || b.id - a.id,
+  boosts: (a, b) =>
+    b.boostCount - a.boostCount || b.lastActivityAt - a.lastActivityAt || b.id - a.id,
+}
+
+function hasOperators(q: ParsedQuery): boolean {
+  return (
+    q.tags.length > 0 ||
+    q.user !== null ||
+    q.solved !== null ||
+    q.after !== null ||
+    q.before !== null
+  )
 }
 
 /** Filters as ids; null (with a notice) when a named tag or user does not exist, so nothing can match. */
@@ -61,7 +114,30 @@ async function resolveFilters(db: Executor, query: ParsedQuery): Promise<SearchF
   const authorId = query.user === null ? null : ((await findUserId(db, query.user)) ?? undefined)
   if (authorId === undefined) query.notices.push(`There is nobody called “${query.user ?? ''}”.`)
   if (missingTags.length > 0 || authorId === undefined) return null
-  return { tagIds: [...tagIds.values()], authorId, solved: query.solved, after: query.after, before: query.before }
+  return {
+    tagIds: [...tagIds.values()],
+    authorId,
+    solved: query.solved,
+    after: query.after,
+    before: query.before,
+  }
+}
+
+/** Result rows in rank order, with the title and a snippet highlighted. */
+async function loadHits(
+  db: Executor,
+  loadTexts: (db: Executor, ids: readonly number[]) => Promise<Map<number, SnippetTexts>>,
+  ids: number[],
+  query: ParsedQuery,
+): Promise<SearchHit[]> {
+  const [rows, texts] = await Promise.all([listHitRows(db, ids), loadTexts(db, ids)])
+  const h = highlighterFor(query.terms)
+  return rows.map(({ username, userTitle, ...row }) => ({
+    ...row,
+    author: { username, title: userTitle },
+    titleParts: highlightText(row.title, h),
+    snippet: makeSnippet(snippetSource(texts.get(row.id), h), h),
+  }))
 }
 
 /** The first stored text with a match (question, accepted answer, other replies), else the question. */
@@ -69,7 +145,8 @@ function snippetSource(texts: SnippetTexts | undefined, h: Highlighter): string 
   if (!texts) return ''
   if (h.locate !== null) {
     // search() ignores the regexp's lastIndex, unlike test() on a global regexp.
-    for (const text of [texts.body, texts.answer, texts.replies]) if (text.search(h.locate) >= 0) return text
+    for (const text of [texts.body, texts.answer, texts.replies])
+      if (text.search(h.locate) >= 0) return text
   }
   return texts.body
 }

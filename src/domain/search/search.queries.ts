@@ -8,7 +8,7 @@ import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
 import { tagsOfThreads } from '../tags/index.js'
 import type { ThreadSource } from './document.js'
-import type { SearchSort } from './search.types.js'
+import type { Candidate, Matcher } from './engine.js'
 
 /** Filters resolved to ids; every one narrows the result. */
 export interface SearchFilters {
@@ -17,12 +17,6 @@ export interface SearchFilters {
   solved: boolean | null
   after: number | null
   before: number | null
-}
-
-/** One page of matching thread ids, best first, and how many matched (counted up to a cap). */
-export interface MatchPage {
-  ids: number[]
-  total: number
 }
 
 /** The thread-table facts of a result row (tags, highlight and snippet are added by the caller). */
@@ -47,7 +41,10 @@ export interface HitRow {
  * Live threads with their live posts and attachments, for indexing. Missing and deleted threads are absent from
  * the map. Three queries whatever the number of threads.
  */
-export async function loadThreadSources(db: Executor, threadIds: readonly number[]): Promise<Map<number, ThreadSource>> {
+export async function loadThreadSources(
+  db: Executor,
+  threadIds: readonly number[],
+): Promise<Map<number, ThreadSource>> {
   const sources = new Map<number, ThreadSource>()
   if (threadIds.length === 0) return sources
   const ids = [...threadIds]
@@ -57,12 +54,25 @@ export async function loadThreadSources(db: Executor, threadIds: readonly number
     .where('id', 'in', ids)
     .where('deleted_at', 'is', null)
     .execute()
-  for (const t of threads) sources.set(t.id, { id: t.id, title: t.title, acceptedPostId: t.acceptedPostId, posts: [], attachments: [] })
+  for (const t of threads)
+    sources.set(t.id, {
+      id: t.id,
+      title: t.title,
+      acceptedPostId: t.acceptedPostId,
+      posts: [],
+      attachments: [],
+    })
   if (sources.size === 0) return sources
   const live = [...sources.keys()]
   const posts = await db
     .selectFrom('posts')
-    .select(['id', 'thread_id as threadId', 'kind', 'parent_id as parentId', 'body_markdown as markdown'])
+    .select([
+      'id',
+      'thread_id as threadId',
+      'kind',
+      'parent_id as parentId',
+      'body_markdown as markdown',
+    ])
     .where('thread_id', 'in', live)
     .where('deleted_at', 'is', null)
     .orderBy('thread_id')
@@ -73,7 +83,13 @@ export async function loadThreadSources(db: Executor, threadIds: readonly number
   const files = await db
     .selectFrom('attachments as a')
     .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select(['p.thread_id as threadId', 'a.post_id as postId', 'a.file_name as fileName', 'a.content_type as contentType', 'a.content'])
+    .select([
+      'p.thread_id as threadId',
+      'a.post_id as postId',
+      'a.file_name as fileName',
+      'a.content_type as contentType',
+      'a.content',
+    ])
     .where('p.thread_id', 'in', live)
     .where('p.deleted_at', 'is', null)
     .orderBy('a.created_at')
@@ -88,62 +104,87 @@ export async function loadThreadSources(db: Executor, threadIds: readonly number
 }
 
 /** Ids of threads after `afterId`, in id order (live or not: reindexing removes the dead ones). */
-export async function listThreadIdsAfter(db: Executor, afterId: number, limit: number): Promise<number[]> {
-  const rows = await db.selectFrom('threads').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()
+export async function listThreadIdsAfter(
+  db: Executor,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('threads')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
   return rows.map((r) => r.id)
 }
 
 export async function countThreads(db: Executor): Promise<number> {
-  const row = await db.selectFrom('threads').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('threads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
 /** Tag ids by slug; slugs without a tag are missing from the map. */
-export async function findTagIds(db: Executor, slugs: readonly string[]): Promise<Map<string, number>> {
+export async function findTagIds(
+  db: Executor,
+  slugs: readonly string[],
+): Promise<Map<string, number>> {
   if (slugs.length === 0) return new Map()
-  const rows = await db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', [...slugs]).execute()
+  const rows = await db
+    .selectFrom('tags')
+    .select(['id', 'slug'])
+    .where('slug', 'in', [...slugs])
+    .execute()
   return new Map(rows.map((r) => [r.slug, r.id]))
 }
 
 export async function findUserId(db: Executor, username: string): Promise<number | undefined> {
-  const row = await db.selectFrom('users').select('id').where('username_key', '=', username.toLowerCase()).executeTakeFirst()
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username_key', '=', username.toLowerCase())
+    .executeTakeFirst()
   return row?.id
+}
+
+/** True when the filters narrow anything beyond "live threads" (which is all the index holds anyway). */
+export function hasFilters(f: SearchFilters): boolean {
+  return (
+    f.tagIds.length > 0 ||
+    f.authorId !== null ||
+    f.solved !== null ||
+    f.after !== null ||
+    f.before !== null
+  )
 }
 
 /** The filters as one predicate over `threads as t` (and live threads only). */
 export function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
   const parts: RawBuilder<unknown>[] = [sql`t.deleted_at is null`]
-  for (const tagId of f.tagIds) parts.push(sql`exists (select 1 from thread_tags tt where tt.thread_id = t.id and tt.tag_id = ${tagId})`)
+  for (const tagId of f.tagIds)
+    parts.push(
+      sql`exists (select 1 from thread_tags tt where tt.thread_id = t.id and tt.tag_id = ${tagId})`,
+    )
   if (f.authorId !== null) parts.push(sql`t.author_id = ${f.authorId}`)
-  if (f.solved !== null) parts.push(f.solved ? sql`t.accepted_post_id is not null` : sql`t.accepted_post_id is null`)
+  if (f.solved !== null)
+    parts.push(f.solved ? sql`t.accepted_post_id is not null` : sql`t.accepted_post_id is null`)
   if (f.after !== null) parts.push(sql`t.created_at >= ${f.after}`)
   if (f.before !== null) parts.push(sql`t.created_at < ${f.before}`)
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`
 }
 
-/** ORDER BY for a sort; `score` is the relevance column the engine selected (ignored by the other sorts). */
-export function orderSql(sort: SearchSort, score: RawBuilder<number> | null): RawBuilder<unknown> {
-  switch (sort) {
-    case 'newest':
-      return sql`t.created_at desc, t.id desc`
-    case 'activity':
-      return sql`t.last_activity_at desc, t.id desc`
-    case 'boosts':
-      return sql`t.boost_count desc, t.last_activity_at desc, t.id desc`
-    case 'relevance':
-      // Recency breaks ties between equally relevant threads.
-      return score === null ? sql`t.last_activity_at desc, t.id desc` : sql`${score} desc, t.last_activity_at desc, t.id desc`
-  }
-}
-
-/**
- * A query with only filters (`tag:kernel is:unsolved`): the matching threads in the requested order, most
- * recent activity first for "relevance".
- */
-export async function matchFiltersOnly(db: Executor, f: SearchFilters, sort: SearchSort, limit: number, offset: number, countCap: number): Promise<MatchPage> {
-  const rows = await sql<{ id: number }>`select t.id from threads t where ${filterSql(f)} order by ${orderSql(sort, null)} limit ${limit} offset ${offset}`.execute(db)
-  const count = await sql<{ n: number }>`select count(*) as n from (select 1 from threads t where ${filterSql(f)} limit ${countCap + 1}) as capped`.execute(db)
-  return { ids: rows.rows.map((r) => Number(r.id)), total: Number(count.rows[0]?.n ?? 0) }
+/** Matching for queries with only filters (`tag:kernel is:unsolved`): plain SQL over threads. */
+export const filterMatcher: Matcher = {
+  async candidates(db, plan, cap) {
+    const { rows } = await sql<Candidate>`
+      select t.id, 0 as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
+        t.boost_count as "boostCount"
+      from threads t where ${filterSql(plan.filters)} order by t.id desc limit ${cap}`.execute(db)
+    return rows
+  },
 }
 
 /** Result rows for thread ids, in the order given; ids of threads that vanished meanwhile are skipped. */

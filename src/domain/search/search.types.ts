@@ -13,6 +13,8 @@ export interface SearchRequest {
   page?: number
   /** Defaults to {@link DEFAULT_PAGE_SIZE}. */
   pageSize?: number
+  /** Defaults to {@link RANK_WINDOW}; smaller values let tests exercise the window without 2,000 threads. */
+  rankWindow?: number
 }
 
 /** One search term: a word or identifier as typed, or a quoted phrase. */
@@ -83,8 +85,18 @@ export interface SearchResults {
   paging: Paging
   /** True when no thread had every term, so threads with any of them are shown. */
   relaxed: boolean
+  /** True when more than RANK_WINDOW threads matched, so only the newest of them were ranked. */
+  windowed: boolean
 }
+
+/** Multipliers on the engines' relevance scores (docs/search.md): a solved thread ranks a little higher. */
+export const RANK_BOOSTS = { solved: 1.1 } as const
 
 export const DEFAULT_PAGE_SIZE = 20
 /** Results are counted (and paged) up to this many; past it the page says "1,000+". */
 export const MAX_COUNTED = 1000
+/**
+ * A query matching more threads than this ranks (and sorts) only the newest this many of them, so "kernel" on a
+ * forum of 100,000 kernel threads costs what a narrow query costs. At least MAX_COUNTED, so every page shown is full.
+ */
+export const RANK_WINDOW = 1000

@@ -36,8 +36,11 @@ export function highlighterFor(terms: readonly QueryTerm[]): Highlighter {
   const stems = new Set([...words].map(stem))
   // Single letters (the `c` of `dgramsend.c`) would match everywhere; they are located only with their token.
   const long = [...stems].filter((s) => s.length >= 3)
-  const needles = (long.length > 0 ? long : [...stems].filter((s) => s !== '')).sort((a, b) => b.length - a.length)
-  const locate = needles.length === 0 ? null : new RegExp(needles.map(escapeRegExp).join('|'), 'giu')
+  const needles = (long.length > 0 ? long : [...stems].filter((s) => s !== '')).sort(
+    (a, b) => b.length - a.length,
+  )
+  const locate =
+    needles.length === 0 ? null : new RegExp(needles.map(escapeRegExp).join('|'), 'giu')
   return { wholes, stems, locate }
 }
 
@@ -81,7 +84,8 @@ function windowStart(text: string, h: Highlighter, length: number): number {
   let bestScore = 0
   for (let i = 0; i < hits.length; i++) {
     const keys = new Set<string>()
-    for (let j = i; j < hits.length && hits[j]!.at < hits[i]!.at + length - LEAD; j++) keys.add(hits[j]!.key)
+    for (let j = i; j < hits.length && hits[j]!.at < hits[i]!.at + length - LEAD; j++)
+      keys.add(hits[j]!.key)
     if (keys.size > bestScore) {
       bestScore = keys.size
       best = hits[i]!.at
@@ -139,8 +143,15 @@ function mergeParts(parts: TextPart[]): TextPart[] {
 export function stem(word: string): string {
   const w = word.toLowerCase()
   if (w.length <= 4 || !/^\p{L}+$/u.test(w)) return w
-  for (const [suffix, keep] of [['ies', 'y'], ['ing', ''], ['ed', ''], ['es', ''], ['s', '']] as const) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith('ss')) return w.slice(0, -suffix.length) + keep
+  for (const [suffix, keep] of [
+    ['ies', 'y'],
+    ['ing', ''],
+    ['ed', ''],
+    ['es', ''],
+    ['s', ''],
+  ] as const) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith('ss'))
+      return w.slice(0, -suffix.length) + keep
   }
   return w
 }
@@ -160,4 +171,3 @@ function snapBack(text: string, at: number, min: number): number {
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
 }
-

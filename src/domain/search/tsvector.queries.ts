@@ -5,17 +5,20 @@
  * combined with the tsquery operators || and &&.
  */
 import { sql, type RawBuilder } from 'kysely'
-import type { SearchDocument } from './document.js'
-import type { MatchPlan, SearchEngine, SnippetTexts } from './engine.js'
-import { filterSql, orderSql, type MatchPage } from './search.queries.js'
-import type { QueryTerm } from './search.types.js'
+import { termAlternatives } from './alternatives.js'
+import type { Executor } from '../../db/schema.js'
+import type { Candidate, MatchPlan, SearchEngine, SnippetTexts } from './engine.js'
+import { filterSql, hasFilters } from './search.queries.js'
+import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 
 /**
  * ts_rank_cd weights for {D, C, B, A}: other replies, identifiers, question and accepted answer, title. Flag 1
  * divides by 1 + log(length), so a long thread does not win by size alone.
  */
 const WEIGHTS = sql.lit('{0.1, 0.4, 0.3, 1.0}')
-const SCORE = sql<number>`(ts_rank_cd(${WEIGHTS}::float4[], d.search_vector, query.q, 1) * (case when t.accepted_post_id is null then 1.0 else 1.15 end))`
+/** ts_rank_cd, lifted modestly for solved threads. */
+const SCORE = sql<number>`(ts_rank_cd(${WEIGHTS}::float4[], d.search_vector, query.q, 1)
+  * (case when t.accepted_post_id is null then 1.0 else ${sql.lit(RANK_BOOSTS.solved)} end))`
 const BATCH = 200
 
 export const tsvectorEngine: SearchEngine = {
@@ -50,28 +53,36 @@ export const tsvectorEngine: SearchEngine = {
   },
 
   async remove(db, threadIds) {
-    if (threadIds.length > 0) await db.deleteFrom('search_documents').where('thread_id', 'in', [...threadIds]).execute()
+    if (threadIds.length > 0)
+      await db
+        .deleteFrom('search_documents')
+        .where('thread_id', 'in', [...threadIds])
+        .execute()
   },
 
   async removeOrphans(db) {
-    await sql`delete from search_documents d where not exists (select 1 from threads t where t.id = d.thread_id and t.deleted_at is null)`.execute(db)
+    await sql`delete from search_documents d where not exists (select 1 from threads t where t.id = d.thread_id and t.deleted_at is null)`.execute(
+      db,
+    )
   },
 
   async optimize(db) {
     await sql`analyze search_documents`.execute(db)
   },
 
-  async match(db, plan: MatchPlan): Promise<MatchPage> {
-    const from = sql`search_documents d join threads t on t.id = d.thread_id cross join (select ${tsquery(plan.terms, plan.mode)} as q) as query`
-    const where = sql`d.search_vector @@ query.q and ${filterSql(plan.filters)}`
-    const rows = await sql<{ id: number }>`
-      select t.id, ${SCORE} as score from ${from}
-      where ${where}
-      order by ${orderSql(plan.sort, sql<number>`score`)}
-      limit ${plan.limit} offset ${plan.offset}`.execute(db)
-    const count = await sql<{ n: number }>`
-      select count(*) as n from (select 1 from ${from} where ${where} limit ${plan.countCap + 1}) as capped`.execute(db)
-    return { ids: rows.rows.map((r) => r.id), total: Number(count.rows[0]?.n ?? 0) }
+  async candidates(db, plan, cap) {
+    const ids = await newestMatches(db, plan, cap)
+    if (ids.length === 0) return []
+    // Ranking reads each candidate's whole tsvector, so it runs only on these newest matches.
+    const score = plan.sort === 'relevance' ? SCORE : sql<number>`0`
+    const { rows } = await sql<Candidate>`
+      select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
+        t.boost_count as "boostCount"
+      from search_documents d join threads t on t.id = d.thread_id
+        cross join (select ${tsquery(plan.terms, plan.mode)} as q) as query
+      where d.thread_id in (${sql.join(ids)})
+      order by d.thread_id desc`.execute(db)
+    return rows.map((r) => ({ ...r, score: Number(r.score) }))
   },
 
   async texts(db, threadIds): Promise<Map<number, SnippetTexts>> {
@@ -81,23 +92,63 @@ export const tsvectorEngine: SearchEngine = {
       .select(['thread_id as threadId', 'body', 'answer', 'replies'])
       .where('thread_id', 'in', [...threadIds])
       .execute()
-    return new Map(rows.map((r) => [r.threadId, { body: r.body, answer: r.answer, replies: r.replies }]))
+    return new Map(
+      rows.map((r) => [r.threadId, { body: r.body, answer: r.answer, replies: r.replies }]),
+    )
   },
 }
 
 /**
- * The tsquery for some terms. A word term matches as English prose (stemmed phrase of its words), as identifier
- * parts (`simple` phrase, for camelCase splits), or as its whole-identifier token; a phrase matches as English
- * prose. Terms are joined with && (mode 'all') or ||. Every token is a bound parameter.
+ * Ids of the newest `cap` matching threads, newest first. The index holds live threads only, so without filters
+ * there is no join. For several words that must all match (no filters, no phrases) the plan is pinned to the GIN
+ * index (a bitmap scan, then a sort of the matching ids): the planner multiplies the words' frequencies as if
+ * they were independent, and when a combination of common words is in fact rare it walks the newest rows
+ * testing each one, reading the whole table's tsvectors; GIN finds the same ids without reading one. A single
+ * word's frequency is known from the statistics, phrases need every candidate's positions anyway, and filters
+ * need the threads table, so for those the planner chooses.
+ */
+async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
+  const match = tsquery(plan.terms, plan.mode)
+  if (hasFilters(plan.filters)) {
+    const { rows } = await sql<{ id: number }>`
+      select d.thread_id as id from search_documents d join threads t on t.id = d.thread_id
+      where d.search_vector @@ ${match} and ${filterSql(plan.filters)}
+      order by d.thread_id desc limit ${cap}`.execute(db)
+    return rows.map((r) => r.id)
+  }
+  const query = sql<{ id: number }>`
+    select d.thread_id as id from search_documents d where d.search_vector @@ ${match}
+    order by d.thread_id desc limit ${cap}`
+  const run = async (trx: Executor) => (await query.execute(trx)).rows.map((r) => r.id)
+  const hasPhrase = plan.terms.some((term) => (termAlternatives(term).prose?.length ?? 0) > 1)
+  const isConjunction = plan.mode === 'all' && plan.terms.length > 1
+  // Inside a caller's transaction the settings would outlive this query, so there the planner chooses too.
+  if (!isConjunction || hasPhrase || db.isTransaction) return run(db)
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx)
+    await sql`set local enable_indexscan = off`.execute(trx)
+    return run(trx)
+  })
+}
+
+/**
+ * The tsquery for some terms: each term is an OR (||) of its alternatives (see alternatives.ts), prose through
+ * the `english` config and identifier tokens through `simple`; terms are joined with && (mode 'all') or ||.
+ * Every token is a bound parameter of phraseto_tsquery or plainto_tsquery, which read any text as data.
  */
 export function tsquery(terms: readonly QueryTerm[], mode: 'all' | 'any'): RawBuilder<unknown> {
   const perTerm = terms.map((term) => {
-    const words = term.words.join(' ')
-    const alternatives = [sql`phraseto_tsquery('english', ${words})`]
-    if (term.kind === 'word') {
-      alternatives.push(sql`phraseto_tsquery('simple', ${(term.parts ?? term.words).join(' ')})`)
-      if (term.whole !== null) alternatives.push(sql`plainto_tsquery('simple', ${term.whole})`)
+    const { prose, whole } = termAlternatives(term)
+    const alternatives: RawBuilder<unknown>[] = []
+    if (prose !== null) {
+      alternatives.push(sql`phraseto_tsquery('english', ${prose.join(' ')})`)
+      // A plain word may also be an identifier part, indexed unstemmed with `simple`.
+      if (term.kind === 'word')
+        alternatives.push(sql`phraseto_tsquery('simple', ${prose.join(' ')})`)
     }
+    // A one-word identifier's whole token is that word, already searched with `simple` above.
+    if (whole !== null && !(prose?.length === 1 && prose[0] === whole))
+      alternatives.push(sql`plainto_tsquery('simple', ${whole})`)
     return sql`(${sql.join(alternatives, sql` || `)})`
   })
   return sql`(${sql.join(perTerm, mode === 'all' ? sql` && ` : sql` || `)})`

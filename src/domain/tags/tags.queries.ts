@@ -61,7 +61,11 @@ export async function ensureTag(
   return row.id
 }
 
-/** Recounts the live (not deleted) threads of the given tags (after a thread is created, deleted or retagged). */
+/**
+ * Recounts the live (not deleted) threads of the given tags (after a thread is created, deleted or
+ * retagged). Counts index entries only (tt_live_solved): thread_tags.deleted is kept in step by
+ * syncThreadSortKeys, which every such write runs first.
+ */
 export async function refreshTagCounts(db: Executor, tagIds: readonly number[]): Promise<void> {
   for (const tagId of new Set(tagIds)) {
     await db
@@ -69,10 +73,9 @@ export async function refreshTagCounts(db: Executor, tagIds: readonly number[]):
       .set((eb) => ({
         thread_count: eb
           .selectFrom('thread_tags as tt')
-          .innerJoin('threads as t', 't.id', 'tt.thread_id')
           .select(eb.fn.countAll<number>().as('n'))
           .where('tt.tag_id', '=', tagId)
-          .where('t.deleted_at', 'is', null),
+          .where('tt.deleted', '=', 0),
       }))
       .where('id', '=', tagId)
       .execute()

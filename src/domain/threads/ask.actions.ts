@@ -16,6 +16,7 @@ import { writeLimits } from '../posts/write-limits.js'
 import { randomId } from '../shared/ids.js'
 import { fail, ok, type Result } from '../shared/result.js'
 import { reindexThread } from '../search/index.js'
+import { refreshSignatures } from '../signatures/index.js'
 import type { Viewer } from '../users/viewer.js'
 import { refreshThread } from './thread-refresh.js'
 
@@ -44,7 +45,7 @@ export async function askQuestion(
   now = Date.now(),
 ): Promise<Result<Asked>> {
   if (!viewer) return fail.forbidden('Sign in to ask a question.')
-  const title = input.title.trim().replace(/\s+/g, ' ')
+  const title = normaliseText(input.title).trim().replace(/\s+/g, ' ')
   const body = normaliseText(input.body)
   const problem = checkTitle(title) ?? checkBody(body)
   if (problem) return problem
@@ -123,6 +124,7 @@ export async function askQuestion(
       .execute()
     await refreshThread(trx, id, { tagsChanged: true })
     await reindexThread(trx, id)
+    await refreshSignatures(trx, id)
     return id
   })
   writeLimits.threads.hit(String(viewer.id), now)

@@ -46,6 +46,9 @@ export async function listSitemapTags(db: Executor): Promise<SitemapTag[]> {
     .execute()
 }
 
+/** Ids are 32-bit integers in PostgreSQL (`integer`): ranges are clamped to that, or it rejects the query. */
+const MAX_ID = 2_147_483_647
+
 /**
  * Live threads with `fromId <= id <= toId`, by id.
  * @example await listSitemapThreads(db, 1, 50_000) // the first chunk
@@ -55,12 +58,13 @@ export async function listSitemapThreads(
   fromId: number,
   toId: number,
 ): Promise<SitemapThread[]> {
+  if (fromId > MAX_ID || toId < fromId) return []
   const rows = await db
     .selectFrom('threads')
     .select(['id', 'title', 'last_activity_at as lastActivityAt'])
     .where('deleted_at', 'is', null)
-    .where('id', '>=', fromId)
-    .where('id', '<=', toId)
+    .where('id', '>=', Math.max(fromId, 1))
+    .where('id', '<=', Math.min(toId, MAX_ID))
     .orderBy('id')
     .execute()
   return rows.map((r) => ({ id: r.id, slug: slugify(r.title), lastActivityAt: r.lastActivityAt }))

@@ -28,7 +28,10 @@ export interface TagListingQuery extends ListingOptions {
 }
 
 /**
- * One page of a tag's threads in the requested order.
+ * One page of a tag's threads in the requested order. The page's thread ids come from one index-only
+ * range scan of thread_tags (every sort has an index leading with (tag_id, deleted) that holds the sort
+ * key and the solved flag), so skipping to page 500 steps over index entries, not rows; only the 20
+ * threads shown are then joined to threads and users.
  * @example await listThreadsByTag(db, { tagId, ...DEFAULT_LISTING, limit: 20, offset: 0 })
  */
 export async function listThreadsByTag(
@@ -36,25 +39,32 @@ export async function listThreadsByTag(
   q: TagListingQuery,
 ): Promise<ThreadListItem[]> {
   const column = SORT_COLUMN[q.sortBy]
-  let query = db
+  let page = db
     .selectFrom('thread_tags as tt')
-    .innerJoin('threads as t', 't.id', 'tt.thread_id')
-    .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(listColumns)
+    .select(['tt.thread_id as threadId', 'tt.pinned as pinned', `tt.${column} as sortKey`])
     .where('tt.tag_id', '=', q.tagId)
-    .where('t.deleted_at', 'is', null)
-  if (q.filter !== 'all') query = query.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
-  if (pinsFirst(q)) query = query.orderBy('tt.pinned', 'desc')
-  const rows = await query
+    .where('tt.deleted', '=', 0)
+  if (q.filter !== 'all') page = page.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
+  if (pinsFirst(q)) page = page.orderBy('tt.pinned', 'desc')
+  page = page
     .orderBy(`tt.${column}`, q.sortOrder)
     .orderBy('tt.thread_id', q.sortOrder)
     .limit(q.limit)
     .offset(q.offset)
+  let query = db
+    .selectFrom(page.as('page'))
+    .innerJoin('threads as t', 't.id', 'page.threadId')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select(listColumns)
+  if (pinsFirst(q)) query = query.orderBy('page.pinned', 'desc')
+  const rows = await query
+    .orderBy('page.sortKey', q.sortOrder)
+    .orderBy('page.threadId', q.sortOrder)
     .execute()
   return withTags(db, rows)
 }
 
-/** How many threads a tag listing holds under a filter. */
+/** How many threads a tag listing holds under a filter (an index-only count: tt_live_solved). */
 export async function countThreadsByTag(
   db: Executor,
   tagId: number,
@@ -62,10 +72,9 @@ export async function countThreadsByTag(
 ): Promise<number> {
   let query = db
     .selectFrom('thread_tags as tt')
-    .innerJoin('threads as t', 't.id', 'tt.thread_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('tt.tag_id', '=', tagId)
-    .where('t.deleted_at', 'is', null)
+    .where('tt.deleted', '=', 0)
   if (filter !== 'all') query = query.where('tt.solved', '=', filter === 'solved' ? 1 : 0)
   const row = await query.executeTakeFirstOrThrow()
   return Number(row.n)
@@ -202,6 +211,7 @@ export async function syncThreadSortKeys(db: Executor, threadId: number): Promis
       'reply_count',
       'boost_count',
       'view_count',
+      'deleted_at',
     ])
     .where('id', '=', threadId)
     .executeTakeFirst()
@@ -216,6 +226,7 @@ export async function syncThreadSortKeys(db: Executor, threadId: number): Promis
       reply_count: t.reply_count,
       boost_count: t.boost_count,
       view_count: t.view_count,
+      deleted: t.deleted_at === null ? 0 : 1,
     })
     .where('thread_id', '=', threadId)
     .execute()

@@ -36,11 +36,14 @@ export async function getProfile(db: Executor, username: string): Promise<Profil
     .where('deleted_at', 'is', null)
     .where('kind', '!=', 'comment')
     .executeTakeFirstOrThrow()
+  // From the person's replies to the threads that accepted them (threads_accepted_post), not a scan of
+  // every thread.
   const accepted = await db
-    .selectFrom('threads as t')
-    .innerJoin('posts as p', 'p.id', 't.accepted_post_id')
+    .selectFrom('posts as p')
+    .innerJoin('threads as t', 't.accepted_post_id', 'p.id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('p.author_id', '=', user.id)
+    .where('p.kind', '=', 'reply')
     .where('t.deleted_at', 'is', null)
     .executeTakeFirstOrThrow()
   return {

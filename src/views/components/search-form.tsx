@@ -23,19 +23,26 @@ export function SearchForm({ site, q }: { site: SiteContext; q: string }) {
         Search
       </button>
       <p id="search-page-hint" class="visually-hidden">
-        Use quotes for phrases; tag:, user:, is:solved, after:, before: and sort: narrow the results.
+        Use quotes for phrases; tag:, user:, is:solved, after:, before: and sort: narrow the
+        results.
       </p>
     </form>
   )
 }
 
 const OPERATORS: readonly (readonly [example: string, meaning: string])[] = [
-  ['vnode_setmultipath', 'Identifiers are matched whole first, then by their parts.'],
+  [
+    'vnode_setmultipath',
+    'Identifiers match whole: this finds the symbol, not every thread about vnodes.',
+  ],
   ['"zone map exhausted"', 'Words in quotes must appear together, in that order.'],
   ['tag:kernel', 'Only threads with this tag (repeat it to require several).'],
   ['user:quinn', 'Only threads started by this person.'],
   ['is:solved, is:unsolved', 'Only threads with, or without, an accepted answer.'],
-  ['after:2025-06-01, before:2025-07', 'Only threads started on or after, or before, a day, month or year (UTC).'],
+  [
+    'after:2025-06-01, before:2025-07',
+    'Only threads started on or after, or before, a day, month or year (UTC).',
+  ],
   ['sort:newest', 'Order by newest, activity or boosts instead of relevance.'],
 ]
 
@@ -44,7 +51,10 @@ export function SearchHelp() {
   return (
     <section class="search-help" aria-labelledby="search-help-title">
       <h2 id="search-help-title">How to search</h2>
-      <p>Every word must match. Anything that is not an operator below is searched as text.</p>
+      <p>
+        Every word must match (when no thread has them all, threads with some of them are shown).
+        Anything that is not one of these operators is searched as text.
+      </p>
       <dl>
         {OPERATORS.map(([example, meaning]) => (
           <div key={example}>

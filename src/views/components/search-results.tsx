@@ -11,11 +11,7 @@ import { threadHref } from './thread-table.js'
  * are the only markup a result adds, whatever the query or the post contains.
  */
 export function Highlighted({ parts }: { parts: TextPart[] }) {
-  return (
-    <>
-      {parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}
-    </>
-  )
+  return <>{parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</>
 }
 
 const COUNTS: readonly { label: string; value: (hit: SearchHit) => number }[] = [
@@ -56,7 +52,15 @@ function ResultRow({ hit, now }: { hit: SearchHit; now: number }) {
 }
 
 /** Results in the thread table's layout (Post / Replies / Boosts / Views / Activity), each with its snippet. */
-export function SearchResultTable({ hits, now, caption }: { hits: SearchHit[]; now: number; caption: string }) {
+export function SearchResultTable({
+  hits,
+  now,
+  caption,
+}: {
+  hits: SearchHit[]
+  now: number
+  caption: string
+}) {
   return (
     <table class="thread-table search-results">
       <caption class="visually-hidden">{caption}</caption>

@@ -12,6 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/form-fields.js'
+import { SimilarThreadsBox } from '../components/similar-threads.js'
 import { ASK_LIMITS, type AskValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
@@ -117,6 +118,7 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             markdown
           />
           <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
+          <SimilarThreadsBox endpoint="/ask/similar" />
           <TextField
             id="ask-tags"
             name="tags"

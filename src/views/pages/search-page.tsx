@@ -1,4 +1,9 @@
-import { SEARCH_SORTS, type SearchResults, type SearchSort } from '../../domain/search/search.types.js'
+import {
+  RANK_WINDOW,
+  SEARCH_SORTS,
+  type SearchResults,
+  type SearchSort,
+} from '../../domain/search/search.types.js'
 import { countNoun } from '../components/count-noun.js'
 import { Pagination } from '../components/pagination.js'
 import { SearchForm, SearchHelp } from '../components/search-form.js'
@@ -35,7 +40,10 @@ function SortLinks({ q, current }: { q: string; current: SearchSort }) {
         <ul class="segmented">
           {SEARCH_SORTS.map((sort) => (
             <li key={sort}>
-              <a href={searchHref(withSort(q, sort))} aria-current={sort === current ? 'true' : undefined}>
+              <a
+                href={searchHref(withSort(q, sort))}
+                aria-current={sort === current ? 'true' : undefined}
+              >
                 {SORT_LABELS[sort]}
               </a>
             </li>
@@ -69,9 +77,21 @@ function NoResults({ q, results }: { q: string; results: SearchResults }) {
 export function SearchPage({ site, q, results }: SearchPageProps) {
   const notices = results === null ? [] : [...results.query.notices]
   if (results?.relaxed) notices.push('No thread has every word; these threads have some of them.')
+  if (results?.windowed) {
+    notices.push(
+      `More than ${RANK_WINDOW.toLocaleString('en-US')} threads match, so these come from the newest ${RANK_WINDOW.toLocaleString('en-US')}. Add words to narrow the search.`,
+    )
+  }
   const title = q === '' ? 'Search' : `Search results for “${q}”`
   return (
-    <Layout site={site} meta={{ title: results && results.paging.page > 1 ? `${title} (page ${results.paging.page})` : title, noindex: true }}>
+    <Layout
+      site={site}
+      meta={{
+        title:
+          results && results.paging.page > 1 ? `${title} (page ${results.paging.page})` : title,
+        noindex: true,
+      }}
+    >
       <header class="page-header">
         <h1>{q === '' ? 'Search' : 'Search results'}</h1>
         <SearchForm site={site} q={q} />
@@ -98,7 +118,11 @@ export function SearchPage({ site, q, results }: SearchPageProps) {
           <SearchResultTable
             hits={results.hits}
             now={site.now}
-            caption={results.paging.pageCount > 1 ? `Search results, page ${results.paging.page} of ${results.paging.pageCount}` : 'Search results'}
+            caption={
+              results.paging.pageCount > 1
+                ? `Search results, page ${results.paging.page} of ${results.paging.pageCount}`
+                : 'Search results'
+            }
           />
           <Pagination paging={results.paging} href={(page) => searchHref(q, page)} />
         </>

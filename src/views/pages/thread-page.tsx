@@ -1,4 +1,5 @@
 import { formatCount, formatDate } from '../../domain/format/index.js'
+import type { SimilarThread, ThreadMentions } from '../../domain/signatures/signatures.types.js'
 import type {
   PostControls,
   PostView,
@@ -7,9 +8,11 @@ import type {
   ThreadViewerState,
 } from '../../domain/threads/threads.types.js'
 import { countNoun, exactCount } from '../components/count-noun.js'
+import { CrashNotes, MentionsLine } from '../components/mentions.js'
 import { Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { ReplyForm } from '../components/reply-form.js'
+import { SimilarThreadsPanel } from '../components/similar-threads.js'
 import { TagList } from '../components/tag-list.js'
 import { ThreadMarkers } from '../components/thread-markers.js'
 import { threadHref } from '../components/thread-table.js'
@@ -17,6 +20,7 @@ import { UserName } from '../components/user-name.js'
 import { Layout } from '../layout/layout.js'
 import type { FormState } from '../forms.js'
 import type { SiteContext } from '../site.js'
+import { qaPageData } from './thread-structured-data.js'
 
 export interface ThreadPageProps {
   site: SiteContext
@@ -27,6 +31,8 @@ export interface ThreadPageProps {
   form?: FormState<{ body: string }>
   /** A comment that failed validation without JavaScript: that post's comment form reopens refilled. */
   commentForm?: { postId: number; form: FormState<{ body: string }> }
+  /** What the posts mention (the Mentions line, crash notes) and the most similar threads; optional. */
+  signatures?: { mentions: ThreadMentions; similar: SimilarThread[] }
 }
 
 function ThreadMeta({
@@ -125,26 +131,13 @@ function Reply(props: {
 }
 
 /** A thread: title, tags and facts, the question, then its replies (accepted first, as the data is ordered). */
-export function ThreadPage({ site, data, viewer, form, commentForm }: ThreadPageProps) {
+export function ThreadPage({ site, data, viewer, form, commentForm, signatures }: ThreadPageProps) {
   const { thread, question, replies } = data
+  const similar = signatures?.similar ?? []
   const tagNames = thread.tags.map((t) => t.name).join(', ')
   const acceptable = Object.values<PostControls>(viewer?.controls ?? {}).some((c) => c.canAccept)
-  return (
-    <Layout
-      site={site}
-      meta={{
-        title:
-          form !== undefined || commentForm !== undefined ? `Error: ${thread.title}` : thread.title,
-        description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
-        canonicalPath: threadHref(thread),
-        ogType: 'article',
-      }}
-    >
-      <header class="page-header thread-header">
-        <h1>{thread.title}</h1>
-        <TagList tags={thread.tags} />
-        <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
-      </header>
+  const body = (
+    <>
       <Post
         post={question}
         kind="question"
@@ -170,6 +163,36 @@ export function ThreadPage({ site, data, viewer, form, commentForm }: ThreadPage
         </div>
         <ReplyArea site={site} thread={thread} viewer={viewer} form={form} />
       </section>
+    </>
+  )
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title:
+          form !== undefined || commentForm !== undefined ? `Error: ${thread.title}` : thread.title,
+        description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
+        canonicalPath: threadHref(thread),
+        ogType: 'article',
+      }}
+      structuredData={qaPageData(site, data)}
+    >
+      <header class="page-header thread-header">
+        <h1>{thread.title}</h1>
+        <TagList tags={thread.tags} />
+        <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
+        {signatures !== undefined && <MentionsLine mentions={signatures.mentions} />}
+        {signatures !== undefined && <CrashNotes crashes={signatures.mentions.crashes} />}
+      </header>
+      {similar.length === 0 ? (
+        body
+      ) : (
+        // The side panel follows the thread in the document, so it is read after the answers.
+        <div class="with-sidebar thread-layout">
+          <div class="thread-main">{body}</div>
+          <SimilarThreadsPanel threads={similar} />
+        </div>
+      )}
       {/* Where the islands announce what a button did ("Boosted", "Reply posted"). */}
       {viewer !== undefined && (
         <p class="visually-hidden" id="thread-live-status" aria-live="polite" data-live-status />

@@ -8,6 +8,7 @@ import { parse, parseFragment, serialize, type DefaultTreeAdapterMap } from 'par
 export type HtmlNode = DefaultTreeAdapterMap['node']
 export type HtmlElement = DefaultTreeAdapterMap['element']
 export type HtmlParent = DefaultTreeAdapterMap['parentNode']
+export type HtmlDocument = DefaultTreeAdapterMap['document']
 
 export { parse as parseDocument, parseFragment, serialize }
 
@@ -104,9 +105,12 @@ const HAZARDOUS_ELEMENTS = new Set([
  * whitespace and control characters, anywhere) and ignoring case.
  */
 export function isScriptingUrl(value: string): boolean {
-  // eslint-disable-next-line no-control-regex -- browsers strip these from a URL before reading the scheme
+  // Browsers strip these from a URL before reading the scheme.
   const compact = value.replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase()
-  return /^(javascript|vbscript|livescript):/.test(compact) || /^data:(text\/html|image\/svg|application\/xhtml|text\/xml|application\/xml)/.test(compact)
+  return (
+    /^(javascript|vbscript|livescript):/.test(compact) ||
+    /^data:(text\/html|image\/svg|application\/xhtml|text\/xml|application\/xml)/.test(compact)
+  )
 }
 
 export interface Hazard {
@@ -139,8 +143,10 @@ export function findHazards(root: HtmlNode, options: HazardOptions = {}): Hazard
       if (lower.startsWith('on')) hazards.push({ element: name, what: `${attr}="${value}"` })
       else if (lower === 'style') hazards.push({ element: name, what: `style="${value}"` })
       else if (lower === 'srcdoc') hazards.push({ element: name, what: 'srcdoc attribute' })
-      else if (URL_ATTRIBUTES.has(lower) && isScriptingUrl(value)) hazards.push({ element: name, what: `${attr}="${value}"` })
-      else if (lower === 'http-equiv' && value.toLowerCase() === 'refresh') hazards.push({ element: name, what: 'meta refresh' })
+      else if (URL_ATTRIBUTES.has(lower) && isScriptingUrl(value))
+        hazards.push({ element: name, what: `${attr}="${value}"` })
+      else if (lower === 'http-equiv' && value.toLowerCase() === 'refresh')
+        hazards.push({ element: name, what: 'meta refresh' })
     }
   }
   return hazards
@@ -148,7 +154,8 @@ export function findHazards(root: HtmlNode, options: HazardOptions = {}): Hazard
 
 /**
  * What a Quorum page may contain of the elements {@link findHazards} reports, outside user content: its head
- * (meta, link, the external module script and JSON-LD data blocks) and its forms (search, reply, sign out).
+ * (meta, link, the external module script and JSON-LD data blocks), its own images from /assets/ and its forms
+ * (search, reply, sign out).
  */
 export function pageChromeAllowed(el: HtmlElement): boolean {
   switch (el.tagName) {
@@ -158,8 +165,14 @@ export function pageChromeAllowed(el: HtmlElement): boolean {
     case 'script': {
       const type = attrOf(el, 'type') ?? ''
       if (type === 'application/ld+json') return el.attrs.length === 1
-      return type === 'module' && (attrOf(el, 'src') ?? '').startsWith('/assets/') && childrenOf(el).length === 0
+      return (
+        type === 'module' &&
+        (attrOf(el, 'src') ?? '').startsWith('/assets/') &&
+        childrenOf(el).length === 0
+      )
     }
+    case 'img':
+      return (attrOf(el, 'src') ?? '').startsWith('/assets/')
     case 'form':
     case 'input':
     case 'button':

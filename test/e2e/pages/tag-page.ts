@@ -25,7 +25,9 @@ export class TagPage extends BasePage {
   async cardLayout(): Promise<CardCheck> {
     return this.page.evaluate(() => {
       const rows = [...document.querySelectorAll<HTMLElement>('.thread-table tbody tr')]
-      const cells = [...document.querySelectorAll<HTMLElement>('.thread-table tbody td[data-label]')]
+      const cells = [
+        ...document.querySelectorAll<HTMLElement>('.thread-table tbody td[data-label]'),
+      ]
       const labelled = cells.filter((td) => {
         const before = getComputedStyle(td, '::before').content
         return before.includes(td.dataset.label ?? '\u0000')

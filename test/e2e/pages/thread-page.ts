@@ -17,6 +17,8 @@ export class ThreadPage extends BasePage {
 
   /** Opens every folded attachment preview, so the walk also covers their content. */
   async expandPreviews(): Promise<void> {
-    await this.page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)))
+    await this.page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => (d.open = true)),
+    )
   }
 }

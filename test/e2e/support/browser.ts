@@ -5,10 +5,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core'
 
 export const CHROMIUM_PATH = '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking']
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+]
 
 /** Where screenshots go (gitignored). */
 export const RESULTS_DIR = fileURLToPath(new URL('../../../test-results', import.meta.url))
@@ -31,8 +42,14 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** A context whose pages may only reach our server: anything else is aborted and recorded. */
-export async function newContext(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<BrowserContext & { foreignRequests: string[] }> {
-  const context = Object.assign(await browser.newContext({ baseURL: origin, ...options }), { foreignRequests: [] as string[] })
+export async function newContext(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext & { foreignRequests: string[] }> {
+  const context = Object.assign(await browser.newContext({ baseURL: origin, ...options }), {
+    foreignRequests: [] as string[],
+  })
   await context.route(
     (url) => url.origin !== origin,
     async (route) => {

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../../src/db/schema.js'
 import { slugify } from '../../../src/domain/format/index.js'
+import { createSession } from '../../../src/domain/sessions/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
 import { make } from '../../support/factories.js'
 
@@ -23,6 +24,10 @@ export interface KnownThreads {
   answered: KnownThread
   open: KnownThread
   locked: KnownThread
+  /** A member (no staff role) with an open session, for the signed-in pages. */
+  member: { username: string; sessionToken: string }
+  /** Someone with a profile worth showing: threads, replies and a staff title. */
+  profileUsername: string
 }
 
 const MINUTE = 60_000
@@ -41,14 +46,22 @@ filter_data_out(void *cookie, socket_t so, const struct sockaddr *to,
 
 const PANIC_LOG = Array.from(
   { length: 48 },
-  (_, i) => `  0xfffffe00${(0x1a2b3c00 + i * 0x40).toString(16)} : 0xfffffe0011${(0x223344 + i).toString(16)} mach_kernel : _vnode_put_locked + ${0x40 + i}`,
+  (_, i) =>
+    `  0xfffffe00${(0x1a2b3c00 + i * 0x40).toString(16)} : 0xfffffe0011${(0x223344 + i).toString(16)} mach_kernel : _vnode_put_locked + ${0x40 + i}`,
 ).join('\n')
 
 export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
-  await ensureTag(db, { slug: 'kernel', name: 'Kernel', description: 'Kernel extensions, XNU internals and panics.' }, Date.now())
+  await ensureTag(
+    db,
+    { slug: 'kernel', name: 'Kernel', description: 'Kernel extensions, XNU internals and panics.' },
+    Date.now(),
+  )
   await ensureTag(db, { slug: 'e2e-empty', name: 'Empty Tag', description: '' }, Date.now())
   const now = Date.now()
-  const thread = async (title: string, spec: Parameters<typeof make.thread>[1]): Promise<KnownThread> => {
+  const thread = async (
+    title: string,
+    spec: Parameters<typeof make.thread>[1],
+  ): Promise<KnownThread> => {
     const id = await make.thread(db, { title, ...spec })
     return { id, title, path: `/threads/${id}/${slugify(title)}` }
   }
@@ -84,7 +97,13 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
         author: 'first_reader',
         created_at: now - 280 * MINUTE,
         body: 'Have you tried a bigger receive buffer?',
-        comments: [{ author: 'mbuf_wrangler', created_at: now - 275 * MINUTE, body: 'Yes, *no change* at 2 MB.' }],
+        comments: [
+          {
+            author: 'mbuf_wrangler',
+            created_at: now - 275 * MINUTE,
+            body: 'Yes, *no change* at 2 MB.',
+          },
+        ],
       },
       {
         author: 'quinn_dts',
@@ -93,7 +112,13 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
         body: 'Your filter returns `ENOBUFS` itself: see the `if` in `filter_data_out`.\n\n1. Remove the size check.\n2. Rebuild.',
         accepted: true,
         boosts: 3,
-        comments: [{ author: 'mbuf_wrangler', created_at: now - 250 * MINUTE, body: 'That fixed it, thanks.' }],
+        comments: [
+          {
+            author: 'mbuf_wrangler',
+            created_at: now - 250 * MINUTE,
+            body: 'That fixed it, thanks.',
+          },
+        ],
       },
       { author: 'third_reader', created_at: now - 240 * MINUTE, body: 'Same here on 15.2.' },
     ],
@@ -103,7 +128,32 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     author: 'fs_person',
     created_at: now - 90 * MINUTE,
     body: 'Running `mount_apfs -s` from a daemon fails:\n\n```\nmount_apfs: volume could not be mounted: Operation not permitted\n```',
-    replies: [{ author: 'first_reader', created_at: now - 80 * MINUTE, body: 'Full Disk Access for the daemon?' }],
+    // Active content a browser would run if served as what it claims to be (SECURITY.md row 26).
+    attachments: [
+      { name: 'evil.html', content: '<!doctype html><script>window.__xss=1</script>' },
+      {
+        name: 'evil.svg',
+        content: '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__xss=1"/>',
+      },
+      {
+        name: 'evil.xhtml',
+        content:
+          '<html xmlns="http://www.w3.org/1999/xhtml"><script>window.__xss=1</script></html>',
+      },
+      {
+        name: 'evil.xml',
+        content:
+          '<?xml version="1.0"?><x:script xmlns:x="http://www.w3.org/1999/xhtml">window.__xss=1</x:script>',
+      },
+      { name: 'evil.js', content: 'window.__xss = 1' },
+    ],
+    replies: [
+      {
+        author: 'first_reader',
+        created_at: now - 80 * MINUTE,
+        body: 'Full Disk Access for the daemon?',
+      },
+    ],
   })
   const locked = await thread('Read this first: how to post a kernel panic', {
     tags: ['kernel'],
@@ -112,6 +162,33 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     pinned: true,
     locked: true,
     body: 'Attach the **full** panic log as a file, and fence short excerpts with ``` so line breaks survive.',
+    // Hostile file names (SECURITY.md row 27): traversal, quote and semicolon, CRLF header injection, long unicode.
+    attachments: [
+      { name: '../../etc/passwd', content: 'root:x:0:0' },
+      { name: 'a";b.txt', content: 'quote and semicolon' },
+      { name: 'x\r\nSet-Cookie:a=b.txt', content: 'header injection' },
+      { name: `${'ü'.repeat(150)}🙂.log`, content: 'long unicode name' },
+    ],
   })
-  return { tagSlug: 'kernel', emptyTagSlug: 'e2e-empty', answered, open, locked }
+  const memberRow = await db
+    .insertInto('users')
+    .values({
+      username: 'e2e_member',
+      username_key: 'e2e_member',
+      role: 'member',
+      title: null,
+      created_at: now - 90 * MINUTE,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const member = { username: 'e2e_member', sessionToken: await createSession(db, memberRow.id) }
+  return {
+    tagSlug: 'kernel',
+    emptyTagSlug: 'e2e-empty',
+    answered,
+    open,
+    locked,
+    member,
+    profileUsername: 'quinn_dts',
+  }
 }

@@ -13,17 +13,38 @@ export interface PageType {
   path: (known: KnownThreads) => string
   /** The status the page answers with. */
   status: number
+  /** Load it signed in as the harness's member (the ask page, a thread with its reply form and buttons). */
+  signedIn?: true
 }
 
 export const PAGE_TYPES: readonly PageType[] = [
   { name: 'home', path: () => '/', status: 200 },
   { name: 'tag directory', path: () => '/tags', status: 200 },
   { name: 'tag page', path: (k) => `/tags/${k.tagSlug}`, status: 200 },
-  { name: 'tag page, sorted and filtered, page 2', path: (k) => `/tags/${k.tagSlug}?sortBy=views&sortOrder=asc&filter=unsolved&page=2`, status: 200 },
+  {
+    name: 'tag page, sorted and filtered, page 2',
+    path: (k) => `/tags/${k.tagSlug}?sortBy=views&sortOrder=asc&filter=unsolved&page=2`,
+    status: 200,
+  },
   { name: 'tag page without threads', path: (k) => `/tags/${k.emptyTagSlug}`, status: 200 },
-  { name: 'thread with code, attachments and an accepted answer', path: (k) => k.answered.path, status: 200 },
+  {
+    name: 'thread with code, attachments and an accepted answer',
+    path: (k) => k.answered.path,
+    status: 200,
+  },
   { name: 'thread without an answer', path: (k) => k.open.path, status: 200 },
   { name: 'locked, pinned thread', path: (k) => k.locked.path, status: 200 },
+  {
+    name: 'thread, signed in (reply form, boost and comment controls)',
+    path: (k) => k.answered.path,
+    status: 200,
+    signedIn: true,
+  },
+  { name: 'search results', path: () => '/search?q=panic', status: 200 },
+  { name: 'sign in', path: () => '/login', status: 200 },
+  { name: 'register', path: () => '/register', status: 200 },
+  { name: 'profile', path: (k) => `/users/${k.profileUsername}`, status: 200 },
+  { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
 ]

@@ -4,7 +4,7 @@
  * listening on 127.0.0.1 on a free port. In process, so no build is needed and the tests can reach the
  * database directly.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Dialect } from '../../../src/config.js'
 import type { Db } from '../../../src/db/schema.js'
 import { seedDemo } from '../../../src/domain/demo/index.js'
@@ -20,6 +20,10 @@ export interface E2eServer {
   readonly origin: string
   /** Threads, tags and users the seed made, for building URLs. */
   readonly known: KnownThreads
+  /** The Cookie header that signs a request in as `known.member`. */
+  readonly memberCookie: string
+  /** Requests a page through the app without the network, signed in as the member when asked. */
+  inject(path: string, options?: { signedIn?: boolean }): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
 
@@ -34,7 +38,10 @@ export interface StartOptions {
  * Starts Quorum on a fresh database of the given dialect.
  * @example const server = await startServer('sqlite'); await page.goto(server.origin + '/tags/kernel')
  */
-export async function startServer(dialect: Dialect, options: StartOptions = {}): Promise<E2eServer> {
+export async function startServer(
+  dialect: Dialect,
+  options: StartOptions = {},
+): Promise<E2eServer> {
   const opened = await openTestDb(dialect)
   let app: FastifyInstance | undefined
   try {
@@ -47,14 +54,23 @@ export async function startServer(dialect: Dialect, options: StartOptions = {}):
     app = await buildTestApp(opened.handle, { RATE_LIMIT_PER_MINUTE: '0' })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
-    if (address === null || typeof address === 'string') throw new Error('the server did not get a TCP port')
+    if (address === null || typeof address === 'string')
+      throw new Error('the server did not get a TCP port')
     const server = app
+    const memberCookie = `${server.sessionCookieName}=${known.member.sessionToken}`
     return {
       app: server,
       db,
       dialect,
       origin: `http://127.0.0.1:${address.port}`,
       known,
+      memberCookie,
+      inject: (path, options = {}) =>
+        server.inject({
+          method: 'GET',
+          url: path,
+          headers: options.signedIn === true ? { cookie: memberCookie } : {},
+        }),
       close: async () => {
         await server.close()
         await opened.dispose()

@@ -62,10 +62,15 @@ function watchDialogs(page: Page): void {
 export async function readTrap(page: Page): Promise<TrapReport> {
   const inPage = await page.evaluate(() => {
     const trap = (window as unknown as { __trap?: TrapReport }).__trap
-    return trap === undefined ? { executions: ['trap missing: init script did not run'], cspViolations: [] } : { executions: [...trap.executions], cspViolations: [...trap.cspViolations] }
+    return trap === undefined
+      ? { executions: ['trap missing: init script did not run'], cspViolations: [] }
+      : { executions: [...trap.executions], cspViolations: [...trap.cspViolations] }
   })
   const pageDialogs = dialogs.get(page) ?? []
-  const report = { executions: [...inPage.executions, ...pageDialogs], cspViolations: inPage.cspViolations }
+  const report = {
+    executions: [...inPage.executions, ...pageDialogs],
+    cspViolations: inPage.cspViolations,
+  }
   pageDialogs.length = 0
   return report
 }

@@ -80,7 +80,6 @@ function attributeValue(raw: string): string {
 
 /** The scheme a browser would use for an href: after stripping what the URL parser strips (WHATWG URL). */
 function browserScheme(href: string): string | null {
-  // eslint-disable-next-line no-control-regex -- the WHATWG URL parser strips C0 controls and spaces
   const stripped = href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '')
   return /^([a-z][a-z0-9+.-]*):/i.exec(stripped)?.[1]?.toLowerCase() ?? null
 }

@@ -151,7 +151,9 @@ describe('renderMarkdown: code', () => {
 
   it('highlights a C fence in the agreed markup', () => {
     const html = renderMarkdown('```c\nint x = 0;\n```')
-    expect(html).toMatch(/^<pre class="code" data-lang="c" tabindex="0"><code class="hljs language-c">/)
+    expect(html).toMatch(
+      /^<pre class="code" data-lang="c" tabindex="0"><code class="hljs language-c">/,
+    )
     expect(html).toContain('<span class="hljs-type">int</span>')
     expect(html.endsWith('</code></pre>\n')).toBe(true)
   })

@@ -4,6 +4,7 @@ import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
 import { searchRoutes } from './search.js'
+import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
 import { tagRoutes } from './tags.js'
 import { postRoutes } from './posts.js'
@@ -22,4 +23,5 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes)
   await app.register(seoRoutes)
   await app.register(searchRoutes)
+  await app.register(signatureRoutes)
 }

@@ -18,7 +18,6 @@ import {
 import { tagHref } from '../../../views/components/tag-list.js'
 import { threadHref } from '../../../views/components/thread-table.js'
 import { xmlEscape } from '../../feed.js'
-import { sendError } from '../../plugins/errors.js'
 
 /** The sitemaps.org limit of URLs in one sitemap file. */
 export const MAX_SITEMAP_URLS = 50_000
@@ -133,14 +132,7 @@ export const seoRoutes: FastifyPluginAsync<SeoRoutesOptions> = async (app, optio
       const from = (req.params.chunk - 1) * size + 1
       const entries = await threadPages(from, from + size - 1)
       // An empty urlset is not valid (the schema wants at least one url); the index never lists an empty chunk.
-      if (entries.length === 0)
-        return sendError(
-          req,
-          reply,
-          404,
-          'Sitemap not found',
-          'This part of the sitemap has no threads.',
-        )
+      if (entries.length === 0) return reply.callNotFound()
       return sendXml(reply, urlset(entries))
     },
   )

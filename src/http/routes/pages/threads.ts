@@ -2,6 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { isStaff } from '../../../domain/posts/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
+import { findSimilarThreads, getThreadMentions } from '../../../domain/signatures/index.js'
+import { onCacheHit } from '../../plugins/page-cache.js'
 import { recordView } from '../../plugins/views.js'
 import { ThreadPage } from '../../../views/pages/thread-page.js'
 import { sendError } from '../../plugins/errors.js'
@@ -34,8 +36,13 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
       return reply.redirect(`/threads/${id}/${data.thread.slug}`, 301)
     }
     recordView(req, id)
+    onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
     const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
-    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer })
+    const signatures = {
+      mentions: await getThreadMentions(req.db, id),
+      similar: await findSimilarThreads(req.db, id),
+    }
+    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer, signatures })
   }
   app.get<{ Params: ThreadParams }>('/threads/:id', { schema: { params: ThreadParams } }, show)
   app.get<{ Params: ThreadParams }>(

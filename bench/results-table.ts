@@ -1,0 +1,41 @@
+/**
+ * Prints a results file of `npm run bench` as a Markdown table (for docs/performance.md).
+ * Usage: node --import tsx bench/results-table.ts bench/results/FILE.json
+ */
+import fs from 'node:fs'
+import type { Row } from './load/report.js'
+
+const file = process.argv[2]
+if (!file) throw new Error('name a results file')
+const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { results: Row[] }
+const head = [
+  'scenario',
+  'conns',
+  'req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'errors',
+  '≥400',
+  'RSS MB',
+  'ceiling req/s',
+  '% of ceiling',
+]
+console.log(`| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`)
+for (const r of data.results) {
+  const q = r.quorum
+  const cells = [
+    r.scenario,
+    r.connections,
+    q.requestsPerSecond.toFixed(0),
+    q.p50.toFixed(1),
+    q.p95.toFixed(1),
+    q.p99.toFixed(1),
+    q.errors,
+    q.failed,
+    (r.serverPeakRss / 2 ** 20).toFixed(0),
+    r.ceiling ? r.ceiling.requestsPerSecond.toFixed(0) : '–',
+    r.ceiling ? `${((100 * q.requestsPerSecond) / r.ceiling.requestsPerSecond).toFixed(0)}%` : '–',
+  ]
+  console.log(`| ${cells.join(' | ')} |`)
+}

@@ -1,0 +1,154 @@
+// `npm run lighthouse`: audits the tag, thread, search and ask pages with Lighthouse 12 and prints the four
+// category scores of each. It starts Quorum itself on a temporary SQLite database seeded with the demo forum
+// (sources run through tsx, so no build is needed), and drives Debian's Chromium (/usr/bin/chromium).
+// Lighthouse's defaults apply: mobile emulation with simulated throttling. HTML reports go to
+// test-results/lighthouse/. docs/quality.md records the latest numbers; CI does not run this.
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { register } from 'tsx/esm/api'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const CHROMIUM = '/usr/bin/chromium'
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+]
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo']
+const REPORT_DIR = path.join(ROOT, 'test-results', 'lighthouse')
+
+if (!fs.existsSync(CHROMIUM)) {
+  console.error(
+    `Chromium is not installed at ${CHROMIUM}: apt-get install -y --no-install-recommends chromium`,
+  )
+  process.exit(1)
+}
+
+register() // lets this script import the TypeScript sources directly
+const load = (file) => import(pathToFileURL(path.join(ROOT, file)).href)
+const { buildApp } = await load('src/app.ts')
+const { loadConfig } = await load('src/config.ts')
+const { createDb } = await load('src/db/connect.ts')
+const { migrateToLatest } = await load('src/db/migrate.ts')
+const { seedDemo } = await load('src/domain/demo/index.ts')
+const { slugify } = await load('src/domain/format/index.ts')
+const { createSession } = await load('src/domain/sessions/index.ts')
+
+/** A port that is free now (the server listens on it a moment later; PUBLIC_URL must name it). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-lighthouse-'))
+const port = await freePort()
+const origin = `http://127.0.0.1:${port}`
+const config = loadConfig({
+  HOST: '127.0.0.1',
+  PORT: String(port),
+  DATABASE_URL: `sqlite:${path.join(dir, 'quorum.db')}`,
+  PUBLIC_URL: origin,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  RATE_LIMIT_PER_MINUTE: '0',
+})
+
+// Seed the demo forum, and a session for a demo member so the ask page (sign-in only) can be audited.
+const seeding = createDb(config.database)
+await migrateToLatest(seeding.db)
+await seedDemo(seeding.db)
+const thread = await seeding.db
+  .selectFrom('threads')
+  .select(['id', 'title'])
+  .where('accepted_post_id', 'is not', null)
+  .where('deleted_at', 'is', null)
+  .orderBy('view_count', 'desc')
+  .executeTakeFirstOrThrow()
+const member = await seeding.db
+  .selectFrom('users')
+  .select('id')
+  .orderBy('id')
+  .executeTakeFirstOrThrow()
+const token = await createSession(seeding.db, member.id)
+await seeding.close()
+
+const app = await buildApp(config)
+await app.listen({ port, host: '127.0.0.1' })
+const cookie = `${app.sessionCookieName ?? 'quorum_session'}=${token}`
+
+const PAGES = [
+  { name: 'tag page', path: '/tags/kernel' },
+  { name: 'thread', path: `/threads/${thread.id}/${slugify(thread.title)}` },
+  { name: 'search', path: '/search?q=panic' },
+  { name: 'ask (signed in)', path: '/ask', headers: { Cookie: cookie } },
+]
+
+fs.mkdirSync(REPORT_DIR, { recursive: true })
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS })
+const rows = []
+try {
+  for (const page of PAGES) {
+    const url = origin + page.path
+    const probe = await globalThis.fetch(url, { headers: page.headers ?? {}, redirect: 'manual' })
+    if (probe.status !== 200) {
+      console.log(
+        `skipped ${page.name}: ${page.path} answers ${probe.status} (the page does not exist yet?)`,
+      )
+      continue
+    }
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      logLevel: 'error',
+      output: 'html',
+      onlyCategories: CATEGORIES,
+      extraHeaders: page.headers,
+    })
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+    const { lhr } = result
+    fs.writeFileSync(
+      path.join(REPORT_DIR, `${page.name.replace(/\W+/g, '-')}.html`),
+      String(result.report),
+    )
+    const scores = Object.fromEntries(
+      CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+    )
+    const below = Object.values(lhr.audits)
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'manual',
+      )
+      .map((a) => `${a.id} (${a.displayValue ?? Math.round(a.score * 100)})`)
+    rows.push({
+      page: page.name,
+      path: page.path,
+      ...scores,
+      'audits below 90': below.join(', ') || '-',
+    })
+  }
+} finally {
+  chrome.kill()
+  await app.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+}
+
+console.log(
+  `\nLighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, Chromium at ${CHROMIUM}, mobile defaults`,
+)
+console.table(rows.map(({ 'audits below 90': _, ...r }) => r))
+for (const r of rows) console.log(`${r.page}: audits below 90: ${r['audits below 90']}`)
+console.log(`HTML reports: ${path.relative(ROOT, REPORT_DIR)}/`)

@@ -1,0 +1,82 @@
+/**
+ * Signatures of a text: the one entry point the write path, `quorum signatures extract` and the tests share.
+ * Pure: no database, no clock; the same text always gives the same signatures.
+ */
+import { extractCrashes } from './crashes.js'
+import { extractErrors } from './errors.js'
+import { extractOs, osKey, osLabel } from './os.js'
+import { extractReferences } from './references.js'
+import { attachmentKind, segmentMarkdown, type Segment } from './segments.js'
+import type { SignatureItem, Signatures } from './signatures.types.js'
+import { extractSymbols, symbolKey } from './symbols.js'
+
+/** A text attachment of a post: its name decides whether it is read as source or as output. */
+export interface TextAttachment {
+  fileName: string
+  text: string
+}
+
+/** Longest attachment text read, in characters: the head of a log is where its crash and versions are. */
+export const MAX_ATTACHMENT_CHARS = 64_000
+
+/**
+ * The signatures of a Markdown body and its text attachments.
+ * @example extractSignatures('socket() fails with ENOBUFS on macOS 26.1 (25B78); filed FB12345678')
+ * // { os: [{ name: 'macOS', version: '26.1', build: '25B78' }], errors: [{ name: 'ENOBUFS', … }],
+ * //   symbols: ['socket()'], references: ['FB12345678'], crashes: [] }
+ */
+export function extractSignatures(
+  markdown: string,
+  attachments: readonly TextAttachment[] = [],
+): Signatures {
+  const segments: Segment[] = segmentMarkdown(markdown)
+  const texts = [markdown]
+  for (const a of attachments) {
+    const text = a.text.slice(0, MAX_ATTACHMENT_CHARS)
+    segments.push({ kind: attachmentKind(a.fileName), text })
+    texts.push(text)
+  }
+  const all = texts.join('\n\n')
+  return {
+    os: extractOs(all),
+    errors: extractErrors(all),
+    symbols: extractSymbols(segments),
+    references: extractReferences(all),
+    crashes: extractCrashes(all),
+  }
+}
+
+/**
+ * Signatures in their stored form (see {@link SignatureItem}), in display order: OS, errors, symbols,
+ * references, crashes.
+ * @example signatureItems(extractSignatures('ENOENT'))[0] // { kind: 'error', key: 'ENOENT', label: 'ENOENT', detail: '2' }
+ */
+export function signatureItems(s: Signatures): SignatureItem[] {
+  return [
+    ...s.os.map((os) => ({
+      kind: 'os' as const,
+      key: osKey(os),
+      label: osLabel(os),
+      detail: os.version,
+    })),
+    ...s.errors.map((e) => ({
+      kind: 'error' as const,
+      key: e.name,
+      label: e.name,
+      detail: e.hex ?? String(e.number),
+    })),
+    ...s.symbols.map((sym) => ({
+      kind: 'symbol' as const,
+      key: symbolKey(sym),
+      label: sym,
+      detail: '',
+    })),
+    ...s.references.map((r) => ({ kind: 'reference' as const, key: r, label: r, detail: '' })),
+    ...s.crashes.map((c) => ({
+      kind: 'crash' as const,
+      key: c.fingerprint,
+      label: c.fingerprint,
+      detail: c.text,
+    })),
+  ]
+}

@@ -1,0 +1,33 @@
+/**
+ * Signatures: OS releases, error codes, symbols, bug-report references and crash fingerprints extracted from
+ * every post, stored per thread, and what they power: the Mentions line, /signatures pages, similar threads
+ * and the search operators. See docs/signatures.md.
+ */
+export { extractSignatures, signatureItems, type TextAttachment } from './extract.js'
+export {
+  refreshSignatures,
+  refreshManySignatures,
+  rebuildSignatures,
+  type RebuildOptions,
+  type RebuildProgress,
+} from './refresh.js'
+export { findSimilarThreads, findSimilarToDraft, SIMILAR_LIMIT } from './similar.js'
+export {
+  getThreadMentions,
+  getSignaturePage,
+  signatureHref,
+  isSignatureKind,
+  MENTIONED_SYMBOLS,
+  SIGNATURE_PAGE_SIZE,
+  type SignaturePageData,
+} from './mentions.js'
+export { canonicalErrorName } from './errors.js'
+export {
+  parseSignatureOperator,
+  SIGNATURE_OPERATORS,
+  type SignatureFilter,
+  type SignatureOperator,
+} from './search-filters.js'
+export { signatureFilterSql } from './mentions.queries.js'
+export { fingerprintOf, normalise as normaliseCrashText } from './crashes.js'
+export * from './signatures.types.js'

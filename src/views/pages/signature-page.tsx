@@ -1,0 +1,88 @@
+import type { SignatureKind } from '../../domain/signatures/signatures.types.js'
+import type { ThreadListItem } from '../../domain/threads/threads.types.js'
+import { countNoun } from '../components/count-noun.js'
+import { ThreadTable } from '../components/thread-table.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface SignaturePageProps {
+  site: SiteContext
+  kind: SignatureKind
+  /** The signature's key (`key` itself is reserved by Preact). */
+  signatureKey: string
+  label: string
+  detail: string
+  threadCount: number
+  threads: (ThreadListItem & { postCount: number })[]
+  /** Link to the next page of threads, or null on the last. */
+  nextHref: string | null
+  /** The search that finds the same threads (`errno:ENOBUFS`), when search supports the kind. */
+  searchHref: string | null
+}
+
+const NOUN: Readonly<Record<SignatureKind, string>> = {
+  os: 'OS release',
+  error: 'error code',
+  symbol: 'symbol',
+  reference: 'bug report',
+  crash: 'crash',
+}
+
+function Detail({ kind, detail, label }: { kind: SignatureKind; detail: string; label: string }) {
+  if (kind === 'crash') {
+    return (
+      <div class="signature-detail">
+        <p>The crash, with addresses, CPU numbers, times and process ids removed:</p>
+        <pre class="code" tabIndex={0}>
+          <code>{detail}</code>
+        </pre>
+      </div>
+    )
+  }
+  if (kind === 'error' && detail !== '') {
+    return (
+      <p class="signature-detail">
+        {label} is {detail.startsWith('0x') ? `IOReturn ${detail}` : `number ${detail}`}; every
+        spelling of it (name, number, dtruss <code>Err#</code>, message text) counts.
+      </p>
+    )
+  }
+  return null
+}
+
+/** Every thread that shares one signature, most recently active first. */
+export function SignaturePage(props: SignaturePageProps) {
+  const { site, kind, label, threads } = props
+  const title = kind === 'crash' ? `Crash ${label}` : label
+  return (
+    <Layout
+      site={site}
+      meta={{
+        title: `Threads mentioning ${title}`,
+        description: `${countNoun(props.threadCount, 'thread')} on ${site.name} mention the ${NOUN[kind]} ${title}.`,
+        canonicalPath: `/signatures/${kind}/${encodeURIComponent(props.signatureKey)}`,
+      }}
+    >
+      <header class="page-header">
+        <p class="signature-kind">{NOUN[kind]}</p>
+        <h1>{kind === 'symbol' ? <code>{label}</code> : title}</h1>
+        <p class="listing-count">
+          {countNoun(props.threadCount, 'thread')}{' '}
+          {props.threadCount === 1 ? 'mentions' : 'mention'} it
+        </p>
+        <Detail kind={kind} detail={props.detail} label={label} />
+        {props.searchHref !== null && (
+          <p>
+            <a href={props.searchHref}>Search with this {NOUN[kind]}</a>
+          </p>
+        )}
+      </header>
+      <ThreadTable threads={threads} now={site.now} caption={`Threads mentioning ${title}`} />
+      {props.nextHref !== null && (
+        <p class="signature-more">
+          <a href={props.nextHref}>Older threads</a>
+        </p>
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,170 @@
+/**
+ * The anonymous page cache (src/http/plugins/page-cache.ts): what it serves, the headers it sends, and
+ * that every write made through the real forms shows on the very next anonymous request.
+ */
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Agent, signedIn } from '../../support/agent.js'
+import { buildTestApp } from '../../support/build-test-app.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
+import { parseHtml, texts } from '../../support/html.js'
+import { useTestDb } from '../../support/test-db.js'
+
+describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
+  const t = useTestDb(dialect)
+  let app: FastifyInstance
+  let asker: Agent
+  let helper: Agent
+  let moderator: Agent
+  let threadId: number
+  let threadPath: string
+  let reader: Agent
+
+  /** An anonymous GET that must come from the cache (asserting the headers of a hit). */
+  const cachedGet = async (url: string) => {
+    await reader.get(url) // fills the cache when it was empty
+    const res = await reader.get(url)
+    expect(res.headers['x-page-cache']).toBe('hit')
+    return res
+  }
+
+  const postIds = async () =>
+    t.db
+      .selectFrom('posts')
+      .select(['id', 'kind', 'body_markdown as body'])
+      .where('thread_id', '=', threadId)
+      .orderBy('id')
+      .execute()
+
+  beforeAll(async () => {
+    await make.tag(t.db, 'kernel', { name: 'Kernel' })
+    app = await buildTestApp(t.handle)
+    asker = (await signedIn(app, t.db, 'cache_asker')).agent
+    helper = (await signedIn(app, t.db, 'cache_helper')).agent
+    moderator = (await signedIn(app, t.db, 'cache_mod', 'moderator')).agent
+    await asker.get('/ask')
+    const asked = await asker.postMultipart('/ask', {
+      title: 'Cached pages must show new replies at once',
+      body: 'Does the page cache keep **stale** pages after a reply?',
+      tags: 'kernel',
+    })
+    expect(asked.statusCode).toBe(303)
+    threadPath = String(asked.headers.location)
+    threadId = Number(/\/threads\/(\d+)/.exec(threadPath)?.[1])
+    reader = new Agent(app, '10.4.0.1')
+  })
+  afterAll(async () => app?.close())
+
+  it('serves a repeated anonymous page from memory, with an ETag that revalidates to 304', async () => {
+    const first = await reader.get('/tags/kernel')
+    const second = await reader.get('/tags/kernel')
+    expect(second.headers['x-page-cache']).toBe('hit')
+    expect(second.body).toBe(first.body)
+    expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(second.headers.vary).toBe('Cookie')
+    expect(second.headers['content-security-policy']).toBeTruthy()
+    const etag = String(second.headers.etag)
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    const revalidated = await reader.get('/tags/kernel', { 'if-none-match': etag })
+    expect(revalidated.statusCode).toBe(304)
+    expect(revalidated.body).toBe('')
+    const changed = await reader.get('/tags/kernel', { 'if-none-match': '"something-else"' })
+    expect(changed.statusCode).toBe(200)
+  })
+
+  it('never caches pages for signed-in people, nor pages that set a cookie', async () => {
+    const page = await helper.get(threadPath)
+    expect(page.headers['cache-control']).toBe('private, no-store')
+    expect(page.headers['x-page-cache']).toBeUndefined()
+    expect(page.headers.etag).toBeUndefined()
+    const login = await new Agent(app, '10.4.0.2').get('/login')
+    expect(login.headers['cache-control']).toBe('private, no-store')
+    expect((await new Agent(app, '10.4.0.2').get('/login')).headers['x-page-cache']).toBeUndefined()
+  })
+
+  it('shows a new reply, a boost, an edit, an accept and a delete on the very next request', async () => {
+    await cachedGet(threadPath)
+    await helper.get(threadPath)
+    expect(
+      (await helper.post(`/threads/${threadId}/replies`, { body: 'Fresh reply: it shows.' }))
+        .statusCode,
+    ).toBe(303)
+    const afterReply = await reader.get(threadPath)
+    expect(afterReply.body).toContain('Fresh reply: it shows.')
+    const reply = (await postIds()).find((p) => p.kind === 'reply')
+    const question = (await postIds()).find((p) => p.kind === 'question')
+    if (!reply || !question) throw new Error('the thread has no reply')
+
+    await cachedGet(threadPath)
+    expect((await helper.post(`/posts/${question.id}/boost`, { state: 'on' })).statusCode).toBe(303)
+    const boosts = texts(parseHtml((await reader.get(threadPath)).body), '[data-boost-count]')
+    expect(boosts[0]).toContain('1')
+
+    await cachedGet(threadPath)
+    await helper.get(`/posts/${reply.id}/edit`)
+    expect(
+      (await helper.post(`/posts/${reply.id}/edit`, { body: 'Edited reply: shows too.' }))
+        .statusCode,
+    ).toBe(303)
+    expect((await reader.get(threadPath)).body).toContain('Edited reply: shows too.')
+
+    await cachedGet(threadPath)
+    await asker.get(threadPath)
+    expect((await asker.post(`/posts/${reply.id}/accept`, { state: 'on' })).statusCode).toBe(303)
+    expect((await reader.get(threadPath)).body).toContain('Accepted answer')
+
+    await cachedGet(threadPath)
+    await moderator.get(threadPath)
+    expect((await moderator.post(`/posts/${reply.id}/delete`, {})).statusCode).toBe(303)
+    expect((await reader.get(threadPath)).body).not.toContain('Edited reply: shows too.')
+  })
+
+  it('moves a thread up its tag page on the very next request after a reply', async () => {
+    const older = await make.thread(t.db, {
+      title: 'An older thread bumped by a reply',
+      created_at: Date.now() - 86_400_000,
+    })
+    const first = () => texts(parseHtml(lastBody), 'tbody .thread-title')[0]
+    let lastBody = (await cachedGet('/tags/kernel')).body
+    expect(first()).not.toBe('An older thread bumped by a reply')
+    await helper.get(`/threads/${older}`)
+    expect(
+      (await helper.post(`/threads/${older}/replies`, { body: 'Bumping the older thread.' }))
+        .statusCode,
+    ).toBe(303)
+    lastBody = (await reader.get('/tags/kernel')).body
+    expect(first()).toBe('An older thread bumped by a reply')
+  })
+
+  it('shows writes made outside HTTP (the CLI, another process) on the next request', async () => {
+    await cachedGet('/')
+    await make.thread(t.db, { title: 'Imported while the page was cached' })
+    expect((await reader.get('/')).body).toContain('Imported while the page was cached')
+  })
+
+  it('still counts the view of a thread page served from the cache', async () => {
+    await cachedGet(threadPath)
+    const before = app.views.pendingCount
+    const visitor = new Agent(app, '10.4.9.9')
+    const res = await visitor.get(threadPath)
+    expect(res.headers['x-page-cache']).toBe('hit')
+    expect(app.views.pendingCount).toBe(before + 1)
+  })
+
+  it('keeps its memory within the bound, dropping the least recently used pages', async () => {
+    const small = await buildTestApp(t.handle, {}, { pageCache: { maxBytes: 200_000 } })
+    try {
+      const anon = new Agent(small, '10.4.1.1')
+      for (let page = 0; page < 40; page++) await anon.get(`/tags/kernel?bench=${page}`)
+      const stats = small.pageCache.stats()
+      expect(stats.bytes).toBeLessThanOrEqual(200_000)
+      expect(stats.entries).toBeGreaterThan(0)
+      expect(stats.entries).toBeLessThan(40)
+      expect((await anon.get('/tags/kernel?bench=39')).headers['x-page-cache']).toBe('hit')
+      expect((await anon.get('/tags/kernel?bench=0')).headers['x-page-cache']).toBe('miss')
+    } finally {
+      await small.close()
+    }
+  })
+})

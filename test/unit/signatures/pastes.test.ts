@@ -1,0 +1,64 @@
+/**
+ * Rescued pastes (docs/signatures.md): the corpus of unfenced pastes mixed with prose, scored and printed, plus
+ * bodies that must render exactly as written.
+ */
+import { JSDOM } from 'jsdom'
+import { describe, expect, it } from 'vitest'
+import { renderMarkdown, rescuePastes } from '../../../src/domain/markdown/index.js'
+import { PASTE_CASES, UNTOUCHED_BODIES } from '../../fixtures/signatures/pastes.js'
+
+function check(markdown: string, pasted: string[], prose: string[]): string[] {
+  const doc = new JSDOM(renderMarkdown(markdown)).window.document
+  const pres = [...doc.querySelectorAll('pre')]
+  const preLines = pres.flatMap((p) => (p.textContent ?? '').replace(/\n$/, '').split('\n'))
+  const preText = pres.map((p) => p.textContent ?? '').join('\n')
+  const blocks = [...doc.querySelectorAll('p, li, h2, h3, h4')].map((e) =>
+    (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  )
+  const problems: string[] = []
+  let last = -1
+  for (const line of pasted) {
+    const at = preLines.indexOf(line, last + 1)
+    if (at < 0) problems.push(`pasted line not kept in a code block: ${JSON.stringify(line)}`)
+    else last = at
+  }
+  for (const sentence of prose) {
+    if (!blocks.some((b) => b.includes(sentence)) || preText.includes(sentence))
+      problems.push(`prose not kept as prose: ${JSON.stringify(sentence)}`)
+  }
+  return problems
+}
+
+describe('rescued pastes', () => {
+  it('keeps every pasted line in a code block and every sentence in prose, for the whole corpus', () => {
+    expect(PASTE_CASES.length).toBeGreaterThanOrEqual(15)
+    const failures = PASTE_CASES.flatMap((c) =>
+      check(c.markdown, c.pasted, c.prose).map((p) => `${c.name}: ${p}`),
+    )
+    const passed = PASTE_CASES.filter(
+      (c) => check(c.markdown, c.pasted, c.prose).length === 0,
+    ).length
+    console.log(
+      `rescued pastes: ${passed}/${PASTE_CASES.length} bodies keep their lines, prose stays prose`,
+    )
+    expect(failures).toEqual([])
+  })
+
+  it.each(UNTOUCHED_BODIES)('leaves "$name" exactly as written', ({ markdown }) => {
+    expect(rescuePastes(markdown)).toBe(markdown)
+  })
+
+  it('marks a rescued block, and fences it so a backtick run inside cannot close it', () => {
+    const html = renderMarkdown('Trace:\nfoo[1]: a ``` b\nfoo[1]: c\nDone.')
+    expect(html).toContain('<pre class="code code-rescued" data-lang="plaintext"')
+    expect(html).toContain('foo[1]: a ``` b\nfoo[1]: c')
+    expect(html).toContain('<p>Done.</p>')
+  })
+
+  it('stays fast on a 64 KB paste', () => {
+    const body = 'kernel[0]: acme: flow 0x1 dropped\n'.repeat(1000) + 'x = y;\n'.repeat(1000)
+    const started = performance.now()
+    renderMarkdown(body)
+    expect(performance.now() - started).toBeLessThan(1500)
+  })
+})
