@@ -1,8 +1,15 @@
 /**
  * Reads the query box: words, identifiers and "quoted phrases", plus the operators tag:, user:, is:, after:,
- * before: and sort:. Nothing here throws: an unknown operator, a bad value or an unbalanced quote is searched as
- * text, with a notice saying so. The result holds only tokens from our tokenizer, never raw text for an engine.
+ * before: and sort:, and the signature operators os:, build:, errno:, sym:, fb: and crash: (their values are read
+ * by the signatures feature). A value may be quoted: `os:"macOS 26"`. Nothing here throws: an unknown operator, a
+ * bad value or an unbalanced quote is searched as text, with a notice saying so. The result holds only tokens
+ * from our tokenizer, never raw text for an engine.
  */
+import {
+  parseSignatureOperator,
+  SIGNATURE_OPERATORS,
+  type SignatureOperator,
+} from '../signatures/index.js'
 import { STOP_WORDS } from './stopwords.js'
 import { SEARCH_SORTS, type ParsedQuery, type QueryTerm, type SearchSort } from './search.types.js'
 import { analyseToken, scanTokens, wordsOf } from './tokenize.js'
@@ -13,8 +20,17 @@ export const MAX_QUERY_LENGTH = 500
 export const MAX_TERMS = 12
 
 const OBJC_METHOD = String.raw`[-+]\[[\p{L}_$][\p{L}\p{N}_$]*(?:\([\p{L}\p{N}_$]*\))?\s+[\p{L}_$][\p{L}\p{N}_$:]*\]`
-const CHUNK_RE = new RegExp(`(${OBJC_METHOD})|"([^"]*)"|([^\\s"]+)`, 'gu')
-const OPERATOR_RE = /^(tag|user|is|after|before|sort):(.+)$/iu
+const CHUNK_RE = new RegExp(`(${OBJC_METHOD})|([A-Za-z]+):"([^"]*)"|"([^"]*)"|([^\\s"]+)`, 'gu')
+const OPERATORS: readonly string[] = [
+  'tag',
+  'user',
+  'is',
+  'after',
+  'before',
+  'sort',
+  ...SIGNATURE_OPERATORS,
+]
+const OPERATOR_RE = new RegExp(`^(${OPERATORS.join('|')}):(.+)$`, 'iu')
 const TAG_RE = /^[a-z0-9][a-z0-9-]{0,39}$/u
 const USER_RE = /^[A-Za-z0-9_-]{1,30}$/u
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/u
@@ -32,6 +48,7 @@ export function parseSearchQuery(input: string): ParsedQuery {
     solved: null,
     after: null,
     before: null,
+    signatures: [],
     sort: 'relevance',
     notices: [],
     plainText: '',
@@ -50,10 +67,15 @@ export function parseSearchQuery(input: string): ParsedQuery {
   const ignored = new Set<string>()
   const terms: QueryTerm[] = []
   for (const match of text.matchAll(CHUNK_RE)) {
-    const [, objc, phrase, chunk] = match
+    const [, objc, name, quoted, phrase, chunk] = match
     if (objc !== undefined) {
       addWord(terms, objc, ignored)
       plain.push(objc)
+    } else if (name !== undefined && quoted !== undefined) {
+      if (readOperator(query, `${name}:${quoted}`, `${name}:"${quoted}"`)) continue
+      addWord(terms, name, ignored)
+      addPhrase(terms, quoted, ignored)
+      plain.push(`${name} ${quoted}`.trim())
     } else if (phrase !== undefined) {
       addPhrase(terms, phrase, ignored)
       if (phrase.trim() !== '') plain.push(phrase.trim())
@@ -107,14 +129,14 @@ function dedupe(terms: QueryTerm[]): QueryTerm[] {
 }
 
 /** Applies `name:value` when it is a known operator with a valid value; false means "search it as text". */
-function readOperator(query: ParsedQuery, chunk: string): boolean {
+function readOperator(query: ParsedQuery, chunk: string, label = chunk): boolean {
   const match = OPERATOR_RE.exec(chunk)
   if (!match) return false
   const name = (match[1] ?? '').toLowerCase()
   const value = match[2] ?? ''
   const problem = applyOperator(query, name, value)
   if (problem === null) return true
-  query.notices.push(`${problem} “${chunk}” was searched as text.`)
+  query.notices.push(`${problem} “${label}” was searched as text.`)
   return false
 }
 
@@ -149,8 +171,14 @@ function applyOperator(query: ParsedQuery, name: string, value: string): string 
       query.sort = sort
       return null
     }
-    default:
-      return `${name}: is not an operator;`
+    default: {
+      if (!(SIGNATURE_OPERATORS as readonly string[]).includes(name))
+        return `${name}: is not an operator;`
+      const filter = parseSignatureOperator(name as SignatureOperator, value)
+      if (typeof filter === 'string') return filter
+      query.signatures.push(filter)
+      return null
+    }
   }
 }
 

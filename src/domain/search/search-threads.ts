@@ -102,7 +102,8 @@ function hasOperators(q: ParsedQuery): boolean {
     q.user !== null ||
     q.solved !== null ||
     q.after !== null ||
-    q.before !== null
+    q.before !== null ||
+    q.signatures.length > 0
   )
 }
 
@@ -120,6 +121,7 @@ async function resolveFilters(db: Executor, query: ParsedQuery): Promise<SearchF
     solved: query.solved,
     after: query.after,
     before: query.before,
+    signatures: query.signatures,
   }
 }
 

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
+import { signatureFilterSql, type SignatureFilter } from '../signatures/index.js'
 import { tagsOfThreads } from '../tags/index.js'
 import type { ThreadSource } from './document.js'
 import type { Candidate, Matcher } from './engine.js'
@@ -17,6 +18,8 @@ export interface SearchFilters {
   solved: boolean | null
   after: number | null
   before: number | null
+  /** Signatures the thread must carry (`errno:ENOENT`, `os:"macOS 26"`, ...). */
+  signatures: SignatureFilter[]
 }
 
 /** The thread-table facts of a result row (tags, highlight and snippet are added by the caller). */
@@ -157,7 +160,8 @@ export function hasFilters(f: SearchFilters): boolean {
     f.authorId !== null ||
     f.solved !== null ||
     f.after !== null ||
-    f.before !== null
+    f.before !== null ||
+    f.signatures.length > 0
   )
 }
 
@@ -173,6 +177,7 @@ export function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
     parts.push(f.solved ? sql`t.accepted_post_id is not null` : sql`t.accepted_post_id is null`)
   if (f.after !== null) parts.push(sql`t.created_at >= ${f.after}`)
   if (f.before !== null) parts.push(sql`t.created_at < ${f.before}`)
+  for (const signature of f.signatures) parts.push(signatureFilterSql(signature))
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`
 }
 

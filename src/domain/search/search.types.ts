@@ -1,4 +1,5 @@
 /** Search requests, parsed queries and results (view models). Times are epoch milliseconds. */
+import type { SignatureFilter } from '../signatures/index.js'
 import type { TagRef } from '../tags/tags.types.js'
 import type { Paging } from '../threads/threads.types.js'
 import type { UserRef } from '../users/users.types.js'
@@ -43,6 +44,8 @@ export interface ParsedQuery {
   after: number | null
   /** `before:DATE`: created before the start of that UTC day. */
   before: number | null
+  /** `os:`, `build:`, `errno:`, `sym:`, `fb:`, `crash:`: a thread must carry every one (docs/signatures.md). */
+  signatures: SignatureFilter[]
   sort: SearchSort
   /** Plain-language notes about how the query was read (cut, ignored words, operators taken as text). */
   notices: string[]

@@ -23,8 +23,8 @@ export function SearchForm({ site, q }: { site: SiteContext; q: string }) {
         Search
       </button>
       <p id="search-page-hint" class="visually-hidden">
-        Use quotes for phrases; tag:, user:, is:solved, after:, before: and sort: narrow the
-        results.
+        Use quotes for phrases; operators such as tag:, user:, is:solved, errno: and sort: narrow
+        the results.
       </p>
     </form>
   )
@@ -42,6 +42,14 @@ const OPERATORS: readonly (readonly [example: string, meaning: string])[] = [
   [
     'after:2025-06-01, before:2025-07',
     'Only threads started on or after, or before, a day, month or year (UTC).',
+  ],
+  [
+    'errno:ENOENT, os:"macOS 26", build:25B78',
+    'Only threads that mention this error (any spelling: Err#2, errno 2), OS release or build.',
+  ],
+  [
+    'sym:vnop_lookup, fb:FB12345678, crash:…',
+    'Only threads that mention this symbol, Feedback report or crash (see a thread’s Mentions line).',
   ],
   ['sort:newest', 'Order by newest, activity or boosts instead of relevance.'],
 ]

@@ -54,6 +54,24 @@ describe('search query parser', () => {
     })
   })
 
+  it('reads signature operators, with quoted values, through the signatures feature', () => {
+    const q = parseSearchQuery('os:"macOS 26" errno:Err#2 sym:vnop_lookup panic')
+    expect(q.signatures.map((s) => s.label)).toEqual([
+      'os:"macOS 26"',
+      'errno:Err#2',
+      'sym:vnop_lookup',
+    ])
+    expect(q.terms.map((t) => t.text)).toEqual(['panic'])
+    expect(q.plainText).toBe('panic')
+    const bad = parseSearchQuery('errno:EBOGUS build:"not a build"')
+    expect(bad.signatures).toEqual([])
+    expect(bad.notices.filter((n) => n.includes('was searched as text'))).toHaveLength(2)
+    expect(parseSearchQuery('foo:"bar baz"').terms.map((t) => [t.kind, t.text])).toEqual([
+      ['word', 'foo'],
+      ['phrase', 'bar baz'],
+    ])
+  })
+
   it('ignores an unmatched quote and says so', () => {
     const q = parseSearchQuery('"vnode lock')
     expect(q.terms.map((t) => t.text)).toEqual(['vnode', 'lock'])
