@@ -3,13 +3,13 @@
  * here; `quorum --help` lists them in this order.
  */
 import fs from 'node:fs'
-import readline from 'node:readline'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../app.js'
 import type { Config } from '../config.js'
 import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
+import { fileLines } from './file-lines.js'
 import { benchDataCommand } from './bench-data.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
@@ -117,16 +117,12 @@ export const COMMANDS: Record<string, Command> = {
       return withDb(config, async ({ db }) => {
         await migrateToLatest(db)
         const bar = progressBar('threads', total)
-        const result = await importJsonLines(
-          db,
-          readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity }),
-          {
-            batchSize: Number(values.batch) || 200,
-            onProgress: (p) => bar.update(p.imported + p.skipped),
-            onBadLine: (line, problems) =>
-              console.error(`\nline ${line} skipped: ${problems.join('; ')}`),
-          },
-        )
+        const result = await importJsonLines(db, fileLines(file), {
+          batchSize: Number(values.batch) || 200,
+          onProgress: (p) => bar.update(p.imported + p.skipped),
+          onBadLine: (line, problems) =>
+            console.error(`\nline ${line} skipped: ${problems.join('; ')}`),
+        })
         bar.finish()
         console.log(`Imported ${result.imported} thread(s); skipped ${result.skipped} bad line(s).`)
         return result.skipped > 0 ? 1 : 0
@@ -158,10 +154,6 @@ async function serve(config: Readonly<Config>): Promise<number> {
 
 async function countLines(file: string): Promise<number> {
   let n = 0
-  for await (const line of readline.createInterface({
-    input: fs.createReadStream(file),
-    crlfDelay: Infinity,
-  }))
-    if (line.trim() !== '') n++
+  for await (const line of fileLines(file)) if (line.trim() !== '') n++
   return n
 }

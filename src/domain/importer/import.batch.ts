@@ -39,7 +39,8 @@ export async function importThreads(
 
 /**
  * Imports JSON Lines text, one thread a line; blank lines are ignored.
- * @example await importJsonLines(db, readline.createInterface({ input: fs.createReadStream(file) }))
+ * Pass a lazy source (src/cli/file-lines.ts): a readline interface made before an await loses lines.
+ * @example await importJsonLines(db, fileLines('threads.jsonl'))
  */
 export async function importJsonLines(
   db: Db,

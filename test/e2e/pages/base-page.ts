@@ -121,7 +121,10 @@ export class BasePage {
     const seen = new Set<string>()
     for (let i = 0; i < maxStops; i++) {
       await this.page.keyboard.press('Tab')
-      const stop = await this.page.evaluate(() => {
+      const stop = await this.page.evaluate(async () => {
+        // Measure what the user sees: the next painted frame, after the focus change has been styled
+        // (read at once, Chromium has been seen to report the skip link's unfocused position).
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
         const el = document.activeElement as HTMLElement | null
         if (el === null || el === document.body) return null
         const style = getComputedStyle(el)
