@@ -1,13 +1,12 @@
 /**
  * Replies, comments, edits, deletion and restoration. Each: load the facts, check the policy, validate,
- * then one transaction that writes, refreshes the thread's counters and re-indexes it for search.
+ * then one transaction that writes, refreshes the thread's counters and re-derives what is read from its
+ * text (search row and signatures: refreshThreadText).
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
-import { reindexThread } from '../search/index.js'
-import { refreshSignatures } from '../signatures/index.js'
 import { fail, ok, type Result } from '../shared/result.js'
-import { refreshThread } from '../threads/thread-refresh.js'
+import { refreshThread, refreshThreadText } from '../threads/thread-refresh.js'
 import type { Viewer } from '../users/viewer.js'
 import { findPostFacts, findThreadFacts } from './post-facts.queries.js'
 import {
@@ -34,6 +33,71 @@ function limited(viewer: Viewer, now: number): Result<never> | undefined {
   return wait > 0 ? fail.rateLimited(wait) : undefined
 }
 
+/** How each kind of post body is checked and rendered: comments are short and inline-only. */
+const BODY_RULES = {
+  question: { check: checkBody, render: renderMarkdown },
+  reply: { check: checkBody, render: renderMarkdown },
+  comment: { check: checkComment, render: renderInlineMarkdown },
+} as const satisfies Record<
+  PostFacts['kind'],
+  { check: (body: string) => Result<never> | undefined; render: (body: string) => string }
+>
+
+/** A new reply or comment: where it goes, once loaded, and what each refusal says. */
+interface NewPost<T> {
+  kind: 'reply' | 'comment'
+  /** The thread (reply) or post (comment) it goes under; undefined when missing or deleted (a 404). */
+  target: T | undefined
+  /** What the 404 calls a missing target. */
+  what: string
+  /** Why an anonymous visitor is refused. */
+  signIn: string
+  /** Why the post policy refuses this viewer, or undefined when it allows the write. */
+  refusal: (viewer: Viewer, target: T) => string | undefined
+  /** The thread and parent post of the new post. */
+  place: (target: T) => { threadId: number; parentId: number | null }
+}
+
+/**
+ * What replying and commenting share: the 404, sign-in and policy refusals (in that order, so a missing
+ * target never reveals whether the viewer could write there), the body's checks, the poster's rate limit,
+ * then one transaction that writes the post, moves the thread's activity forward and re-derives its search
+ * row and signatures; the limiter counts the post only once it is saved.
+ */
+async function addPost<T>(
+  db: Db,
+  viewer: Viewer | null,
+  rawBody: string,
+  now: number,
+  spec: NewPost<T>,
+): Promise<Result<Posted>> {
+  if (spec.target === undefined) return fail.notFound(spec.what)
+  if (!viewer) return fail.forbidden(spec.signIn)
+  const refusal = spec.refusal(viewer, spec.target)
+  if (refusal !== undefined) return fail.forbidden(refusal)
+  const rules = BODY_RULES[spec.kind]
+  const body = normaliseText(rawBody)
+  const problem = rules.check(body) ?? limited(viewer, now)
+  if (problem) return problem
+  const { threadId, parentId } = spec.place(spec.target)
+  const postId = await db.transaction().execute(async (trx) => {
+    const id = await insertPost(trx, {
+      thread_id: threadId,
+      author_id: viewer.id,
+      kind: spec.kind,
+      parent_id: parentId,
+      body_markdown: body,
+      body_html: rules.render(body),
+      created_at: now,
+    })
+    await refreshThread(trx, threadId, { activityAt: now })
+    await refreshThreadText(trx, threadId)
+    return id
+  })
+  writeLimits.posts.hit(String(viewer.id), now)
+  return ok({ postId, threadId })
+}
+
 export async function postReply(
   db: Db,
   viewer: Viewer | null,
@@ -41,31 +105,18 @@ export async function postReply(
   now = Date.now(),
 ): Promise<Result<Posted>> {
   const thread = await findThreadFacts(db, input.threadId)
-  if (!thread || thread.deleted) return fail.notFound('thread')
-  if (!viewer) return fail.forbidden('Sign in to reply.')
-  if (!canReply(viewer, thread))
-    return fail.forbidden('This thread is locked: it takes no new replies.')
-  const body = normaliseText(input.body)
-  const problem = checkBody(body) ?? limited(viewer, now)
-  if (problem) return problem
-  const postId = await db.transaction().execute(async (trx) => {
-    const id = await insertPost(trx, {
-      thread_id: thread.id,
-      author_id: viewer.id,
-      kind: 'reply',
-      body_markdown: body,
-      body_html: renderMarkdown(body),
-      created_at: now,
-    })
-    await refreshThread(trx, thread.id, { activityAt: now })
-    await reindexThread(trx, thread.id)
-    await refreshSignatures(trx, thread.id)
-    return id
+  return addPost(db, viewer, input.body, now, {
+    kind: 'reply',
+    target: thread && !thread.deleted ? thread : undefined,
+    what: 'thread',
+    signIn: 'Sign in to reply.',
+    refusal: (v, t) =>
+      canReply(v, t) ? undefined : 'This thread is locked: it takes no new replies.',
+    place: (t) => ({ threadId: t.id, parentId: null }),
   })
-  writeLimits.posts.hit(String(viewer.id), now)
-  return ok({ postId, threadId: thread.id })
 }
 
+/** Comments go under live replies; like replies they count for search and signatures. */
 export async function postComment(
   db: Db,
   viewer: Viewer | null,
@@ -73,30 +124,19 @@ export async function postComment(
   now = Date.now(),
 ): Promise<Result<Posted>> {
   const parent = await findPostFacts(db, input.postId)
-  if (!parent || parent.threadDeleted) return fail.notFound('post')
-  if (!viewer) return fail.forbidden('Sign in to comment.')
-  if (!canComment(viewer, parent))
-    return fail.forbidden(
-      parent.kind !== 'reply' ? 'Comments go under replies.' : 'This reply takes no comments.',
-    )
-  const body = normaliseText(input.body)
-  const problem = checkComment(body) ?? limited(viewer, now)
-  if (problem) return problem
-  const postId = await db.transaction().execute(async (trx) => {
-    const id = await insertPost(trx, {
-      thread_id: parent.threadId,
-      author_id: viewer.id,
-      kind: 'comment',
-      parent_id: parent.id,
-      body_markdown: body,
-      body_html: renderInlineMarkdown(body),
-      created_at: now,
-    })
-    await refreshThread(trx, parent.threadId, { activityAt: now })
-    return id
+  return addPost(db, viewer, input.body, now, {
+    kind: 'comment',
+    target: parent && !parent.threadDeleted ? parent : undefined,
+    what: 'post',
+    signIn: 'Sign in to comment.',
+    refusal: (v, p) =>
+      canComment(v, p)
+        ? undefined
+        : p.kind !== 'reply'
+          ? 'Comments go under replies.'
+          : 'This reply takes no comments.',
+    place: (p) => ({ threadId: p.threadId, parentId: p.id }),
   })
-  writeLimits.posts.hit(String(viewer.id), now)
-  return ok({ postId, threadId: parent.threadId })
 }
 
 export interface EditInput {
@@ -123,8 +163,7 @@ export async function editPost(
       ? normaliseText(input.title).trim().replace(/\s+/g, ' ')
       : undefined
   const problem =
-    (title !== undefined ? checkTitle(title) : undefined) ??
-    (post.kind === 'comment' ? checkComment(body) : checkBody(body))
+    (title !== undefined ? checkTitle(title) : undefined) ?? BODY_RULES[post.kind].check(body)
   if (problem) return problem
   await db.transaction().execute(async (trx) => {
     await keepOriginalRevision(trx, post)
@@ -148,7 +187,7 @@ export async function editPost(
       .updateTable('posts')
       .set({
         body_markdown: body,
-        body_html: post.kind === 'comment' ? renderInlineMarkdown(body) : renderMarkdown(body),
+        body_html: BODY_RULES[post.kind].render(body),
         edited_at: now,
       })
       .where('id', '=', post.id)
@@ -160,8 +199,7 @@ export async function editPost(
         .where('id', '=', post.threadId)
         .execute()
     }
-    await reindexThread(trx, post.threadId)
-    await refreshSignatures(trx, post.threadId)
+    await refreshThreadText(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }
@@ -240,8 +278,7 @@ export async function deletePost(
         .where('id', '=', post.threadId)
         .execute()
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
-    await reindexThread(trx, post.threadId)
-    await refreshSignatures(trx, post.threadId)
+    await refreshThreadText(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }
@@ -267,8 +304,7 @@ export async function restorePost(
         .where('id', '=', post.threadId)
         .execute()
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
-    await reindexThread(trx, post.threadId)
-    await refreshSignatures(trx, post.threadId)
+    await refreshThreadText(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }

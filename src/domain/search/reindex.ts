@@ -1,12 +1,14 @@
 /**
  * Keeping the index in step with the threads. reindexThread runs inside the caller's transaction on every write
- * (import, ask, reply, edit, delete, restore), so a thread is findable the moment it is posted and gone the
- * moment it is deleted; reindexAll rebuilds everything (`quorum search reindex`).
+ * (import; ask, reply, comment, edit, delete, restore through the threads domain's refreshThreadText; accept), so
+ * a thread is findable the moment it is posted and gone the moment it is deleted; reindexAll rebuilds everything
+ * (`quorum search reindex`).
  */
 import type { Db, Executor } from '../../db/schema.js'
+import { countAllThreads, listThreadIdsAfter } from '../threads/threads.queries.js'
 import { buildSearchDocument } from './document.js'
 import { dialectOf, engineFor } from './engine.js'
-import { countThreads, listThreadIdsAfter, loadThreadSources } from './search.queries.js'
+import { loadThreadSources } from './search.queries.js'
 
 /**
  * Re-derives a thread's index row from the thread and its live posts, or removes it when the thread is deleted
@@ -44,7 +46,7 @@ export async function reindexAll(
 ): Promise<{ indexed: number; total: number }> {
   const engine = engineFor(dialectOf(db))
   const batchSize = options.batchSize ?? 500
-  const total = await countThreads(db)
+  const total = await countAllThreads(db)
   let after = 0
   let done = 0
   let indexed = 0

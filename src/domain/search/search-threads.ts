@@ -5,6 +5,7 @@
  */
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
+import { threadListItems } from '../threads/threads.queries.js'
 import {
   engineFor,
   type Candidate,
@@ -13,13 +14,7 @@ import {
   type SnippetTexts,
 } from './engine.js'
 import { parseSearchQuery } from './parse-query.js'
-import {
-  filterMatcher,
-  findTagIds,
-  findUserId,
-  listHitRows,
-  type SearchFilters,
-} from './search.queries.js'
+import { filterMatcher, findTagIds, findUserId, type SearchFilters } from './search.queries.js'
 import {
   DEFAULT_PAGE_SIZE,
   MAX_COUNTED,
@@ -132,11 +127,11 @@ async function loadHits(
   ids: number[],
   query: ParsedQuery,
 ): Promise<SearchHit[]> {
-  const [rows, texts] = await Promise.all([listHitRows(db, ids), loadTexts(db, ids)])
+  const [items, texts] = await Promise.all([threadListItems(db, ids), loadTexts(db, ids)])
   const h = highlighterFor(query.terms)
-  return rows.map(({ username, userTitle, ...row }) => ({
+  // A hit shows a snippet cut around the match instead of the question's excerpt.
+  return items.map(({ excerpt: _excerpt, ...row }) => ({
     ...row,
-    author: { username, title: userTitle },
     titleParts: highlightText(row.title, h),
     snippet: makeSnippet(snippetSource(texts.get(row.id), h), h),
   }))

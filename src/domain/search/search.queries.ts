@@ -1,13 +1,11 @@
 /**
  * The search feature's SQL that both engines share: reading threads for indexing, resolving filters, the
- * filter predicate, listing without text, and loading result rows. Engine-specific SQL is in fts5.queries.ts
- * and tsvector.queries.ts.
+ * filter predicate and listing without text. Engine-specific SQL is in fts5.queries.ts and tsvector.queries.ts;
+ * result rows are the threads domain's list rows (threadListItems).
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
-import { slugify } from '../format/index.js'
 import { signatureFilterSql, type SignatureFilter } from '../signatures/index.js'
-import { tagsOfThreads } from '../tags/index.js'
 import type { ThreadSource } from './document.js'
 import type { Candidate, Matcher } from './engine.js'
 
@@ -20,24 +18,6 @@ export interface SearchFilters {
   before: number | null
   /** Signatures the thread must carry (`errno:ENOENT`, `os:"macOS 26"`, ...). */
   signatures: SignatureFilter[]
-}
-
-/** The thread-table facts of a result row (tags, highlight and snippet are added by the caller). */
-export interface HitRow {
-  id: number
-  title: string
-  slug: string
-  username: string
-  userTitle: string | null
-  replyCount: number
-  boostCount: number
-  viewCount: number
-  createdAt: number
-  lastActivityAt: number
-  solved: boolean
-  pinned: boolean
-  locked: boolean
-  tags: { slug: string; name: string }[]
 }
 
 /**
@@ -106,30 +86,6 @@ export async function loadThreadSources(
   return sources
 }
 
-/** Ids of threads after `afterId`, in id order (live or not: reindexing removes the dead ones). */
-export async function listThreadIdsAfter(
-  db: Executor,
-  afterId: number,
-  limit: number,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('threads')
-    .select('id')
-    .where('id', '>', afterId)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
-export async function countThreads(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('threads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 /** Tag ids by slug; slugs without a tag are missing from the map. */
 export async function findTagIds(
   db: Executor,
@@ -190,53 +146,4 @@ export const filterMatcher: Matcher = {
       from threads t where ${filterSql(plan.filters)} order by t.id desc limit ${cap}`.execute(db)
     return rows
   },
-}
-
-/** Result rows for thread ids, in the order given; ids of threads that vanished meanwhile are skipped. */
-export async function listHitRows(db: Executor, ids: readonly number[]): Promise<HitRow[]> {
-  if (ids.length === 0) return []
-  const rows = await db
-    .selectFrom('threads as t')
-    .innerJoin('users as u', 'u.id', 't.author_id')
-    .select([
-      't.id',
-      't.title',
-      't.reply_count as replyCount',
-      't.boost_count as boostCount',
-      't.view_count as viewCount',
-      't.created_at as createdAt',
-      't.last_activity_at as lastActivityAt',
-      't.pinned',
-      't.locked',
-      't.accepted_post_id as acceptedPostId',
-      'u.username',
-      'u.title as userTitle',
-    ])
-    .where('t.id', 'in', [...ids])
-    .where('t.deleted_at', 'is', null)
-    .execute()
-  const tags = await tagsOfThreads(db, ids)
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  return ids.flatMap((id) => {
-    const r = byId.get(id)
-    if (!r) return []
-    return [
-      {
-        id: r.id,
-        title: r.title,
-        slug: slugify(r.title),
-        username: r.username,
-        userTitle: r.userTitle,
-        replyCount: r.replyCount,
-        boostCount: r.boostCount,
-        viewCount: r.viewCount,
-        createdAt: r.createdAt,
-        lastActivityAt: r.lastActivityAt,
-        solved: r.acceptedPostId !== null,
-        pinned: r.pinned === 1,
-        locked: r.locked === 1,
-        tags: tags.get(id) ?? [],
-      },
-    ]
-  })
 }

@@ -1,8 +1,6 @@
 /** Search requests, parsed queries and results (view models). Times are epoch milliseconds. */
 import type { SignatureFilter } from '../signatures/index.js'
-import type { TagRef } from '../tags/tags.types.js'
-import type { Paging } from '../threads/threads.types.js'
-import type { UserRef } from '../users/users.types.js'
+import type { Paging, ThreadListItem } from '../threads/threads.types.js'
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'activity', 'boosts'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]
@@ -59,23 +57,13 @@ export interface TextPart {
   mark: boolean
 }
 
-/** One result row: the thread-table facts plus a highlighted title and snippet. */
-export interface SearchHit {
-  id: number
-  title: string
+/**
+ * One result row: a thread-list row (threadListItems) with a highlighted title, and a snippet around the match
+ * in place of the question's excerpt.
+ */
+export interface SearchHit extends Omit<ThreadListItem, 'excerpt'> {
   titleParts: TextPart[]
-  slug: string
   snippet: TextPart[]
-  author: UserRef
-  replyCount: number
-  boostCount: number
-  viewCount: number
-  createdAt: number
-  lastActivityAt: number
-  solved: boolean
-  pinned: boolean
-  locked: boolean
-  tags: TagRef[]
 }
 
 export interface SearchResults {

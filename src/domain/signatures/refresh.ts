@@ -1,14 +1,15 @@
 /**
  * Keeping signatures in step with the posts. refreshSignatures runs inside the caller's transaction on every
- * write that re-indexes a thread for search (ask, reply, edit, delete, restore, accept, import), so a thread's
- * Mentions line and its similar threads are right the moment it is saved; rebuildSignatures re-derives every
- * thread (`quorum signatures rebuild`), e.g. after the extractors or their tables change.
+ * write that changes a thread's text (ask, reply, comment, edit, delete, restore: all through the threads
+ * domain's refreshThreadText, which re-indexes search too; the importer batches refreshManySignatures), so a
+ * thread's Mentions line and its similar threads are right the moment it is saved. Comments count like replies.
+ * rebuildSignatures re-derives every thread (`quorum signatures rebuild`), e.g. after the extractors or their
+ * tables change.
  */
 import type { Db, Executor } from '../../db/schema.js'
+import { countAllThreads, listThreadIdsAfter } from '../threads/threads.queries.js'
 import { extractSignatures, signatureItems } from './extract.js'
 import {
-  countAllThreads,
-  listThreadIdsAfter,
   loadThreadTexts,
   removeOrphanRows,
   replaceDerivedRows,

@@ -134,30 +134,6 @@ export async function removeOrphanRows(db: Executor): Promise<void> {
   await dead('similarity_terms').execute(db)
 }
 
-/** Thread ids after `after`, in id order (the rebuild's batches). */
-export async function listThreadIdsAfter(
-  db: Executor,
-  after: number,
-  limit: number,
-): Promise<number[]> {
-  const rows = await db
-    .selectFrom('threads')
-    .select('id')
-    .where('id', '>', after)
-    .orderBy('id')
-    .limit(limit)
-    .execute()
-  return rows.map((r) => r.id)
-}
-
-export async function countAllThreads(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom('threads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 /** A thread's stored signatures, in the order they were written (display order). */
 export async function listThreadSignatures(
   db: Executor,

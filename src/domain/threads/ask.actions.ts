@@ -15,10 +15,8 @@ import { isStaff } from '../posts/posts.policy.js'
 import { writeLimits } from '../posts/write-limits.js'
 import { randomId } from '../shared/ids.js'
 import { fail, ok, type Result } from '../shared/result.js'
-import { reindexThread } from '../search/index.js'
-import { refreshSignatures } from '../signatures/index.js'
 import type { Viewer } from '../users/viewer.js'
-import { refreshThread } from './thread-refresh.js'
+import { refreshThread, refreshThreadText } from './thread-refresh.js'
 
 export interface UploadedFile {
   fileName: string
@@ -123,8 +121,7 @@ export async function askQuestion(
       )
       .execute()
     await refreshThread(trx, id, { tagsChanged: true })
-    await reindexThread(trx, id)
-    await refreshSignatures(trx, id)
+    await refreshThreadText(trx, id)
     return id
   })
   writeLimits.threads.hit(String(viewer.id), now)

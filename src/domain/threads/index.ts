@@ -6,6 +6,12 @@ export {
   findThreadView,
   syncThreadSortKeys,
   pinsFirst,
+  threadListItems,
+  threadListColumns,
+  toThreadListItem,
+  listThreadIdsAfter,
+  countAllThreads,
+  type ThreadListRow,
   type TagListingQuery,
 } from './threads.queries.js'
 export { getThreadPage } from './thread-page.js'
@@ -19,5 +25,5 @@ export {
 } from './sitemap.queries.js'
 export * from './threads.types.js'
 export { getThreadViewerState } from './thread-viewer.js'
-export { refreshThread } from './thread-refresh.js'
+export { refreshThread, refreshThreadText } from './thread-refresh.js'
 export { askQuestion, type AskInput, type Asked, type UploadedFile } from './ask.actions.js'

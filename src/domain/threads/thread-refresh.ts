@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/schema.js'
+import { reindexThread } from '../search/index.js'
+import { refreshSignatures } from '../signatures/index.js'
 import { refreshTagCounts } from '../tags/tags.queries.js'
 import { syncThreadSortKeys } from './threads.queries.js'
 
@@ -54,4 +56,17 @@ export async function refreshThread(
       tags.map((t) => t.tag_id),
     )
   }
+}
+
+/**
+ * Re-derives everything read from a thread's text: its search index row and its signatures (with the
+ * similarity terms). Every write that changes what the thread's live posts say (ask, reply, comment, edit,
+ * delete, restore) calls this inside its transaction, so search, the Mentions line, signature pages and
+ * similar threads are right on the next request. Comments count like replies (docs/signatures.md,
+ * docs/search.md), so adding one re-derives too.
+ * @example await db.transaction().execute(async (trx) => { await insertPost(trx, comment); await refreshThreadText(trx, threadId) })
+ */
+export async function refreshThreadText(db: Executor, threadId: number): Promise<void> {
+  await reindexThread(db, threadId)
+  await refreshSignatures(db, threadId)
 }

@@ -2,10 +2,10 @@
  * Read queries for thread lists and the thread page. Lists read from thread_tags, whose copied sort keys
  * make every sort an index range scan (see the tt_* indexes in the migrations).
  */
-import { sql } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
 import { tagsOfThreads } from '../tags/tags.queries.js'
+import type { TagRef } from '../tags/tags.types.js'
 import type { ListingOptions, ThreadListItem, ThreadSort, ThreadView } from './threads.types.js'
 
 const SORT_COLUMN = {
@@ -55,7 +55,7 @@ export async function listThreadsByTag(
     .selectFrom(page.as('page'))
     .innerJoin('threads as t', 't.id', 'page.threadId')
     .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(listColumns)
+    .select(threadListColumns)
   if (pinsFirst(q)) query = query.orderBy('page.pinned', 'desc')
   const rows = await query
     .orderBy('page.sortKey', q.sortOrder)
@@ -93,7 +93,7 @@ export async function listThreadsWhere(
   let query = db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(listColumns)
+    .select(threadListColumns)
     .where('t.deleted_at', 'is', null)
   if (q.authorId !== undefined) query = query.where('t.author_id', '=', q.authorId)
   const rows = await query
@@ -130,7 +130,7 @@ export async function findThreadView(
   const row = await db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
-    .select([...listColumns, 't.accepted_post_id as acceptedPostId'])
+    .select(threadListColumns)
     .where('t.id', '=', threadId)
     .$if(!options.includeDeleted, (qb) => qb.where('t.deleted_at', 'is', null))
     .executeTakeFirst()
@@ -141,7 +141,14 @@ export async function findThreadView(
   return { ...view, acceptedPostId: row.acceptedPostId }
 }
 
-const listColumns = [
+/**
+ * The columns of a thread-list row, selected from `threads as t` joined to `users as u` (the author). The one
+ * list row every thread table reads (tag page, home, profile, search results, signature pages); a query that
+ * needs to join more (a signature's post count) adds its own columns beside these and maps each row with
+ * {@link toThreadListItem}.
+ * @example db.selectFrom('threads as t').innerJoin('users as u', 'u.id', 't.author_id').select(threadListColumns)
+ */
+export const threadListColumns = [
   't.id',
   't.title',
   't.excerpt',
@@ -150,14 +157,15 @@ const listColumns = [
   't.view_count as viewCount',
   't.created_at as createdAt',
   't.last_activity_at as lastActivityAt',
+  't.accepted_post_id as acceptedPostId',
   't.pinned',
   't.locked',
-  sql<number>`case when t.accepted_post_id is null then 0 else 1 end`.as('solved'),
   'u.username',
   'u.title as userTitle',
 ] as const
 
-interface ListRow {
+/** A row selected with {@link threadListColumns}. */
+export interface ThreadListRow {
   id: number
   title: string
   excerpt: string
@@ -166,19 +174,22 @@ interface ListRow {
   viewCount: number
   createdAt: number
   lastActivityAt: number
+  acceptedPostId: number | null
   pinned: number
   locked: number
-  solved: number
   username: string
   userTitle: string | null
 }
 
-async function withTags(db: Executor, rows: ListRow[]): Promise<ThreadListItem[]> {
-  const tags = await tagsOfThreads(
-    db,
-    rows.map((r) => r.id),
-  )
-  return rows.map((r) => ({
+/**
+ * A row of {@link threadListColumns} as the list item views show, with its tags from `tagsOfThreads`.
+ * @example const tags = await tagsOfThreads(db, rows.map((r) => r.id)); rows.map((r) => toThreadListItem(r, tags))
+ */
+export function toThreadListItem(
+  r: ThreadListRow,
+  tagsByThread: ReadonlyMap<number, TagRef[]>,
+): ThreadListItem {
+  return {
     id: r.id,
     title: r.title,
     slug: slugify(r.title),
@@ -189,11 +200,69 @@ async function withTags(db: Executor, rows: ListRow[]): Promise<ThreadListItem[]
     viewCount: r.viewCount,
     createdAt: r.createdAt,
     lastActivityAt: r.lastActivityAt,
-    solved: Number(r.solved) === 1,
+    solved: r.acceptedPostId !== null,
     pinned: r.pinned === 1,
     locked: r.locked === 1,
-    tags: tags.get(r.id) ?? [],
-  }))
+    tags: tagsByThread.get(r.id) ?? [],
+  }
+}
+
+/** Rows of {@link threadListColumns} as list items, in the rows' order (one query for all their tags). */
+async function withTags(db: Executor, rows: readonly ThreadListRow[]): Promise<ThreadListItem[]> {
+  const tags = await tagsOfThreads(
+    db,
+    rows.map((r) => r.id),
+  )
+  return rows.map((r) => toThreadListItem(r, tags))
+}
+
+/**
+ * The list items of live threads, in the order of `ids` (a ranking decided elsewhere, e.g. search); ids of
+ * missing or deleted threads are skipped. Two queries whatever the number of ids: the rows, then their tags.
+ * @example const items = await threadListItems(db, [42, 7, 19]) // items[0].id === 42 when thread 42 is live
+ */
+export async function threadListItems(
+  db: Executor,
+  ids: readonly number[],
+): Promise<ThreadListItem[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('threads as t')
+    .innerJoin('users as u', 'u.id', 't.author_id')
+    .select(threadListColumns)
+    .where('t.id', 'in', [...ids])
+    .where('t.deleted_at', 'is', null)
+    .execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return withTags(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  )
+}
+
+/** Ids of threads (live or deleted) after `afterId`, in id order: the batches of every whole-forum rebuild. */
+export async function listThreadIdsAfter(
+  db: Executor,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('threads')
+    .select('id')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Every thread, live or deleted: the total a whole-forum rebuild reports progress against. */
+export async function countAllThreads(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('threads')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 /**

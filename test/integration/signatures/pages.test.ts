@@ -1,7 +1,7 @@
 /**
  * Signatures as readers meet them, through the real app on each database: the Mentions line and crash note
  * on a thread page, the similar-threads panel, /signatures pages, the ask page's similar-threads endpoint, and
- * signatures kept in step by every write (reply, edit, delete, restore) and by `rebuild`.
+ * signatures kept in step by every write (reply, comment, edit, delete, restore) and by `rebuild`.
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,6 +56,16 @@ describe.each(DIALECTS)('%s: signatures on pages', (dialect) => {
     app = await buildTestApp(t.handle)
   })
   afterAll(async () => app?.close())
+
+  /** Asks a question in the kernel tag through the ask form; returns the new thread's id. */
+  const ask = async (agent: Agent, title: string, body: string) => {
+    await agent.get('/ask')
+    const asked = await agent.postMultipart('/ask', { title, body, tags: 'kernel', intent: 'post' })
+    return Number(/\/threads\/(\d+)/.exec(asked.headers.location ?? '')?.[1])
+  }
+  /** The Mentions line of a thread, as anonymous readers see it. */
+  const mentionsOf = async (threadId: number) =>
+    texts(parseHtml((await app.inject(`/threads/${threadId}`)).body), '.mentions a')
 
   it('shows the Mentions line, each linking to the threads that share it', async () => {
     const doc = parseHtml((await app.inject(`/threads/${enobufs}`)).body)
@@ -159,16 +169,12 @@ describe.each(DIALECTS)('%s: signatures on pages', (dialect) => {
   it('keeps signatures in step with replies, edits, deletes and restores', async () => {
     const { agent } = await signedIn(app, t.db, 'writer_one')
     const moderator = (await signedIn(app, t.db, 'mod_sig', 'moderator')).agent
-    await agent.get('/ask')
-    const asked = await agent.postMultipart('/ask', {
-      title: 'IOServiceOpen returns an error from our helper',
-      body: 'It returns 0xe00002e2 every time.',
-      tags: 'kernel',
-      intent: 'post',
-    })
-    const threadId = Number(/\/threads\/(\d+)/.exec(asked.headers.location ?? '')?.[1])
-    const mentions = async () =>
-      texts(parseHtml((await app.inject(`/threads/${threadId}`)).body), '.mentions a')
+    const threadId = await ask(
+      agent,
+      'IOServiceOpen returns an error from our helper',
+      'It returns 0xe00002e2 every time.',
+    )
+    const mentions = () => mentionsOf(threadId)
     expect(await mentions()).toEqual(['kIOReturnNotPermitted', 'IOServiceOpen'])
 
     await agent.get(`/threads/${threadId}`)
@@ -205,6 +211,53 @@ describe.each(DIALECTS)('%s: signatures on pages', (dialect) => {
     expect((await app.inject('/signatures/reference/FB13579246')).statusCode).toBe(404)
     await moderator.post(`/posts/${question.id}/restore`)
     expect((await app.inject('/signatures/reference/FB13579246')).statusCode).toBe(200)
+  })
+
+  it('keeps signatures in step with comments: a new one shows at once, edits, deletes and restores too', async () => {
+    const asker = (await signedIn(app, t.db, 'comment_asker')).agent
+    const { agent: helper } = await signedIn(app, t.db, 'comment_helper')
+    const moderator = (await signedIn(app, t.db, 'mod_comments', 'moderator')).agent
+    const title = 'Extended attributes vanish on our network volume'
+    const threadId = await ask(asker, title, 'Copying files to the share drops their tags.')
+    await helper.get(`/threads/${threadId}`)
+    const replied = await helper.post(`/threads/${threadId}/replies`, {
+      body: 'Does the server support them at all?',
+    })
+    const replyId = Number(/#post-(\d+)$/.exec(replied.headers.location ?? '')?.[1])
+    const mentions = () => mentionsOf(threadId)
+    const listed = async (path: string) => {
+      const res = await app.inject(path)
+      return res.statusCode === 200 ? texts(parseHtml(res.body), '.thread-title') : res.statusCode
+    }
+    expect(await listed('/signatures/error/ENOTSUP')).toBe(404)
+
+    // The asker's comment under the reply names an error and a bug report: both count at once.
+    await asker.get(`/threads/${threadId}`)
+    const commented = await asker.post(`/posts/${replyId}/comments`, {
+      body: 'It does; setxattr fails with ENOTSUP. Filed FB24681357.',
+    })
+    expect(commented.statusCode).toBe(303)
+    const commentId = Number(/#post-(\d+)$/.exec(commented.headers.location ?? '')?.[1])
+    expect(await mentions()).toEqual(['ENOTSUP', 'FB24681357'])
+    expect(await listed('/signatures/error/ENOTSUP')).toEqual([title])
+    expect(await listed('/signatures/reference/FB24681357')).toEqual([title])
+
+    await asker.get(`/posts/${commentId}/edit`)
+    const edited = await asker.post(`/posts/${commentId}/edit`, {
+      body: 'It does; setxattr fails with ENOTSUP.',
+    })
+    expect(edited.statusCode).toBe(303)
+    expect(await listed('/signatures/reference/FB24681357')).toBe(404)
+    expect(await mentions()).toEqual(['ENOTSUP'])
+
+    await asker.get(`/threads/${threadId}`)
+    expect((await asker.post(`/posts/${commentId}/delete`)).statusCode).toBe(303)
+    expect(await listed('/signatures/error/ENOTSUP')).toBe(404)
+    expect(await mentions()).toEqual([])
+
+    await moderator.get(`/threads/${threadId}`)
+    expect((await moderator.post(`/posts/${commentId}/restore`)).statusCode).toBe(303)
+    expect(await listed('/signatures/error/ENOTSUP')).toEqual([title])
   })
 
   it('rebuilds to exactly what the write path stored', async () => {

@@ -20,9 +20,11 @@ import {
   recommendReply,
   restorePost,
   canEdit,
+  type Posted,
 } from '../../../domain/posts/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
 import type { Result } from '../../../domain/shared/result.js'
+import type { Viewer } from '../../../domain/users/index.js'
 import { emptyForm, type EditValues, type FormState } from '../../../views/forms.js'
 import { renderReplyFragment } from '../../../views/fragments.js'
 import { EditPostPage } from '../../../views/pages/edit-post-page.js'
@@ -75,6 +77,60 @@ async function rerenderThread(
   return sendPage(reply, 422, ThreadPage, { site: siteFor(req), data, viewer, ...forms })
 }
 
+/** How a new reply or comment is answered beyond the plain redirect; see {@link answerNewPost}. */
+interface NewPostAnswers {
+  /**
+   * The thread page with the failed form refilled (status 422, the no-JavaScript path), or undefined when
+   * it cannot be shown; the failure is then sent as it is.
+   */
+  refill: (form: FormState<{ body: string }>) => Promise<FastifyReply | undefined>
+  /** The JSON answer to a saved post when the request asked for JSON; else `{ postId, threadId }`. */
+  json?: (posted: Posted, viewer: Viewer) => Promise<FastifyReply>
+}
+
+/**
+ * The answer to a new reply or comment: a failed check without JavaScript brings the thread back with the
+ * form refilled; a saved post answers JSON to the islands, else redirects to the post (303); any other failure
+ * goes through the one mapping.
+ */
+async function answerNewPost(
+  req: FastifyRequest<{ Body: BodyForm }>,
+  reply: FastifyReply,
+  result: Result<Posted>,
+  answers: NewPostAnswers,
+): Promise<FastifyReply> {
+  if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
+    const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
+    const page = await answers.refill(form)
+    if (page) return page
+  }
+  if (result.ok && wantsJson(req) && answers.json && req.viewer)
+    return answers.json(result.value, req.viewer)
+  return finish(
+    req,
+    reply,
+    result,
+    (v) => v,
+    (v) => v.postId,
+  )
+}
+
+/** A saved reply for the reply island: 201 with the reply rendered as the thread page shows it. */
+async function sendReplyFragment(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  { postId, threadId }: Posted,
+  viewer: Viewer,
+): Promise<FastifyReply> {
+  const { replies } = await listThreadPosts(req.db, threadId)
+  const post = replies.find((r) => r.id === postId)
+  const controls = (await getThreadViewerState(req.db, viewer, threadId)).controls[postId]
+  return reply.code(201).send({
+    postId,
+    html: post ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply)) : '',
+  })
+}
+
 export const postRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: Static<typeof ThreadIdParams>; Body: BodyForm }>(
     '/threads/:id/replies',
@@ -82,31 +138,10 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const threadId = Number(req.params.id)
       const result = await postReply(req.db, req.viewer, { threadId, body: req.body.body ?? '' })
-      if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
-        const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
-        const page = await rerenderThread(req, reply, threadId, { form })
-        if (page) return page
-      }
-      if (result.ok && wantsJson(req) && req.viewer) {
-        const { replies } = await listThreadPosts(req.db, threadId)
-        const post = replies.find((r) => r.id === result.value.postId)
-        const controls = (await getThreadViewerState(req.db, req.viewer, threadId)).controls[
-          result.value.postId
-        ]
-        return reply.code(201).send({
-          postId: result.value.postId,
-          html: post
-            ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply))
-            : '',
-        })
-      }
-      return finish(
-        req,
-        reply,
-        result,
-        (v) => v,
-        (v) => v.postId,
-      )
+      return answerNewPost(req, reply, result, {
+        refill: (form) => rerenderThread(req, reply, threadId, { form }),
+        json: (posted, viewer) => sendReplyFragment(req, reply, posted, viewer),
+      })
     },
   )
 
@@ -116,22 +151,15 @@ export const postRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const postId = Number(req.params.id)
       const result = await postComment(req.db, req.viewer, { postId, body: req.body.body ?? '' })
-      if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
+      return answerNewPost(req, reply, result, {
         // The thread comes back with this reply's comment form open, refilled, the problem beside it.
-        const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
-        const facts = await findPostFacts(req.db, postId)
-        const page =
-          facts &&
-          (await rerenderThread(req, reply, facts.threadId, { commentForm: { postId, form } }))
-        if (page) return page
-      }
-      return finish(
-        req,
-        reply,
-        result,
-        (v) => v,
-        (v) => v.postId,
-      )
+        refill: async (form) => {
+          const facts = await findPostFacts(req.db, postId)
+          return (
+            facts && rerenderThread(req, reply, facts.threadId, { commentForm: { postId, form } })
+          )
+        },
+      })
     },
   )
 
