@@ -6,6 +6,7 @@
  *   npm run bench -- [--dialect sqlite|postgres|both] [--threads 100000] [--replies 4] [--tags 50]
  *                    [--seed 1] [--duration 20] [--warmup 5] [--connections 16,64]
  *                    [--ceiling-duration 10] [--only REGEX] [--no-ceiling] [--no-writes]
+ *                    [--profile DIR]   (the server writes a CPU profile to DIR when it stops)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'no-ceiling': { type: 'boolean', default: false },
     'no-writes': { type: 'boolean', default: false },
     port: { type: 'string', default: '4310' },
+    profile: { type: 'string' },
   },
 })
 
@@ -79,7 +81,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', rows: Row[]): Promis
   console.error(`\n== ${dialect}: ${describeShape(shape)} ==`)
   const databaseUrl = await ensureDatabase(dialect, shape)
   const targets = await findTargets(databaseUrl)
-  const server = await startQuorum(databaseUrl, port)
+  const server = await startQuorum(databaseUrl, port, values.profile)
   const scenarios = readScenarios(targets)
   try {
     if (!values['no-writes'])

@@ -11,8 +11,15 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 /** The command line of `quorum ARGS` from the sources (tsx), as an argv array. */
-export function quorumCommand(args: string[]): string[] {
-  return [process.execPath, '--import', 'tsx', path.join(ROOT, 'bench', 'quorum.ts'), ...args]
+export function quorumCommand(args: string[], nodeFlags: string[] = []): string[] {
+  return [
+    process.execPath,
+    ...nodeFlags,
+    '--import',
+    'tsx',
+    path.join(ROOT, 'bench', 'quorum.ts'),
+    ...args,
+  ]
 }
 
 const hasTaskset = (() => {
@@ -78,9 +85,17 @@ function stopper(child: ChildProcess): () => Promise<void> {
     })
 }
 
-/** Starts `quorum serve` on the database (production settings, no rate limit, warnings only). */
-export async function startQuorum(databaseUrl: string, port: number): Promise<Server> {
-  const child = spawnPinned(quorumCommand(['serve']), {
+/**
+ * Starts `quorum serve` on the database (production settings, no rate limit, warnings only). With
+ * `profileDir`, the server writes a V8 CPU profile there when it stops (`npm run bench -- --profile DIR`).
+ */
+export async function startQuorum(
+  databaseUrl: string,
+  port: number,
+  profileDir?: string,
+): Promise<Server> {
+  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const child = spawnPinned(quorumCommand(['serve'], flags), {
     ...process.env,
     NODE_ENV: 'production',
     RATE_LIMIT_PER_MINUTE: '0',

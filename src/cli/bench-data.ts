@@ -80,7 +80,7 @@ async function generate(
       await sql`pragma temp_store = memory`.execute(db)
     }
     const started = Date.now()
-    const indexes = await dropSecondaryIndexes(db, dialect)
+    const indexes = await dropSecondaryIndexes(db, dialect, BULK_TABLES)
     console.error(
       `Generating ${options.threads.toLocaleString('en-US')} threads (about ${options.replies} replies each), ` +
         `${options.tags} tags, ${benchUserCount(options.threads).toLocaleString('en-US')} people, seed ${options.seed}.`,
@@ -96,11 +96,11 @@ async function generate(
       },
     })
     bar.finish()
-    for (const { name, definition } of indexes) {
-      console.error(`Building index ${name}…`)
-      await sql.raw(definition).execute(db)
-    }
+    await buildIndexes(db, indexes)
     const imported = Date.now()
+    // The derived tables start empty too: their indexes (PostgreSQL's GIN over the search vectors, the
+    // inverted index of similarity terms) are likewise built once, after the rows.
+    const derivedIndexes = await dropSecondaryIndexes(db, dialect, DERIVED_TABLES)
 
     let searchBar: ReturnType<typeof progressBar> | undefined
     await reindexAll(db, {
@@ -121,6 +121,7 @@ async function generate(
       },
     })
     signatureBar?.finish()
+    await buildIndexes(db, derivedIndexes)
     const indexed = Date.now()
 
     if (dialect === 'sqlite') await sql`analyze`.execute(db)
@@ -136,7 +137,22 @@ async function generate(
   })
 }
 
+/** Tables the importer fills. */
 const BULK_TABLES = ['threads', 'posts', 'boosts', 'attachments', 'thread_tags']
+/** Tables derived from them afterwards: search (PostgreSQL), signatures and similarity terms. */
+const DERIVED_TABLES = ['search_documents', 'thread_signatures', 'similarity_terms']
+
+interface IndexDefinition {
+  name: string
+  definition: string
+}
+
+async function buildIndexes(db: Db, indexes: readonly IndexDefinition[]): Promise<void> {
+  for (const { name, definition } of indexes) {
+    console.error(`Building index ${name}…`)
+    await sql.raw(definition).execute(db)
+  }
+}
 
 /**
  * Drops the non-unique indexes of the tables a bulk load fills and returns their definitions: building
@@ -146,22 +162,21 @@ const BULK_TABLES = ['threads', 'posts', 'boosts', 'attachments', 'thread_tags']
 async function dropSecondaryIndexes(
   db: Db,
   dialect: Dialect,
-): Promise<{ name: string; definition: string }[]> {
+  tables: readonly string[],
+): Promise<IndexDefinition[]> {
   const indexes =
     dialect === 'sqlite'
       ? (
-          await sql<{ name: string; definition: string }>`
+          await sql<IndexDefinition>`
             select name, sql as definition from sqlite_master
-            where type = 'index' and sql is not null and tbl_name in (${sql.join(BULK_TABLES)})`.execute(
+            where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)})`.execute(
             db,
           )
         ).rows
       : (
-          await sql<{ name: string; definition: string }>`
+          await sql<IndexDefinition>`
             select indexname as name, indexdef as definition from pg_indexes
-            where schemaname = current_schema() and tablename in (${sql.join(BULK_TABLES)})`.execute(
-            db,
-          )
+            where schemaname = current_schema() and tablename in (${sql.join(tables)})`.execute(db)
         ).rows
   const secondary = indexes.filter((i) => !/^create unique/i.test(i.definition))
   for (const { name } of secondary) await sql`drop index ${sql.id(name)}`.execute(db)

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig, Dialect } from '../config.js'
 import type { Database, Db } from './schema.js'
+import { cachingStatements } from './statement-cache.js'
 
 // int8 (bigint) columns hold epoch milliseconds and counts, all far below 2^53: read them as numbers.
 pg.types.setTypeParser(20, (v) => Number(v))
@@ -25,6 +26,8 @@ export interface DbHandle {
 export interface DbOptions {
   /** Called for every query; used by tests that count queries per page. */
   onQuery?: (event: LogEvent) => void
+  /** SQLite: prepared statements kept for reuse (statement-cache.ts); 0 prepares every query anew. */
+  statementCache?: number
 }
 
 /**
@@ -40,7 +43,8 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('cache_size = -64000')
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log })
+    const database = cachingStatements(sqlite, options.statementCache ?? 500)
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
     return { db, dialect: 'sqlite', close: once(() => db.destroy()) }
   }
   const pool = new pg.Pool({

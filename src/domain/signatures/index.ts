@@ -12,6 +12,7 @@ export {
   type RebuildProgress,
 } from './refresh.js'
 export { findSimilarThreads, findSimilarToDraft, SIMILAR_LIMIT } from './similar.js'
+export { getThreadSignaturePanels } from './thread-signatures.js'
 export {
   getThreadMentions,
   getSignaturePage,

@@ -4,11 +4,30 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
-import { slugify } from '../format/index.js'
+import { cappedCounts } from './capped-counts.js'
 import { tagsOfThreads } from '../tags/index.js'
+import { threadListColumns, toThreadListItem } from '../threads/threads.queries.js'
 import type { ThreadListItem } from '../threads/threads.types.js'
 import type { SignatureFilter } from './search-filters.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
+
+/**
+ * How many live threads carry each signature, counting each at most to `cap + 1` (capped-counts.ts).
+ * Only live threads have rows: refreshSignatures removes a thread's rows when it is deleted.
+ */
+export async function countThreadsWithCapped(
+  db: Executor,
+  items: readonly Pick<SignatureItem, 'kind' | 'key'>[],
+  cap: number,
+): Promise<Map<string, number>> {
+  const counts = await cappedCounts(
+    db,
+    { table: 'thread_signatures', columns: ['kind', 'key'] },
+    items.map((i) => [i.kind, i.key]),
+    cap,
+  )
+  return new Map(items.map((i, n) => [`${i.kind}:${i.key}`, counts[n] ?? 0]))
+}
 
 /** How many live threads carry each signature, keyed `${kind}:${key}`. */
 export async function countThreadsWith(
@@ -53,7 +72,8 @@ export async function findSignature(
 
 /**
  * The live threads carrying a signature, most recently active first, with how many of each thread's posts
- * mention it. Keyset paging: `before` is the (lastActivityAt, id) of the last row shown.
+ * mention it. Keyset paging: `before` is the (lastActivityAt, id) of the last row shown. The thread-list
+ * columns are joined here (not read by id afterwards) so the page stays at two queries: rows, then tags.
  */
 export async function listThreadsWithSignature(
   db: Executor,
@@ -63,22 +83,7 @@ export async function listThreadsWithSignature(
     .selectFrom('thread_signatures as s')
     .innerJoin('threads as t', 't.id', 's.thread_id')
     .innerJoin('users as u', 'u.id', 't.author_id')
-    .select([
-      't.id',
-      't.title',
-      't.excerpt',
-      't.reply_count as replyCount',
-      't.boost_count as boostCount',
-      't.view_count as viewCount',
-      't.created_at as createdAt',
-      't.last_activity_at as lastActivityAt',
-      't.accepted_post_id as acceptedPostId',
-      't.pinned',
-      't.locked',
-      'u.username',
-      'u.title as userTitle',
-      's.post_count as postCount',
-    ])
+    .select([...threadListColumns, 's.post_count as postCount'])
     .where('t.deleted_at', 'is', null)
     .where('s.kind', '=', q.kind)
     .where('s.key', '=', q.key)
@@ -101,23 +106,7 @@ export async function listThreadsWithSignature(
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    slug: slugify(r.title),
-    excerpt: r.excerpt,
-    author: { username: r.username, title: r.userTitle },
-    replyCount: r.replyCount,
-    boostCount: r.boostCount,
-    viewCount: r.viewCount,
-    createdAt: r.createdAt,
-    lastActivityAt: r.lastActivityAt,
-    solved: r.acceptedPostId !== null,
-    pinned: r.pinned === 1,
-    locked: r.locked === 1,
-    tags: tags.get(r.id) ?? [],
-    postCount: r.postCount,
-  }))
+  return rows.map((r) => ({ ...toThreadListItem(r, tags), postCount: r.postCount }))
 }
 
 /**

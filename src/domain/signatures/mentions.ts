@@ -4,8 +4,19 @@
  * other threads share each.
  */
 import type { Executor } from '../../db/schema.js'
-import { countThreadsWith, findSignature, listThreadsWithSignature } from './mentions.queries.js'
-import { listThreadSignatures } from './signatures.queries.js'
+import {
+  countThreadsWith,
+  countThreadsWithCapped,
+  findSignature,
+  listThreadsWithSignature,
+} from './mentions.queries.js'
+
+/**
+ * The thread page counts the threads sharing each mention up to this many others: past it the line says
+ * "more than 999 other threads", and the signature's own page has the exact number.
+ */
+export const MENTION_COUNT_CAP = 1_000
+import { listThreadSignatures, type StoredSignature } from './signatures.queries.js'
 import {
   SIGNATURE_KINDS,
   type Mention,
@@ -33,8 +44,12 @@ export function signatureHref(kind: SignatureKind, key: string): string {
  * The Mentions line and crash notes of a thread (two queries: its signatures, then how many threads share each).
  * @example const { mentions, crashes } = await getThreadMentions(db, threadId)
  */
-export async function getThreadMentions(db: Executor, threadId: number): Promise<ThreadMentions> {
-  const rows = await listThreadSignatures(db, threadId)
+export async function getThreadMentions(
+  db: Executor,
+  threadId: number,
+  stored?: readonly StoredSignature[],
+): Promise<ThreadMentions> {
+  const rows = stored ?? (await listThreadSignatures(db, threadId))
   const symbols = rows.filter((r) => r.kind === 'symbol')
   // Symbols the author wrote about lead (stored first); among them, the ones most posts mention.
   const shownSymbols = symbols
@@ -49,15 +64,19 @@ export async function getThreadMentions(db: Executor, threadId: number): Promise
     ),
     ...rows.filter((r) => r.kind === 'crash'),
   ]
-  const counts = await countThreadsWith(db, shown)
-  const mention = (r: (typeof rows)[number]): Mention => ({
-    kind: r.kind,
-    key: r.key,
-    label: r.label,
-    detail: r.detail,
-    href: signatureHref(r.kind, r.key),
-    threadCount: counts.get(`${r.kind}:${r.key}`) ?? 1,
-  })
+  const counts = await countThreadsWithCapped(db, shown, MENTION_COUNT_CAP)
+  const mention = (r: (typeof rows)[number]): Mention => {
+    const counted = Math.max(1, counts.get(`${r.kind}:${r.key}`) ?? 1)
+    return {
+      kind: r.kind,
+      key: r.key,
+      label: r.label,
+      detail: r.detail,
+      href: signatureHref(r.kind, r.key),
+      threadCount: Math.min(counted, MENTION_COUNT_CAP),
+      threadCountIsLowerBound: counted > MENTION_COUNT_CAP,
+    }
+  }
   return {
     mentions: shown.filter((r) => r.kind !== 'crash').map(mention),
     moreSymbols: symbols.length - shownSymbols.length,

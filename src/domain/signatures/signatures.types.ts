@@ -58,8 +58,10 @@ export interface SignatureItem {
 export interface Mention extends SignatureItem {
   /** `/signatures/:kind/:key` */
   href: string
-  /** Live threads that share it, this one included. */
+  /** Live threads that share it, this one included (at most MENTION_COUNT_CAP + 1, see below). */
   threadCount: number
+  /** True when more threads share it than were counted: show "more than threadCount - 1 others". */
+  threadCountIsLowerBound: boolean
 }
 
 /** What the thread page shows about a thread's signatures. */

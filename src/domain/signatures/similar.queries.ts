@@ -3,17 +3,50 @@
  * shown. Every read is an index range scan, whatever the forum's size.
  */
 import type { Executor } from '../../db/schema.js'
+import { cappedCounts } from './capped-counts.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'
 
-/** Live threads: the N in the rarity weights of similar threads. */
-export async function countLiveThreads(db: Executor): Promise<number> {
+/**
+ * The N in the rarity weights of similar threads: the highest thread id, which counts every thread ever
+ * posted. Deleted threads are a small share, and idf only needs the order of magnitude; counting the live
+ * ones would read the whole table on every thread page.
+ */
+export async function estimateThreadCount(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('threads')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('deleted_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+    .select((eb) => eb.fn.max('id').as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * In how many threads each term and each signature occurs, counted up to `cap + 1` (capped-counts.ts).
+ */
+export async function countPostings(
+  db: Executor,
+  terms: readonly string[],
+  signatures: readonly Pick<SignatureItem, 'kind' | 'key'>[],
+  cap: number,
+): Promise<{ terms: Map<string, number>; signatures: number[] }> {
+  const [termCounts, signatureCounts] = await Promise.all([
+    cappedCounts(
+      db,
+      { table: 'similarity_terms', columns: ['term'] },
+      terms.map((t) => [t]),
+      cap,
+    ),
+    cappedCounts(
+      db,
+      { table: 'thread_signatures', columns: ['kind', 'key'] },
+      signatures.map((s) => [s.kind, s.key]),
+      cap,
+    ),
+  ])
+  return {
+    terms: new Map(terms.map((term, i) => [term, termCounts[i] ?? 0])),
+    signatures: signatureCounts,
+  }
 }
 
 /** Threads that carry any of `items` (other than `excludeId`), with which ones: the similar-threads postings. */
@@ -46,21 +79,6 @@ export async function listThreadTerms(
     .where('thread_id', '=', threadId)
     .execute()
   return new Map(rows.map((r) => [r.term, r.weight / 1000]))
-}
-
-/** In how many threads each term occurs. */
-export async function countTermThreads(
-  db: Executor,
-  terms: readonly string[],
-): Promise<Map<string, number>> {
-  if (terms.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('similarity_terms')
-    .select(['term', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('term', 'in', [...terms])
-    .groupBy('term')
-    .execute()
-  return new Map(rows.map((r) => [r.term, Number(r.n)]))
 }
 
 /** Every (thread, weight) posting of some terms, except one thread's. */

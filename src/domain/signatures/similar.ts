@@ -10,10 +10,10 @@
  */
 import type { Executor } from '../../db/schema.js'
 import { extractSignatures, signatureItems } from './extract.js'
-import { listThreadSignatures } from './signatures.queries.js'
+import { listThreadSignatures, type StoredSignature } from './signatures.queries.js'
 import {
-  countLiveThreads,
-  countTermThreads,
+  countPostings,
+  estimateThreadCount,
   listSignaturePostings,
   listTermPostings,
   listThreadSummaries,
@@ -25,6 +25,16 @@ import { similarityTerms, threadTexts } from './terms.js'
 export const SIMILAR_LIMIT = 5
 /** Query terms matched: the most distinctive of the query's words. */
 const QUERY_TERMS = 40
+/** Of a long text's terms, only the heaviest are looked up at all (their rarity is read per term). */
+const CANDIDATE_TERMS = 60
+/** Postings read for the text part, at most: chosen terms are taken best first until their counts reach it. */
+const POSTINGS_BUDGET = 10_000
+/**
+ * A term or signature in more threads than this is left out: reading its postings would cost more than
+ * everything else on the page, and so common a word says almost nothing about similarity (its idf is
+ * small). Together with QUERY_TERMS it bounds the rows a query reads, whatever the forum's size.
+ */
+export const MAX_POSTINGS = 500
 /** Below this a thread is not shown: a few shared common words are not similarity. */
 export const MIN_SCORE = 0.06
 
@@ -39,7 +49,7 @@ const SIGNATURE_WEIGHTS: Readonly<Record<SignatureKind, { each: number; cap: num
 
 interface Query {
   terms: Map<string, number>
-  signatures: Pick<SignatureItem, 'kind' | 'key' | 'label'>[]
+  signatures: readonly Pick<SignatureItem, 'kind' | 'key' | 'label'>[]
   excludeId: number | null
 }
 
@@ -51,10 +61,11 @@ export async function findSimilarThreads(
   db: Executor,
   threadId: number,
   limit = SIMILAR_LIMIT,
+  stored?: readonly StoredSignature[],
 ): Promise<SimilarThread[]> {
   const [terms, signatures] = await Promise.all([
     listThreadTerms(db, threadId),
-    listThreadSignatures(db, threadId),
+    stored ?? listThreadSignatures(db, threadId),
   ])
   return rank(db, { terms, signatures, excludeId: threadId }, limit)
 }
@@ -75,7 +86,7 @@ export async function findSimilarToDraft(
 }
 
 async function rank(db: Executor, query: Query, limit: number): Promise<SimilarThread[]> {
-  const n = Math.max(1, await countLiveThreads(db))
+  const n = Math.max(1, await estimateThreadCount(db))
   const idf = (df: number) => Math.log(1 + n / Math.max(1, df))
   const scores = new Map<
     number,
@@ -92,12 +103,24 @@ async function rank(db: Executor, query: Query, limit: number): Promise<SimilarT
   }
 
   // Text: the query's most distinctive terms, by weight × idf.
-  const df = await countTermThreads(db, [...query.terms.keys()])
-  const chosen = [...query.terms]
-    .filter(([term]) => (df.get(term) ?? 0) > (query.excludeId === null ? 0 : 1))
-    .map(([term, w]) => ({ term, w, idf: idf(df.get(term) ?? 1) }))
+  const candidates = [...query.terms].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_TERMS)
+  const counted = await countPostings(
+    db,
+    candidates.map(([term]) => term),
+    query.signatures,
+    MAX_POSTINGS,
+  )
+  const df = counted.terms
+  let budget = POSTINGS_BUDGET
+  const chosen = candidates
+    .filter(([term]) => {
+      const count = df.get(term) ?? 0
+      return count > (query.excludeId === null ? 0 : 1) && count <= MAX_POSTINGS
+    })
+    .map(([term, w]) => ({ term, w, df: df.get(term) ?? 1, idf: idf(df.get(term) ?? 1) }))
     .sort((a, b) => b.w * b.idf - a.w * a.idf)
     .slice(0, QUERY_TERMS)
+    .filter((t) => (budget -= t.df) >= 0)
   const self = chosen.reduce((sum, t) => sum + (t.w * t.idf) ** 2, 0) || 1
   const byTerm = new Map(chosen.map((t) => [t.term, t]))
   for (const p of await listTermPostings(db, [...byTerm.keys()], query.excludeId)) {
@@ -106,7 +129,10 @@ async function rank(db: Executor, query: Query, limit: number): Promise<SimilarT
   }
 
   // Signatures: each shared one by its kind's weight and its rarity among all threads.
-  const postings = await listSignaturePostings(db, query.signatures, query.excludeId)
+  const distinctive = query.signatures.filter(
+    (_, i) => (counted.signatures[i] ?? 0) <= MAX_POSTINGS,
+  )
+  const postings = await listSignaturePostings(db, distinctive, query.excludeId)
   const sharing = new Map<string, number>()
   for (const p of postings)
     sharing.set(`${p.kind}:${p.key}`, (sharing.get(`${p.kind}:${p.key}`) ?? 0) + 1)

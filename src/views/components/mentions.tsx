@@ -1,12 +1,19 @@
 import type { Mention, ThreadMentions } from '../../domain/signatures/signatures.types.js'
 import { countNoun } from './count-noun.js'
 
+/** "2 other threads", or "more than 999 other threads" when the count stopped early. */
+function others(mention: Mention): { n: number; text: string } {
+  const n = mention.threadCount - 1
+  const text = countNoun(n, 'other thread')
+  return { n, text: mention.threadCountIsLowerBound ? `more than ${text}` : text }
+}
+
 /** The link of one mention; its title says how many threads share it. */
 function MentionLink({ mention }: { mention: Mention }) {
-  const others = mention.threadCount - 1
+  const { n, text } = others(mention)
   const title =
-    others > 0
-      ? `${countNoun(others, 'other thread')} ${others === 1 ? 'mentions' : 'mention'} ${mention.label}`
+    n > 0
+      ? `${text} ${n === 1 ? 'mentions' : 'mention'} ${mention.label}`
       : `Only this thread mentions ${mention.label}`
   return (
     <a class={`mention mention-${mention.kind}`} href={mention.href} title={title}>
@@ -51,7 +58,7 @@ export function CrashNotes({ crashes }: { crashes: Mention[] }) {
   return (
     <ul class="crash-notes">
       {crashes.map((c) => {
-        const others = c.threadCount - 1
+        const { n, text } = others(c)
         return (
           <li key={c.key} class="crash-note">
             <span class="crash-note-label">Crash</span>{' '}
@@ -59,9 +66,9 @@ export function CrashNotes({ crashes }: { crashes: Mention[] }) {
               <code>{c.key}</code>
             </a>
             {': '}
-            {others === 0
+            {n === 0
               ? 'no other thread shares this crash yet.'
-              : `${countNoun(others, 'other thread')} ${others === 1 ? 'shares' : 'share'} this crash.`}
+              : `${text} ${n === 1 ? 'shares' : 'share'} this crash.`}
           </li>
         )
       })}

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { isStaff } from '../../../domain/posts/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
-import { findSimilarThreads, getThreadMentions } from '../../../domain/signatures/index.js'
+import { getThreadSignaturePanels } from '../../../domain/signatures/index.js'
 import { onCacheHit } from '../../plugins/page-cache.js'
 import { recordView } from '../../plugins/views.js'
 import { ThreadPage } from '../../../views/pages/thread-page.js'
@@ -38,10 +38,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     recordView(req, id)
     onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
     const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
-    const signatures = {
-      mentions: await getThreadMentions(req.db, id),
-      similar: await findSimilarThreads(req.db, id),
-    }
+    const signatures = await getThreadSignaturePanels(req.db, id)
     return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer, signatures })
   }
   app.get<{ Params: ThreadParams }>('/threads/:id', { schema: { params: ThreadParams } }, show)

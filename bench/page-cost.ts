@@ -1,0 +1,97 @@
+/**
+ * `npm run bench:page-cost`: what one uncached page costs the server, in process (no sockets, no load
+ * generator), for A/B comparisons of a change that the noisy machine would hide in a load test. Builds
+ * the app twice on the same cached bench database, variant A and variant B, and alternates them in rounds,
+ * so both see the same machine load; prints mean and p50 per page and the ratio B/A.
+ *
+ *   npm run bench:page-cost -- [--threads 100000] [--rounds 8] [--per-round 40] [--compare statement-cache]
+ *
+ * Comparisons: `statement-cache` (A: SQLite prepares every query, B: prepared statements reused).
+ */
+import { parseArgs } from 'node:util'
+import { buildApp } from '../src/app.js'
+import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config.js'
+import { createDb } from '../src/db/connect.js'
+import { describeShape, ensureDatabase } from './load/database.js'
+import { findTargets } from './load/scenarios.js'
+
+const { values } = parseArgs({
+  options: {
+    threads: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '8' },
+    'per-round': { type: 'string', default: '40' },
+    compare: { type: 'string', default: 'statement-cache' },
+    dialect: { type: 'string', default: 'sqlite' },
+  },
+})
+
+const VARIANTS: Record<string, { a: { statementCache: number }; b: { statementCache: number } }> = {
+  'statement-cache': { a: { statementCache: 0 }, b: { statementCache: 500 } },
+}
+const variant = VARIANTS[values.compare]
+if (!variant) throw new Error(`--compare: one of ${Object.keys(VARIANTS).join(', ')}`)
+
+const shape = { threads: Number(values.threads), replies: 4, tags: 50, seed: 1 }
+const url = await ensureDatabase(values.dialect as 'sqlite' | 'postgres', shape)
+const targets = await findTargets(url)
+const config = loadConfig({
+  ...process.env,
+  DATABASE_URL: url,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+})
+const database = parseDatabaseUrl(url) as DatabaseConfig
+
+async function app(options: { statementCache: number }) {
+  const db = createDb(database, options)
+  const instance = await buildApp(config, { db, viewsFlushMs: 0 })
+  return { instance, close: async () => (await instance.close(), await db.close()) }
+}
+const a = await app(variant.a)
+const b = await app(variant.b)
+
+// Every URL carries a changing parameter the pages ignore, so the page cache never answers.
+const pages: Record<string, string> = {
+  'tag p1': '/tags/kernel?sortBy=activity&page=1',
+  'tag p500': '/tags/kernel?sortBy=activity&page=500',
+  'thread (50 replies)': `/threads/${targets.longThread}`,
+  home: '/',
+}
+const times: Record<string, { a: number[]; b: number[] }> = {}
+let n = 0
+async function time(which: typeof a, path: string): Promise<number> {
+  const started = process.hrtime.bigint()
+  const res = await which.instance.inject({
+    url: `${path}${path.includes('?') ? '&' : '?'}_=${n++}`,
+  })
+  const ms = Number(process.hrtime.bigint() - started) / 1e6
+  if (res.statusCode !== 200 && res.statusCode !== 301)
+    throw new Error(`${path} answered ${res.statusCode}`)
+  return ms
+}
+for (let round = 0; round < Number(values.rounds); round++) {
+  for (const [name, path] of Object.entries(pages)) {
+    const t = (times[name] ??= { a: [], b: [] })
+    for (let i = 0; i < Number(values['per-round']); i++) {
+      // Alternate which variant goes first, so neither always runs on a warmer cache.
+      const first = i % 2 === 0 ? 'a' : 'b'
+      const second = first === 'a' ? 'b' : 'a'
+      t[first].push(await time(first === 'a' ? a : b, path))
+      t[second].push(await time(second === 'a' ? a : b, path))
+    }
+  }
+}
+await a.close()
+await b.close()
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length
+const p50 = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0
+console.log(
+  `${values.compare} on ${describeShape(shape)} (${values.dialect}); A = ${JSON.stringify(variant.a)}, B = ${JSON.stringify(variant.b)}`,
+)
+console.log('page                  A mean ms  A p50  B mean ms  B p50  B/A (mean)')
+for (const [name, t] of Object.entries(times)) {
+  console.log(
+    `${name.padEnd(20)}  ${mean(t.a).toFixed(2).padStart(9)}  ${p50(t.a).toFixed(2).padStart(5)}  ${mean(t.b).toFixed(2).padStart(9)}  ${p50(t.b).toFixed(2).padStart(5)}  ${(mean(t.b) / mean(t.a)).toFixed(2)}`,
+  )
+}

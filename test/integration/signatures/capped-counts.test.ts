@@ -1,0 +1,81 @@
+/**
+ * The thread page's counts stop early (capped-counts.ts): a signature or term carried by more threads than the
+ * cap reads only cap + 1 index entries, the Mentions line says "more than N", and similar threads leave such
+ * common keys out. Small caps stand in for the real ones (1,000) so the data stays small.
+ */
+import { beforeAll, describe, expect, it } from 'vitest'
+import { cappedCounts } from '../../../src/domain/signatures/capped-counts.js'
+import { countThreadsWithCapped } from '../../../src/domain/signatures/mentions.queries.js'
+import { countPostings } from '../../../src/domain/signatures/similar.queries.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
+import { useTestDb } from '../../support/test-db.js'
+
+describe.each(DIALECTS)('%s: capped counts', (dialect) => {
+  const t = useTestDb(dialect)
+
+  beforeAll(async () => {
+    await make.tag(t.db, 'kernel', { name: 'Kernel' })
+    for (let i = 0; i < 5; i++) {
+      await make.thread(t.db, {
+        title: `Socket write number ${i} fails with ENOBUFS under load`,
+        body: `The zorbulator queue fills and send fails with ENOBUFS (attempt ${i}).`,
+      })
+    }
+    await make.thread(t.db, {
+      title: 'A rare quuxification failure with EDEADLK',
+      body: 'Only this thread mentions EDEADLK and the quuxification step.',
+    })
+  })
+
+  it('counts exactly up to the cap, and cap + 1 past it', async () => {
+    const termIndex = { table: 'similarity_terms', columns: ['term'] } as const
+    const terms = await t.db
+      .selectFrom('similarity_terms')
+      .select('term')
+      .where('term', 'like', 'zorbul%')
+      .groupBy('term')
+      .execute()
+    expect(terms.length).toBeGreaterThan(0)
+    const term = terms[0]?.term ?? ''
+    expect(await cappedCounts(t.db, termIndex, [[term], ['no-such-term']], 10)).toEqual([5, 0])
+    expect(await cappedCounts(t.db, termIndex, [[term]], 3)).toEqual([4])
+  })
+
+  it('answers many keys in order, across statements', async () => {
+    const keys = Array.from({ length: 450 }, (_, i) => ['error', `absent-${i}`])
+    keys[321] = ['error', 'ENOBUFS']
+    const counts = await cappedCounts(
+      t.db,
+      { table: 'thread_signatures', columns: ['kind', 'key'] },
+      keys,
+      2,
+    )
+    expect(counts).toHaveLength(450)
+    expect(counts[321]).toBe(3)
+    expect(counts.filter((n) => n > 0)).toHaveLength(1)
+  })
+
+  it('caps the Mentions counts and the similar-threads postings', async () => {
+    const mentions = await countThreadsWithCapped(
+      t.db,
+      [
+        { kind: 'error', key: 'ENOBUFS' },
+        { kind: 'error', key: 'EDEADLK' },
+      ],
+      3,
+    )
+    expect(mentions.get('error:ENOBUFS')).toBe(4)
+    expect(mentions.get('error:EDEADLK')).toBe(1)
+    const postings = await countPostings(
+      t.db,
+      [],
+      [
+        { kind: 'error', key: 'EDEADLK' },
+        { kind: 'error', key: 'ENOBUFS' },
+      ],
+      100,
+    )
+    expect(postings.signatures).toEqual([1, 5])
+  })
+})
