@@ -6,6 +6,7 @@
  * same threads.
  */
 import { toPlainText } from '../markdown/index.js'
+import { memoByText } from '../shared/text-memo.js'
 import { identifierField } from './tokenize.js'
 
 /** The index row of one thread. */
@@ -99,12 +100,15 @@ export function buildSearchDocument(source: ThreadSource): SearchDocument {
   }
 }
 
-/** A post's searchable text: its prose on one line (as list pages show it), then its code blocks. */
-export function postText(markdown: string): string {
+/**
+ * A post's searchable text: its prose on one line (as list pages show it), then its code blocks.
+ * Remembered per text (shared/text-memo.ts): every write re-derives the whole thread.
+ */
+export const postText = memoByText((markdown: string): string => {
   const code = codeBlocks(markdown)
   const prose = toPlainText(markdown)
   return code === '' ? prose : `${prose}\n${code}`
-}
+})
 
 /**
  * The contents of fenced and indented code blocks, which toPlainText leaves out but searchers need most: panic

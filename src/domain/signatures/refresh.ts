@@ -8,7 +8,9 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { countAllThreads, listThreadIdsAfter } from '../threads/threads.queries.js'
+import { memoByText } from '../shared/text-memo.js'
 import { extractSignatures, signatureItems } from './extract.js'
+import type { SignatureItem } from './signatures.types.js'
 import {
   loadThreadTexts,
   removeOrphanRows,
@@ -115,7 +117,11 @@ export function threadSignatures(thread: ThreadText): StoredSignature[] {
     const markdown =
       post.kind === 'question' ? `${thread.title}\n\n${post.markdown}` : post.markdown
     const attachments = thread.attachments.get(post.id) ?? []
-    for (const item of signatureItems(extractSignatures(markdown, attachments))) {
+    const items =
+      attachments.length === 0
+        ? itemsOfText(markdown)
+        : signatureItems(extractSignatures(markdown, attachments))
+    for (const item of items) {
       const id = `${item.kind}:${item.key}`
       const seen = merged.get(id)
       if (seen === undefined) merged.set(id, { ...item, postCount: 1 })
@@ -128,6 +134,11 @@ export function threadSignatures(thread: ThreadText): StoredSignature[] {
   }
   return [...merged.values()]
 }
+
+/** The signatures of a post without attachments, remembered per text (shared, read-only). */
+const itemsOfText = memoByText((markdown: string): readonly SignatureItem[] =>
+  signatureItems(extractSignatures(markdown)),
+)
 
 function isBetterLabel(kind: string, candidate: string, current: string): boolean {
   if (kind === 'os') return candidate.length > current.length

@@ -3,6 +3,7 @@
  * table cells), inline code spans, code blocks holding source, and blocks holding output (logs, backtraces,
  * crash reports, traces). Unfenced pastes count as blocks, as the renderer shows them (markdown/pastes.ts).
  */
+import { memoByText } from '../shared/text-memo.js'
 import MarkdownIt from 'markdown-it'
 import {
   languageForFileName,
@@ -52,6 +53,13 @@ const URL_RE = /\bhttps?:\/\/[^\s)>\]]+|\]\([^)\s]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi
  * // [{ kind: 'prose', text: 'Call :' }, { kind: 'inline', text: 'vnop_lookup' }, { kind: 'code', text: 'error = …' }]
  */
 export function segmentMarkdown(markdown: string): Segment[] {
+  return [...segmentsOf(markdown)]
+}
+
+/** {@link segmentMarkdown}, remembered per text and shared: read-only. */
+export const segmentsOf: (markdown: string) => readonly Segment[] = memoByText(parseSegments)
+
+function parseSegments(markdown: string): Segment[] {
   const out: Segment[] = []
   for (const token of parser.parse(rescuePastes(markdown), {})) {
     if (token.type === 'fence')

@@ -5,7 +5,8 @@
  * (a pasted log repeats noise), replies least.
  */
 import { SIMILARITY_STOP_WORDS } from './data/stopwords.js'
-import { segmentMarkdown, type SegmentKind } from './segments.js'
+import { memoByText } from '../shared/text-memo.js'
+import { segmentsOf, type SegmentKind } from './segments.js'
 
 /** Terms kept per thread: enough to describe it, few enough that the index stays small. */
 export const MAX_TERMS = 200
@@ -34,10 +35,9 @@ export function threadTexts(
   replies: readonly string[] = [],
 ): WeightedText[] {
   const texts: WeightedText[] = [{ text: title, weight: 3 }]
-  for (const s of segmentMarkdown(question))
-    texts.push({ text: s.text, weight: SEGMENT_WEIGHT[s.kind] })
+  for (const s of segmentsOf(question)) texts.push({ text: s.text, weight: SEGMENT_WEIGHT[s.kind] })
   for (const reply of replies) {
-    for (const s of segmentMarkdown(reply))
+    for (const s of segmentsOf(reply))
       texts.push({ text: s.text, weight: 0.3 * SEGMENT_WEIGHT[s.kind] })
   }
   return texts
@@ -52,19 +52,8 @@ export function similarityTerms(
   max = MAX_TERMS,
 ): Map<string, number> {
   const tf = new Map<string, number>()
-  const add = (term: string, weight: number) => tf.set(term, (tf.get(term) ?? 0) + weight)
   for (const { text, weight } of texts) {
-    for (const m of text.matchAll(TOKEN_RE)) {
-      const raw = m[0]
-      const whole = normaliseTerm(raw)
-      if (whole !== null) add(whole, weight)
-      if (raw.includes('_')) {
-        for (const part of raw.split('_')) {
-          const p = normaliseTerm(part)
-          if (p !== null && p !== whole) add(p, weight * 0.5)
-        }
-      }
-    }
+    for (const [term, count] of termCounts(text)) tf.set(term, (tf.get(term) ?? 0) + weight * count)
   }
   const scored = [...tf]
     .map(([term, f]) => [term, 1 + Math.log(f)] as const)
@@ -74,6 +63,27 @@ export function similarityTerms(
   const norm = Math.sqrt(kept.reduce((n, [, w]) => n + w * w, 0)) || 1
   return new Map(kept.map(([term, w]) => [term, w / norm]))
 }
+
+/**
+ * The terms of one text with how often each occurs (a part of an underscored identifier counts half),
+ * remembered per text: a thread's term vector is the weighted sum of its texts'.
+ */
+const termCounts = memoByText((text: string): ReadonlyMap<string, number> => {
+  const counts = new Map<string, number>()
+  const add = (term: string, n: number) => counts.set(term, (counts.get(term) ?? 0) + n)
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0]
+    const whole = normaliseTerm(raw)
+    if (whole !== null) add(whole, 1)
+    if (raw.includes('_')) {
+      for (const part of raw.split('_')) {
+        const p = normaliseTerm(part)
+        if (p !== null && p !== whole) add(p, 0.5)
+      }
+    }
+  }
+  return counts
+})
 
 /** A token as a term, or null when it says nothing: stop words, short tokens, numbers, hex, hashes. */
 export function normaliseTerm(raw: string): string | null {
