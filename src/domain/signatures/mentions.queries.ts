@@ -4,30 +4,11 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
-import { cappedCounts } from './capped-counts.js'
 import { tagsOfThreads } from '../tags/index.js'
 import { threadListColumns, toThreadListItem } from '../threads/threads.queries.js'
 import type { ThreadListItem } from '../threads/threads.types.js'
 import type { SignatureFilter } from './search-filters.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
-
-/**
- * How many live threads carry each signature, counting each at most to `cap + 1` (capped-counts.ts).
- * Only live threads have rows: refreshSignatures removes a thread's rows when it is deleted.
- */
-export async function countThreadsWithCapped(
-  db: Executor,
-  items: readonly Pick<SignatureItem, 'kind' | 'key'>[],
-  cap: number,
-): Promise<Map<string, number>> {
-  const counts = await cappedCounts(
-    db,
-    { table: 'thread_signatures', columns: ['kind', 'key'] },
-    items.map((i) => [i.kind, i.key]),
-    cap,
-  )
-  return new Map(items.map((i, n) => [`${i.kind}:${i.key}`, counts[n] ?? 0]))
-}
 
 /** How many live threads carry each signature, keyed `${kind}:${key}`. */
 export async function countThreadsWith(

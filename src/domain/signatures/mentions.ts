@@ -4,12 +4,7 @@
  * other threads share each.
  */
 import type { Executor } from '../../db/schema.js'
-import {
-  countThreadsWith,
-  countThreadsWithCapped,
-  findSignature,
-  listThreadsWithSignature,
-} from './mentions.queries.js'
+import { countThreadsWith, findSignature, listThreadsWithSignature } from './mentions.queries.js'
 
 /**
  * The thread page counts the threads sharing each mention up to this many others: past it the line says
@@ -17,6 +12,7 @@ import {
  */
 export const MENTION_COUNT_CAP = 1_000
 import { listThreadSignatures, type StoredSignature } from './signatures.queries.js'
+import { countSignatureThreads } from './similar.queries.js'
 import {
   SIGNATURE_KINDS,
   type Mention,
@@ -47,9 +43,9 @@ export function signatureHref(kind: SignatureKind, key: string): string {
 export async function getThreadMentions(
   db: Executor,
   threadId: number,
-  stored?: readonly StoredSignature[],
+  known: { stored?: readonly StoredSignature[]; counts?: ReadonlyMap<string, number> } = {},
 ): Promise<ThreadMentions> {
-  const rows = stored ?? (await listThreadSignatures(db, threadId))
+  const rows = known.stored ?? (await listThreadSignatures(db, threadId))
   const symbols = rows.filter((r) => r.kind === 'symbol')
   // Symbols the author wrote about lead (stored first); among them, the ones most posts mention.
   const shownSymbols = symbols
@@ -64,7 +60,7 @@ export async function getThreadMentions(
     ),
     ...rows.filter((r) => r.kind === 'crash'),
   ]
-  const counts = await countThreadsWithCapped(db, shown, MENTION_COUNT_CAP)
+  const counts = known.counts ?? (await countSignatureThreads(db, shown, MENTION_COUNT_CAP))
   const mention = (r: (typeof rows)[number]): Mention => {
     const counted = Math.max(1, counts.get(`${r.kind}:${r.key}`) ?? 1)
     return {

@@ -3,7 +3,7 @@
  * shown. Every read is an index range scan, whatever the forum's size.
  */
 import type { Executor } from '../../db/schema.js'
-import { cappedCounts } from './capped-counts.js'
+import { cappedCounts, type CountedIndex } from './capped-counts.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'
 
@@ -20,33 +20,95 @@ export async function estimateThreadCount(db: Executor): Promise<number> {
   return Number(row?.n ?? 0)
 }
 
+/** How long a large count is reused: idf and "more than 999" need its order of magnitude, not the latest post. */
+const COUNT_TTL_MS = 60_000
+/** Counts remembered, at most (then the memory starts over). */
+const COUNT_ENTRIES = 50_000
 /**
- * In how many threads each term and each signature occurs, counted up to `cap + 1` (capped-counts.ts).
+ * Only counts at least this big are remembered: they are the expensive ones (a count reads that many index
+ * entries), and a thread more or less does not change them. Rare keys, whose count a new thread can double,
+ * are always counted afresh.
  */
-export async function countPostings(
+const REMEMBERED_FROM = 50
+
+/** Large capped counts of one index, remembered for a minute per process (see REMEMBERED_FROM). */
+class CountMemory {
+  private readonly entries = new Map<string, { n: number; cap: number; at: number }>()
+
+  async counts(
+    db: Executor,
+    index: CountedIndex,
+    keys: readonly (readonly string[])[],
+    cap: number,
+    now: number,
+  ): Promise<number[]> {
+    const out = new Array<number>(keys.length).fill(0)
+    const missing: number[] = []
+    keys.forEach((key, i) => {
+      const known = this.entries.get(key.join('\u0000'))
+      if (known && known.cap === cap && now - known.at < COUNT_TTL_MS) out[i] = known.n
+      else missing.push(i)
+    })
+    const counted = await cappedCounts(
+      db,
+      index,
+      missing.map((i) => keys[i] ?? []),
+      cap,
+    )
+    if (this.entries.size + missing.length > COUNT_ENTRIES) this.entries.clear()
+    missing.forEach((i, j) => {
+      const n = counted[j] ?? 0
+      out[i] = n
+      if (n >= REMEMBERED_FROM)
+        this.entries.set((keys[i] ?? []).join('\u0000'), { n, cap, at: now })
+    })
+    return out
+  }
+}
+
+const TERMS: CountedIndex = { table: 'similarity_terms', columns: ['term'] }
+const SIGNATURES: CountedIndex = { table: 'thread_signatures', columns: ['kind', 'key'] }
+const termCounts = new CountMemory()
+const signatureCounts = new CountMemory()
+
+/**
+ * In how many threads each term occurs, counted up to `cap + 1` (capped-counts.ts); large counts are
+ * remembered for a minute: the same common words come back on every thread page.
+ */
+export async function countTermThreads(
   db: Executor,
   terms: readonly string[],
-  signatures: readonly Pick<SignatureItem, 'kind' | 'key'>[],
   cap: number,
-): Promise<{ terms: Map<string, number>; signatures: number[] }> {
-  const [termCounts, signatureCounts] = await Promise.all([
-    cappedCounts(
-      db,
-      { table: 'similarity_terms', columns: ['term'] },
-      terms.map((t) => [t]),
-      cap,
-    ),
-    cappedCounts(
-      db,
-      { table: 'thread_signatures', columns: ['kind', 'key'] },
-      signatures.map((s) => [s.kind, s.key]),
-      cap,
-    ),
-  ])
-  return {
-    terms: new Map(terms.map((term, i) => [term, termCounts[i] ?? 0])),
-    signatures: signatureCounts,
-  }
+  now = Date.now(),
+): Promise<Map<string, number>> {
+  const counts = await termCounts.counts(
+    db,
+    TERMS,
+    terms.map((t) => [t]),
+    cap,
+    now,
+  )
+  return new Map(terms.map((term, i) => [term, counts[i] ?? 0]))
+}
+
+/**
+ * In how many threads each signature occurs, keyed `${kind}:${key}`, counted up to `cap + 1`; large counts
+ * are remembered for a minute, like {@link countTermThreads}.
+ */
+export async function countSignatureThreads(
+  db: Executor,
+  items: readonly Pick<SignatureItem, 'kind' | 'key'>[],
+  cap: number,
+  now = Date.now(),
+): Promise<Map<string, number>> {
+  const counts = await signatureCounts.counts(
+    db,
+    SIGNATURES,
+    items.map((i) => [i.kind, i.key]),
+    cap,
+    now,
+  )
+  return new Map(items.map((i, n) => [`${i.kind}:${i.key}`, counts[n] ?? 0]))
 }
 
 /** Threads that carry any of `items` (other than `excludeId`), with which ones: the similar-threads postings. */

@@ -12,7 +12,8 @@ import type { Executor } from '../../db/schema.js'
 import { extractSignatures, signatureItems } from './extract.js'
 import { listThreadSignatures, type StoredSignature } from './signatures.queries.js'
 import {
-  countPostings,
+  countSignatureThreads,
+  countTermThreads,
   estimateThreadCount,
   listSignaturePostings,
   listTermPostings,
@@ -61,13 +62,13 @@ export async function findSimilarThreads(
   db: Executor,
   threadId: number,
   limit = SIMILAR_LIMIT,
-  stored?: readonly StoredSignature[],
+  known: { stored?: readonly StoredSignature[]; counts?: ReadonlyMap<string, number> } = {},
 ): Promise<SimilarThread[]> {
   const [terms, signatures] = await Promise.all([
     listThreadTerms(db, threadId),
-    stored ?? listThreadSignatures(db, threadId),
+    known.stored ?? listThreadSignatures(db, threadId),
   ])
-  return rank(db, { terms, signatures, excludeId: threadId }, limit)
+  return rank(db, { terms, signatures, excludeId: threadId }, limit, known.counts)
 }
 
 /**
@@ -85,7 +86,13 @@ export async function findSimilarToDraft(
   return rank(db, { terms, signatures, excludeId: null }, limit)
 }
 
-async function rank(db: Executor, query: Query, limit: number): Promise<SimilarThread[]> {
+/** `signatureCounts`: threads per signature (`kind:key`) already counted with a cap of at least MAX_POSTINGS. */
+async function rank(
+  db: Executor,
+  query: Query,
+  limit: number,
+  signatureCounts?: ReadonlyMap<string, number>,
+): Promise<SimilarThread[]> {
   const n = Math.max(1, await estimateThreadCount(db))
   const idf = (df: number) => Math.log(1 + n / Math.max(1, df))
   const scores = new Map<
@@ -104,13 +111,14 @@ async function rank(db: Executor, query: Query, limit: number): Promise<SimilarT
 
   // Text: the query's most distinctive terms, by weight × idf.
   const candidates = [...query.terms].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_TERMS)
-  const counted = await countPostings(
-    db,
-    candidates.map(([term]) => term),
-    query.signatures,
-    MAX_POSTINGS,
-  )
-  const df = counted.terms
+  const [df, sigCounts] = await Promise.all([
+    countTermThreads(
+      db,
+      candidates.map(([term]) => term),
+      MAX_POSTINGS,
+    ),
+    signatureCounts ?? countSignatureThreads(db, query.signatures, MAX_POSTINGS),
+  ])
   let budget = POSTINGS_BUDGET
   const chosen = candidates
     .filter(([term]) => {
@@ -130,7 +138,7 @@ async function rank(db: Executor, query: Query, limit: number): Promise<SimilarT
 
   // Signatures: each shared one by its kind's weight and its rarity among all threads.
   const distinctive = query.signatures.filter(
-    (_, i) => (counted.signatures[i] ?? 0) <= MAX_POSTINGS,
+    (s) => (sigCounts.get(`${s.kind}:${s.key}`) ?? 0) <= MAX_POSTINGS,
   )
   const postings = await listSignaturePostings(db, distinctive, query.excludeId)
   const sharing = new Map<string, number>()

@@ -5,8 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cappedCounts } from '../../../src/domain/signatures/capped-counts.js'
-import { countThreadsWithCapped } from '../../../src/domain/signatures/mentions.queries.js'
-import { countPostings } from '../../../src/domain/signatures/similar.queries.js'
+import {
+  countSignatureThreads,
+  countTermThreads,
+} from '../../../src/domain/signatures/similar.queries.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
@@ -56,26 +58,31 @@ describe.each(DIALECTS)('%s: capped counts', (dialect) => {
     expect(counts.filter((n) => n > 0)).toHaveLength(1)
   })
 
-  it('caps the Mentions counts and the similar-threads postings', async () => {
-    const mentions = await countThreadsWithCapped(
+  it('caps the signature and term counts the thread page reads', async () => {
+    const mentions = await countSignatureThreads(
       t.db,
       [
         { kind: 'error', key: 'ENOBUFS' },
         { kind: 'error', key: 'EDEADLK' },
+        { kind: 'error', key: 'ENOTSUP' },
       ],
       3,
     )
-    expect(mentions.get('error:ENOBUFS')).toBe(4)
-    expect(mentions.get('error:EDEADLK')).toBe(1)
-    const postings = await countPostings(
-      t.db,
-      [],
-      [
-        { kind: 'error', key: 'EDEADLK' },
-        { kind: 'error', key: 'ENOBUFS' },
-      ],
-      100,
-    )
-    expect(postings.signatures).toEqual([1, 5])
+    expect(Object.fromEntries(mentions)).toEqual({
+      'error:ENOBUFS': 4,
+      'error:EDEADLK': 1,
+      'error:ENOTSUP': 0,
+    })
+    const terms = await countTermThreads(t.db, ['quuxification', 'no-such-term'], 100)
+    expect(Object.fromEntries(terms)).toEqual({ quuxification: 1, 'no-such-term': 0 })
+  })
+
+  it('counts a rare term afresh: a new thread that shares it is seen at once', async () => {
+    expect((await countTermThreads(t.db, ['quuxification'], 100)).get('quuxification')).toBe(1)
+    await make.thread(t.db, {
+      title: 'Another quuxification question',
+      body: 'The quuxification step again, on a second machine.',
+    })
+    expect((await countTermThreads(t.db, ['quuxification'], 100)).get('quuxification')).toBe(2)
   })
 })
