@@ -28,6 +28,8 @@ export interface DbOptions {
   onQuery?: (event: LogEvent) => void
   /** SQLite: prepared statements kept for reuse (statement-cache.ts); 0 prepares every query anew. */
   statementCache?: number
+  /** PostgreSQL: connections in the pool (default 10) and how long a query waits for one (default 5 s). */
+  pool?: { max?: number; connectionTimeoutMillis?: number }
 }
 
 /**
@@ -49,8 +51,8 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
   }
   const pool = new pg.Pool({
     connectionString: config.url,
-    max: 10,
-    connectionTimeoutMillis: 5000,
+    max: options.pool?.max ?? 10,
+    connectionTimeoutMillis: options.pool?.connectionTimeoutMillis ?? 5000,
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   })
   // Without a listener an idle client's error (a server restart) would crash the process.

@@ -48,6 +48,17 @@ export const errorsPlugin = fp(
           'This form has expired or came from another site. Go back, reload the page and try again.',
         )
       }
+      if (isOverload(error)) {
+        req.log.warn({ err: error }, 'database busy')
+        reply.header('retry-after', String(BUSY_RETRY_AFTER_S))
+        return sendError(
+          req,
+          reply,
+          503,
+          'The forum is busy',
+          `Too many requests are waiting for the database right now. Please try again in ${BUSY_RETRY_AFTER_S} seconds.`,
+        )
+      }
       const status = error.statusCode ?? 500
       if (status < 500) return sendError(req, reply, status, statusTitle(status), error.message)
       req.log.error({ err: error }, 'request failed')
@@ -62,6 +73,21 @@ export const errorsPlugin = fp(
   },
   { name: 'errors', dependencies: ['assets'] },
 )
+
+/** Seconds a client is asked to wait when the database is saturated. */
+const BUSY_RETRY_AFTER_S = 5
+
+/**
+ * Errors that mean "too much at once", not "broken": no PostgreSQL connection came free in time (pg-pool),
+ * PostgreSQL cancelled a statement at its timeout (57014), or SQLite stayed locked past its busy timeout.
+ * They answer 503 with Retry-After, so clients and load balancers back off instead of reporting a bug.
+ */
+export function isOverload(error: unknown): boolean {
+  if (!(error instanceof Error)) return false
+  const code = (error as { code?: unknown }).code
+  if (code === '57014' || code === 'SQLITE_BUSY') return true
+  return /timeout exceeded when trying to connect/i.test(error.message)
+}
 
 /** Sends an error as JSON for the API and as a page everywhere else. */
 export function sendError(
@@ -140,6 +166,7 @@ function codeFor(status: number): string {
       413: 'too_large',
       422: 'invalid',
       429: 'rate_limited',
+      503: 'busy',
     }[status] ?? (status >= 500 ? 'internal' : 'error')
   )
 }
