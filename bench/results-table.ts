@@ -1,6 +1,7 @@
 /**
  * Prints a results file of `npm run bench` as a Markdown table (for docs/performance.md).
- * Usage: node --import tsx bench/results-table.ts bench/results/FILE.json
+ * Usage: node --import tsx bench/results-table.ts bench/results/FILE.json [sqlite|postgres]
+ * (a second argument keeps one database's rows of a run over both)
  */
 import fs from 'node:fs'
 import type { Row } from './load/report.js'
@@ -22,7 +23,9 @@ const head = [
   '% of ceiling',
 ]
 console.log(`| ${head.join(' | ')} |\n| ${head.map(() => '---').join(' | ')} |`)
+const only = process.argv[3]
 for (const r of data.results) {
+  if (only !== undefined && r.dialect !== only) continue
   const q = r.quorum
   const cells = [
     r.scenario,
