@@ -10,6 +10,7 @@ import type { Config } from './config.js'
 import { createDb, type DbHandle } from './db/connect.js'
 import { PUBLIC_DIR } from './paths.js'
 import { assetsPlugin } from './http/plugins/assets.js'
+import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
@@ -89,6 +90,8 @@ export async function buildApp(
   })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(pageCachePlugin, deps.pageCache ?? {})
+  // After the page cache (which compresses its own pages) and before the routes it hooks into.
+  await app.register(compressionPlugin)
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
   await app.register(pageRoutes)
   return app

@@ -123,6 +123,7 @@ describe.each(DIALECTS)('%s: security headers and policy', (dialect) => {
     ['an RSS feed', async () => `/tags/${server.known.tagSlug}/feed`, 200],
     ['robots.txt', async () => '/robots.txt', 200],
     ['the sitemap', async () => '/sitemap.xml', 200],
+    ['the favicon', async () => '/favicon.svg', 200],
   ]
   it.each(otherResponses)(
     '%s carries nosniff and the other common headers',

@@ -14,6 +14,10 @@
  * bounded by bytes. Responses carry an ETag (If-None-Match gets a 304) and
  * `Cache-Control: public, max-age=0, must-revalidate` so browsers and CDNs revalidate every time; pages
  * for signed-in people are `private, no-store`.
+ *
+ * Compression (compression.ts): an entry keeps the page as rendered and, made on first demand, its br
+ * and gzip variants, so a hit never compresses. Each variant has its own ETag (`"<hash>-br"`), as a
+ * strong validator names one sequence of bytes, and every response says `Vary: Cookie, accept-encoding`.
  */
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -21,6 +25,12 @@ import fp from 'fastify-plugin'
 import { sql } from 'kysely'
 import type { Dialect } from '../../config.js'
 import type { Db } from '../../db/schema.js'
+import {
+  compressBody,
+  MIN_COMPRESSED_BYTES,
+  negotiateEncoding,
+  type Encoding,
+} from './compression.js'
 
 export interface PageCacheOptions {
   /** Upper bound of the bodies held, in bytes (default 32 MB). */
@@ -35,6 +45,9 @@ type HitEffect = (req: FastifyRequest) => void
 
 interface Entry {
   body: Buffer
+  /** The body in each coding asked for so far; `size` counts them. */
+  encoded: Partial<Record<Encoding, Buffer>>
+  /** The ETag of `body`; a variant's is derived from it (variantEtag). */
   etag: string
   type: string
   version: string
@@ -63,6 +76,10 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     pageCacheState: RequestState | null
+  }
+  interface FastifyContextConfig {
+    /** `false` on routes that never answer with a page (assets, the favicon): no lookup, no probe. */
+    pageCache?: false
   }
 }
 
@@ -97,15 +114,57 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       entries.delete(key)
       bytes -= entry.size
     }
+    const trim = () => {
+      for (const oldest of entries.keys()) {
+        if (bytes <= maxBytes) break
+        remove(oldest)
+      }
+    }
     const store = (key: string, entry: Entry) => {
       if (entry.size > maxBytes / 8) return
       remove(key)
       entries.set(key, entry)
       bytes += entry.size
-      for (const oldest of entries.keys()) {
-        if (bytes <= maxBytes) break
-        remove(oldest)
+      trim()
+    }
+    /** The entry's body in `encoding`, compressed once and kept while the entry is. */
+    const encodedBody = async (key: string, entry: Entry, encoding: Encoding) => {
+      const kept = entry.encoded[encoding]
+      if (kept) return kept
+      const made = await compressBody(entry.body, encoding)
+      if (entries.get(key) === entry && entry.encoded[encoding] === undefined) {
+        entry.encoded[encoding] = made
+        entry.size += made.byteLength
+        bytes += made.byteLength
+        trim()
       }
+      return made
+    }
+    /**
+     * Sends the entry's page in the coding the request asks for, or a 304 when its validator matches.
+     * Returns the payload for onSend; the caller of a hit sends it.
+     */
+    const answer = async (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      key: string,
+      entry: Entry,
+    ): Promise<Buffer | ''> => {
+      // This response is ours: @fastify/compress must not compress it again.
+      req.headers['x-no-compression'] = 'page-cache'
+      const encoding =
+        entry.body.byteLength >= MIN_COMPRESSED_BYTES
+          ? negotiateEncoding(req.headers['accept-encoding'])
+          : null
+      const etag = variantEtag(entry.etag, encoding)
+      anonymousHeaders(reply, etag).type(entry.type)
+      if (matches(req, etag)) {
+        reply.code(304)
+        return ''
+      }
+      if (encoding === null) return entry.body
+      reply.header('content-encoding', encoding)
+      return encodedBody(key, entry, encoding)
     }
 
     app.decorate('pageCache', {
@@ -121,6 +180,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     // (the global rate limit), so a cached page is still counted against the client's limit.
     app.addHook('preValidation', async (req, reply) => {
       if (req.method !== 'GET' || req.viewer || req.url.startsWith('/assets/')) return
+      if (req.routeOptions.config.pageCache === false) return
       const version = `${generation}:${await probe()}`
       const entry = entries.get(req.url)
       if (entry && entry.version === version && Date.now() - entry.storedAt < maxAgeMs) {
@@ -129,9 +189,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         entries.set(req.url, entry)
         req.pageCacheState = { version, effects: [], hit: true }
         for (const effect of entry.effects) effect(req)
-        anonymousHeaders(reply, entry.etag).type(entry.type).header('x-page-cache', 'hit')
-        if (matches(req, entry.etag)) return reply.code(304).send()
-        return reply.code(200).send(entry.body)
+        reply.code(200).header('x-page-cache', 'hit')
+        const body = await answer(req, reply, req.url, entry)
+        return body === '' ? reply.send() : reply.send(body)
       }
       if (entry) remove(req.url)
       misses++
@@ -154,33 +214,36 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       if (!state || state.hit || reply.statusCode !== 200) return payload
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
-      store(req.url, {
+      const entry: Entry = {
         body,
-        etag,
+        encoded: {},
+        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
         type,
         version: state.version,
         storedAt: Date.now(),
         effects: state.effects,
         size: body.byteLength + req.url.length * 2 + 256,
-      })
-      anonymousHeaders(reply, etag).header('x-page-cache', 'miss')
-      if (matches(req, etag)) {
-        reply.code(304)
-        return ''
       }
-      return payload
+      store(req.url, entry)
+      reply.header('x-page-cache', 'miss')
+      return answer(req, reply, req.url, entry)
     })
   },
   { name: 'page-cache', dependencies: ['db', 'session'] },
 )
 
 function anonymousHeaders(reply: FastifyReply, etag: string): FastifyReply {
-  // Vary: Cookie keeps shared caches from giving a signed-in person the anonymous page.
+  // Cookie keeps shared caches from giving a signed-in person the anonymous page; accept-encoding keeps
+  // them from giving brotli to a client that asked for gzip or nothing (lower case: compression.ts).
   return reply
     .header('cache-control', ANONYMOUS_CACHE_CONTROL)
     .header('etag', etag)
-    .header('vary', 'Cookie')
+    .header('vary', 'Cookie, accept-encoding')
+}
+
+/** The ETag of the page in `encoding`: `"abc"` → `"abc-br"`; the body's own for no coding. */
+function variantEtag(etag: string, encoding: Encoding | null): string {
+  return encoding === null ? etag : `${etag.slice(0, -1)}-${encoding}"`
 }
 
 function matches(req: FastifyRequest, etag: string): boolean {

@@ -65,6 +65,9 @@ function Head({
       <meta name="twitter:title" content={meta.title === '' ? site.name : meta.title} />
       <meta name="twitter:description" content={description} />
       <meta name="color-scheme" content="light dark" />
+      {/* A fixed address: http/plugins/assets.ts serves public/favicon.svg there (the site context
+          carries hashed names only for the stylesheet and the script). */}
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       <link rel="stylesheet" href={site.assets.css} />
       {meta.feed !== undefined && (
         <link

@@ -1,11 +1,15 @@
 /**
  * Threads every browser suite can rely on, whatever the demo content becomes: an answered thread with code,
- * a long log, attachments (text previews, a collapsed one, a download-only file) and comments; an open one;
- * a locked one. Written through the import path, like every other thread.
+ * a long log, attachments (text previews, a collapsed one, a download-only file) and comments; an open one
+ * with a reply by the harness's member, edited once (so its edit and revisions pages have something to
+ * show); a locked one. Written through the import path, like every other thread; the edit goes through
+ * the domain's `editPost`, as the edit form's does.
  */
 import type { Db } from '../../../src/db/schema.js'
 import { slugify } from '../../../src/domain/format/index.js'
+import { editPost } from '../../../src/domain/posts/index.js'
 import { createSession } from '../../../src/domain/sessions/index.js'
+import { signatureHref } from '../../../src/domain/signatures/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
 import { make } from '../../support/factories.js'
 
@@ -26,6 +30,12 @@ export interface KnownThreads {
   locked: KnownThread
   /** A member (no staff role) with an open session, for the signed-in pages. */
   member: { username: string; sessionToken: string }
+  /** The member's reply on the open thread, edited once: two revisions, editable by the member. */
+  memberReplyId: number
+  /** A post the member did not write (the open thread's question): editing it is forbidden (403). */
+  othersPostId: number
+  /** A signature the answered thread mentions, as its page's path: `/signatures/error/ENOBUFS`. */
+  signaturePath: string
   /** Someone with a profile worth showing: threads, replies and a staff title. */
   profileUsername: string
 }
@@ -58,6 +68,19 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
   )
   await ensureTag(db, { slug: 'e2e-empty', name: 'Empty Tag', description: '' }, Date.now())
   const now = Date.now()
+  // Before the threads, so the import finds this member (a plain member, created 3 hours ago) by name.
+  const memberRow = await db
+    .insertInto('users')
+    .values({
+      username: 'e2e_member',
+      username_key: 'e2e_member',
+      role: 'member',
+      title: null,
+      created_at: now - 180 * MINUTE,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const member = { username: 'e2e_member', sessionToken: await createSession(db, memberRow.id) }
   const thread = async (
     title: string,
     spec: Parameters<typeof make.thread>[1],
@@ -153,6 +176,11 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
         created_at: now - 80 * MINUTE,
         body: 'Full Disk Access for the daemon?',
       },
+      {
+        author: 'e2e_member',
+        created_at: now - 70 * MINUTE,
+        body: 'Same here: `mount_apfs` fails with EPERM.',
+      },
     ],
   })
   const locked = await thread('Read this first: how to post a kernel panic', {
@@ -170,18 +198,26 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
       { name: `${'ü'.repeat(150)}🙂.log`, content: 'long unicode name' },
     ],
   })
-  const memberRow = await db
-    .insertInto('users')
-    .values({
-      username: 'e2e_member',
-      username_key: 'e2e_member',
-      role: 'member',
-      title: null,
-      created_at: now - 90 * MINUTE,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const member = { username: 'e2e_member', sessionToken: await createSession(db, memberRow.id) }
+  const posts = await db
+    .selectFrom('posts')
+    .select(['id', 'kind', 'author_id'])
+    .where('thread_id', '=', open.id)
+    .orderBy('id')
+    .execute()
+  const memberReplyId = posts.find((p) => p.author_id === memberRow.id)?.id
+  const othersPostId = posts.find((p) => p.kind === 'question')?.id
+  if (memberReplyId === undefined || othersPostId === undefined)
+    throw new Error('the open thread lacks the member reply or its question')
+  const edited = await editPost(
+    db,
+    { id: memberRow.id, username: member.username, title: null, role: 'member' },
+    {
+      postId: memberReplyId,
+      body: 'Same here: `mount_apfs -s` fails with EPERM, even with Full Disk Access.\n\nOn 15.2 too.',
+    },
+    now - 60 * MINUTE,
+  )
+  if (!edited.ok) throw new Error(`editing the member's reply failed: ${edited.failure.code}`)
   return {
     tagSlug: 'kernel',
     emptyTagSlug: 'e2e-empty',
@@ -189,6 +225,9 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     open,
     locked,
     member,
+    memberReplyId,
+    othersPostId,
+    signaturePath: signatureHref('error', 'ENOBUFS'),
     profileUsername: 'quinn_dts',
   }
 }

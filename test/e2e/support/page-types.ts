@@ -45,6 +45,25 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'register', path: () => '/register', status: 200 },
   { name: 'profile', path: (k) => `/users/${k.profileUsername}`, status: 200 },
   { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
+  { name: 'settings (signed in)', path: () => '/settings', status: 200, signedIn: true },
+  {
+    name: 'edit a reply (signed in as its author)',
+    path: (k) => `/posts/${k.memberReplyId}/edit`,
+    status: 200,
+    signedIn: true,
+  },
+  {
+    name: 'edit history of an edited reply',
+    path: (k) => `/posts/${k.memberReplyId}/revisions`,
+    status: 200,
+  },
+  { name: 'signature page (an errno)', path: (k) => k.signaturePath, status: 200 },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
+  {
+    name: "not allowed (403): editing someone else's post",
+    path: (k) => `/posts/${k.othersPostId}/edit`,
+    status: 403,
+    signedIn: true,
+  },
 ]
