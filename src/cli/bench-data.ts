@@ -3,6 +3,7 @@
  * through the same importer as `quorum import` and the demo seed. Batched transactions, search indexed
  * in bulk at the end, then statistics for the query planner.
  */
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import {
@@ -14,8 +15,7 @@ import type { Config, Dialect } from '../config.js'
 import type { Db } from '../db/schema.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { importThreads } from '../domain/importer/index.js'
-import { reindexAll } from '../domain/search/index.js'
-import { rebuildSignatures } from '../domain/signatures/index.js'
+import { rebuildThreadText } from '../domain/threads/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
 
@@ -24,7 +24,7 @@ const DAY_MS = 86_400_000
 export const benchDataCommand: Command = {
   summary: 'Fill an empty database with a generated forum for benchmarks (docs/performance.md).',
   usage:
-    'quorum bench-data --threads N [--replies 4] [--tags 50] [--seed 1] [--now ISO-DATE] [--batch 2000]',
+    'quorum bench-data --threads N [--replies 4] [--tags 50] [--seed 1] [--now ISO-DATE] [--batch 2000] [--workers N]',
   async run(args, config) {
     const { values } = parseArgs({
       args,
@@ -35,6 +35,8 @@ export const benchDataCommand: Command = {
         seed: { type: 'string', default: '1' },
         now: { type: 'string' },
         batch: { type: 'string', default: '2000' },
+        // One core reads and writes the database; the others derive search rows and signatures.
+        workers: { type: 'string', default: String(Math.max(1, availableParallelism() - 1)) },
       },
     })
     const numbers = {
@@ -43,6 +45,7 @@ export const benchDataCommand: Command = {
       tags: Number(values.tags),
       seed: Number(values.seed),
       batch: Number(values.batch),
+      workers: Number(values.workers),
     }
     const bad = Object.entries(numbers).filter(([, v]) => !Number.isInteger(v) || v < 0)
     if (values.threads === undefined || bad.length > 0 || numbers.tags < 1 || numbers.batch < 1) {
@@ -57,7 +60,7 @@ export const benchDataCommand: Command = {
       console.error(`--now: "${values.now}" is not a date`)
       return 2
     }
-    return generate(config, { ...numbers, now }, numbers.batch)
+    return generate(config, { ...numbers, now }, numbers.batch, numbers.workers)
   },
 }
 
@@ -65,6 +68,7 @@ async function generate(
   config: Readonly<Config>,
   options: BenchDataOptions,
   batchSize: number,
+  workers: number,
 ): Promise<number> {
   return withDb(config, async ({ db, dialect }) => {
     await migrateToLatest(db)
@@ -102,25 +106,17 @@ async function generate(
     // inverted index of similarity terms) are likewise built once, after the rows.
     const derivedIndexes = await dropSecondaryIndexes(db, dialect, DERIVED_TABLES)
 
-    let searchBar: ReturnType<typeof progressBar> | undefined
-    await reindexAll(db, {
-      batchSize: 1000,
+    // Search rows, signatures and similarity terms (the thread page's Mentions and similar threads), as the
+    // importer writes them per thread when it indexes per thread, in one pass.
+    let derivedBar: ReturnType<typeof progressBar> | undefined
+    await rebuildThreadText(db, {
+      workers,
       onProgress: ({ done, total }) => {
-        searchBar ??= progressBar('search index', total)
-        searchBar.update(done)
+        derivedBar ??= progressBar('search and signatures', total)
+        derivedBar.update(done)
       },
     })
-    searchBar?.finish()
-    // Signatures and similarity terms (the thread page's Mentions and similar threads), as the
-    // importer writes them per thread when it indexes per thread.
-    let signatureBar: ReturnType<typeof progressBar> | undefined
-    await rebuildSignatures(db, {
-      onProgress: ({ done, total }) => {
-        signatureBar ??= progressBar('signatures', total)
-        signatureBar.update(done)
-      },
-    })
-    signatureBar?.finish()
+    derivedBar?.finish()
     await buildIndexes(db, derivedIndexes)
     const indexed = Date.now()
 

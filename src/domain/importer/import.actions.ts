@@ -5,8 +5,7 @@
  * never lands half-written.
  */
 import type { Executor } from '../../db/schema.js'
-import { reindexThread } from '../search/index.js'
-import { refreshManySignatures } from '../signatures/index.js'
+import { refreshThreadsText } from '../threads/thread-refresh.js'
 import type { ImportContext } from './import.context.js'
 import { chunks, ensureBoosters, reserveIds, resolveTags, resolveUsers } from './import.lookups.js'
 import { buildRows, maxBoosts, postCount } from './import.rows.js'
@@ -82,8 +81,7 @@ export async function importThreadBatch(
   for (const batch of chunks(rows.boosts)) await db.insertInto('boosts').values(batch).execute()
   for (const batch of chunks(rows.threadTags))
     await db.insertInto('thread_tags').values(batch).execute()
-  if (ctx.search === 'each') for (const id of threadIds) await reindexThread(db, id)
-  if (ctx.search === 'each') await refreshManySignatures(db, threadIds)
+  if (ctx.search === 'each') await refreshThreadsText(db, threadIds)
   return threadIds
 }
 

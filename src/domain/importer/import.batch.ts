@@ -19,7 +19,7 @@ export interface ImportOptions {
   now?: number
   /**
    * 'each' (the default): each thread is searchable once its batch commits. 'later': the caller runs
-   * `reindexAll` after the import, which is much faster for bulk loads (`quorum bench-data` does).
+   * `rebuildThreadText` after the import, which is much faster for bulk loads (`quorum bench-data` does).
    */
   search?: 'each' | 'later'
 }

@@ -18,7 +18,7 @@ export interface ImportContext {
   now: number
   /**
    * 'each': every imported thread is indexed for search in its own transaction (the default).
-   * 'later': the caller rebuilds the index afterwards with `reindexAll` (bulk loads).
+   * 'later': the caller derives search and signatures afterwards with `rebuildThreadText` (bulk loads).
    */
   search: 'each' | 'later'
   renders: RenderCache

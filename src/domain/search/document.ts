@@ -6,6 +6,7 @@
  * same threads.
  */
 import { toPlainText } from '../markdown/index.js'
+import type { ThreadContent } from '../threads/thread-contents.queries.js'
 import { memoByText } from '../shared/text-memo.js'
 import { identifierField } from './tokenize.js'
 
@@ -27,22 +28,6 @@ export interface SearchDocument {
   replyIdentifiers: string
 }
 
-/** A live thread as read for indexing. */
-export interface ThreadSource {
-  id: number
-  title: string
-  acceptedPostId: number | null
-  /** Live posts (question, replies, comments), oldest first. */
-  posts: {
-    id: number
-    kind: 'question' | 'reply' | 'comment'
-    parentId: number | null
-    markdown: string
-  }[]
-  /** Attachments of live posts; `text` is null for binary files. */
-  attachments: { postId: number; fileName: string; text: string | null }[]
-}
-
 /**
  * Caps keep one huge thread from making a huge row: PostgreSQL refuses a tsvector over 1 MB, and nobody searches
  * for the 500th kilobyte of a log. Text past a cap is not indexed.
@@ -56,7 +41,7 @@ const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/u
  * Builds a thread's index row from its live posts and attachments.
  * @example buildSearchDocument({ id: 1, title: 'Panic', acceptedPostId: null, posts: [...], attachments: [] }).body
  */
-export function buildSearchDocument(source: ThreadSource): SearchDocument {
+export function buildSearchDocument(source: ThreadContent): SearchDocument {
   const question = source.posts.find((p) => p.kind === 'question')
   const live = new Set(source.posts.map((p) => p.id))
   const answerIds = new Set<number>()

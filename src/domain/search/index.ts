@@ -3,6 +3,13 @@
  * query operators and highlighted snippets. See docs/search.md.
  */
 export { searchThreads } from './search-threads.js'
-export { reindexThread, reindexAll, type ReindexOptions, type ReindexProgress } from './reindex.js'
+export {
+  reindexThread,
+  reindexAll,
+  indexContents,
+  storeSearchDocuments,
+  finishSearchRebuild,
+} from './reindex.js'
+export { buildSearchDocument, type SearchDocument } from './document.js'
 export { parseSearchQuery, MAX_QUERY_LENGTH, MAX_TERMS } from './parse-query.js'
 export * from './search.types.js'

@@ -1,14 +1,14 @@
 /**
- * Keeping the index in step with the threads. reindexThread runs inside the caller's transaction on every write
- * (import; ask, reply, comment, edit, delete, restore through the threads domain's refreshThreadText; accept), so
- * a thread is findable the moment it is posted and gone the moment it is deleted; reindexAll rebuilds everything
- * (`quorum search reindex`).
+ * Keeping the index in step with the threads. Every write that changes a thread's text re-derives its row inside
+ * the write's transaction (the threads domain's refreshThreadText, with signatures, from one read of the thread;
+ * accept through reindexThread), so a thread is findable the moment it is posted and gone the moment it is
+ * deleted; reindexAll rebuilds everything (`quorum search reindex`).
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { countAllThreads, listThreadIdsAfter } from '../threads/threads.queries.js'
-import { buildSearchDocument } from './document.js'
+import { loadThreadContents, type ThreadContent } from '../threads/thread-contents.queries.js'
+import { eachThreadBatch, type RebuildOptions } from '../threads/thread-batches.js'
+import { buildSearchDocument, type SearchDocument } from './document.js'
 import { dialectOf, engineFor } from './engine.js'
-import { loadThreadSources } from './search.queries.js'
 
 /**
  * Re-derives a thread's index row from the thread and its live posts, or removes it when the thread is deleted
@@ -16,23 +16,38 @@ import { loadThreadSources } from './search.queries.js'
  * @example await db.transaction().execute(async (trx) => { await insertReply(trx, reply); await reindexThread(trx, threadId) })
  */
 export async function reindexThread(db: Executor, threadId: number): Promise<void> {
+  await indexContents(db, [threadId], await loadThreadContents(db, [threadId]))
+}
+
+/**
+ * Replaces the index rows of `threadIds` from their contents (as loadThreadContents read them): threads
+ * without contents (deleted, missing) lose their row.
+ * @example await indexContents(trx, ids, await loadThreadContents(trx, ids))
+ */
+export async function indexContents(
+  db: Executor,
+  threadIds: readonly number[],
+  contents: ReadonlyMap<number, ThreadContent>,
+): Promise<void> {
+  await storeSearchDocuments(db, threadIds, [...contents.values()].map(buildSearchDocument))
+}
+
+/**
+ * Writes already built index rows for `threadIds`; those of the ids without a document are removed (bulk
+ * rebuilds that build documents elsewhere, e.g. in a worker thread).
+ */
+export async function storeSearchDocuments(
+  db: Executor,
+  threadIds: readonly number[],
+  documents: readonly SearchDocument[],
+): Promise<void> {
   const engine = engineFor(dialectOf(db))
-  const source = (await loadThreadSources(db, [threadId])).get(threadId)
-  if (!source) return engine.remove(db, [threadId])
-  await engine.write(db, [buildSearchDocument(source)])
-}
-
-export interface ReindexProgress {
-  /** Threads looked at so far (live or deleted). */
-  done: number
-  /** Threads in the database when the rebuild started. */
-  total: number
-}
-
-export interface ReindexOptions {
-  /** Threads per transaction (default 500). */
-  batchSize?: number
-  onProgress?: (progress: ReindexProgress) => void
+  const kept = new Set(documents.map((d) => d.threadId))
+  await engine.remove(
+    db,
+    threadIds.filter((id) => !kept.has(id)),
+  )
+  await engine.write(db, documents)
 }
 
 /**
@@ -42,32 +57,20 @@ export interface ReindexOptions {
  */
 export async function reindexAll(
   db: Db,
-  options: ReindexOptions = {},
+  options: RebuildOptions = {},
 ): Promise<{ indexed: number; total: number }> {
+  const { live, total } = await eachThreadBatch(
+    db,
+    { ...options, batchSize: options.batchSize ?? 500 },
+    indexContents,
+  )
+  await finishSearchRebuild(db)
+  return { indexed: live, total }
+}
+
+/** After a whole-forum rebuild: removes rows of deleted threads and tidies the index. */
+export async function finishSearchRebuild(db: Db): Promise<void> {
   const engine = engineFor(dialectOf(db))
-  const batchSize = options.batchSize ?? 500
-  const total = await countAllThreads(db)
-  let after = 0
-  let done = 0
-  let indexed = 0
-  for (;;) {
-    const ids = await listThreadIdsAfter(db, after, batchSize)
-    const last = ids.at(-1)
-    if (last === undefined) break
-    indexed += await db.transaction().execute(async (trx) => {
-      const sources = await loadThreadSources(trx, ids)
-      await engine.remove(
-        trx,
-        ids.filter((id) => !sources.has(id)),
-      )
-      await engine.write(trx, [...sources.values()].map(buildSearchDocument))
-      return sources.size
-    })
-    after = last
-    done += ids.length
-    options.onProgress?.({ done, total: Math.max(total, done) })
-  }
   await engine.removeOrphans(db)
   await engine.optimize(db)
-  return { indexed, total: done }
 }

@@ -6,7 +6,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import { signatureFilterSql, type SignatureFilter } from '../signatures/index.js'
-import type { ThreadSource } from './document.js'
 import type { Candidate, Matcher } from './engine.js'
 
 /** Filters resolved to ids; every one narrows the result. */
@@ -18,72 +17,6 @@ export interface SearchFilters {
   before: number | null
   /** Signatures the thread must carry (`errno:ENOENT`, `os:"macOS 26"`, ...). */
   signatures: SignatureFilter[]
-}
-
-/**
- * Live threads with their live posts and attachments, for indexing. Missing and deleted threads are absent from
- * the map. Three queries whatever the number of threads.
- */
-export async function loadThreadSources(
-  db: Executor,
-  threadIds: readonly number[],
-): Promise<Map<number, ThreadSource>> {
-  const sources = new Map<number, ThreadSource>()
-  if (threadIds.length === 0) return sources
-  const ids = [...threadIds]
-  const threads = await db
-    .selectFrom('threads')
-    .select(['id', 'title', 'accepted_post_id as acceptedPostId'])
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .execute()
-  for (const t of threads)
-    sources.set(t.id, {
-      id: t.id,
-      title: t.title,
-      acceptedPostId: t.acceptedPostId,
-      posts: [],
-      attachments: [],
-    })
-  if (sources.size === 0) return sources
-  const live = [...sources.keys()]
-  const posts = await db
-    .selectFrom('posts')
-    .select([
-      'id',
-      'thread_id as threadId',
-      'kind',
-      'parent_id as parentId',
-      'body_markdown as markdown',
-    ])
-    .where('thread_id', 'in', live)
-    .where('deleted_at', 'is', null)
-    .orderBy('thread_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
-  for (const { threadId, ...post } of posts) sources.get(threadId)?.posts.push(post)
-  const files = await db
-    .selectFrom('attachments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select([
-      'p.thread_id as threadId',
-      'a.post_id as postId',
-      'a.file_name as fileName',
-      'a.content_type as contentType',
-      'a.content',
-    ])
-    .where('p.thread_id', 'in', live)
-    .where('p.deleted_at', 'is', null)
-    .orderBy('a.created_at')
-    .orderBy('a.file_name')
-    .execute()
-  const decoder = new TextDecoder()
-  for (const f of files) {
-    const text = f.contentType.startsWith('text/') ? decoder.decode(f.content) : null
-    sources.get(f.threadId)?.attachments.push({ postId: f.postId, fileName: f.fileName, text })
-  }
-  return sources
 }
 
 /** Tag ids by slug; slugs without a tag are missing from the map. */

@@ -5,11 +5,12 @@
  */
 export { extractSignatures, signatureItems, type TextAttachment } from './extract.js'
 export {
-  refreshSignatures,
-  refreshManySignatures,
+  deriveSignatures,
   rebuildSignatures,
-  type RebuildOptions,
-  type RebuildProgress,
+  finishSignatureRebuild,
+  signatureRows,
+  storeSignatureRows,
+  type SignatureRows,
 } from './refresh.js'
 export { findSimilarThreads, findSimilarToDraft, SIMILAR_LIMIT } from './similar.js'
 export { getThreadSignaturePanels } from './thread-signatures.js'

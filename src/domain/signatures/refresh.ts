@@ -1,56 +1,72 @@
 /**
- * Keeping signatures in step with the posts. refreshSignatures runs inside the caller's transaction on every
- * write that changes a thread's text (ask, reply, comment, edit, delete, restore: all through the threads
- * domain's refreshThreadText, which re-indexes search too; the importer batches refreshManySignatures), so a
+ * Keeping signatures in step with the posts. deriveSignatures runs inside the caller's transaction on every
+ * write that changes a thread's text (ask, reply, comment, edit, delete, restore and import: all through the
+ * threads domain's refreshThreadText, which re-indexes search from the same read of the thread), so a
  * thread's Mentions line and its similar threads are right the moment it is saved. Comments count like replies.
  * rebuildSignatures re-derives every thread (`quorum signatures rebuild`), e.g. after the extractors or their
  * tables change.
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { countAllThreads, listThreadIdsAfter } from '../threads/threads.queries.js'
+import type { ThreadContent } from '../threads/thread-contents.queries.js'
+import { eachThreadBatch, type RebuildOptions } from '../threads/thread-batches.js'
 import { memoByText } from '../shared/text-memo.js'
-import { extractSignatures, signatureItems } from './extract.js'
+import { extractSignatures, signatureItems, type TextAttachment } from './extract.js'
 import type { SignatureItem } from './signatures.types.js'
-import {
-  loadThreadTexts,
-  removeOrphanRows,
-  replaceDerivedRows,
-  type StoredSignature,
-  type ThreadText,
-} from './signatures.queries.js'
+import { removeOrphanRows, replaceDerivedRows, type StoredSignature } from './signatures.queries.js'
 import { similarityTerms, threadTexts } from './terms.js'
 
-/**
- * Re-derives a thread's signatures and similarity terms from its live posts, or removes them when the thread
- * is deleted or gone. Call it in the same transaction as the write.
- * @example await db.transaction().execute(async (trx) => { await insertPost(trx, reply); await refreshSignatures(trx, threadId) })
- */
-export async function refreshSignatures(db: Executor, threadId: number): Promise<void> {
-  await refreshManySignatures(db, [threadId])
+/** A thread's derived rows: its signatures in display order and its similarity terms with weights (×1000). */
+export interface SignatureRows {
+  signatures: StoredSignature[]
+  terms: [term: string, weight: number][]
 }
 
 /**
- * {@link refreshSignatures} for many threads at once, in three reads whatever their number (the importer's
- * batches).
- * @example await refreshManySignatures(trx, importedIds)
+ * Replaces the signatures and similarity terms of `threadIds` from their contents (as loadThreadContents
+ * read them): threads without contents (deleted, missing) lose their rows.
+ * @example await deriveSignatures(trx, ids, await loadThreadContents(trx, ids))
  */
-export async function refreshManySignatures(
+export async function deriveSignatures(
   db: Executor,
   threadIds: readonly number[],
+  contents: ReadonlyMap<number, ThreadContent>,
 ): Promise<void> {
-  if (threadIds.length === 0) return
-  await writeDerived(db, threadIds, await loadThreadTexts(db, threadIds))
+  const rows = new Map<number, SignatureRows>()
+  for (const content of contents.values()) rows.set(content.id, signatureRows(content))
+  await storeSignatureRows(db, threadIds, rows)
 }
 
-export interface RebuildProgress {
-  done: number
-  total: number
+/**
+ * A thread's derived rows, from its contents alone (pure: bulk rebuilds run it in worker threads).
+ * @example signatureRows(content).terms[0] // ['vnode_put', 412]
+ */
+export function signatureRows(content: ThreadContent): SignatureRows {
+  const question = content.posts.find((p) => p.kind === 'question')
+  const replies = content.posts.filter((p) => p.kind !== 'question').map((p) => p.markdown)
+  const terms: [string, number][] = []
+  for (const [term, weight] of similarityTerms(
+    threadTexts(content.title, question?.markdown ?? '', replies),
+  ))
+    terms.push([term, Math.max(1, Math.round(weight * 1000))])
+  return { signatures: threadSignatures(content), terms }
 }
 
-export interface RebuildOptions {
-  /** Threads per transaction (default 200). */
-  batchSize?: number
-  onProgress?: (progress: RebuildProgress) => void
+/**
+ * Writes derived rows built elsewhere for `threadIds`; the ids without rows lose theirs.
+ */
+export async function storeSignatureRows(
+  db: Executor,
+  threadIds: readonly number[],
+  rows: ReadonlyMap<number, SignatureRows>,
+): Promise<void> {
+  const signatures: { threadId: number; item: StoredSignature; position: number }[] = []
+  const terms: { threadId: number; term: string; weight: number }[] = []
+  for (const [threadId, derived] of rows) {
+    for (const [position, item] of derived.signatures.entries())
+      signatures.push({ threadId, item, position })
+    for (const [term, weight] of derived.terms) terms.push({ threadId, term, weight })
+  }
+  await replaceDerivedRows(db, threadIds, signatures, terms)
 }
 
 /**
@@ -62,48 +78,18 @@ export async function rebuildSignatures(
   db: Db,
   options: RebuildOptions = {},
 ): Promise<{ threads: number; total: number }> {
-  const batchSize = options.batchSize ?? 200
-  const total = await countAllThreads(db)
-  let after = 0
-  let done = 0
-  let live = 0
-  for (;;) {
-    const ids = await listThreadIdsAfter(db, after, batchSize)
-    const last = ids.at(-1)
-    if (last === undefined) break
-    live += await db.transaction().execute(async (trx) => {
-      const texts = await loadThreadTexts(trx, ids)
-      await writeDerived(trx, ids, texts)
-      return texts.size
-    })
-    after = last
-    done += ids.length
-    options.onProgress?.({ done, total: Math.max(total, done) })
-  }
-  await removeOrphanRows(db)
-  return { threads: live, total: done }
+  const { live, total } = await eachThreadBatch(
+    db,
+    { ...options, batchSize: options.batchSize ?? 200 },
+    deriveSignatures,
+  )
+  await finishSignatureRebuild(db)
+  return { threads: live, total }
 }
 
-async function writeDerived(
-  db: Executor,
-  ids: readonly number[],
-  texts: Map<number, ThreadText>,
-): Promise<void> {
-  const signatures: { threadId: number; item: StoredSignature; position: number }[] = []
-  const terms: { threadId: number; term: string; weight: number }[] = []
-  for (const thread of texts.values()) {
-    for (const [position, item] of threadSignatures(thread).entries()) {
-      signatures.push({ threadId: thread.id, item, position })
-    }
-    const question = thread.posts.find((p) => p.kind === 'question')
-    const replies = thread.posts.filter((p) => p.kind !== 'question').map((p) => p.markdown)
-    for (const [term, weight] of similarityTerms(
-      threadTexts(thread.title, question?.markdown ?? '', replies),
-    )) {
-      terms.push({ threadId: thread.id, term, weight: Math.max(1, Math.round(weight * 1000)) })
-    }
-  }
-  await replaceDerivedRows(db, ids, signatures, terms)
+/** After a whole-forum rebuild: removes the rows of deleted threads. */
+export async function finishSignatureRebuild(db: Db): Promise<void> {
+  await removeOrphanRows(db)
 }
 
 /**
@@ -111,12 +97,19 @@ async function writeDerived(
  * mention each. When posts spell one signature differently, the most specific label wins: the longer OS label
  * ("macOS 26.1 (25B78)" over "macOS 26 (25B78)"), a function's `name()` over its bare name.
  */
-export function threadSignatures(thread: ThreadText): StoredSignature[] {
+export function threadSignatures(thread: ThreadContent): StoredSignature[] {
+  const files = new Map<number, TextAttachment[]>()
+  for (const a of thread.attachments) {
+    if (a.text === null) continue
+    const list = files.get(a.postId) ?? []
+    list.push({ fileName: a.fileName, text: a.text })
+    files.set(a.postId, list)
+  }
   const merged = new Map<string, StoredSignature>()
   for (const post of thread.posts) {
     const markdown =
       post.kind === 'question' ? `${thread.title}\n\n${post.markdown}` : post.markdown
-    const attachments = thread.attachments.get(post.id) ?? []
+    const attachments = files.get(post.id) ?? []
     const items =
       attachments.length === 0
         ? itemsOfText(markdown)

@@ -7,16 +7,6 @@ import { sql } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
 
-/** A live thread's text as signatures are derived from it. */
-export interface ThreadText {
-  id: number
-  title: string
-  /** Live posts, oldest first; the question first. */
-  posts: { id: number; kind: 'question' | 'reply' | 'comment'; markdown: string }[]
-  /** Text attachments of live posts, by post id. */
-  attachments: Map<number, { fileName: string; text: string }[]>
-}
-
 /** One stored row: a signature on a thread. */
 export interface StoredSignature extends SignatureItem {
   postCount: number
@@ -24,63 +14,6 @@ export interface StoredSignature extends SignatureItem {
 
 /** Rows per insert statement: far below both engines' bound-parameter limits. */
 const INSERT_BATCH = 500
-
-/**
- * The live threads among `threadIds` with their live posts and text attachments; deleted or missing threads
- * are absent from the map.
- */
-export async function loadThreadTexts(
-  db: Executor,
-  threadIds: readonly number[],
-): Promise<Map<number, ThreadText>> {
-  const out = new Map<number, ThreadText>()
-  if (threadIds.length === 0) return out
-  const threads = await db
-    .selectFrom('threads')
-    .select(['id', 'title'])
-    .where('id', 'in', [...threadIds])
-    .where('deleted_at', 'is', null)
-    .execute()
-  for (const t of threads)
-    out.set(t.id, { id: t.id, title: t.title, posts: [], attachments: new Map() })
-  if (out.size === 0) return out
-  const live = [...out.keys()]
-  const posts = await db
-    .selectFrom('posts')
-    .select(['id', 'thread_id as threadId', 'kind', 'body_markdown as markdown'])
-    .where('thread_id', 'in', live)
-    .where('deleted_at', 'is', null)
-    .orderBy('thread_id')
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute()
-  for (const { threadId, ...post } of posts) out.get(threadId)?.posts.push(post)
-  const files = await db
-    .selectFrom('attachments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select([
-      'p.thread_id as threadId',
-      'a.post_id as postId',
-      'a.file_name as fileName',
-      'a.content_type as contentType',
-      'a.content',
-    ])
-    .where('p.thread_id', 'in', live)
-    .where('p.deleted_at', 'is', null)
-    .where('a.preview_html', 'is not', null)
-    .orderBy('a.created_at')
-    .orderBy('a.file_name')
-    .execute()
-  const decoder = new TextDecoder()
-  for (const f of files) {
-    const thread = out.get(f.threadId)
-    if (!thread) continue
-    const list = thread.attachments.get(f.postId) ?? []
-    list.push({ fileName: f.fileName, text: decoder.decode(f.content.subarray(0, 256 * 1024)) })
-    thread.attachments.set(f.postId, list)
-  }
-  return out
-}
 
 /** Replaces the derived rows (signatures and similarity terms) of some threads. */
 export async function replaceDerivedRows(

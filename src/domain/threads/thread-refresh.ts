@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/schema.js'
-import { reindexThread } from '../search/index.js'
-import { refreshSignatures } from '../signatures/index.js'
+import { indexContents } from '../search/index.js'
+import { deriveSignatures } from '../signatures/index.js'
 import { refreshTagCounts } from '../tags/tags.queries.js'
+import { loadThreadContents } from './thread-contents.queries.js'
 import { syncThreadSortKeys } from './threads.queries.js'
 
 /**
@@ -67,6 +68,20 @@ export async function refreshThread(
  * @example await db.transaction().execute(async (trx) => { await insertPost(trx, comment); await refreshThreadText(trx, threadId) })
  */
 export async function refreshThreadText(db: Executor, threadId: number): Promise<void> {
-  await reindexThread(db, threadId)
-  await refreshSignatures(db, threadId)
+  await refreshThreadsText(db, [threadId])
+}
+
+/**
+ * {@link refreshThreadText} for many threads at once (the importer's batches): three reads whatever their
+ * number, shared by search and signatures.
+ * @example await refreshThreadsText(trx, importedIds)
+ */
+export async function refreshThreadsText(
+  db: Executor,
+  threadIds: readonly number[],
+): Promise<void> {
+  if (threadIds.length === 0) return
+  const contents = await loadThreadContents(db, threadIds)
+  await indexContents(db, threadIds, contents)
+  await deriveSignatures(db, threadIds, contents)
 }

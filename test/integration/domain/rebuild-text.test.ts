@@ -1,0 +1,150 @@
+/**
+ * Everything derived from thread text, from one read of each thread: the write path (refreshThreadText, the
+ * importer's batches) and the one-pass bulk rebuild (rebuildThreadText, on the main thread or on worker
+ * threads) store exactly the same search rows, signatures and similarity terms; deleted threads lose theirs.
+ */
+import { sql } from 'kysely'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { searchThreads } from '../../../src/domain/search/index.js'
+import { loadThreadContents, rebuildThreadText } from '../../../src/domain/threads/index.js'
+import { startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
+import { useTestDb } from '../../support/test-db.js'
+
+const LOG = [
+  'Process: ourd [812]',
+  'Exception Type: EXC_BAD_ACCESS (SIGSEGV)',
+  'write failed: ENOSPC (28) on macOS 26.1 (25B78)',
+].join('\n')
+
+describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
+  const t = useTestDb(dialect)
+  const ids: number[] = []
+
+  beforeAll(async () => {
+    await make.tag(t.db, 'kernel', { name: 'Kernel' })
+    ids.push(
+      await make.thread(t.db, {
+        title: 'Daemon dies writing the journal',
+        body: 'It stops after an hour; the log is attached. Filed FB22334455.',
+        attachments: [
+          { name: 'ourd.log', content: LOG },
+          { name: 'blob.bin', content: 'not text\u0000at all' },
+        ],
+        replies: [
+          {
+            author: 'helper',
+            created_at: Date.now() - 5000,
+            body: 'Check `statfs()` before `write()`: the volume is full.',
+            accepted: true,
+            comments: [
+              { author: 'asker', created_at: Date.now() - 4000, body: 'quokkasentinel helped.' },
+            ],
+          },
+        ],
+      }),
+    )
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        await make.thread(t.db, {
+          title: `vnode_put panics in our overlay, case ${i}`,
+          body: 'We call `vnode_put()` twice after `vnode_getwithref()` returns EBUSY.',
+          replies: 2,
+        }),
+      )
+  })
+
+  const snapshot = async () => ({
+    search:
+      dialect === 'sqlite'
+        ? (
+            await sql`select rowid as id, title, body, answer, replies from search_fts order by rowid`.execute(
+              t.db,
+            )
+          ).rows
+        : (
+            await sql`select thread_id as id, title, body, answer, replies, title_identifiers, identifiers, reply_identifiers
+                from search_documents order by thread_id`.execute(t.db)
+          ).rows,
+    signatures: await t.db
+      .selectFrom('thread_signatures')
+      .selectAll()
+      .orderBy('thread_id')
+      .orderBy('position')
+      .execute(),
+    terms: await t.db
+      .selectFrom('similarity_terms')
+      .selectAll()
+      .orderBy('thread_id')
+      .orderBy('term')
+      .execute(),
+  })
+
+  const wipe = async () => {
+    if (dialect === 'sqlite') await sql`delete from search_fts`.execute(t.db)
+    else await t.db.deleteFrom('search_documents').execute()
+    await t.db.deleteFrom('thread_signatures').execute()
+    await t.db.deleteFrom('similarity_terms').execute()
+  }
+
+  it('reads a thread once for both: live posts, text attachments decoded, binary ones without text', async () => {
+    const content = (await loadThreadContents(t.db, [ids[0] as number])).get(ids[0] as number)
+    expect(content?.posts.map((p) => p.kind)).toEqual(['question', 'reply', 'comment'])
+    expect(content?.attachments.find((a) => a.fileName === 'ourd.log')?.text).toBe(LOG)
+    expect(content?.attachments.find((a) => a.fileName === 'blob.bin')?.text).toBeNull()
+    const written = await snapshot()
+    expect(written.signatures.filter((s) => s.thread_id === ids[0]).map((s) => s.key)).toEqual(
+      expect.arrayContaining(['ENOSPC', 'FB22334455']),
+    )
+  })
+
+  it.each([
+    ['on the main thread', 0],
+    ['on a worker thread', 1],
+    ['on two worker threads', 2],
+  ])('rebuilds %s to exactly what the write path stored', async (_, workers) => {
+    const written = await snapshot()
+    expect(written.terms.length).toBeGreaterThan(20)
+    await wipe()
+    expect((await snapshot()).signatures).toEqual([])
+    const progress: number[] = []
+    const result = await rebuildThreadText(t.db, {
+      workers,
+      batchSize: 2,
+      onProgress: (p) => progress.push(p.done),
+    })
+    expect(await snapshot()).toEqual(written)
+    expect(result).toEqual({ threads: ids.length, total: ids.length })
+    expect(progress).toEqual([2, 4, 5])
+  })
+
+  it('drops the rows of a thread deleted since, and finds the rest again', async () => {
+    const gone = ids[1] as number
+    await t.db
+      .updateTable('threads')
+      .set({ deleted_at: Date.now() })
+      .where('id', '=', gone)
+      .execute()
+    await rebuildThreadText(t.db, { workers: 1, batchSize: 3 })
+    const after = await snapshot()
+    expect(after.signatures.some((s) => s.thread_id === gone)).toBe(false)
+    expect(after.terms.some((s) => s.thread_id === gone)).toBe(false)
+    expect(after.search.some((r) => (r as { id: number }).id === gone)).toBe(false)
+    const hits = await searchThreads(t.db, dialect, { q: 'quokkasentinel', page: 1 })
+    expect(hits.hits.map((h) => h.id)).toEqual([ids[0]])
+  })
+})
+
+describe('derive workers', () => {
+  it('report a batch that fails instead of hanging, and refuse work once closed', async () => {
+    const deriver = startDeriveWorkers(1)
+    try {
+      const broken = { id: 1, title: 'x', acceptedPostId: null, posts: null, attachments: [] }
+      await expect(deriver.derive([broken as never])).rejects.toThrow(/deriving thread text/)
+    } finally {
+      await deriver.close()
+    }
+    await expect(deriver.derive([])).rejects.toThrow(/closed/)
+  })
+})
