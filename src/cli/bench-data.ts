@@ -145,8 +145,9 @@ interface IndexDefinition {
 
 async function buildIndexes(db: Db, indexes: readonly IndexDefinition[]): Promise<void> {
   for (const { name, definition } of indexes) {
-    console.error(`Building index ${name}…`)
+    const started = Date.now()
     await sql.raw(definition).execute(db)
+    console.error(`Built index ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 }
 

@@ -11,6 +11,7 @@ import * as createSecrets from './2026-11-27-2310_create_secrets.js'
 import * as createSearch from './2026-11-28-0100_create_search.js'
 import * as listingIndexes from './2026-11-28-0300_listing_indexes.js'
 import * as createSignatures from './2026-11-28-0420_create_signatures.js'
+import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-2200_create_users': createUsers,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0100_create_search': createSearch,
   '2026-11-28-0300_listing_indexes': listingIndexes,
   '2026-11-28-0420_create_signatures': createSignatures,
+  '2026-11-28-1000_derived_without_rowid': derivedWithoutRowid,
 }

@@ -3,7 +3,8 @@
  * and blocks of ids reserved up front so a whole batch of threads, posts and boosts is written with a
  * few multi-row INSERTs instead of one round trip per row.
  */
-import { PostgresAdapter, sql } from 'kysely'
+import { sql } from 'kysely'
+import { dialectOf } from '../../db/dialect.js'
 import type { Executor } from '../../db/schema.js'
 import type { ImportContext } from './import.context.js'
 
@@ -14,10 +15,6 @@ export function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] 
   const out: T[][] = []
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
   return out
-}
-
-export function isPostgres(db: Executor): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter
 }
 
 /**
@@ -133,7 +130,7 @@ export async function reserveIds(
   count: number,
 ): Promise<number[]> {
   if (count === 0) return []
-  if (isPostgres(db)) {
+  if (dialectOf(db) === 'postgres') {
     const { rows } = await sql<{ id: number }>`
       select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id
       from generate_series(1, ${count})`.execute(db)

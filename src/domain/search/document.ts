@@ -54,11 +54,11 @@ export function buildSearchDocument(source: ThreadContent): SearchDocument {
   const attachmentText = source.attachments
     .filter((a) => a.postId === question?.id)
     .map((a) => `${a.fileName}\n${(a.text ?? '').slice(0, MAX_ATTACHMENT_CHARS)}`)
-  const body = cap([question ? postText(question.markdown) : '', ...attachmentText])
-  const answer = cap(
+  const body = field([question ? postText(question.markdown) : '', ...attachmentText])
+  const answer = field(
     source.posts.filter((p) => answerIds.has(p.id)).map((p) => postText(p.markdown)),
   )
-  const replies = cap(
+  const replies = field(
     source.posts
       .filter(
         (p) =>
@@ -71,14 +71,15 @@ export function buildSearchDocument(source: ThreadContent): SearchDocument {
   const seen = new Set<string>()
   const names = source.attachments.filter((a) => live.has(a.postId)).map((a) => a.fileName)
   const titleIdentifiers = identifierField([source.title, ...names].join('\n'), seen)
-  const identifiers = identifierField([body, answer].join('\n'), seen)
-  const replyIdentifiers = identifierField(replies, seen)
+  // Identifiers are read post by post (each post's are remembered), in the order of the joined fields.
+  const identifiers = identifierField([...body.parts, ...answer.parts], seen)
+  const replyIdentifiers = identifierField(replies.parts, seen)
   return {
     threadId: source.id,
     title: source.title,
-    body,
-    answer,
-    replies,
+    body: body.text,
+    answer: answer.text,
+    replies: replies.text,
     titleIdentifiers,
     identifiers,
     replyIdentifiers,
@@ -128,9 +129,17 @@ export function codeBlocks(markdown: string): string {
   return out.join('\n')
 }
 
-function cap(parts: string[]): string {
-  const text = parts.filter((p) => p !== '').join('\n')
-  if (text.length <= MAX_FIELD_CHARS) return text
+/** A field's text and the parts it joins (line breaks between them); a capped field is one part. */
+interface Field {
+  text: string
+  parts: readonly string[]
+}
+
+function field(parts: string[]): Field {
+  const kept = parts.filter((p) => p !== '')
+  const text = kept.join('\n')
+  if (text.length <= MAX_FIELD_CHARS) return { text, parts: kept }
   const cut = text.lastIndexOf(' ', MAX_FIELD_CHARS)
-  return text.slice(0, cut > MAX_FIELD_CHARS - 200 ? cut : MAX_FIELD_CHARS)
+  const capped = text.slice(0, cut > MAX_FIELD_CHARS - 200 ? cut : MAX_FIELD_CHARS)
+  return { text: capped, parts: [capped] }
 }

@@ -2,7 +2,6 @@
  * One interface, two implementations: FTS5 on SQLite, tsvector + GIN on PostgreSQL. Everything above this file
  * (parsing, documents, snippets, paging) is shared, so both engines answer the same queries the same way.
  */
-import { PostgresAdapter } from 'kysely'
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
 import type { SearchDocument } from './document.js'
@@ -63,6 +62,4 @@ export function engineFor(dialect: Dialect): SearchEngine {
 }
 
 /** The dialect behind a connection or transaction (for callers that only have `db`, like reindexThread). */
-export function dialectOf(db: Executor): Dialect {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
-}
+export { dialectOf } from '../../db/dialect.js'

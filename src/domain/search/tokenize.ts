@@ -9,6 +9,8 @@
  * See docs/search.md.
  */
 
+import { memoByText } from '../shared/text-memo.js'
+
 /**
  * Stands for any connector inside a whole-identifier token. Letters only, so no word splitter breaks the token
  * apart, and a pair no English word or C identifier contains at a word boundary, so it never collides with one.
@@ -99,22 +101,39 @@ export function wordsOf(text: string): string[] {
  * The identifiers field of a document: for each distinct identifier, its whole token followed by its parts,
  * space-separated. Plain words are left to the natural-text fields. Identifiers already in `seen` are skipped
  * (and the new ones added to it), so two fields can share the work; stops after `limit` identifiers in `seen`.
+ * `text` may be given in parts (the posts a field is made of, joined by line breaks): no token spans a line
+ * break, so the result is the same, and each part's identifiers are remembered per text.
  * @example identifierField('call vnode_setmultipath() on IOUSBHostInterface')
  * // "vnodeqxsetmultipath vnode setmultipath iousbhostinterface io usb host interface"
  */
-export function identifierField(text: string, seen = new Set<string>(), limit = 4000): string {
+export function identifierField(
+  text: string | readonly string[],
+  seen = new Set<string>(),
+  limit = 4000,
+): string {
   const out: string[] = []
+  for (const part of typeof text === 'string' ? [text] : text) {
+    for (const { whole, parts } of identifiersOf(part)) {
+      if (seen.has(whole) || seen.size >= limit) continue
+      seen.add(whole)
+      out.push(whole, ...parts)
+    }
+  }
+  return out.join(' ')
+}
+
+/** The distinct identifiers of a text in order of first use, remembered per text (shared, read-only). */
+const identifiersOf = memoByText((text: string): readonly { whole: string; parts: string[] }[] => {
+  const found = new Map<string, string[]>()
   scanTokens(
     text,
     (token) => {
-      if (token.whole === null || seen.has(token.whole) || seen.size >= limit) return
-      seen.add(token.whole)
-      out.push(token.whole, ...token.parts)
+      if (token.whole !== null && !found.has(token.whole)) found.set(token.whole, token.parts)
     },
     { identifiersOnly: true },
   )
-  return out.join(' ')
-}
+  return Array.from(found, ([whole, parts]) => ({ whole, parts }))
+})
 
 function isCodeLike(raw: string, segments: string[]): boolean {
   if (segments.length > 1 || /[_$]/u.test(raw)) return true

@@ -5,26 +5,52 @@
  * parse of a post whose text has not changed is looked up instead.
  */
 
+/** Characters each memo may hold unless it was given its own bound (see {@link setTextMemoBudget}). */
+let budget = 2_000_000
+
 /**
- * `fn`, remembering its result for each text until the texts remembered pass `maxChars` in total, when it
- * starts over (simple, and bounded: a forum's texts arrive in no useful order for anything smarter).
- * Results are shared between callers: treat them as read-only.
- * @example const segmentsOf = memoByText(segmentMarkdown)
+ * Sets the bound of every memo that has none of its own, from now on. The server keeps the default (its
+ * memory target); a worker thread deriving a whole forum (domain/threads/derive.worker.ts) raises it, since
+ * its memory is its own and is freed when the rebuild ends.
  */
-export function memoByText<T>(fn: (text: string) => T, maxChars = 2_000_000): (text: string) => T {
-  let seen = new Map<string, T>()
+export function setTextMemoBudget(chars: number): void {
+  budget = chars
+}
+
+/**
+ * `fn`, remembering its result for each text while the texts remembered stay under `maxChars` in total.
+ * Two generations: when the newer one fills half the bound, it becomes the older and the oldest is
+ * dropped; a text found in the older generation moves to the newer. A working set a little over the bound
+ * keeps most of its hits (a plain "start over when full" loses nearly all of them), at no per-hit cost.
+ * Results are shared between callers: treat them as read-only.
+ * @example const segmentsOf = memoByText(parseSegments)
+ */
+export function memoByText<T>(fn: (text: string) => T, maxChars?: number): (text: string) => T {
+  let newer = new Map<string, T>()
+  let older = new Map<string, T>()
   let chars = 0
-  return (text: string): T => {
-    const known = seen.get(text)
-    if (known !== undefined || seen.has(text)) return known as T
-    const value = fn(text)
-    if (text.length > maxChars / 16) return value // one huge text would flush everything else
+  const remember = (text: string, value: T) => {
+    const half = (maxChars ?? budget) / 2
+    if (text.length > half / 8) return // one huge text would push everything else out
     chars += text.length
-    if (chars > maxChars) {
-      seen = new Map()
+    if (chars > half) {
+      older = newer
+      newer = new Map()
       chars = text.length
     }
-    seen.set(text, value)
+    newer.set(text, value)
+  }
+  return (text: string): T => {
+    const known = newer.get(text)
+    if (known !== undefined || newer.has(text)) return known as T
+    if (older.has(text)) {
+      const value = older.get(text) as T
+      older.delete(text)
+      remember(text, value)
+      return value
+    }
+    const value = fn(text)
+    remember(text, value)
     return value
   }
 }

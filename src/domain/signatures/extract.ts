@@ -6,7 +6,7 @@ import { extractCrashes } from './crashes.js'
 import { extractErrors } from './errors.js'
 import { extractOs, osKey, osLabel } from './os.js'
 import { extractReferences } from './references.js'
-import { attachmentKind, segmentMarkdown, type Segment } from './segments.js'
+import { attachmentKind, segmentsOf, type Segment } from './segments.js'
 import type { SignatureItem, Signatures } from './signatures.types.js'
 import { extractSymbols, symbolKey } from './symbols.js'
 
@@ -29,8 +29,22 @@ export function extractSignatures(
   markdown: string,
   attachments: readonly TextAttachment[] = [],
 ): Signatures {
-  const segments: Segment[] = segmentMarkdown(markdown)
-  const texts = [markdown]
+  return extractSignaturesOfParts([markdown], attachments)
+}
+
+/**
+ * The signatures of a text written in parts, each its own Markdown document (a question's title and body):
+ * as {@link extractSignatures} of the parts joined by a blank line, except that each part is cut into
+ * segments on its own, so a body's segments are the ones remembered for it elsewhere (similarity terms),
+ * and a title can never open a code block that swallows the body.
+ * @example extractSignaturesOfParts(['ENOBUFS from sendto', 'It fails under load.'])
+ */
+export function extractSignaturesOfParts(
+  parts: readonly string[],
+  attachments: readonly TextAttachment[] = [],
+): Signatures {
+  const segments: Segment[] = parts.flatMap((part) => segmentsOf(part))
+  const texts = [parts.join('\n\n')]
   for (const a of attachments) {
     const text = a.text.slice(0, MAX_ATTACHMENT_CHARS)
     segments.push({ kind: attachmentKind(a.fileName), text })

@@ -10,7 +10,12 @@ import type { Db, Executor } from '../../db/schema.js'
 import type { ThreadContent } from '../threads/thread-contents.queries.js'
 import { eachThreadBatch, type RebuildOptions } from '../threads/thread-batches.js'
 import { memoByText } from '../shared/text-memo.js'
-import { extractSignatures, signatureItems, type TextAttachment } from './extract.js'
+import {
+  extractSignatures,
+  extractSignaturesOfParts,
+  signatureItems,
+  type TextAttachment,
+} from './extract.js'
 import type { SignatureItem } from './signatures.types.js'
 import { removeOrphanRows, replaceDerivedRows, type StoredSignature } from './signatures.queries.js'
 import { similarityTerms, threadTexts } from './terms.js'
@@ -107,13 +112,13 @@ export function threadSignatures(thread: ThreadContent): StoredSignature[] {
   }
   const merged = new Map<string, StoredSignature>()
   for (const post of thread.posts) {
-    const markdown =
-      post.kind === 'question' ? `${thread.title}\n\n${post.markdown}` : post.markdown
     const attachments = files.get(post.id) ?? []
     const items =
-      attachments.length === 0
-        ? itemsOfText(markdown)
-        : signatureItems(extractSignatures(markdown, attachments))
+      post.kind === 'question'
+        ? signatureItems(extractSignaturesOfParts([thread.title, post.markdown], attachments))
+        : attachments.length === 0
+          ? itemsOfText(post.markdown)
+          : signatureItems(extractSignatures(post.markdown, attachments))
     for (const item of items) {
       const id = `${item.kind}:${item.key}`
       const seen = merged.get(id)

@@ -48,15 +48,10 @@ const CODE_SPAN_RE = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g
 const URL_RE = /\bhttps?:\/\/[^\s)>\]]+|\]\([^)\s]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi
 
 /**
- * Segments of a Markdown body, in document order.
- * @example segmentMarkdown('Call `vnop_lookup`:\n\n```c\nerror = VNOP_LOOKUP(dvp, &vp, cnp, ctx);\n```')
+ * Segments of a Markdown body, in document order; remembered per text and shared: read-only.
+ * @example segmentsOf('Call `vnop_lookup`:\n\n```c\nerror = VNOP_LOOKUP(dvp, &vp, cnp, ctx);\n```')
  * // [{ kind: 'prose', text: 'Call :' }, { kind: 'inline', text: 'vnop_lookup' }, { kind: 'code', text: 'error = …' }]
  */
-export function segmentMarkdown(markdown: string): Segment[] {
-  return [...segmentsOf(markdown)]
-}
-
-/** {@link segmentMarkdown}, remembered per text and shared: read-only. */
 export const segmentsOf: (markdown: string) => readonly Segment[] = memoByText(parseSegments)
 
 function parseSegments(markdown: string): Segment[] {

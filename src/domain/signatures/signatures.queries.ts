@@ -4,6 +4,7 @@
  * similar.queries.ts. Every function takes `db` or a transaction first (STYLE.md habit 6).
  */
 import { sql } from 'kysely'
+import { insertMany, type ManyColumn } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
 
@@ -11,9 +12,6 @@ import type { SignatureItem, SignatureKind } from './signatures.types.js'
 export interface StoredSignature extends SignatureItem {
   postCount: number
 }
-
-/** Rows per insert statement: far below both engines' bound-parameter limits. */
-const INSERT_BATCH = 500
 
 /** Replaces the derived rows (signatures and similarity terms) of some threads. */
 export async function replaceDerivedRows(
@@ -31,33 +29,42 @@ export async function replaceDerivedRows(
     .deleteFrom('similarity_terms')
     .where('thread_id', 'in', [...threadIds])
     .execute()
-  for (let i = 0; i < signatures.length; i += INSERT_BATCH) {
-    await db
-      .insertInto('thread_signatures')
-      .values(
-        signatures.slice(i, i + INSERT_BATCH).map(({ threadId, item, position }) => ({
-          thread_id: threadId,
-          kind: item.kind,
-          key: item.key,
-          label: item.label,
-          detail: item.detail,
-          post_count: item.postCount,
-          position,
-        })),
-      )
-      .execute()
-  }
-  for (let i = 0; i < terms.length; i += INSERT_BATCH) {
-    await db
-      .insertInto('similarity_terms')
-      .values(
-        terms
-          .slice(i, i + INSERT_BATCH)
-          .map((t) => ({ thread_id: t.threadId, term: t.term, weight: t.weight })),
-      )
-      .execute()
-  }
+  await insertMany(
+    db,
+    'thread_signatures',
+    SIGNATURE_COLUMNS,
+    signatures.map(({ threadId, item, position }) => [
+      threadId,
+      item.kind,
+      item.key,
+      item.label,
+      item.detail,
+      item.postCount,
+      position,
+    ]),
+  )
+  await insertMany(
+    db,
+    'similarity_terms',
+    TERM_COLUMNS,
+    terms.map((t) => [t.threadId, t.term, t.weight]),
+  )
 }
+
+const SIGNATURE_COLUMNS: readonly ManyColumn[] = [
+  { name: 'thread_id', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'key', type: 'text' },
+  { name: 'label', type: 'text' },
+  { name: 'detail', type: 'text' },
+  { name: 'post_count', type: 'int' },
+  { name: 'position', type: 'int' },
+]
+const TERM_COLUMNS: readonly ManyColumn[] = [
+  { name: 'thread_id', type: 'int' },
+  { name: 'term', type: 'text' },
+  { name: 'weight', type: 'int' },
+]
 
 /** Removes derived rows of threads that are gone or deleted (after a rebuild). */
 export async function removeOrphanRows(db: Executor): Promise<void> {

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest'
-import { memoByText } from '../../../src/domain/shared/text-memo.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { memoByText, setTextMemoBudget } from '../../../src/domain/shared/text-memo.js'
 
 describe('memoByText', () => {
+  afterEach(() => setTextMemoBudget(2_000_000))
+
   it('computes each text once and returns the same result after', () => {
     const seen: string[] = []
     const length = memoByText((text: string) => (seen.push(text), { n: text.length }))
@@ -19,17 +21,41 @@ describe('memoByText', () => {
     expect(calls).toBe(1)
   })
 
-  it('starts over once the texts it holds pass the bound, and never keeps a huge text', () => {
+  it('keeps two generations: a text survives one overflow, not two, and a huge text is never kept', () => {
     let calls = 0
-    const upper = memoByText((text: string) => (calls++, text.toUpperCase()), 160)
-    for (const t of ['a'.repeat(8), 'b'.repeat(8)]) upper(t)
-    expect(calls).toBe(2)
-    for (let i = 0; i < 20; i++) upper(`${i}`.padStart(8, 'x')) // 160 characters more: a fresh start
-    upper('a'.repeat(8))
-    expect(calls).toBe(23)
-    const huge = 'z'.repeat(11) // over a sixteenth of the bound
+    const upper = memoByText((text: string) => (calls++, text.toUpperCase()), 320)
+    const a = 'a'.repeat(8)
+    upper(a)
+    const fill = (round: number) => {
+      for (let i = 0; i < 20; i++) upper(`${round}:${i}`.padStart(8, 'x')) // 160 characters: half the bound
+    }
+    fill(1) // the newer generation overflows: `a` is now in the older one
+    upper(a)
+    expect(calls).toBe(21) // still remembered (and moved back to the newer generation)
+    fill(2)
+    fill(3) // two overflows without a use: gone
+    upper(a)
+    expect(calls).toBe(62)
+    const huge = 'z'.repeat(21) // over a sixteenth of the bound
     upper(huge)
     upper(huge)
-    expect(calls).toBe(25)
+    expect(calls).toBe(64)
+  })
+
+  it('follows the process-wide budget unless given its own bound', () => {
+    let calls = 0
+    const same = memoByText((text: string) => (calls++, text))
+    const run = (tag: string) => {
+      same('a'.repeat(8))
+      for (let i = 0; i < 25; i++) same(`${tag}${i}`.padStart(8, '-')) // 200 characters
+      same('a'.repeat(8))
+    }
+    setTextMemoBudget(160) // 80 characters a generation: 200 more characters push `aaaaaaaa` out
+    run('x')
+    expect(calls).toBe(27)
+    setTextMemoBudget(2_000_000)
+    calls = 0
+    run('y')
+    expect(calls).toBe(25) // only the new texts: `aaaaaaaa` stays remembered throughout
   })
 })
