@@ -116,6 +116,8 @@ async function generate(
     let derivedBar: ReturnType<typeof progressBar> | undefined
     await rebuildThreadText(db, {
       workers,
+      fresh: true, // an empty forum was checked above: no derived rows to delete
+
       onProgress: ({ done, total }) => {
         derivedBar ??= progressBar('search and signatures', total)
         derivedBar.update(done)

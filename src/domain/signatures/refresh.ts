@@ -57,12 +57,14 @@ export function signatureRows(content: ThreadContent): SignatureRows {
 }
 
 /**
- * Writes derived rows built elsewhere for `threadIds`; the ids without rows lose theirs.
+ * Writes derived rows built elsewhere for `threadIds`; the ids without rows lose theirs. `fresh`: the
+ * threads have no rows yet (see replaceDerivedRows).
  */
 export async function storeSignatureRows(
   db: Executor,
   threadIds: readonly number[],
   rows: ReadonlyMap<number, SignatureRows>,
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const signatures: { threadId: number; item: StoredSignature; position: number }[] = []
   const terms: { threadId: number; term: string; weight: number }[] = []
@@ -71,7 +73,7 @@ export async function storeSignatureRows(
       signatures.push({ threadId, item, position })
     for (const [term, weight] of derived.terms) terms.push({ threadId, term, weight })
   }
-  await replaceDerivedRows(db, threadIds, signatures, terms)
+  await replaceDerivedRows(db, threadIds, signatures, terms, options)
 }
 
 /**

@@ -13,22 +13,29 @@ export interface StoredSignature extends SignatureItem {
   postCount: number
 }
 
-/** Replaces the derived rows (signatures and similarity terms) of some threads. */
+/**
+ * Replaces the derived rows (signatures and similarity terms) of some threads. `fresh`: the threads have
+ * no rows yet (a bulk load into emptied tables), so the deletes are skipped; on PostgreSQL they cost a
+ * planned index probe per batch against tables whose statistics a bulk load leaves behind.
+ */
 export async function replaceDerivedRows(
   db: Executor,
   threadIds: readonly number[],
   signatures: readonly { threadId: number; item: StoredSignature; position: number }[],
   terms: readonly { threadId: number; term: string; weight: number }[],
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<void> {
   if (threadIds.length === 0) return
-  await db
-    .deleteFrom('thread_signatures')
-    .where('thread_id', 'in', [...threadIds])
-    .execute()
-  await db
-    .deleteFrom('similarity_terms')
-    .where('thread_id', 'in', [...threadIds])
-    .execute()
+  if (!fresh) {
+    await db
+      .deleteFrom('thread_signatures')
+      .where('thread_id', 'in', [...threadIds])
+      .execute()
+    await db
+      .deleteFrom('similarity_terms')
+      .where('thread_id', 'in', [...threadIds])
+      .execute()
+  }
   await insertMany(
     db,
     'thread_signatures',

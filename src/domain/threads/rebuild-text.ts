@@ -19,6 +19,11 @@ import { countAllThreads, listThreadIdsAfter } from './threads.queries.js'
 export interface TextRebuildOptions extends RebuildOptions {
   /** Worker threads deriving batches; 0 derives on the main thread (default). */
   workers?: number
+  /**
+   * The derived tables hold no rows for these threads (a bulk load into an empty forum): write without
+   * deleting first. A thread that has rows then fails the batch on its primary key, never doubles.
+   */
+  fresh?: boolean
 }
 
 /**
@@ -65,6 +70,7 @@ export async function rebuildThreadText(
           trx,
           batch.ids,
           new Map<number, SignatureRows>(batch.derived.map((d) => [d.threadId, d.signatures])),
+          { fresh: options.fresh === true },
         )
       })
       live += batch.derived.length

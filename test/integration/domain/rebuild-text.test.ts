@@ -119,6 +119,15 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     expect(progress).toEqual([2, 4, 5])
   })
 
+  it('writes into emptied tables without deleting first, and refuses to double rows that exist', async () => {
+    const written = await snapshot()
+    await wipe()
+    await rebuildThreadText(t.db, { workers: 1, batchSize: 2, fresh: true })
+    expect(await snapshot()).toEqual(written)
+    await expect(rebuildThreadText(t.db, { batchSize: 2, fresh: true })).rejects.toThrow()
+    expect(await snapshot()).toEqual(written)
+  })
+
   it('drops the rows of a thread deleted since, and finds the rest again', async () => {
     const gone = ids[1] as number
     await t.db
