@@ -6,6 +6,7 @@
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { searchThreads } from '../../../src/domain/search/index.js'
+import { finishSignatureRebuild } from '../../../src/domain/signatures/index.js'
 import { loadThreadContents, rebuildThreadText } from '../../../src/domain/threads/index.js'
 import { startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -126,6 +127,24 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     expect(await snapshot()).toEqual(written)
     await expect(rebuildThreadText(t.db, { batchSize: 2, fresh: true })).rejects.toThrow()
     expect(await snapshot()).toEqual(written)
+  })
+
+  it('removes the signature rows of deleted threads when a rebuild finishes, and keeps the rest', async () => {
+    const gone = ids[2] as number
+    const before = await snapshot()
+    expect(before.terms.some((r) => r.thread_id === gone)).toBe(true)
+    await t.db
+      .updateTable('threads')
+      .set({ deleted_at: Date.now() })
+      .where('id', '=', gone)
+      .execute()
+    await finishSignatureRebuild(t.db)
+    const after = await snapshot()
+    expect(after.terms).toEqual(before.terms.filter((r) => r.thread_id !== gone))
+    expect(after.signatures).toEqual(before.signatures.filter((r) => r.thread_id !== gone))
+    await t.db.updateTable('threads').set({ deleted_at: null }).where('id', '=', gone).execute()
+    await rebuildThreadText(t.db, { batchSize: 2 })
+    expect(await snapshot()).toEqual(before)
   })
 
   it('drops the rows of a thread deleted since, and finds the rest again', async () => {
