@@ -31,29 +31,27 @@ export const inlineDeriver: Deriver = {
  */
 export function startDeriveWorkers(count: number): Deriver {
   const script = workerScript()
+  // Each request waits here until its worker answers, fails or stops.
   const waiting = new Map<
     number,
-    { resolve: (d: DerivedText[]) => void; reject: (e: Error) => void }
+    { worker: Worker; resolve: (d: DerivedText[]) => void; reject: (e: Error) => void }
   >()
-  const owner = new Map<number, Worker>()
   let failure: Error | null = null
   const fail = (worker: Worker, error: Error) => {
     failure ??= error
-    for (const [id, w] of owner) {
-      if (w !== worker) continue
-      waiting.get(id)?.reject(error)
+    for (const [id, request] of waiting) {
+      if (request.worker !== worker) continue
       waiting.delete(id)
-      owner.delete(id)
+      request.reject(error)
     }
   }
   const workers = Array.from({ length: Math.max(1, count) }, () => {
     const worker = new Worker(script.source, { eval: script.eval })
     worker.on('message', (response: DeriveResponse) => {
-      const pending = waiting.get(response.id)
+      const request = waiting.get(response.id)
       waiting.delete(response.id)
-      owner.delete(response.id)
-      if ('error' in response) pending?.reject(new Error(`deriving thread text: ${response.error}`))
-      else pending?.resolve(response.derived)
+      if ('error' in response) request?.reject(new Error(`deriving thread text: ${response.error}`))
+      else request?.resolve(response.derived)
     })
     worker.on('error', (error) => fail(worker, error))
     worker.on('exit', (code) =>
@@ -70,8 +68,7 @@ export function startDeriveWorkers(count: number): Deriver {
       const id = next++
       const worker = workers[id % workers.length] as Worker
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
-        owner.set(id, worker)
+        waiting.set(id, { worker, resolve, reject })
         worker.postMessage({ id, contents } satisfies DeriveRequest)
       })
     },
