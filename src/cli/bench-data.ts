@@ -1,7 +1,8 @@
 /**
  * `quorum bench-data`: fills an empty database with a generated forum for benchmarks (docs/performance.md),
- * through the same importer as `quorum import` and the demo seed. Batched transactions, search indexed
- * in bulk at the end, then statistics for the query planner.
+ * through the same importer as `quorum import` and the demo seed. Batched transactions; search rows and
+ * signatures derived on worker threads as the batches are written; indexes built once at the end, then
+ * statistics for the query planner.
  */
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -15,7 +16,7 @@ import type { Config, Dialect } from '../config.js'
 import type { Db } from '../db/schema.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { importThreads } from '../domain/importer/index.js'
-import { rebuildThreadText } from '../domain/threads/index.js'
+import { startTextPipeline } from '../domain/threads/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
 
@@ -78,67 +79,93 @@ async function generate(
       return 1
     }
     if (dialect === 'sqlite') {
-      // A generated database can be generated again: trade durability for speed while loading.
+      // A generated database can be generated again: trade durability for speed while loading. The
+      // rollback journal in memory instead of the WAL writes each page once, not twice (WAL, then
+      // checkpoint); nothing else has the file open. WAL comes back at the end, as the server expects.
+      await sql`pragma journal_mode = memory`.execute(db)
+      // The importer writes only rows whose references it has just resolved; checking each one again
+      // costs an index probe per foreign key per row. (Per connection: the server checks them.)
+      await sql`pragma foreign_keys = off`.execute(db)
+      // Index builds sort with a helper thread.
+      await sql`pragma threads = 2`.execute(db)
       await sql`pragma synchronous = off`.execute(db)
-      await sql`pragma cache_size = -262144`.execute(db)
+      await sql`pragma cache_size = -1048576`.execute(db)
       await sql`pragma temp_store = memory`.execute(db)
     }
     const started = Date.now()
-    const indexes = await dropSecondaryIndexes(db, dialect, BULK_TABLES)
+    // Every table starts empty, so every non-unique index is built once, after its rows: the rows'
+    // (threads, posts, ...) and the derived tables' (PostgreSQL's GIN over the search vectors, the
+    // inverted index of term postings).
+    const indexes = await dropSecondaryIndexes(db, dialect, [...BULK_TABLES, ...DERIVED_TABLES])
     console.error(
       `Generating ${options.threads.toLocaleString('en-US')} threads (about ${options.replies} replies each), ` +
         `${options.tags} tags, ${benchUserCount(options.threads).toLocaleString('en-US')} people, seed ${options.seed}.`,
     )
+    // Each batch the importer writes goes on to the text pipeline as it stands in memory: worker threads
+    // derive its search rows, signatures and term vectors while the importer writes the next batch, and the
+    // main thread writes the derived rows in between. Nothing is read back.
+    let derived = 0
     const bar = progressBar('threads', options.threads)
-    const result = await importThreads(db, generateThreads(options), {
-      batchSize,
-      now: options.now,
-      search: 'later',
-      onProgress: (p) => bar.update(p.imported),
-      onBadLine: (line, problems) => {
-        throw new Error(`generated thread ${line} is invalid: ${problems.join('; ')}`)
-      },
-    })
-    bar.finish()
-    await buildIndexes(db, indexes)
-    // Deriving reads posts and attachments back by thread id, a batch at a time. PostgreSQL has no
-    // statistics for tables filled this fast (autovacuum has not analysed them yet) and would scan all of
-    // posts for every batch (at a million threads: 6 GB, 2,000 times); a sampled ANALYZE takes seconds.
-    // SQLite's planner picks the thread-id index without statistics; its ANALYZE runs once, at the end.
-    if (dialect === 'postgres') await sql`analyze`.execute(db)
-    const imported = Date.now()
-    // The derived tables start empty too: their indexes (PostgreSQL's GIN over the search vectors, the
-    // inverted index of similarity terms) are likewise built once, after the rows.
-    const derivedIndexes = await dropSecondaryIndexes(db, dialect, DERIVED_TABLES)
-
-    // Search rows, signatures and similarity terms (the thread page's Mentions and similar threads), as the
-    // importer writes them per thread when it indexes per thread, in one pass.
-    let derivedBar: ReturnType<typeof progressBar> | undefined
-    await rebuildThreadText(db, {
+    const pipeline = startTextPipeline(db, {
       workers,
       fresh: true, // an empty forum was checked above: no derived rows to delete
-
-      onProgress: ({ done, total }) => {
-        derivedBar ??= progressBar('search and signatures', total)
-        derivedBar.update(done)
-      },
+      // An import batch's slices, and one more per worker: the workers derive while the next batch is written.
+      ahead: Math.ceil(batchSize / DERIVE_BATCH) + workers,
+      onWritten: (n) => (derived += n),
     })
-    derivedBar?.finish()
-    await buildIndexes(db, derivedIndexes)
+    let result: Awaited<ReturnType<typeof importThreads>>
+    try {
+      result = await importThreads(db, generateThreads(options), {
+        batchSize,
+        now: options.now,
+        search: 'later',
+        onProgress: (p) => bar.update(p.imported),
+        onWritten: async (contents) => {
+          for (let i = 0; i < contents.length; i += DERIVE_BATCH) {
+            const slice = contents.slice(i, i + DERIVE_BATCH)
+            await pipeline.push(
+              slice.map((c) => c.id),
+              slice,
+            )
+          }
+        },
+        onBadLine: (line, problems) => {
+          throw new Error(`generated thread ${line} is invalid: ${problems.join('; ')}`)
+        },
+      })
+      bar.finish()
+      await pipeline.finish()
+    } catch (error) {
+      await pipeline.close()
+      throw error
+    }
+    const imported = Date.now()
+    console.error(
+      `Imported and derived ${derived.toLocaleString('en-US')} threads in ${((imported - started) / 1000).toFixed(1)} s`,
+    )
+    await buildIndexes(db, indexes)
     const indexed = Date.now()
 
-    if (dialect === 'sqlite') await sql`analyze`.execute(db)
-    else await sql`vacuum analyze`.execute(db)
+    if (dialect === 'sqlite') {
+      // A sampled ANALYZE: the planner needs the shape of each index, not exact counts (a full one read
+      // every row of a 12 GB forum).
+      await sql`pragma analysis_limit = 1000`.execute(db)
+      await sql`analyze`.execute(db)
+      await sql`pragma journal_mode = wal`.execute(db)
+    } else await sql`vacuum analyze`.execute(db)
     const done = Date.now()
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
     console.log(
       `Wrote ${result.imported.toLocaleString('en-US')} threads in ${s(done - started)}: ` +
-        `import and indexes ${s(imported - started)}, search index and signatures ${s(indexed - imported)}, ` +
+        `rows with their search rows and signatures ${s(imported - started)}, indexes ${s(indexed - imported)}, ` +
         `${dialect === 'sqlite' ? 'analyze' : 'vacuum analyze'} ${s(done - indexed)}.`,
     )
     return 0
   })
 }
+
+/** Threads per batch handed to a derive worker. */
+const DERIVE_BATCH = 500
 
 /** Tables the importer fills. */
 const BULK_TABLES = ['threads', 'posts', 'boosts', 'attachments', 'thread_tags']

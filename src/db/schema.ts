@@ -144,6 +144,8 @@ export interface Database {
   search_documents: SearchDocumentsTable
   thread_signatures: ThreadSignaturesTable
   similarity_terms: SimilarityTermsTable
+  similarity_vectors: SimilarityVectorsTable
+  common_terms: CommonTermsTable
 }
 
 export type Db = Kysely<Database>
@@ -205,8 +207,20 @@ export interface ThreadSignaturesTable {
 }
 
 /** A thread's distinctive terms for similar threads: weight is per mille of its normalised term vector. */
+/** Postings of the terms that are not common: the inverted index similar threads read. */
 export interface SimilarityTermsTable {
   thread_id: number
   term: string
   weight: number
+}
+
+/** A thread's whole term vector: JSON `[[term, weight], …]`, heaviest first (weights per mille). */
+export interface SimilarityVectorsTable {
+  thread_id: number
+  terms: string
+}
+
+/** Terms in more threads than similar threads read postings for (MAX_POSTINGS): no postings are kept. */
+export interface CommonTermsTable {
+  term: string
 }

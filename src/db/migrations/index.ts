@@ -12,6 +12,7 @@ import * as createSearch from './2026-11-28-0100_create_search.js'
 import * as listingIndexes from './2026-11-28-0300_listing_indexes.js'
 import * as createSignatures from './2026-11-28-0420_create_signatures.js'
 import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js'
+import * as commonTerms from './2026-12-02-0100_common_terms.js'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27-2200_create_users': createUsers,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0300_listing_indexes': listingIndexes,
   '2026-11-28-0420_create_signatures': createSignatures,
   '2026-11-28-1000_derived_without_rowid': derivedWithoutRowid,
+  '2026-12-02-0100_common_terms': commonTerms,
 }

@@ -8,20 +8,29 @@ import type { Executor } from '../../db/schema.js'
 import { refreshThreadsText } from '../threads/thread-refresh.js'
 import type { ImportContext } from './import.context.js'
 import { chunks, ensureBoosters, reserveIds, resolveTags, resolveUsers } from './import.lookups.js'
-import { buildRows, maxBoosts, postCount } from './import.rows.js'
+import { buildRows, contentsOfRows, maxBoosts, postCount } from './import.rows.js'
 import type { ImportThread } from './import.schema.js'
 
 export { createImportContext, type ImportContext } from './import.context.js'
 
 /** Imported text gets the write path's rule: U+0000 becomes U+FFFD (PostgreSQL text cannot hold NUL). */
 function withoutNul<T>(value: T): T {
-  if (typeof value === 'string')
-    return (value.includes('\u0000') ? value.replace(/\u0000/g, '\uFFFD') : value) as T
+  if (!hasNul(value)) return value // nearly always: no copy
+  if (typeof value === 'string') return value.replace(/\u0000/g, '\uFFFD') as T
   if (Array.isArray(value)) return value.map(withoutNul) as T
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNul(v)])) as T
   }
   return value
+}
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000')
+  if (Array.isArray(value)) return value.some(hasNul)
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) if (hasNul((value as Record<string, unknown>)[key])) return true
+  }
+  return false
 }
 
 /** Imports one thread; returns its id. */
@@ -82,6 +91,7 @@ export async function importThreadBatch(
   for (const batch of chunks(rows.threadTags))
     await db.insertInto('thread_tags').values(batch).execute()
   if (ctx.search === 'each') await refreshThreadsText(db, threadIds)
+  ctx.written?.push(...contentsOfRows(rows))
   return threadIds
 }
 

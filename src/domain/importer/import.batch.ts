@@ -5,6 +5,7 @@
 import type { Db } from '../../db/schema.js'
 import { createImportContext, finishImport, importThreadBatch } from './import.actions.js'
 import { validateImportThread, type ImportThread } from './import.schema.js'
+import type { ThreadContent } from '../threads/thread-contents.queries.js'
 
 export interface ImportProgress {
   imported: number
@@ -22,6 +23,11 @@ export interface ImportOptions {
    * `rebuildThreadText` after the import, which is much faster for bulk loads (`quorum bench-data` does).
    */
   search?: 'each' | 'later'
+  /**
+   * Called after each batch commits with the contents of the threads it wrote (as loadThreadContents would
+   * read them), awaited before the next batch: a bulk load derives their text without reading them back.
+   */
+  onWritten?: (contents: ThreadContent[]) => Promise<void> | void
 }
 
 /** Imports already-parsed threads (the demo seed and generators use this). */
@@ -74,17 +80,20 @@ async function importValues(
   const batchSize = options.batchSize ?? 200
   const progress: ImportProgress = { imported: 0, skipped: 0 }
   const ctx = await createImportContext(db, options.now, { search: options.search ?? 'each' })
+  if (options.onWritten) ctx.written = []
   let batch: ImportThread[] = []
   const flush = async () => {
     if (batch.length === 0) return
     const current = batch
     batch = []
+    if (ctx.written) ctx.written.length = 0 // a failed batch's contents never reach onWritten
     await db.transaction().execute(async (trx) => {
       await importThreadBatch(trx, current, ctx)
       await finishImport(trx, ctx)
     })
     progress.imported += current.length
     options.onProgress?.({ ...progress })
+    if (ctx.written) await options.onWritten?.(ctx.written.splice(0))
   }
   for await (const { lineNumber, value, parseError } of values) {
     const problems = parseError ? [parseError] : validateImportThread(value)

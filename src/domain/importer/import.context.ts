@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/schema.js'
 import { describeAttachment, type AttachmentFacts } from '../attachments/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
+import type { ThreadContent } from '../threads/thread-contents.queries.js'
 
 /** Caches user and tag ids across many imported threads. */
 export interface ImportContext {
@@ -22,6 +23,11 @@ export interface ImportContext {
    */
   search: 'each' | 'later'
   renders: RenderCache
+  /**
+   * When set, each batch written adds its threads' contents here (as loadThreadContents would read them),
+   * for a caller that derives their text itself (ImportOptions.onWritten).
+   */
+  written?: ThreadContent[]
 }
 
 /** A fresh context; existing members give imported boosts first, reader accounts only when they run out. */

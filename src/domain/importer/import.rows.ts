@@ -13,6 +13,7 @@ import type {
   ThreadTagsTable,
 } from '../../db/schema.js'
 import { cleanFileName } from '../attachments/index.js'
+import { MAX_ATTACHMENT_READ, type ThreadContent } from '../threads/thread-contents.queries.js'
 import { randomId } from '../shared/ids.js'
 import type { ImportContext } from './import.context.js'
 import { toEpoch, type ImportThread } from './import.schema.js'
@@ -183,4 +184,58 @@ export function buildRows(
     })
   })
   return rows
+}
+
+const decoder = new TextDecoder()
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * What loadThreadContents would read back once these rows are written, in its order (posts by time then id,
+ * attachments by time then name), so a bulk load derives search rows and signatures without reading 5
+ * posts a thread back from the database.
+ * @example const contents = contentsOfRows(buildRows(inputs, ctx, threadIds, postIds))
+ */
+export function contentsOfRows(rows: BatchRows): ThreadContent[] {
+  const threads = new Map<number, ThreadContent>()
+  for (const t of rows.threads) {
+    const id = t.id as number
+    threads.set(id, {
+      id,
+      title: t.title,
+      acceptedPostId: t.accepted_post_id ?? null,
+      posts: [],
+      attachments: [],
+    })
+  }
+  const threadOfPost = new Map<number, ThreadContent>()
+  const posts = [...rows.posts].sort(
+    (a, b) =>
+      a.thread_id - b.thread_id ||
+      (a.created_at as number) - (b.created_at as number) ||
+      (a.id as number) - (b.id as number),
+  )
+  for (const p of posts) {
+    const thread = threads.get(p.thread_id)
+    if (!thread) continue
+    thread.posts.push({
+      id: p.id as number,
+      kind: p.kind as ThreadContent['posts'][number]['kind'],
+      parentId: p.parent_id ?? null,
+      markdown: p.body_markdown,
+    })
+    threadOfPost.set(p.id as number, thread)
+  }
+  const files = [...rows.attachments].sort(
+    (a, b) =>
+      (a.created_at as number) - (b.created_at as number) || byText(a.file_name, b.file_name),
+  )
+  for (const f of files) {
+    const text = f.content_type.startsWith('text/')
+      ? decoder.decode(f.content.subarray(0, MAX_ATTACHMENT_READ))
+      : null
+    threadOfPost
+      .get(f.post_id)
+      ?.attachments.push({ postId: f.post_id, fileName: f.file_name, text })
+  }
+  return [...threads.values()]
 }

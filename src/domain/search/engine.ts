@@ -48,7 +48,8 @@ export interface Matcher {
 
 export interface SearchEngine extends Matcher {
   /** Inserts or replaces the index rows of these threads. */
-  write(db: Executor, docs: readonly SearchDocument[]): Promise<void>
+  /** `fresh`: none of these threads has a row yet (a bulk load into an empty index), so none is replaced. */
+  write(db: Executor, docs: readonly SearchDocument[], options?: { fresh?: boolean }): Promise<void>
   remove(db: Executor, threadIds: readonly number[]): Promise<void>
   /** Removes rows whose thread is gone or deleted. */
   removeOrphans(db: Executor): Promise<void>

@@ -40,6 +40,7 @@ export async function storeSearchDocuments(
   db: Executor,
   threadIds: readonly number[],
   documents: readonly SearchDocument[],
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const engine = engineFor(dialectOf(db))
   const kept = new Set(documents.map((d) => d.threadId))
@@ -47,7 +48,7 @@ export async function storeSearchDocuments(
     db,
     threadIds.filter((id) => !kept.has(id)),
   )
-  await engine.write(db, documents)
+  await engine.write(db, documents, options)
 }
 
 /**

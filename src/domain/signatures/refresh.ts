@@ -17,7 +17,13 @@ import {
   type TextAttachment,
 } from './extract.js'
 import type { SignatureItem } from './signatures.types.js'
-import { removeOrphanRows, replaceDerivedRows, type StoredSignature } from './signatures.queries.js'
+import {
+  removeOrphanRows,
+  replaceDerivedRows,
+  type StoredSignature,
+  type TermVector,
+} from './signatures.queries.js'
+import type { FreshTermCounts } from './term-postings.js'
 import { similarityTerms, threadTexts } from './terms.js'
 
 /** A thread's derived rows: its signatures in display order and its similarity terms with weights (×1000). */
@@ -58,22 +64,22 @@ export function signatureRows(content: ThreadContent): SignatureRows {
 
 /**
  * Writes derived rows built elsewhere for `threadIds`; the ids without rows lose theirs. `fresh`: the
- * threads have no rows yet (see replaceDerivedRows).
+ * threads have no rows yet, and these counts decide the term postings (see replaceDerivedRows).
  */
 export async function storeSignatureRows(
   db: Executor,
   threadIds: readonly number[],
   rows: ReadonlyMap<number, SignatureRows>,
-  options: { fresh?: boolean } = {},
+  options: { fresh?: FreshTermCounts } = {},
 ): Promise<void> {
   const signatures: { threadId: number; item: StoredSignature; position: number }[] = []
-  const terms: { threadId: number; term: string; weight: number }[] = []
+  const vectors: TermVector[] = []
   for (const [threadId, derived] of rows) {
     for (const [position, item] of derived.signatures.entries())
       signatures.push({ threadId, item, position })
-    for (const [term, weight] of derived.terms) terms.push({ threadId, term, weight })
+    vectors.push({ threadId, terms: derived.terms })
   }
-  await replaceDerivedRows(db, threadIds, signatures, terms, options)
+  await replaceDerivedRows(db, threadIds, signatures, vectors, options)
 }
 
 /**
@@ -94,8 +100,15 @@ export async function rebuildSignatures(
   return { threads: live, total }
 }
 
-/** After a whole-forum rebuild: removes the rows of deleted threads. */
-export async function finishSignatureRebuild(db: Db): Promise<void> {
+/**
+ * After a whole-forum rebuild: removes the rows of deleted threads; after a bulk load (`fresh`), records the
+ * common terms its counts found and removes their early postings.
+ */
+export async function finishSignatureRebuild(
+  db: Db,
+  options: { fresh?: FreshTermCounts } = {},
+): Promise<void> {
+  await options.fresh?.finish(db)
   await removeOrphanRows(db)
 }
 

@@ -7,34 +7,45 @@ import { sql } from 'kysely'
 import { insertMany, type ManyColumn } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
+import {
+  findCommonTerms,
+  promoteCrowdedTerms,
+  type FreshTermCounts,
+  type TermPosting,
+} from './term-postings.js'
 
 /** One stored row: a signature on a thread. */
 export interface StoredSignature extends SignatureItem {
   postCount: number
 }
 
+/** A thread's term vector as stored: `[term, weight per mille]`, heaviest first. */
+export interface TermVector {
+  threadId: number
+  terms: readonly (readonly [term: string, weight: number])[]
+}
+
 /**
- * Replaces the derived rows (signatures and similarity terms) of some threads. `fresh`: the threads have
- * no rows yet (a bulk load into emptied tables), so the deletes are skipped; on PostgreSQL they cost a
- * planned index probe per batch against tables whose statistics a bulk load leaves behind.
+ * Replaces the derived rows (signatures, term vectors and term postings) of some threads; postings of
+ * common terms are left out (term-postings.ts). `fresh`: the threads have no rows yet (a bulk load into
+ * emptied tables), so the deletes are skipped (on PostgreSQL they cost a planned index probe per batch
+ * against tables whose statistics a bulk load leaves behind) and these in-memory counts decide which
+ * postings are written.
  */
 export async function replaceDerivedRows(
   db: Executor,
   threadIds: readonly number[],
   signatures: readonly { threadId: number; item: StoredSignature; position: number }[],
-  terms: readonly { threadId: number; term: string; weight: number }[],
-  { fresh = false }: { fresh?: boolean } = {},
+  vectors: readonly TermVector[],
+  { fresh }: { fresh?: FreshTermCounts } = {},
 ): Promise<void> {
   if (threadIds.length === 0) return
   if (!fresh) {
-    await db
-      .deleteFrom('thread_signatures')
-      .where('thread_id', 'in', [...threadIds])
-      .execute()
-    await db
-      .deleteFrom('similarity_terms')
-      .where('thread_id', 'in', [...threadIds])
-      .execute()
+    for (const table of ['thread_signatures', 'similarity_terms', 'similarity_vectors'] as const)
+      await db
+        .deleteFrom(table)
+        .where('thread_id', 'in', [...threadIds])
+        .execute()
   }
   await insertMany(
     db,
@@ -52,10 +63,33 @@ export async function replaceDerivedRows(
   )
   await insertMany(
     db,
+    'similarity_vectors',
+    VECTOR_COLUMNS,
+    vectors.map((v) => [v.threadId, JSON.stringify(v.terms)]),
+  )
+  let kept: TermPosting[] = []
+  if (fresh) {
+    for (const { threadId, terms } of vectors)
+      for (const [term, weight] of terms)
+        if (fresh.keep(term)) kept.push({ threadId, term, weight })
+  } else {
+    const common = await findCommonTerms(
+      db,
+      vectors.flatMap((v) => v.terms.map(([term]) => term)),
+    )
+    kept = vectors.flatMap(({ threadId, terms }) =>
+      terms
+        .filter(([term]) => !common.has(term))
+        .map(([term, weight]) => ({ threadId, term, weight })),
+    )
+  }
+  await insertMany(
+    db,
     'similarity_terms',
     TERM_COLUMNS,
-    terms.map((t) => [t.threadId, t.term, t.weight]),
+    kept.map((t) => [t.threadId, t.term, t.weight]),
   )
+  if (!fresh) await promoteCrowdedTerms(db, kept)
 }
 
 const SIGNATURE_COLUMNS: readonly ManyColumn[] = [
@@ -67,6 +101,10 @@ const SIGNATURE_COLUMNS: readonly ManyColumn[] = [
   { name: 'post_count', type: 'int' },
   { name: 'position', type: 'int' },
 ]
+const VECTOR_COLUMNS: readonly ManyColumn[] = [
+  { name: 'thread_id', type: 'int' },
+  { name: 'terms', type: 'text' },
+]
 const TERM_COLUMNS: readonly ManyColumn[] = [
   { name: 'thread_id', type: 'int' },
   { name: 'term', type: 'text' },
@@ -77,11 +115,12 @@ const TERM_COLUMNS: readonly ManyColumn[] = [
 export async function removeOrphanRows(db: Executor): Promise<void> {
   // NOT EXISTS, an anti-join on both databases. `NOT IN (subquery)` made PostgreSQL probe the list of a
   // million live ids row by row once it outgrew work_mem: over 10 minutes at 13 M signature rows.
-  const dead = (table: 'thread_signatures' | 'similarity_terms') =>
+  const dead = (table: 'thread_signatures' | 'similarity_terms' | 'similarity_vectors') =>
     sql`delete from ${sql.table(table)} where not exists (
       select 1 from threads t where t.id = ${sql.table(table)}.thread_id and t.deleted_at is null)`
   await dead('thread_signatures').execute(db)
   await dead('similarity_terms').execute(db)
+  await dead('similarity_vectors').execute(db)
 }
 
 /** A thread's stored signatures, in the order they were written (display order). */

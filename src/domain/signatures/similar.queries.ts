@@ -6,6 +6,7 @@ import type { Executor } from '../../db/schema.js'
 import { cappedCounts, type CountedIndex } from './capped-counts.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'
+import { findCommonTerms, MAX_POSTINGS } from './term-postings.js'
 
 /**
  * The N in the rarity weights of similar threads: the highest thread id, which counts every thread ever
@@ -73,7 +74,8 @@ const signatureCounts = new CountMemory()
 
 /**
  * In how many threads each term occurs, counted up to `cap + 1` (capped-counts.ts); large counts are
- * remembered for a minute: the same common words come back on every thread page.
+ * remembered for a minute: the same common words come back on every thread page. A common term
+ * (term-postings.ts) keeps no postings and counts as `cap + 1`, so `cap` may not exceed MAX_POSTINGS.
  */
 export async function countTermThreads(
   db: Executor,
@@ -81,14 +83,19 @@ export async function countTermThreads(
   cap: number,
   now = Date.now(),
 ): Promise<Map<string, number>> {
+  if (cap > MAX_POSTINGS) throw new Error(`countTermThreads: cap ${cap} > ${MAX_POSTINGS}`)
+  const common = await findCommonTerms(db, terms)
+  const rare = terms.filter((t) => !common.has(t))
   const counts = await termCounts.counts(
     db,
     TERMS,
-    terms.map((t) => [t]),
+    rare.map((t) => [t]),
     cap,
     now,
   )
-  return new Map(terms.map((term, i) => [term, counts[i] ?? 0]))
+  const out = new Map(rare.map((term, i) => [term, counts[i] ?? 0]))
+  for (const term of common) out.set(term, cap + 1)
+  return new Map(terms.map((term) => [term, out.get(term) ?? 0]))
 }
 
 /**
@@ -130,20 +137,21 @@ export async function listSignaturePostings(
     .execute()
 }
 
-/** A thread's stored similarity terms. */
+/** A thread's stored term vector (every term, common ones too), weights back to 0..1. */
 export async function listThreadTerms(
   db: Executor,
   threadId: number,
 ): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('similarity_terms')
-    .select(['term', 'weight'])
+  const row = await db
+    .selectFrom('similarity_vectors')
+    .select('terms')
     .where('thread_id', '=', threadId)
-    .execute()
-  return new Map(rows.map((r) => [r.term, r.weight / 1000]))
+    .executeTakeFirst()
+  const terms = row ? (JSON.parse(row.terms) as [string, number][]) : []
+  return new Map(terms.map(([term, weight]) => [term, weight / 1000]))
 }
 
-/** Every (thread, weight) posting of some terms, except one thread's. */
+/** Every (thread, weight) posting of some terms, except one thread's (common terms have none). */
 export async function listTermPostings(
   db: Executor,
   terms: readonly string[],

@@ -22,6 +22,7 @@ import {
 } from './similar.queries.js'
 import type { SignatureItem, SignatureKind, SimilarThread } from './signatures.types.js'
 import { similarityTerms, threadTexts } from './terms.js'
+import { MAX_POSTINGS } from './term-postings.js'
 
 export const SIMILAR_LIMIT = 5
 /** Query terms matched: the most distinctive of the query's words. */
@@ -31,11 +32,12 @@ const CANDIDATE_TERMS = 60
 /** Postings read for the text part, at most: chosen terms are taken best first until their counts reach it. */
 const POSTINGS_BUDGET = 10_000
 /**
- * A term or signature in more threads than this is left out: reading its postings would cost more than
- * everything else on the page, and so common a word says almost nothing about similarity (its idf is
- * small). Together with QUERY_TERMS it bounds the rows a query reads, whatever the forum's size.
+ * MAX_POSTINGS: a term or signature in more threads than this is left out: reading its postings would cost
+ * more than everything else on the page, and so common a word says almost nothing about similarity (its idf
+ * is small). Together with QUERY_TERMS it bounds the rows a query reads, whatever the forum's size. Terms
+ * past it keep no postings at all (term-postings.ts).
  */
-export const MAX_POSTINGS = 500
+export { MAX_POSTINGS }
 /** Below this a thread is not shown: a few shared common words are not similarity. */
 export const MIN_SCORE = 0.06
 

@@ -28,5 +28,10 @@ export { getThreadViewerState } from './thread-viewer.js'
 export { refreshThread, refreshThreadText, refreshThreadsText } from './thread-refresh.js'
 export { loadThreadContents, type ThreadContent } from './thread-contents.queries.js'
 export { askQuestion, type AskInput, type Asked, type UploadedFile } from './ask.actions.js'
-export { rebuildThreadText, type TextRebuildOptions } from './rebuild-text.js'
+export {
+  rebuildThreadText,
+  startTextPipeline,
+  type TextPipeline,
+  type TextRebuildOptions,
+} from './rebuild-text.js'
 export type { RebuildOptions, RebuildProgress } from './thread-batches.js'

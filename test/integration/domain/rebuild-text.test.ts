@@ -1,13 +1,18 @@
 /**
  * Everything derived from thread text, from one read of each thread: the write path (refreshThreadText, the
  * importer's batches) and the one-pass bulk rebuild (rebuildThreadText, on the main thread or on worker
- * threads) store exactly the same search rows, signatures and similarity terms; deleted threads lose theirs.
+ * threads) store exactly the same search rows, signatures, term vectors and postings; deleted threads lose theirs.
  */
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { searchThreads } from '../../../src/domain/search/index.js'
 import { finishSignatureRebuild } from '../../../src/domain/signatures/index.js'
-import { loadThreadContents, rebuildThreadText } from '../../../src/domain/threads/index.js'
+import { importThreads } from '../../../src/domain/importer/index.js'
+import {
+  loadThreadContents,
+  rebuildThreadText,
+  type ThreadContent,
+} from '../../../src/domain/threads/index.js'
 import { startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
@@ -80,6 +85,7 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
       .orderBy('thread_id')
       .orderBy('term')
       .execute(),
+    vectors: await t.db.selectFrom('similarity_vectors').selectAll().orderBy('thread_id').execute(),
   })
 
   const wipe = async () => {
@@ -87,6 +93,7 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     else await t.db.deleteFrom('search_documents').execute()
     await t.db.deleteFrom('thread_signatures').execute()
     await t.db.deleteFrom('similarity_terms').execute()
+    await t.db.deleteFrom('similarity_vectors').execute()
   }
 
   it('reads a thread once for both: live posts, text attachments decoded, binary ones without text', async () => {
@@ -141,6 +148,7 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     await finishSignatureRebuild(t.db)
     const after = await snapshot()
     expect(after.terms).toEqual(before.terms.filter((r) => r.thread_id !== gone))
+    expect(after.vectors).toEqual(before.vectors.filter((r) => r.thread_id !== gone))
     expect(after.signatures).toEqual(before.signatures.filter((r) => r.thread_id !== gone))
     await t.db.updateTable('threads').set({ deleted_at: null }).where('id', '=', gone).execute()
     await rebuildThreadText(t.db, { batchSize: 2 })
@@ -158,9 +166,55 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     const after = await snapshot()
     expect(after.signatures.some((s) => s.thread_id === gone)).toBe(false)
     expect(after.terms.some((s) => s.thread_id === gone)).toBe(false)
+    expect(after.vectors.some((s) => s.thread_id === gone)).toBe(false)
     expect(after.search.some((r) => (r as { id: number }).id === gone)).toBe(false)
     const hits = await searchThreads(t.db, dialect, { q: 'quokkasentinel', page: 1 })
     expect(hits.hits.map((h) => h.id)).toEqual([ids[0]])
+  })
+})
+
+describe.each(DIALECTS)('%s: the importer hands over what it wrote', (dialect) => {
+  const t = useTestDb(dialect)
+  beforeAll(() => make.tag(t.db, 'kernel', { name: 'Kernel' }))
+
+  it('hands over from the importer exactly what loadThreadContents reads back', async () => {
+    const handed: ThreadContent[] = []
+    const attachments = [
+      { name: 'zeta.log', content: LOG },
+      { name: 'alpha.bin', content: 'bytes\u0000here' },
+    ]
+    await importThreads(
+      t.db,
+      [
+        {
+          title: 'Handed over',
+          tags: ['kernel'],
+          author: 'asker',
+          created_at: Date.now() - 9000,
+          body: 'The question.',
+          attachments,
+          replies: [
+            {
+              author: 'helper',
+              created_at: Date.now() - 7000,
+              body: 'Later reply.',
+              comments: [{ author: 'asker', created_at: Date.now() - 6000, body: 'A comment.' }],
+            },
+            {
+              author: 'other',
+              created_at: Date.now() - 8000,
+              body: 'Earlier reply.',
+              accepted: true,
+            },
+          ],
+        },
+      ],
+      { onWritten: (contents) => void handed.push(...contents) },
+    )
+    expect(handed).toHaveLength(1)
+    const id = handed[0]?.id as number
+    expect(handed[0]).toEqual((await loadThreadContents(t.db, [id])).get(id))
+    expect(handed[0]?.attachments.map((a) => a.fileName)).toEqual(['alpha.bin', 'zeta.log'])
   })
 })
 
