@@ -24,7 +24,8 @@ export function machine(): Record<string, unknown> {
     // not a git checkout
   }
   return {
-    cores: os.availableParallelism(),
+    // The machine's, not this process's: the load generator runs pinned to one core.
+    cores: os.cpus().length,
     cpu: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,

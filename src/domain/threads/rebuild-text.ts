@@ -57,39 +57,46 @@ export function startTextPipeline(db: Db, options: TextPipelineOptions = {}): Te
   // Enough batches ahead to keep every worker busy while the caller reads or imports the next ones.
   const ahead = Math.max(1, options.ahead ?? workers)
   const fresh = options.fresh ? new FreshTermCounts() : undefined
-  const queue: Promise<{ ids: readonly number[]; derived: DerivedText[] }>[] = []
+  // Each batch is written once it is derived and the batch before it is written: the writes form one chain,
+  // in push order, on a transaction of their own. On PostgreSQL that transaction runs on a second pooled
+  // connection while the caller's next batch is imported on the first; on SQLite they take turns.
+  let chain: Promise<void> = Promise.resolve()
+  const unwritten: Promise<void>[] = []
   let live = 0
 
-  const writeOldest = async () => {
-    const batch = await (queue.shift() as (typeof queue)[number])
+  const write = async (ids: readonly number[], derived: DerivedText[]) => {
     await db.transaction().execute(async (trx) => {
       await storeSearchDocuments(
         trx,
-        batch.ids,
-        batch.derived.map((d) => d.document),
+        ids,
+        derived.map((d) => d.document),
         { fresh: fresh !== undefined },
       )
       await storeSignatureRows(
         trx,
-        batch.ids,
-        new Map<number, SignatureRows>(batch.derived.map((d) => [d.threadId, d.signatures])),
+        ids,
+        new Map<number, SignatureRows>(derived.map((d) => [d.threadId, d.signatures])),
         { fresh },
       )
     })
-    live += batch.derived.length
-    options.onWritten?.(batch.ids.length)
+    live += derived.length
+    options.onWritten?.(ids.length)
   }
 
   return {
     async push(ids, contents) {
-      const derived = deriver.derive([...contents]).then((d) => ({ ids, derived: d }))
-      derived.catch(() => undefined) // awaited in order by writeOldest; this only keeps it from counting as unhandled
-      queue.push(derived)
-      while (queue.length > ahead) await writeOldest()
+      const derived = deriver.derive([...contents])
+      derived.catch(() => undefined) // awaited by its write; this only keeps it from counting as unhandled
+      chain = chain.then(async () => write(ids, await derived))
+      const written = chain
+      written.catch(() => undefined) // awaited below or in finish()
+      unwritten.push(written)
+      // A failed write rejects here (and every later one, which never runs).
+      while (unwritten.length > ahead) await unwritten.shift()
     },
     async finish() {
       try {
-        while (queue.length > 0) await writeOldest()
+        await chain
       } finally {
         await deriver.close()
       }
@@ -97,7 +104,10 @@ export function startTextPipeline(db: Db, options: TextPipelineOptions = {}): Te
       await finishSignatureRebuild(db, { fresh })
       return live
     },
-    close: () => deriver.close(),
+    close: async () => {
+      await chain.catch(() => undefined) // let a write in flight end before the workers go
+      await deriver.close()
+    },
   }
 }
 
