@@ -1,4 +1,5 @@
-// Compiles the server (tsc -> dist/) and, when present, the browser islands (esbuild -> public/build/).
+// Compiles the server (tsc -> dist/), Quorum's SQLite extension (cc -> dist/native/) and, when present,
+// the browser islands (esbuild -> public/build/).
 // Runs on `npm install` (prepare) and from `npm start` when sources are newer than the last build.
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -17,6 +18,8 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
   cwd: root,
 })
 
+buildSqliteExtension()
+
 const islands = path.join(root, 'src', 'client', 'main.ts')
 if (fs.existsSync(islands)) {
   const esbuild = await import('esbuild')
@@ -34,3 +37,27 @@ if (fs.existsSync(islands)) {
   })
 }
 fs.writeFileSync(path.join(root, 'dist', '.build-stamp'), new Date().toISOString())
+
+/**
+ * quorum_rank (src/domain/search/native/quorum_rank.c), against the SQLite headers better-sqlite3 ships.
+ * Optional: without a C compiler search ranks with FTS5's bm25(), which gives the same order more slowly.
+ */
+function buildSqliteExtension() {
+  const source = path.join(root, 'src', 'domain', 'search', 'native', 'quorum_rank.c')
+  const headers = path.join(root, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3')
+  const suffix = process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so'
+  const out = path.join(root, 'dist', 'native', `quorum_rank.${suffix}`)
+  fs.mkdirSync(path.dirname(out), { recursive: true })
+  const cc = process.env.CC || 'cc'
+  const shared = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared']
+  try {
+    execFileSync(cc, ['-O2', '-fPIC', ...shared, '-I', headers, '-o', out, source, '-lm'], {
+      stdio: 'inherit',
+      cwd: root,
+    })
+  } catch (error) {
+    console.warn(
+      `Could not compile ${path.relative(root, source)} with ${cc} (${error.message}); search will rank with bm25().`,
+    )
+  }
+}

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig, Dialect } from '../config.js'
 import type { Database, Db } from './schema.js'
+import { loadSqliteExtensions } from './sqlite-extensions.js'
 import { cachingStatements } from './statement-cache.js'
 
 // int8 (bigint) columns hold epoch milliseconds and counts, all far below 2^53: read them as numbers.
@@ -45,6 +46,7 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('cache_size = -64000')
+    loadSqliteExtensions(sqlite)
     const database = cachingStatements(sqlite, options.statementCache ?? 500)
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
     return { db, dialect: 'sqlite', close: once(() => db.destroy()) }

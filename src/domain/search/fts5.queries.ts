@@ -1,24 +1,20 @@
 /**
- * SQLite's search engine: the FTS5 table `search_fts` (rowid = thread id), ranked by bm25 with column weights.
+ * SQLite's search engine: the FTS5 table `search_fts` (rowid = thread id), scored by bm25 with column weights
+ * (fts5-rank.ts).
  * MATCH receives only expressions built by {@link fts5Expression} from our own tokens, each one quoted, so no user
  * text can reach FTS5's query syntax (`"`, `*`, `NEAR(`, `-`, `OR` are all plain characters inside quotes).
  */
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import type { SearchDocument } from './document.js'
 import { termAlternatives } from './alternatives.js'
 import type { Candidate, SearchEngine, SnippetTexts } from './engine.js'
+import { scoreSql } from './fts5-rank.js'
 import { filterSql } from './search.queries.js'
 import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 
-/**
- * bm25 weights, in column order: title, body (question), answer (accepted), replies, title identifiers,
- * identifiers, reply identifiers. A title hit outweighs a body hit; the question and the accepted answer
- * outweigh other replies; an identifier token (rare, exact) weighs more than the prose around it. Moderate
- * numbers: bm25 saturates a weighted term count, so large weights flatten every difference but length.
- */
-const BM25 = sql.raw('bm25(search_fts, 5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5)')
-/** bm25 (lower is better, hence the minus), lifted modestly for solved threads. */
-const RELEVANCE = sql<number>`(-${BM25} * (case when t.accepted_post_id is null then 1.0 else ${sql.lit(RANK_BOOSTS.solved)} end))`
+/** The score (higher is better), lifted modestly for solved threads. */
+const relevance = (score: RawBuilder<number>) =>
+  sql<number>`(-${score} * (case when t.accepted_post_id is null then 1.0 else ${sql.lit(RANK_BOOSTS.solved)} end))`
 const BATCH = 200
 
 export const fts5Engine: SearchEngine = {
@@ -52,13 +48,15 @@ export const fts5Engine: SearchEngine = {
   },
 
   async candidates(db, plan, cap) {
-    // FTS5 walks its doclists newest first and stops at the cap; bm25 runs only on the rows returned.
-    const score = plan.sort === 'relevance' ? RELEVANCE : sql<number>`0`
+    // FTS5 walks its doclists newest first and stops at the cap; the score runs only on the rows returned.
+    const { expression, phrases } = fts5Match(plan.terms, plan.mode)
+    const score =
+      plan.sort === 'relevance' ? relevance(await scoreSql(db, phrases)) : sql<number>`0`
     const { rows } = await sql<Candidate>`
       select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
         t.boost_count as "boostCount"
       from search_fts join threads t on t.id = search_fts.rowid
-      where search_fts match ${fts5Expression(plan.terms, plan.mode)} and ${filterSql(plan.filters)}
+      where search_fts match ${expression} and ${filterSql(plan.filters)}
       order by search_fts.rowid desc limit ${cap}`.execute(db)
     return rows
   },
@@ -84,17 +82,28 @@ export const fts5Engine: SearchEngine = {
  * // '"sosendqxreinject" AND "panic" AND "zone map"'
  */
 export function fts5Expression(terms: readonly QueryTerm[], mode: 'all' | 'any'): string {
-  return terms
+  return fts5Match(terms, mode).expression
+}
+
+/** The MATCH expression and its phrases in the order FTS5 numbers them (what quorum_rank's counts follow). */
+export function fts5Match(
+  terms: readonly QueryTerm[],
+  mode: 'all' | 'any',
+): { expression: string; phrases: string[] } {
+  const phrases: string[] = []
+  const expression = terms
     .map((term) => {
       const { prose, whole } = termAlternatives(term)
       const alternatives = new Set<string>()
       if (prose !== null) alternatives.add(quote(prose))
       if (whole !== null) alternatives.add(quote([whole]))
+      phrases.push(...alternatives)
       return alternatives.size === 1
         ? [...alternatives].join('')
         : `(${[...alternatives].join(' OR ')})`
     })
     .join(mode === 'all' ? ' AND ' : ' OR ')
+  return { expression, phrases }
 }
 
 /** One FTS5 string: tokens joined by spaces, double quotes doubled (our tokens never hold one; belt and braces). */

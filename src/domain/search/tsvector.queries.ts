@@ -104,10 +104,11 @@ export const tsvectorEngine: SearchEngine = {
  * index (a bitmap scan, then a sort of the matching ids): the planner multiplies the words' frequencies as if
  * they were independent, and when a combination of common words is in fact rare it walks the newest rows
  * testing each one, reading the whole table's tsvectors; GIN finds the same ids without reading one. A single
- * word's frequency is known from the statistics, phrases need every candidate's positions anyway, and filters
- * need the threads table, so for those the planner chooses.
+ * word's frequency is known from the statistics and filters need the threads table, so for those the planner
+ * chooses. Phrases go through {@link newestPhraseMatches}.
  */
 async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
+  if (plan.terms.some(isPhrase)) return newestPhraseMatches(db, plan, cap)
   const match = tsquery(plan.terms, plan.mode)
   if (hasFilters(plan.filters)) {
     const { rows } = await sql<{ id: number }>`
@@ -120,10 +121,53 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
     select d.thread_id as id from search_documents d where d.search_vector @@ ${match}
     order by d.thread_id desc limit ${cap}`
   const run = async (trx: Executor) => (await query.execute(trx)).rows.map((r) => r.id)
-  const hasPhrase = plan.terms.some((term) => (termAlternatives(term).prose?.length ?? 0) > 1)
   const isConjunction = plan.mode === 'all' && plan.terms.length > 1
-  // Inside a caller's transaction the settings would outlive this query, so there the planner chooses too.
-  if (!isConjunction || hasPhrase || db.isTransaction) return run(db)
+  return isConjunction ? onGin(db, run) : run(db)
+}
+
+/** How many threads with a phrase's words are checked for the phrase itself, as a multiple of the cap. */
+export const PHRASE_WINDOW = 10
+const PHRASE_CHUNK = 1000
+
+/**
+ * Phrases in two steps. GIN stores no positions, so `@@` with a phrase re-reads the tsvector of every row the
+ * index offers (or, in the plan the planner likes with filters, of every filtered thread, newest first): at a
+ * million threads, seconds for `"zone element" tag:kernel`. GIN answers the same query with the phrase's words
+ * joined by AND exactly, without reading a tsvector, so that runs first (pinned to GIN, filters and all), for
+ * the newest `cap × PHRASE_WINDOW` threads; then the phrase is checked on those ids, newest first, a chunk at a
+ * time, until `cap` are found. A phrase whose words are common but which is itself rare is therefore found
+ * among the newest 10,000 threads holding its words, not in all of them (docs/search.md, "Matching").
+ */
+async function newestPhraseMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
+  const words = tsquery(plan.terms, plan.mode, { phrasesAsWords: true })
+  const phrase = tsquery(plan.terms, plan.mode)
+  const join = hasFilters(plan.filters) ? sql`join threads t on t.id = d.thread_id` : sql``
+  const where = hasFilters(plan.filters) ? sql`and ${filterSql(plan.filters)}` : sql``
+  const candidates = await onGin(db, async (trx) => {
+    const { rows } = await sql<{ id: number }>`
+      select d.thread_id as id from search_documents d ${join}
+      where d.search_vector @@ ${words} ${where}
+      order by d.thread_id desc limit ${cap * PHRASE_WINDOW}`.execute(trx)
+    return rows.map((r) => r.id)
+  })
+  const found: number[] = []
+  for (let i = 0; i < candidates.length && found.length < cap; i += PHRASE_CHUNK) {
+    const chunk = candidates.slice(i, i + PHRASE_CHUNK)
+    const { rows } = await sql<{ id: number }>`
+      select thread_id as id from search_documents
+      where thread_id in (${sql.join(chunk)}) and search_vector @@ ${phrase}
+      order by thread_id desc`.execute(db)
+    found.push(...rows.map((r) => r.id))
+  }
+  return found.slice(0, cap)
+}
+
+/**
+ * Runs a query with the planner pinned to bitmap scans (GIN for the text). Inside a caller's transaction the
+ * settings would outlive this query, so there the planner chooses.
+ */
+async function onGin<T>(db: Executor, run: (trx: Executor) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return run(db)
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx)
     await sql`set local enable_indexscan = off`.execute(trx)
@@ -131,20 +175,30 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   })
 }
 
+function isPhrase(term: QueryTerm): boolean {
+  return (termAlternatives(term).prose?.length ?? 0) > 1
+}
+
 /**
  * The tsquery for some terms: each term is an OR (||) of its alternatives (see alternatives.ts), prose through
  * the `english` config and identifier tokens through `simple`; terms are joined with && (mode 'all') or ||.
  * Every token is a bound parameter of phraseto_tsquery or plainto_tsquery, which read any text as data.
  */
-export function tsquery(terms: readonly QueryTerm[], mode: 'all' | 'any'): RawBuilder<unknown> {
+export function tsquery(
+  terms: readonly QueryTerm[],
+  mode: 'all' | 'any',
+  options: { phrasesAsWords?: boolean } = {},
+): RawBuilder<unknown> {
+  // plainto_tsquery joins the same lexemes with & where phraseto_tsquery uses <->: a superset, exact on GIN.
+  const phrased = options.phrasesAsWords ? sql.raw('plainto_tsquery') : sql.raw('phraseto_tsquery')
   const perTerm = terms.map((term) => {
     const { prose, whole } = termAlternatives(term)
     const alternatives: RawBuilder<unknown>[] = []
     if (prose !== null) {
-      alternatives.push(sql`phraseto_tsquery('english', ${prose.join(' ')})`)
+      alternatives.push(sql`${phrased}('english', ${prose.join(' ')})`)
       // A plain word may also be an identifier part, indexed unstemmed with `simple`.
       if (term.kind === 'word')
-        alternatives.push(sql`phraseto_tsquery('simple', ${prose.join(' ')})`)
+        alternatives.push(sql`${phrased}('simple', ${prose.join(' ')})`)
     }
     // A one-word identifier's whole token is that word, already searched with `simple` above.
     if (whole !== null && !(prose?.length === 1 && prose[0] === whole))

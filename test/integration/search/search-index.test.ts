@@ -218,6 +218,35 @@ describe.each(DIALECTS)('%s: search index and operators', (dialect) => {
     expect(sorted.hits.map((h) => h.id)).toEqual(made.slice(-5).reverse())
   })
 
+  it('finds a phrase among newer threads that only hold its words, and with filters', async () => {
+    // Oldest first: three threads with the phrase, then eight with both words apart.
+    const phrased: number[] = []
+    for (let i = 0; i < 3; i++)
+      phrased.push(
+        await make.thread(t.db, {
+          title: `Phrase window ${i}`,
+          body: 'The capybara wombat stalls the queue.',
+          tags: i === 0 ? ['kernel'] : ['usb'],
+          created_at: JUNE_2025 + 100 * DAY + i * 60_000,
+        }),
+      )
+    for (let i = 0; i < 8; i++)
+      await make.thread(t.db, {
+        title: `Words apart ${i}`,
+        body: 'A wombat, then much later a capybara.',
+        tags: ['kernel'],
+        created_at: JUNE_2025 + 101 * DAY + i * 60_000,
+      })
+    const ids = async (q: string, rankWindow?: number) =>
+      (await searchThreads(t.db, dialect, { q, rankWindow })).hits.map((h) => h.id).sort()
+    expect(await ids('"capybara wombat"')).toEqual([...phrased].sort())
+    expect(await ids('"capybara wombat" tag:kernel')).toEqual([phrased[0]])
+    expect(await ids('"capybara wombat" tag:usb')).toEqual(phrased.slice(1).sort())
+    // A window of 1 fetches 2 matches: PostgreSQL checks the phrase on the newest 20 threads holding its
+    // words (all eleven here), past the eight newer ones without it, and ranks the newest phrase thread.
+    expect(await ids('"capybara wombat"', 1)).toEqual([phrased[2]])
+  })
+
   it('answers the same page for a query whatever its letter case and spacing', async () => {
     const a = await search('  ZALLOC   zone ')
     const b = await search('zalloc zone')
