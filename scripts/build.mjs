@@ -45,7 +45,8 @@ fs.writeFileSync(path.join(root, 'dist', '.build-stamp'), new Date().toISOString
 function buildSqliteExtension() {
   const source = path.join(root, 'src', 'domain', 'search', 'native', 'quorum_rank.c')
   const headers = path.join(root, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3')
-  const suffix = process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so'
+  const suffix =
+    process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so'
   const out = path.join(root, 'dist', 'native', `quorum_rank.${suffix}`)
   fs.mkdirSync(path.dirname(out), { recursive: true })
   const cc = process.env.CC || 'cc'

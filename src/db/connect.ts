@@ -17,6 +17,13 @@ pg.types.setTypeParser(20, (v) => Number(v))
 // numeric results of count()/sum() come back as strings by default; same reasoning.
 pg.types.setTypeParser(1700, (v) => Number(v))
 
+/**
+ * SQLite's own page cache per connection, in KiB. The operating system caches the file too, so a page
+ * SQLite drops costs a read() from memory, not from disk; `npm run bench:page-cost -- --compare cache-size`
+ * measures what the size is worth (docs/performance.md, "Memory").
+ */
+export const SQLITE_CACHE_KIB = 32_000
+
 export interface DbHandle {
   db: Db
   dialect: Dialect
@@ -29,6 +36,8 @@ export interface DbOptions {
   onQuery?: (event: LogEvent) => void
   /** SQLite: prepared statements kept for reuse (statement-cache.ts); 0 prepares every query anew. */
   statementCache?: number
+  /** SQLite: the connection's page cache in KiB (default {@link SQLITE_CACHE_KIB}). */
+  cacheKiB?: number
   /** PostgreSQL: connections in the pool (default 10) and how long a query waits for one (default 5 s). */
   pool?: { max?: number; connectionTimeoutMillis?: number }
 }
@@ -45,7 +54,7 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     sqlite.pragma('synchronous = NORMAL')
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
-    sqlite.pragma('cache_size = -64000')
+    sqlite.pragma(`cache_size = -${Math.floor(options.cacheKiB ?? SQLITE_CACHE_KIB)}`)
     loadSqliteExtensions(sqlite)
     const database = cachingStatements(sqlite, options.statementCache ?? 500)
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })

@@ -197,8 +197,7 @@ export function tsquery(
     if (prose !== null) {
       alternatives.push(sql`${phrased}('english', ${prose.join(' ')})`)
       // A plain word may also be an identifier part, indexed unstemmed with `simple`.
-      if (term.kind === 'word')
-        alternatives.push(sql`${phrased}('simple', ${prose.join(' ')})`)
+      if (term.kind === 'word') alternatives.push(sql`${phrased}('simple', ${prose.join(' ')})`)
     }
     // A one-word identifier's whole token is that word, already searched with `simple` above.
     if (whole !== null && !(prose?.length === 1 && prose[0] === whole))

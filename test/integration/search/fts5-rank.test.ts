@@ -78,9 +78,7 @@ describe('quorum_rank (sqlite)', () => {
 
   it('orders a one-phrase query as bm25() does without any frequency', async () => {
     const order = (rows: { id: number }[], key: (r: never) => number) =>
-      [...rows]
-        .sort((a, b) => key(a as never) - key(b as never) || a.id - b.id)
-        .map((r) => r.id)
+      [...rows].sort((a, b) => key(a as never) - key(b as never) || a.id - b.id).map((r) => r.id)
     let checked = 0
     for (const { q } of QUERIES) {
       const { phrases, rows } = await scores(q, false)
@@ -99,7 +97,9 @@ describe('quorum_rank (sqlite)', () => {
     const two = await scoreSql(t.db, ['"panic"', '"zone"'])
     expect(one.compile(t.db).sql).toMatch(/^quorum_rank\(search_fts, [\d., ]+\)$/)
     expect(two.compile(t.db).sql).toMatch(/^quorum_rank\(search_fts, [\d., ]+, \?, \?\)$/)
-    expect(two.compile(t.db).parameters).toEqual(await phraseFrequencies(t.db, ['"panic"', '"zone"']))
+    expect(two.compile(t.db).parameters).toEqual(
+      await phraseFrequencies(t.db, ['"panic"', '"zone"']),
+    )
   })
 })
 
@@ -126,10 +126,7 @@ describe('phrase frequencies (sqlite)', () => {
     await add(REMEMBERED_FROM, 'kernel panic', 1)
     await add(10, 'rare words', 100_000)
     const now = 1_000_000
-    expect(await phraseFrequencies(t.db, ['"panic"', '"rare"'], now)).toEqual([
-      REMEMBERED_FROM,
-      10,
-    ])
+    expect(await phraseFrequencies(t.db, ['"panic"', '"rare"'], now)).toEqual([REMEMBERED_FROM, 10])
     await add(5, 'kernel panic rare', 200_000)
     // The large count is remembered, the small one counted again.
     expect(await phraseFrequencies(t.db, ['"panic"', '"rare"'], now + 60_000)).toEqual([
