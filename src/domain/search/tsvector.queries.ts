@@ -125,37 +125,58 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   return isConjunction ? onGin(db, run) : run(db)
 }
 
-/** How many threads with a phrase's words are checked for the phrase itself, as a multiple of the cap. */
+/** Pass 1 of a phrase reads at most this many of the newest documents (or filtered threads), per cap. */
+export const PHRASE_SCAN = 20
+/** Pass 2 checks the phrase on at most this many older threads holding its words, as a multiple of the cap. */
 export const PHRASE_WINDOW = 10
 const PHRASE_CHUNK = 1000
 
 /**
- * Phrases in two steps. GIN stores no positions, so `@@` with a phrase re-reads the tsvector of every row the
- * index offers (or, in the plan the planner likes with filters, of every filtered thread, newest first): at a
- * million threads, seconds for `"zone element" tag:kernel`. GIN answers the same query with the phrase's words
- * joined by AND exactly, without reading a tsvector, so that runs first (pinned to GIN, filters and all), for
- * the newest `cap × PHRASE_WINDOW` threads; then the phrase is checked on those ids, newest first, a chunk at a
- * time, until `cap` are found. A phrase whose words are common but which is itself rare is therefore found
- * among the newest 10,000 threads holding its words, not in all of them (docs/search.md, "Matching").
+ * Phrases, in at most two passes. GIN stores no positions, so `@@` with a phrase re-reads the tsvector of each
+ * row it tests. Where the phrase is common the planner's plan (walk the newest documents, or the newest
+ * filtered threads, testing each) finds a window's worth among the first few thousand: 50 ms at a million
+ * threads for `"zone element"`. Where it is rare but its words are common, the same walk reads the whole table
+ * (3.4 s for `"kernel panic"`, which no thread writes). So pass 1 is that walk over the newest
+ * `cap × PHRASE_SCAN` documents (or threads passing the filters) only; when it finds fewer than `cap`, pass 2
+ * asks GIN for the older threads
+ * holding all the phrase's words (an AND, which GIN answers without reading a tsvector), filters included,
+ * takes the newest `cap × PHRASE_WINDOW` of them and checks the phrase on those, a chunk at a time. A rare
+ * phrase of common words is therefore looked for among the newest 20,000 documents (or filtered threads) and
+ * then the newest 10,000 older threads holding its words, not everywhere (docs/search.md, "Matching").
  */
 async function newestPhraseMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
-  const words = tsquery(plan.terms, plan.mode, { phrasesAsWords: true })
   const phrase = tsquery(plan.terms, plan.mode)
-  const join = hasFilters(plan.filters) ? sql`join threads t on t.id = d.thread_id` : sql``
-  const where = hasFilters(plan.filters) ? sql`and ${filterSql(plan.filters)}` : sql``
-  const candidates = await onGin(db, async (trx) => {
+  const filtered = hasFilters(plan.filters)
+  const join = filtered ? sql`join threads t on t.id = d.thread_id` : sql``
+  const where = filtered ? sql`and ${filterSql(plan.filters)}` : sql``
+  // The id of the oldest document (or thread passing the filters) that pass 1 reads.
+  const { rows: edge } = filtered
+    ? await sql<{ id: number }>`
+        select t.id from threads t where ${filterSql(plan.filters)}
+        order by t.id desc offset ${cap * PHRASE_SCAN - 1} limit 1`.execute(db)
+    : await sql<{ id: number }>`
+        select thread_id as id from search_documents order by thread_id desc
+        offset ${cap * PHRASE_SCAN - 1} limit 1`.execute(db)
+  const bound = edge[0]?.id ?? 0 // 0: fewer than that, so pass 1 reads them all
+  const { rows: recent } = await sql<{ id: number }>`
+    select d.thread_id as id from search_documents d ${join}
+    where d.thread_id >= ${bound} and d.search_vector @@ ${phrase} ${where}
+    order by d.thread_id desc limit ${cap}`.execute(db)
+  const found = recent.map((r) => r.id)
+  if (found.length >= cap || bound === 0) return found
+
+  const words = tsquery(plan.terms, plan.mode, { phrasesAsWords: true })
+  const older = await onGin(db, async (trx) => {
     const { rows } = await sql<{ id: number }>`
       select d.thread_id as id from search_documents d ${join}
-      where d.search_vector @@ ${words} ${where}
+      where d.search_vector @@ ${words} and d.thread_id < ${bound} ${where}
       order by d.thread_id desc limit ${cap * PHRASE_WINDOW}`.execute(trx)
     return rows.map((r) => r.id)
   })
-  const found: number[] = []
-  for (let i = 0; i < candidates.length && found.length < cap; i += PHRASE_CHUNK) {
-    const chunk = candidates.slice(i, i + PHRASE_CHUNK)
+  for (let i = 0; i < older.length && found.length < cap; i += PHRASE_CHUNK) {
     const { rows } = await sql<{ id: number }>`
       select thread_id as id from search_documents
-      where thread_id in (${sql.join(chunk)}) and search_vector @@ ${phrase}
+      where thread_id in (${sql.join(older.slice(i, i + PHRASE_CHUNK))}) and search_vector @@ ${phrase}
       order by thread_id desc`.execute(db)
     found.push(...rows.map((r) => r.id))
   }
