@@ -98,100 +98,118 @@ export const tsvectorEngine: SearchEngine = {
   },
 }
 
+/** Pass 1 reads at most this many of the newest documents (or threads passing the filters), per cap. */
+export const RECENT_SCAN = 20
+/** With a phrase, pass 2 checks it on at most this many older threads holding its words, per cap. */
+export const PHRASE_WINDOW = 10
+const PHRASE_CHUNK = 1000
+
 /**
- * Ids of the newest `cap` matching threads, newest first. The index holds live threads only, so without filters
- * there is no join. For several words that must all match (no filters, no phrases) the plan is pinned to the GIN
- * index (a bitmap scan, then a sort of the matching ids): the planner multiplies the words' frequencies as if
- * they were independent, and when a combination of common words is in fact rare it walks the newest rows
- * testing each one, reading the whole table's tsvectors; GIN finds the same ids without reading one. A single
- * word's frequency is known from the statistics and filters need the threads table, so for those the planner
- * chooses. Phrases go through {@link newestPhraseMatches}.
+ * Ids of the newest `cap` matching threads, newest first. A single word or identifier without filters is left to
+ * the planner: its frequency is in the statistics. Everything else (several words, a phrase, filters) runs in at
+ * most two passes, because the planner's estimate fails both ways. It multiplies the words' frequencies as if
+ * they were independent and, for common words whose combination is rare (or a phrase, which it reads as the
+ * AND of its words), walks the newest rows testing each one to the end of the table: 3.4 s at a million
+ * threads for `"kernel panic"`, which no thread writes. For a combination that is common it may choose GIN
+ * instead and intersect posting lists of most of the table: 224 ms for `kernel panic zone`, whose first
+ * thousand matches are among the newest few thousand threads.
+ *
+ * Pass 1 walks the newest `cap × RECENT_SCAN` documents (or threads passing the filters), newest first, testing
+ * each: where matches are common it stops early. When it finds fewer than `cap`, pass 2 asks GIN for the older
+ * threads holding all the words (a phrase's words joined by AND, which GIN answers without reading a tsvector),
+ * filters included; a phrase is then checked on the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
+ * rare phrase of common words is therefore looked for among the newest 20,000 threads and then the newest
+ * 10,000 older ones holding its words, not everywhere (docs/search.md, "Matching"); words alone have no limit.
  */
 async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
-  if (plan.terms.some(isPhrase)) return newestPhraseMatches(db, plan, cap)
   const match = tsquery(plan.terms, plan.mode)
-  if (hasFilters(plan.filters)) {
+  const filtered = hasFilters(plan.filters)
+  const phrased = plan.terms.some(isPhrase)
+  if (!filtered && !phrased && plan.terms.length === 1) {
+    const { rows } = await sql<{ id: number }>`
+      select d.thread_id as id from search_documents d where d.search_vector @@ ${match}
+      order by d.thread_id desc limit ${cap}`.execute(db)
+    return rows.map((r) => r.id)
+  }
+  if (filtered && !phrased) {
+    // Words with filters: the planner weighs the filters' selectivity too, and measured best left alone.
     const { rows } = await sql<{ id: number }>`
       select d.thread_id as id from search_documents d join threads t on t.id = d.thread_id
       where d.search_vector @@ ${match} and ${filterSql(plan.filters)}
       order by d.thread_id desc limit ${cap}`.execute(db)
     return rows.map((r) => r.id)
   }
-  const query = sql<{ id: number }>`
-    select d.thread_id as id from search_documents d where d.search_vector @@ ${match}
-    order by d.thread_id desc limit ${cap}`
-  const run = async (trx: Executor) => (await query.execute(trx)).rows.map((r) => r.id)
-  const isConjunction = plan.mode === 'all' && plan.terms.length > 1
-  return isConjunction ? onGin(db, run) : run(db)
-}
-
-/** Pass 1 of a phrase reads at most this many of the newest documents (or filtered threads), per cap. */
-export const PHRASE_SCAN = 20
-/** Pass 2 checks the phrase on at most this many older threads holding its words, as a multiple of the cap. */
-export const PHRASE_WINDOW = 10
-const PHRASE_CHUNK = 1000
-
-/**
- * Phrases, in at most two passes. GIN stores no positions, so `@@` with a phrase re-reads the tsvector of each
- * row it tests. Where the phrase is common the planner's plan (walk the newest documents, or the newest
- * filtered threads, testing each) finds a window's worth among the first few thousand: 50 ms at a million
- * threads for `"zone element"`. Where it is rare but its words are common, the same walk reads the whole table
- * (3.4 s for `"kernel panic"`, which no thread writes). So pass 1 is that walk over the newest
- * `cap × PHRASE_SCAN` documents (or threads passing the filters) only; when it finds fewer than `cap`, pass 2
- * asks GIN for the older threads
- * holding all the phrase's words (an AND, which GIN answers without reading a tsvector), filters included,
- * takes the newest `cap × PHRASE_WINDOW` of them and checks the phrase on those, a chunk at a time. A rare
- * phrase of common words is therefore looked for among the newest 20,000 documents (or filtered threads) and
- * then the newest 10,000 older threads holding its words, not everywhere (docs/search.md, "Matching").
- */
-async function newestPhraseMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
-  const phrase = tsquery(plan.terms, plan.mode)
-  const filtered = hasFilters(plan.filters)
   const join = filtered ? sql`join threads t on t.id = d.thread_id` : sql``
   const where = filtered ? sql`and ${filterSql(plan.filters)}` : sql``
+  const words = phrased ? tsquery(plan.terms, plan.mode, { phrasesAsWords: true }) : match
+  // Rare words: GIN's posting lists are short, so it answers at once (a walk would test 20,000 rows in vain).
+  const rare = (await estimatedMatches(db, words)) < cap * 2
   // The id of the oldest document (or thread passing the filters) that pass 1 reads.
-  const { rows: edge } = filtered
-    ? await sql<{ id: number }>`
+  const { rows: edge } = rare
+    ? { rows: [] }
+    : filtered
+      ? await sql<{ id: number }>`
         select t.id from threads t where ${filterSql(plan.filters)}
-        order by t.id desc offset ${cap * PHRASE_SCAN - 1} limit 1`.execute(db)
-    : await sql<{ id: number }>`
+        order by t.id desc offset ${cap * RECENT_SCAN - 1} limit 1`.execute(db)
+      : await sql<{ id: number }>`
         select thread_id as id from search_documents order by thread_id desc
-        offset ${cap * PHRASE_SCAN - 1} limit 1`.execute(db)
+        offset ${cap * RECENT_SCAN - 1} limit 1`.execute(db)
   const bound = edge[0]?.id ?? 0 // 0: fewer than that, so pass 1 reads them all
-  const { rows: recent } = await sql<{ id: number }>`
-    select d.thread_id as id from search_documents d ${join}
-    where d.thread_id >= ${bound} and d.search_vector @@ ${phrase} ${where}
-    order by d.thread_id desc limit ${cap}`.execute(db)
-  const found = recent.map((r) => r.id)
-  if (found.length >= cap || bound === 0) return found
+  const found = rare
+    ? []
+    : await pinned(db, 'walk', async (trx) => {
+        const { rows } = await sql<{ id: number }>`
+          select d.thread_id as id from search_documents d ${join}
+          where d.thread_id >= ${bound} and d.search_vector @@ ${match} ${where}
+          order by d.thread_id desc limit ${cap}`.execute(trx)
+        return rows.map((r) => r.id)
+      })
+  if (!rare && (found.length >= cap || bound === 0)) return found
 
-  const words = tsquery(plan.terms, plan.mode, { phrasesAsWords: true })
-  const older = await onGin(db, async (trx) => {
+  const older = await pinned(db, 'gin', async (trx) => {
     const { rows } = await sql<{ id: number }>`
       select d.thread_id as id from search_documents d ${join}
-      where d.search_vector @@ ${words} and d.thread_id < ${bound} ${where}
-      order by d.thread_id desc limit ${cap * PHRASE_WINDOW}`.execute(trx)
+      where d.search_vector @@ ${words} and ${rare ? sql`true` : sql`d.thread_id < ${bound}`} ${where}
+      order by d.thread_id desc limit ${phrased ? cap * PHRASE_WINDOW : cap - found.length}`.execute(
+      trx,
+    )
     return rows.map((r) => r.id)
   })
+  if (!phrased) return [...found, ...older]
   for (let i = 0; i < older.length && found.length < cap; i += PHRASE_CHUNK) {
     const { rows } = await sql<{ id: number }>`
       select thread_id as id from search_documents
-      where thread_id in (${sql.join(older.slice(i, i + PHRASE_CHUNK))}) and search_vector @@ ${phrase}
+      where thread_id in (${sql.join(older.slice(i, i + PHRASE_CHUNK))}) and search_vector @@ ${match}
       order by thread_id desc`.execute(db)
     found.push(...rows.map((r) => r.id))
   }
   return found.slice(0, cap)
 }
 
+/** The planner's estimate of the documents matching a tsquery (from the tsvector statistics ANALYZE keeps). */
+async function estimatedMatches(db: Executor, match: RawBuilder<unknown>): Promise<number> {
+  const { rows } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`
+    explain (format json) select 1 from search_documents d where d.search_vector @@ ${match}`.execute(
+    db,
+  )
+  return rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0
+}
+
 /**
- * Runs a query with the planner pinned to bitmap scans (GIN for the text). Inside a caller's transaction the
- * settings would outlive this query, so there the planner chooses.
+ * Runs a query with the planner pinned: 'walk' to index scans (newest first through the primary key), 'gin' to
+ * bitmap scans (GIN for the text). Inside a caller's transaction the settings would outlive this query, so
+ * there the planner chooses.
  */
-async function onGin<T>(db: Executor, run: (trx: Executor) => Promise<T>): Promise<T> {
+async function pinned<T>(
+  db: Executor,
+  plan: 'walk' | 'gin',
+  run: (trx: Executor) => Promise<T>,
+): Promise<T> {
   if (db.isTransaction) return run(db)
   return db.transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx)
-    await sql`set local enable_indexscan = off`.execute(trx)
+    if (plan === 'gin') await sql`set local enable_indexscan = off`.execute(trx)
+    else await sql`set local enable_bitmapscan = off`.execute(trx)
     return run(trx)
   })
 }
