@@ -20,7 +20,7 @@ pg.types.setTypeParser(1700, (v) => Number(v))
 /**
  * SQLite's own page cache per connection, in KiB. The operating system caches the file too, so a page
  * SQLite drops costs a read() from memory, not from disk; `npm run bench:page-cost -- --compare cache-size`
- * measures what the size is worth (docs/performance.md, "Memory").
+ * measures what the size is worth (docs/performance.md, "What was changed").
  */
 export const SQLITE_CACHE_KIB = 32_000
 
