@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely'
 import { termAlternatives } from './alternatives.js'
 import type { Executor } from '../../db/schema.js'
 import type { Candidate, MatchPlan, SearchEngine, SnippetTexts } from './engine.js'
-import { filterSql, hasFilters } from './search.queries.js'
+import { filterSql, hasFilters, type SearchFilters } from './search.queries.js'
 import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 
 /**
@@ -144,32 +144,23 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   const words = phrased ? tsquery(plan.terms, plan.mode, { phrasesAsWords: true }) : match
   // Rare words: GIN's posting lists are short, so it answers at once (a walk would test 20,000 rows in vain).
   const rare = (await estimatedMatches(db, words)) < cap * 2
-  // The id of the oldest document (or thread passing the filters) that pass 1 reads.
-  const { rows: edge } = rare
-    ? { rows: [] }
-    : filtered
-      ? await sql<{ id: number }>`
-        select t.id from threads t where ${filterSql(plan.filters)}
-        order by t.id desc offset ${cap * RECENT_SCAN - 1} limit 1`.execute(db)
-      : await sql<{ id: number }>`
-        select thread_id as id from search_documents order by thread_id desc
-        offset ${cap * RECENT_SCAN - 1} limit 1`.execute(db)
-  const bound = edge[0]?.id ?? 0 // 0: fewer than that, so pass 1 reads them all
-  const found = rare
-    ? []
-    : await pinned(db, 'walk', async (trx) => {
-        const { rows } = await sql<{ id: number }>`
-          select d.thread_id as id from search_documents d ${join}
-          where d.thread_id >= ${bound} and d.search_vector @@ ${match} ${where}
-          order by d.thread_id desc limit ${cap}`.execute(trx)
-        return rows.map((r) => r.id)
-      })
-  if (!rare && (found.length >= cap || bound === 0)) return found
-
+  let found: number[] = []
+  let bound = 0 // the oldest id pass 1 read; 0 when it read everything or did not run
+  if (!rare) {
+    bound = await recentEdge(db, plan.filters, cap * RECENT_SCAN)
+    found = await pinned(db, 'walk', async (trx) => {
+      const { rows } = await sql<{ id: number }>`
+        select d.thread_id as id from search_documents d ${join}
+        where d.thread_id >= ${bound} and d.search_vector @@ ${match} ${where}
+        order by d.thread_id desc limit ${cap}`.execute(trx)
+      return rows.map((r) => r.id)
+    })
+    if (found.length >= cap || bound === 0) return found
+  }
   const older = await pinned(db, 'gin', async (trx) => {
     const { rows } = await sql<{ id: number }>`
       select d.thread_id as id from search_documents d ${join}
-      where d.search_vector @@ ${words} and ${rare ? sql`true` : sql`d.thread_id < ${bound}`} ${where}
+      where d.search_vector @@ ${words} ${bound > 0 ? sql`and d.thread_id < ${bound}` : sql``} ${where}
       order by d.thread_id desc limit ${phrased ? cap * PHRASE_WINDOW : cap - found.length}`.execute(
       trx,
     )
@@ -184,6 +175,21 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
     found.push(...rows.map((r) => r.id))
   }
   return found.slice(0, cap)
+}
+
+/**
+ * The id of the `n`-th newest document, or of the `n`-th newest thread passing the filters: where pass 1
+ * stops. 0 when there are fewer.
+ */
+async function recentEdge(db: Executor, filters: SearchFilters, n: number): Promise<number> {
+  const { rows } = hasFilters(filters)
+    ? await sql<{ id: number }>`
+        select t.id from threads t where ${filterSql(filters)}
+        order by t.id desc offset ${n - 1} limit 1`.execute(db)
+    : await sql<{ id: number }>`
+        select thread_id as id from search_documents order by thread_id desc
+        offset ${n - 1} limit 1`.execute(db)
+  return rows[0]?.id ?? 0
 }
 
 /** The planner's estimate of the documents matching a tsquery (from the tsvector statistics ANALYZE keeps). */
