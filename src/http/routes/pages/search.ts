@@ -4,10 +4,16 @@ import { Type, type Static } from '@sinclair/typebox'
 import { searchThreads } from '../../../domain/search/index.js'
 import { searchHref } from '../../../views/components/search-href.js'
 import { SearchPage } from '../../../views/pages/search-page.js'
+import { ConcurrencyLimit } from '../../concurrency.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 
 export const SEARCH_PAGE_SIZE = 20
+/**
+ * Searches run at once per process; the others wait before they start. Below PostgreSQL's pool of 10, so
+ * searches never take every connection, and enough to keep it busy (SQLite runs one at a time anyway).
+ */
+export const SEARCHES_IN_FLIGHT = 8
 
 /** `q` may be long (the domain reads its first 500 characters and says so); `page` is validated like the tag page's. */
 const SearchQuery = Type.Object({
@@ -17,6 +23,7 @@ const SearchQuery = Type.Object({
 type SearchQuery = Static<typeof SearchQuery>
 
 export const searchRoutes: FastifyPluginAsync = async (app) => {
+  const searches = new ConcurrencyLimit(SEARCHES_IN_FLIGHT)
   app.get<{ Querystring: SearchQuery }>(
     '/search',
     { schema: { querystring: SearchQuery } },
@@ -25,11 +32,9 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       const page = req.query.page ?? 1
       if (q === '')
         return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results: null })
-      const results = await searchThreads(req.db, req.server.dialect, {
-        q,
-        page,
-        pageSize: SEARCH_PAGE_SIZE,
-      })
+      const results = await searches.run(() =>
+        searchThreads(req.db, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
+      )
       const { pageCount } = results.paging
       if (page > pageCount && results.total > 0) {
         return sendError(
