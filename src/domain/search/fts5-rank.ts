@@ -7,6 +7,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { hasSqliteExtension } from '../../db/sqlite-extensions.js'
 import type { Executor } from '../../db/schema.js'
+import { RememberedCounts } from '../shared/remembered-counts.js'
 
 /**
  * Column weights, in column order: title, body (question), answer (accepted), replies, title identifiers,
@@ -14,15 +15,16 @@ import type { Executor } from '../../db/schema.js'
  * outweigh other replies; an identifier token (rare, exact) weighs more than the prose around it. Moderate
  * numbers: bm25 saturates a weighted term count, so large weights flatten every difference but length.
  */
-const WEIGHTS = '5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5'
+export const WEIGHTS = '5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5'
 
 /** Frequencies below this are counted on every query (cheap: a short posting list); at or above, remembered. */
 export const REMEMBERED_FROM = 1000
-/** How long a remembered frequency is used: IDF moves slowly, and a stale one moves the ranking less. */
-const FREQUENCY_TTL_MS = 10 * 60_000
-const FREQUENCY_ENTRIES = 20_000
-
-const frequencies = new Map<string, { n: number; at: number }>()
+/** A remembered frequency is used for ten minutes: IDF moves slowly, and a stale one moves the ranking less. */
+const frequencies = new RememberedCounts({
+  from: REMEMBERED_FROM,
+  ttlMs: 10 * 60_000,
+  entries: 20_000,
+})
 
 /**
  * The bm25-like score of the current `search_fts` row (lower is better), for a MATCH expression whose
@@ -42,28 +44,24 @@ export async function scoreSql(
 }
 
 /** In how many documents each phrase occurs (the count bm25 makes), remembered when large. */
-export async function phraseFrequencies(
+export function phraseFrequencies(
   db: Executor,
   phrases: readonly string[],
   now = Date.now(),
 ): Promise<number[]> {
-  const out: number[] = []
-  for (const phrase of phrases) {
-    const known = frequencies.get(phrase)
-    if (known && now - known.at < FREQUENCY_TTL_MS) {
-      out.push(known.n)
-      continue
-    }
-    const { rows } = await sql<{ n: number }>`
-      select count(*) as n from search_fts where search_fts match ${phrase}`.execute(db)
-    const n = Number(rows[0]?.n ?? 0)
-    if (n >= REMEMBERED_FROM) {
-      if (frequencies.size >= FREQUENCY_ENTRIES) frequencies.clear()
-      frequencies.set(phrase, { n, at: now })
-    }
-    out.push(n)
-  }
-  return out
+  return frequencies.of(
+    phrases,
+    async (missing) => {
+      const counts: number[] = []
+      for (const phrase of missing) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*) as n from search_fts where search_fts match ${phrase}`.execute(db)
+        counts.push(Number(rows[0]?.n ?? 0))
+      }
+      return counts
+    },
+    now,
+  )
 }
 
 /** Forgets every remembered frequency (tests that rebuild a big index between queries). */

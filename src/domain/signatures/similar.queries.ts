@@ -3,6 +3,7 @@
  * shown. Every read is an index range scan, whatever the forum's size.
  */
 import type { Executor } from '../../db/schema.js'
+import { RememberedCounts } from '../shared/remembered-counts.js'
 import { cappedCounts, type CountedIndex } from './capped-counts.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'
@@ -32,38 +33,37 @@ const COUNT_ENTRIES = 50_000
  */
 const REMEMBERED_FROM = 50
 
-/** Large capped counts of one index, remembered for a minute per process (see REMEMBERED_FROM). */
+/**
+ * Large capped counts of one index, remembered for a minute per process; the cap is part of the key, since a
+ * count made with a smaller cap may stop short of a larger one.
+ */
 class CountMemory {
-  private readonly entries = new Map<string, { n: number; cap: number; at: number }>()
+  private readonly memory = new RememberedCounts({
+    from: REMEMBERED_FROM,
+    ttlMs: COUNT_TTL_MS,
+    entries: COUNT_ENTRIES,
+  })
 
-  async counts(
+  counts(
     db: Executor,
     index: CountedIndex,
     keys: readonly (readonly string[])[],
     cap: number,
     now: number,
   ): Promise<number[]> {
-    const out = new Array<number>(keys.length).fill(0)
-    const missing: number[] = []
-    keys.forEach((key, i) => {
-      const known = this.entries.get(key.join('\u0000'))
-      if (known && known.cap === cap && now - known.at < COUNT_TTL_MS) out[i] = known.n
-      else missing.push(i)
-    })
-    const counted = await cappedCounts(
-      db,
-      index,
-      missing.map((i) => keys[i] ?? []),
-      cap,
+    const id = (key: readonly string[]) => [cap, ...key].join('\u0000')
+    const byId = new Map(keys.map((key) => [id(key), key]))
+    return this.memory.of(
+      keys.map(id),
+      (missing) =>
+        cappedCounts(
+          db,
+          index,
+          missing.map((k) => byId.get(k) ?? []),
+          cap,
+        ),
+      now,
     )
-    if (this.entries.size + missing.length > COUNT_ENTRIES) this.entries.clear()
-    missing.forEach((i, j) => {
-      const n = counted[j] ?? 0
-      out[i] = n
-      if (n >= REMEMBERED_FROM)
-        this.entries.set((keys[i] ?? []).join('\u0000'), { n, cap, at: now })
-    })
-    return out
   }
 }
 

@@ -18,12 +18,13 @@ import {
   phraseFrequencies,
   REMEMBERED_FROM,
   scoreSql,
+  WEIGHTS,
 } from '../../../src/domain/search/fts5-rank.js'
 import { parseSearchQuery } from '../../../src/domain/search/parse-query.js'
 import { CORPUS, QUERIES } from '../../fixtures/search-corpus/index.js'
 import { useTestDb } from '../../support/test-db.js'
 
-const BM25 = sql.raw('bm25(search_fts, 5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5)')
+const BM25 = sql.raw(`bm25(search_fts, ${WEIGHTS})`)
 
 describe('quorum_rank (sqlite)', () => {
   const t = useTestDb('sqlite')
@@ -56,8 +57,8 @@ describe('quorum_rank (sqlite)', () => {
     const { expression, phrases } = fts5Match(parseSearchQuery(q).terms, 'any')
     const counts = await phraseFrequencies(t.db, phrases)
     const rank = withFrequencies
-      ? sql`quorum_rank(search_fts, 5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5, ${sql.join(counts)})`
-      : sql`quorum_rank(search_fts, 5.0, 1.5, 1.5, 0.75, 5.0, 2.0, 0.5)`
+      ? sql`quorum_rank(search_fts, ${sql.raw(WEIGHTS)}, ${sql.join(counts)})`
+      : sql`quorum_rank(search_fts, ${sql.raw(WEIGHTS)})`
     const { rows } = await sql<{ id: number; bm25: number; rank: number }>`
       select rowid as id, ${BM25} as bm25, ${rank} as rank from search_fts
       where search_fts match ${expression} order by rowid`.execute(t.db)
