@@ -45,9 +45,8 @@ fs.writeFileSync(path.join(root, 'dist', '.build-stamp'), new Date().toISOString
 function buildSqliteExtension() {
   const source = path.join(root, 'src', 'domain', 'search', 'native', 'quorum_rank.c')
   const headers = path.join(root, 'node_modules', 'better-sqlite3', 'deps', 'sqlite3')
-  const suffix =
-    process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so'
-  const out = path.join(root, 'dist', 'native', `quorum_rank.${suffix}`)
+  // No platform suffix: SQLite loads the file by its exact path, so the loader needs no table of them.
+  const out = path.join(root, 'dist', 'native', 'quorum_rank')
   fs.mkdirSync(path.dirname(out), { recursive: true })
   const cc = process.env.CC || 'cc'
   const shared = process.platform === 'darwin' ? ['-dynamiclib'] : ['-shared']

@@ -7,18 +7,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Database as SQLiteDatabase } from 'better-sqlite3'
 
-/** The extensions Quorum knows, by name; the file is dist/native/<name>.so (or .dylib, .dll). */
+/** The extensions Quorum knows, by name; the file is dist/native/<name>, a shared library without suffix. */
 export type SqliteExtension = 'quorum_rank'
 
-const SUFFIX = process.platform === 'darwin' ? 'dylib' : process.platform === 'win32' ? 'dll' : 'so'
 /** src/db/ and dist/db/ are both two levels below the checkout. */
 const NATIVE_DIR = path.resolve(import.meta.dirname, '..', '..', 'dist', 'native')
 const loaded = new Set<SqliteExtension>()
 const missing = new Set<SqliteExtension>()
-
-export function sqliteExtensionPath(name: SqliteExtension): string {
-  return path.join(NATIVE_DIR, `${name}.${SUFFIX}`)
-}
 
 /**
  * Loads every built extension into a new connection. A file that exists but fails to load (built for
@@ -27,7 +22,7 @@ export function sqliteExtensionPath(name: SqliteExtension): string {
 export function loadSqliteExtensions(sqlite: SQLiteDatabase): void {
   const name: SqliteExtension = 'quorum_rank'
   if (missing.has(name)) return
-  const file = sqliteExtensionPath(name)
+  const file = path.join(NATIVE_DIR, name)
   if (!loaded.has(name) && !fs.existsSync(file)) {
     missing.add(name)
     return

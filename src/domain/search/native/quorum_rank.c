@@ -15,7 +15,7 @@
  * test/integration/search/fts5-rank.test.ts): k1 = 1.2, b = 0.75, IDF = ln((N - n + 0.5) / (n + 0.5)),
  * at least 1e-6, the document length in tokens over all columns. Lower is better, as for bm25().
  *
- * Built by scripts/build.mjs into dist/native/; loaded by src/db/connect.ts when present.
+ * Built by scripts/build.mjs into dist/native/quorum_rank; loaded by src/db/sqlite-extensions.ts when present.
  */
 #include <math.h>
 #include <string.h>
