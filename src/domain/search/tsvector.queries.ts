@@ -99,20 +99,20 @@ export const tsvectorEngine: SearchEngine = {
 }
 
 /** Pass 1 reads at most this many of the newest documents (or threads passing the filters), per cap. */
-export const RECENT_SCAN = 20
+const RECENT_SCAN = 20
 /** With a phrase, pass 2 checks it on at most this many older threads holding its words, per cap. */
-export const PHRASE_WINDOW = 10
+const PHRASE_WINDOW = 10
 const PHRASE_CHUNK = 1000
 
 /**
- * Ids of the newest `cap` matching threads, newest first. A single word or identifier without filters is left to
- * the planner: its frequency is in the statistics. Everything else (several words, a phrase, filters) runs in at
- * most two passes, because the planner's estimate fails both ways. It multiplies the words' frequencies as if
- * they were independent and, for common words whose combination is rare (or a phrase, which it reads as the
- * AND of its words), walks the newest rows testing each one to the end of the table: 3.4 s at a million
- * threads for `"kernel panic"`, which no thread writes. For a combination that is common it may choose GIN
- * instead and intersect posting lists of most of the table: 224 ms for `kernel panic zone`, whose first
- * thousand matches are among the newest few thousand threads.
+ * Ids of the newest `cap` matching threads, newest first. A single word or identifier, and words with filters, are
+ * left to the planner. Several words or a phrase run in at most two passes, because the planner's estimate fails
+ * both ways. It multiplies the words' frequencies as if they were independent and, for common words whose
+ * combination is rare (or a phrase, which it reads as the AND of its words), walks the newest rows testing each
+ * one to the end of the table: 3.4 s at a million threads for `"kernel panic"`, which no thread writes. For a
+ * combination that is common it may choose GIN instead and intersect posting lists of most of the table: 224 ms
+ * for `kernel panic zone`, whose first thousand matches are among the newest few thousand threads. Before pass 1,
+ * the planner's own estimate sends rare words straight to GIN (a walk would test 20,000 rows in vain).
  *
  * Pass 1 walks the newest `cap × RECENT_SCAN` documents (or threads passing the filters), newest first, testing
  * each: where matches are common it stops early. When it finds fewer than `cap`, pass 2 asks GIN for the older
@@ -125,22 +125,17 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   const match = tsquery(plan.terms, plan.mode)
   const filtered = hasFilters(plan.filters)
   const phrased = plan.terms.some(isPhrase)
-  if (!filtered && !phrased && plan.terms.length === 1) {
-    const { rows } = await sql<{ id: number }>`
-      select d.thread_id as id from search_documents d where d.search_vector @@ ${match}
-      order by d.thread_id desc limit ${cap}`.execute(db)
-    return rows.map((r) => r.id)
-  }
-  if (filtered && !phrased) {
-    // Words with filters: the planner weighs the filters' selectivity too, and measured best left alone.
-    const { rows } = await sql<{ id: number }>`
-      select d.thread_id as id from search_documents d join threads t on t.id = d.thread_id
-      where d.search_vector @@ ${match} and ${filterSql(plan.filters)}
-      order by d.thread_id desc limit ${cap}`.execute(db)
-    return rows.map((r) => r.id)
-  }
   const join = filtered ? sql`join threads t on t.id = d.thread_id` : sql``
   const where = filtered ? sql`and ${filterSql(plan.filters)}` : sql``
+  if (!phrased && (filtered || plan.terms.length === 1)) {
+    // One word (its frequency is in the statistics), or words with filters (the planner weighs their
+    // selectivity too, and measured best left alone): the planner chooses.
+    const { rows } = await sql<{ id: number }>`
+      select d.thread_id as id from search_documents d ${join}
+      where d.search_vector @@ ${match} ${where}
+      order by d.thread_id desc limit ${cap}`.execute(db)
+    return rows.map((r) => r.id)
+  }
   const words = phrased ? tsquery(plan.terms, plan.mode, { phrasesAsWords: true }) : match
   // Rare words: GIN's posting lists are short, so it answers at once (a walk would test 20,000 rows in vain).
   const rare = (await estimatedMatches(db, words)) < cap * 2
