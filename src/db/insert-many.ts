@@ -1,13 +1,17 @@
 /**
- * Inserting many rows of a few plain columns in one statement whose SQL never changes: the rows travel
- * as one parameter (a JSON array on SQLite, one array per column on PostgreSQL) instead of one
- * placeholder per value. Building a multi-row INSERT costs JavaScript time per value (Kysely parses and
- * compiles each row) and makes new SQL for every row count; this costs one JSON.stringify or none, and the
- * statement is prepared once. Used for the derived rows every text write replaces (similarity terms,
- * signatures), hundreds per thread in bulk rebuilds.
+ * Inserting many rows in statements whose SQL never changes, so each is prepared once and no query builder
+ * walks the rows. Building a multi-row INSERT with Kysely costs JavaScript time per value (it parses and
+ * compiles each row) and makes new SQL for every row count, which SQLite then prepares again (about a
+ * millisecond for a few hundred rows). Used for the derived rows every text write replaces (similarity
+ * terms, signatures, search rows) and for the importer's rows, hundreds per thread in bulk loads.
+ *
+ * SQLite: multi-row VALUES of three fixed sizes (100, 10 and 1 rows), each cached by the statement cache
+ * (statement-cache.ts); `npm run bench:data` at 100,000 threads measured 100 rows a statement as the
+ * fastest (2.2 µs a signature row against 3.0 for a JSON array through json_each and 2.4 for 1,000).
+ * PostgreSQL: one array parameter per column through unnest(), or Kysely's VALUES for rows of any shape.
  */
-import { sql } from 'kysely'
-import type { Executor } from './schema.js'
+import { CompiledQuery, sql, type Insertable } from 'kysely'
+import type { Database, Executor } from './schema.js'
 import { dialectOf } from './dialect.js'
 
 /** A column and its PostgreSQL array element type (`int`, `bigint`, `text`). */
@@ -15,6 +19,9 @@ export interface ManyColumn {
   name: string
   type: 'int' | 'bigint' | 'text'
 }
+
+/** A value SQLite binds: better-sqlite3 takes numbers, bigints, strings, buffers and null. */
+type Value = string | number | bigint | Uint8Array | null
 
 /**
  * Inserts `rows` (values in the order of `columns`; strings, numbers or null) into `table`.
@@ -27,15 +34,82 @@ export async function insertMany(
   rows: readonly (readonly (string | number | null)[])[],
 ): Promise<void> {
   if (rows.length === 0) return
-  const names = sql.join(columns.map((c) => sql.id(c.name)))
   if (dialectOf(db) === 'sqlite') {
-    const values = sql.join(columns.map((_, i) => sql`value ->> ${sql.raw(String(i))}`))
-    await sql`insert into ${sql.table(table)} (${names})
-      select ${values} from json_each(${JSON.stringify(rows)})`.execute(db)
+    await insertSqliteValues(
+      db,
+      table,
+      columns.map((c) => c.name),
+      rows,
+    )
     return
   }
+  const names = sql.join(columns.map((c) => sql.id(c.name)))
   const arrays = sql.join(
     columns.map((c, i) => sql`${rows.map((r) => r[i] ?? null)}::${sql.raw(c.type)}[]`),
   )
   await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db)
+}
+
+/** Rows per multi-row INSERT on PostgreSQL: far below its 65,535 parameters. */
+const PG_ROWS_PER_STATEMENT = 500
+
+/**
+ * Inserts rows that all name the same columns (those of the first row, in its key order): a multi-row
+ * INSERT gives SQLite NULL, not the default, for a column some rows leave out, so callers fill every one.
+ * @example await insertRows(trx, 'posts', rows.posts)
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Executor,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  const first = rows[0]
+  if (first === undefined) return
+  if (dialectOf(db) === 'sqlite') {
+    const names = Object.keys(first)
+    const values = rows.map((row) => {
+      const record = row as Record<string, Value>
+      return names.map((name) => record[name] ?? null)
+    })
+    await insertSqliteValues(db, table, names, values)
+    return
+  }
+  for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+    // Kysely's typing of insertInto over a union of tables needs the row type widened.
+    const chunk = rows.slice(i, i + PG_ROWS_PER_STATEMENT) as Insertable<Database[keyof Database]>[]
+    await db
+      .insertInto(table)
+      .values(chunk as never)
+      .execute()
+  }
+}
+
+/** Table and column names are the code's own; anything else is refused rather than quoted. */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
+
+/** SQLite statement sizes, largest first: a batch is written in as few statements of these shapes as fit. */
+const SQLITE_SHAPES = [100, 10, 1] as const
+
+async function insertSqliteValues(
+  db: Executor,
+  table: string,
+  names: readonly string[],
+  rows: readonly (readonly Value[])[],
+): Promise<void> {
+  for (const name of [table, ...names])
+    if (!IDENTIFIER.test(name))
+      throw new Error(`insert-many: ${JSON.stringify(name)} is not a plain identifier`)
+  const head = `insert into "${table}" (${names.map((n) => `"${n}"`).join(', ')}) values `
+  const tuple = `(${names.map(() => '?').join(',')})`
+  let at = 0
+  for (const size of SQLITE_SHAPES) {
+    if (rows.length - at < size) continue
+    const text = head + new Array<string>(size).fill(tuple).join(',')
+    for (; rows.length - at >= size; at += size) {
+      const parameters: Value[] = []
+      for (let i = at; i < at + size; i++)
+        for (const value of rows[i] as Value[]) parameters.push(value)
+      await db.executeQuery(CompiledQuery.raw(text, parameters))
+    }
+  }
 }

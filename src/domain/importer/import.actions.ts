@@ -4,6 +4,7 @@
  * every table gets multi-row INSERTs. Threads are written in the caller's transaction, so a bad batch
  * never lands half-written.
  */
+import { insertRows } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
 import { refreshThreadsText } from '../threads/thread-refresh.js'
 import type { ImportContext } from './import.context.js'
@@ -83,13 +84,12 @@ export async function importThreadBatch(
     inputs.reduce((n, t) => n + postCount(t), 0),
   )
   const rows = buildRows(inputs, ctx, threadIds, postIds)
-  for (const batch of chunks(rows.threads)) await db.insertInto('threads').values(batch).execute()
-  for (const batch of chunks(rows.posts)) await db.insertInto('posts').values(batch).execute()
-  for (const batch of chunks(rows.attachments, 20))
-    await db.insertInto('attachments').values(batch).execute()
-  for (const batch of chunks(rows.boosts)) await db.insertInto('boosts').values(batch).execute()
-  for (const batch of chunks(rows.threadTags))
-    await db.insertInto('thread_tags').values(batch).execute()
+  await insertRows(db, 'threads', rows.threads)
+  await insertRows(db, 'posts', rows.posts)
+  // Attachments carry their content: a few at a time keeps one statement's parameters small.
+  for (const batch of chunks(rows.attachments, 20)) await insertRows(db, 'attachments', batch)
+  await insertRows(db, 'boosts', rows.boosts)
+  await insertRows(db, 'thread_tags', rows.threadTags)
   if (ctx.search === 'each') await refreshThreadsText(db, threadIds)
   ctx.written?.push(...contentsOfRows(rows))
   return threadIds

@@ -53,6 +53,8 @@ export interface SearchEngine extends Matcher {
   remove(db: Executor, threadIds: readonly number[]): Promise<void>
   /** Removes rows whose thread is gone or deleted. */
   removeOrphans(db: Executor): Promise<void>
+  /** Before a bulk load into an empty index: defer what {@link optimize} does once at the end. */
+  beginBulkLoad(db: Executor): Promise<void>
   /** Housekeeping after a bulk rebuild. */
   optimize(db: Executor): Promise<void>
   texts(db: Executor, threadIds: readonly number[]): Promise<Map<number, SnippetTexts>>

@@ -9,6 +9,7 @@ export {
   indexContents,
   storeSearchDocuments,
   finishSearchRebuild,
+  beginSearchBulkLoad,
 } from './reindex.js'
 export { buildSearchDocument, type SearchDocument } from './document.js'
 export { parseSearchQuery, MAX_QUERY_LENGTH, MAX_TERMS } from './parse-query.js'

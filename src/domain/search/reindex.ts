@@ -69,6 +69,11 @@ export async function reindexAll(
   return { indexed: live, total }
 }
 
+/** Before writing the search rows of a whole forum into an empty index (a bulk load). */
+export async function beginSearchBulkLoad(db: Executor): Promise<void> {
+  await engineFor(dialectOf(db)).beginBulkLoad(db)
+}
+
 /** After a whole-forum rebuild: removes rows of deleted threads and tidies the index. */
 export async function finishSearchRebuild(db: Db): Promise<void> {
   const engine = engineFor(dialectOf(db))

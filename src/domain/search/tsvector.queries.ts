@@ -66,6 +66,10 @@ export const tsvectorEngine: SearchEngine = {
     )
   },
 
+  async beginBulkLoad() {
+    // Nothing to defer: bench-data drops the GIN index before a load and builds it once after.
+  },
+
   async optimize(db) {
     await sql`analyze search_documents`.execute(db)
   },

@@ -6,7 +6,7 @@
  * just wrote (ImportOptions.onWritten), so a bulk load reads nothing back.
  */
 import type { Db } from '../../db/schema.js'
-import { storeSearchDocuments, finishSearchRebuild } from '../search/index.js'
+import { beginSearchBulkLoad, storeSearchDocuments, finishSearchRebuild } from '../search/index.js'
 import {
   finishSignatureRebuild,
   FreshTermCounts,
@@ -63,9 +63,12 @@ export function startTextPipeline(db: Db, options: TextPipelineOptions = {}): Te
   let chain: Promise<void> = Promise.resolve()
   const unwritten: Promise<void>[] = []
   let live = 0
+  let begun = false
 
   const write = async (ids: readonly number[], derived: DerivedText[]) => {
     await db.transaction().execute(async (trx) => {
+      if (fresh !== undefined && !begun) await beginSearchBulkLoad(trx)
+      begun = true
       await storeSearchDocuments(
         trx,
         ids,
