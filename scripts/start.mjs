@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureBuilt } from './ensure-built.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -13,19 +14,7 @@ if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
   execFileSync(npm, ['ci'], { stdio: 'inherit', cwd: root })
 }
 
-const stamp = path.join(root, 'dist', '.build-stamp')
-const newest = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-    const full = path.join(dir, e.name)
-    return Math.max(max, e.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs)
-  }, 0)
-if (!fs.existsSync(stamp) || newest(path.join(root, 'src')) > fs.statSync(stamp).mtimeMs) {
-  console.error('Building…')
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
-    stdio: 'inherit',
-    cwd: root,
-  })
-}
+ensureBuilt()
 
 const child = spawn(
   process.execPath,

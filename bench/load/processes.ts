@@ -7,19 +7,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureBuilt } from '../../scripts/ensure-built.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-/** The command line of `quorum ARGS` from the sources (tsx), as an argv array. */
+/**
+ * The command line of `quorum ARGS` as an argv array: the built CLI (bin/quorum.js, dist/), as `npm start`
+ * runs it, built first when src/ changed since the last build. Measured from the sources through tsx, the
+ * server carried tsx's loader thread and every module's source map: about 45 MB more RSS at 100,000
+ * threads (129 against 174 MB idle, docs/performance.md), which no deployment has.
+ */
 export function quorumCommand(args: string[], nodeFlags: string[] = []): string[] {
-  return [
-    process.execPath,
-    ...nodeFlags,
-    '--import',
-    'tsx',
-    path.join(ROOT, 'bench', 'quorum.ts'),
-    ...args,
-  ]
+  ensureBuilt()
+  return [process.execPath, ...nodeFlags, path.join(ROOT, 'bin', 'quorum.js'), ...args]
 }
 
 const hasTaskset = (() => {
