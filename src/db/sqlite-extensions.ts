@@ -6,12 +6,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Database as SQLiteDatabase } from 'better-sqlite3'
+import { PROJECT_ROOT } from '../paths.js'
 
 /** The extensions Quorum knows, by name; the file is dist/native/<name>, a shared library without suffix. */
 export type SqliteExtension = 'quorum_rank'
 
-/** src/db/ and dist/db/ are both two levels below the checkout. */
-const NATIVE_DIR = path.resolve(import.meta.dirname, '..', '..', 'dist', 'native')
+/** Found from the checkout, not from this file: it runs as src/db/ (tsx, tests) and as dist/src/db/ (the build). */
+export const NATIVE_DIR = path.join(PROJECT_ROOT, 'dist', 'native')
 const loaded = new Set<SqliteExtension>()
 const missing = new Set<SqliteExtension>()
 

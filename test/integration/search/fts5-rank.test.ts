@@ -3,10 +3,13 @@
  * given the true document frequencies, the same order without them for one phrase, and the frequencies it
  * is given remembered only when large. SQLite only: PostgreSQL ranks with ts_rank_cd.
  */
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDb } from '../../../src/db/connect.js'
-import { hasSqliteExtension } from '../../../src/db/sqlite-extensions.js'
+import { hasSqliteExtension, NATIVE_DIR } from '../../../src/db/sqlite-extensions.js'
 import {
   createImportContext,
   finishImport,
@@ -22,6 +25,7 @@ import {
 } from '../../../src/domain/search/fts5-rank.js'
 import { parseSearchQuery } from '../../../src/domain/search/parse-query.js'
 import { CORPUS, QUERIES } from '../../fixtures/search-corpus/index.js'
+import { PROJECT_ROOT } from '../../../src/paths.js'
 import { useTestDb } from '../../support/test-db.js'
 
 const BM25 = sql.raw(`bm25(search_fts, ${WEIGHTS})`)
@@ -141,4 +145,25 @@ describe('phrase frequencies (sqlite)', () => {
     ])
     forgetPhraseFrequencies()
   })
+})
+
+describe('quorum_rank in the build', () => {
+  // The server runs from dist/src/ (npm start), the tests from src/: both must find dist/native/.
+  it.runIf(fs.existsSync(path.join(NATIVE_DIR, 'quorum_rank')))(
+    'is loaded by the built modules, as npm start runs them',
+    () => {
+      const probe = [
+        "import { createDb } from './dist/src/db/connect.js'",
+        "import { hasSqliteExtension } from './dist/src/db/sqlite-extensions.js'",
+        "const handle = createDb({ dialect: 'sqlite', url: ':memory:' })",
+        "console.log(hasSqliteExtension('quorum_rank'))",
+        'await handle.close()',
+      ].join('\n')
+      const printed = execFileSync(process.execPath, ['--input-type=module', '-e', probe], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      })
+      expect(printed.trim()).toBe('true')
+    },
+  )
 })
