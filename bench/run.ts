@@ -14,7 +14,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { measure } from './load/cannon.js'
 import type { RecordedResponse } from './load/ceiling.js'
-import { describeShape, ensureDatabase, warmSqliteFile, type DataShape } from './load/database.js'
+import { describeShape, ensureDatabase, type DataShape } from './load/database.js'
 import {
   PINNING,
   pinLoadGenerator,
@@ -80,7 +80,6 @@ async function record(base: string, s: Scenario): Promise<RecordedResponse> {
 async function benchDialect(dialect: 'sqlite' | 'postgres', rows: Row[]): Promise<void> {
   console.error(`\n== ${dialect}: ${describeShape(shape)} ==`)
   const databaseUrl = await ensureDatabase(dialect, shape)
-  if (dialect === 'sqlite') await warmSqliteFile(databaseUrl)
   const targets = await findTargets(databaseUrl)
   const server = await startQuorum(databaseUrl, port, values.profile)
   const scenarios = readScenarios(targets)

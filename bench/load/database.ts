@@ -23,13 +23,14 @@ export function describeShape(s: DataShape): string {
   return `t${s.threads}-r${s.replies}-g${s.tags}-s${s.seed}`
 }
 
-/** Makes sure the database exists and is migrated; returns its DATABASE_URL. */
+/** Makes sure the database exists and is migrated (a SQLite file also read into the file cache); returns its DATABASE_URL. */
 export async function ensureDatabase(
   dialect: 'sqlite' | 'postgres',
   shape: DataShape,
 ): Promise<string> {
   const url = dialect === 'sqlite' ? await ensureSqlite(shape) : await ensurePostgres(shape)
   await run(url, ['migrate'])
+  if (dialect === 'sqlite') await warmSqliteFile(url)
   return url
 }
 
@@ -40,7 +41,7 @@ export async function ensureDatabase(
  * doclists and posts from disk (searches 4× slower than with the file cached, p99s of seconds).
  * A file larger than the free memory is read anyway; the kernel keeps what fits.
  */
-export async function warmSqliteFile(databaseUrl: string): Promise<void> {
+async function warmSqliteFile(databaseUrl: string): Promise<void> {
   const file = databaseUrl.replace(/^sqlite:/, '')
   const started = Date.now()
   const buffer = Buffer.alloc(4 * 1024 * 1024)

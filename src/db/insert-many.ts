@@ -5,14 +5,16 @@
  * millisecond for a few hundred rows). Used for the derived rows every text write replaces (similarity
  * terms, signatures, search rows) and for the importer's rows, hundreds per thread in bulk loads.
  *
- * SQLite: multi-row VALUES of three fixed sizes (100, 10 and 1 rows), each cached by the statement cache
- * (statement-cache.ts); `npm run bench:data` at 100,000 threads measured 100 rows a statement as the
- * fastest (2.2 µs a signature row against 3.0 for a JSON array through json_each and 2.4 for 1,000).
+ * SQLite: multi-row VALUES of three fixed sizes (100, 10 and 1 rows; fewer than 100 for a table so wide that
+ * 100 rows' SQL would outgrow what the statement cache keeps, statement-cache.ts), each prepared once. In a
+ * micro-benchmark of 400,000 signature rows, 100 rows a statement was the fastest: 2.2 µs a row, against 3.0
+ * for a JSON array through json_each and 2.4 for 1,000 rows a statement (docs/performance.md).
  * PostgreSQL: one array parameter per column through unnest(), or Kysely's VALUES for rows of any shape.
  */
 import { CompiledQuery, sql, type Insertable } from 'kysely'
 import type { Database, Executor } from './schema.js'
 import { dialectOf } from './dialect.js'
+import { MAX_CACHED_SQL_LENGTH } from './statement-cache.js'
 
 /** A column and its PostgreSQL array element type (`int`, `bigint`, `text`). */
 export interface ManyColumn {
@@ -50,8 +52,8 @@ export async function insertMany(
   await sql`insert into ${sql.table(table)} (${names}) select * from unnest(${arrays})`.execute(db)
 }
 
-/** Rows per multi-row INSERT on PostgreSQL: far below its 65,535 parameters. */
-const PG_ROWS_PER_STATEMENT = 500
+/** Rows per multi-row statement built by Kysely: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+export const ROWS_PER_STATEMENT = 500
 
 /**
  * Inserts rows that all name the same columns (those of the first row, in its key order): a multi-row
@@ -74,9 +76,9 @@ export async function insertRows<T extends keyof Database & string>(
     await insertSqliteValues(db, table, names, values)
     return
   }
-  for (let i = 0; i < rows.length; i += PG_ROWS_PER_STATEMENT) {
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     // Kysely's typing of insertInto over a union of tables needs the row type widened.
-    const chunk = rows.slice(i, i + PG_ROWS_PER_STATEMENT) as Insertable<Database[keyof Database]>[]
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT) as Insertable<Database[keyof Database]>[]
     await db
       .insertInto(table)
       .values(chunk as never)
@@ -90,6 +92,12 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/
 /** SQLite statement sizes, largest first: a batch is written in as few statements of these shapes as fit. */
 const SQLITE_SHAPES = [100, 10, 1] as const
 
+/** The shapes for one table: each shape's SQL short enough for the statement cache to keep it. */
+function shapesFor(head: string, tuple: string): number[] {
+  const fits = Math.max(1, Math.floor((MAX_CACHED_SQL_LENGTH - head.length) / (tuple.length + 1)))
+  return [...new Set(SQLITE_SHAPES.map((size) => Math.min(size, fits)))]
+}
+
 async function insertSqliteValues(
   db: Executor,
   table: string,
@@ -102,7 +110,7 @@ async function insertSqliteValues(
   const head = `insert into "${table}" (${names.map((n) => `"${n}"`).join(', ')}) values `
   const tuple = `(${names.map(() => '?').join(',')})`
   let at = 0
-  for (const size of SQLITE_SHAPES) {
+  for (const size of shapesFor(head, tuple)) {
     if (rows.length - at < size) continue
     const text = head + new Array<string>(size).fill(tuple).join(',')
     for (; rows.length - at >= size; at += size) {

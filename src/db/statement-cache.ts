@@ -6,7 +6,7 @@
 import type { SqliteDatabase, SqliteStatement } from 'kysely'
 
 /** Statements longer than this are not kept: multi-row INSERTs and long IN lists rarely repeat. */
-const MAX_CACHED_SQL_LENGTH = 4_000
+export const MAX_CACHED_SQL_LENGTH = 4_000
 
 interface BusyAware extends SqliteStatement {
   /** better-sqlite3: true while an iterator over the statement is open. */

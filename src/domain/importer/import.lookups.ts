@@ -5,11 +5,9 @@
  */
 import { sql } from 'kysely'
 import { dialectOf } from '../../db/dialect.js'
+import { ROWS_PER_STATEMENT } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
 import type { ImportContext } from './import.context.js'
-
-/** Rows per multi-row statement: far below SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
-export const ROWS_PER_STATEMENT = 500
 
 export function chunks<T>(rows: readonly T[], size = ROWS_PER_STATEMENT): T[][] {
   const out: T[][] = []

@@ -64,16 +64,16 @@ export function extractCrashes(raw: string): CrashMention[] {
   // The pattern opens with an optional path, so the regex engine tries it at every character; most texts
   // hold no fatal error at all, and looking for its words first skips them (a sixth of a bulk derive's
   // crash scanning).
-  const swift = text.includes('Fatal error: ') ? text : ''
-  for (const m of swift.matchAll(
-    /(?:([\w./-]+\.swift):\d+: )?Fatal error: ([^\n]+?)(?:: file ([^\s,]+), line \d+)?$/gm,
-  )) {
-    const file = m[1] ?? m[3]
-    found.push({
-      at: m.index,
-      text: `fatal error: ${normalise(m[2] ?? '')}${file ? ` (${basename(file)})` : ''}`,
-    })
-  }
+  if (text.includes('Fatal error: '))
+    for (const m of text.matchAll(
+      /(?:([\w./-]+\.swift):\d+: )?Fatal error: ([^\n]+?)(?:: file ([^\s,]+), line \d+)?$/gm,
+    )) {
+      const file = m[1] ?? m[3]
+      found.push({
+        at: m.index,
+        text: `fatal error: ${normalise(m[2] ?? '')}${file ? ` (${basename(file)})` : ''}`,
+      })
+    }
   for (const crash of linuxCrashes(text)) found.push(crash)
   const seen = new Map<string, CrashMention>()
   for (const f of found.sort((a, b) => a.at - b.at)) {

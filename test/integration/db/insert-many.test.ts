@@ -7,6 +7,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { insertMany, insertRows, type ManyColumn } from '../../../src/db/insert-many.js'
+import { MAX_CACHED_SQL_LENGTH } from '../../../src/db/statement-cache.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { openTestDb } from '../../support/test-db.js'
 
@@ -66,8 +67,9 @@ describe.each(DIALECTS)('%s: insertMany', (dialect) => {
               ? 1
               : Math.floor(count / 100) + Math.floor((count % 100) / 10) + (count % 10)
         expect(texts, `${count} rows`).toHaveLength(expected)
-        // Three statement texts at most, whatever the count: each is prepared once and cached.
+        // Three statement texts at most, whatever the count, each short enough to be cached.
         expect(new Set(texts).size).toBeLessThanOrEqual(dialect === 'postgres' ? 1 : 3)
+        for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_CACHED_SQL_LENGTH)
         const { rows } = await sql<{ n: number; ids: number }>`
           select count(*) as n, count(distinct id) as ids from many_probe`.execute(
           counted.handle.db,
@@ -107,6 +109,36 @@ describe.each(DIALECTS)('%s: insertMany', (dialect) => {
       expect(row.note).toBe('kept') // a column the rows leave out keeps its default
     }
   })
+
+  it.runIf(dialect === 'sqlite')(
+    'keeps each statement short enough to be cached, however wide the table',
+    async () => {
+      const texts: string[] = []
+      const counted = await openTestDb(dialect, { onQuery: (event) => texts.push(event.query.sql) })
+      try {
+        const names = Array.from({ length: 60 }, (_, i) => `column_${i}`)
+        await sql`create table wide_probe (${sql.join(names.map((n) => sql.id(n)))})`.execute(
+          counted.handle.db,
+        )
+        texts.length = 0
+        const rows = Array.from({ length: 250 }, (_, r) => names.map((_, c) => r * 100 + c))
+        await insertMany(
+          counted.handle.db,
+          'wide_probe',
+          names.map((name) => ({ name, type: 'int' as const })),
+          rows,
+        )
+        // 100 rows of 60 columns would be ~12,000 characters: the shapes shrink to fit the cache instead.
+        expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(MAX_CACHED_SQL_LENGTH)
+        expect(new Set(texts).size).toBeLessThanOrEqual(3)
+        const { rows: stored } = await sql<{ n: number; last: number }>`
+          select count(*) as n, max(column_59) as last from wide_probe`.execute(counted.handle.db)
+        expect([Number(stored[0]?.n), Number(stored[0]?.last)]).toEqual([250, 249 * 100 + 59])
+      } finally {
+        await counted.dispose()
+      }
+    },
+  )
 
   // On PostgreSQL Kysely quotes the names; the check guards SQLite's hand-built SQL.
   it.runIf(dialect === 'sqlite')(

@@ -26,6 +26,7 @@ import {
 import { parseSearchQuery } from '../../../src/domain/search/parse-query.js'
 import { CORPUS, QUERIES } from '../../fixtures/search-corpus/index.js'
 import { PROJECT_ROOT } from '../../../src/paths.js'
+import { ensureBuilt } from '../../../scripts/ensure-built.mjs'
 import { useTestDb } from '../../support/test-db.js'
 
 const BM25 = sql.raw(`bm25(search_fts, ${WEIGHTS})`)
@@ -149,9 +150,12 @@ describe('phrase frequencies (sqlite)', () => {
 
 describe('quorum_rank in the build', () => {
   // The server runs from dist/src/ (npm start), the tests from src/: both must find dist/native/.
+  // The build is brought up to date with src/ first (a no-op after npm install), as npm start does.
   it.runIf(fs.existsSync(path.join(NATIVE_DIR, 'quorum_rank')))(
     'is loaded by the built modules, as npm start runs them',
+    { timeout: 180_000 },
     () => {
+      ensureBuilt()
       const probe = [
         "import { createDb } from './dist/src/db/connect.js'",
         "import { hasSqliteExtension } from './dist/src/db/sqlite-extensions.js'",
