@@ -5,6 +5,7 @@
  * statistics for the query planner.
  */
 import { availableParallelism } from 'node:os'
+import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import {
@@ -113,6 +114,9 @@ async function generate(
       ahead: Math.ceil(batchSize / DERIVE_BATCH) + workers,
       onWritten: (n) => (derived += n),
     })
+    // Which side holds the load back: the main thread (import and writes) or the workers (deriving).
+    const loopBefore = performance.eventLoopUtilization()
+    let busy: { main: number; workers: number[] }
     let result: Awaited<ReturnType<typeof importThreads>>
     try {
       result = await importThreads(db, generateThreads(options), {
@@ -134,6 +138,10 @@ async function generate(
         },
       })
       bar.finish()
+      busy = {
+        main: performance.eventLoopUtilization(loopBefore).utilization,
+        workers: pipeline.utilization(),
+      }
       await pipeline.finish()
     } catch (error) {
       await pipeline.close()
@@ -141,7 +149,9 @@ async function generate(
     }
     const imported = Date.now()
     console.error(
-      `Imported and derived ${derived.toLocaleString('en-US')} threads in ${((imported - started) / 1000).toFixed(1)} s`,
+      `Imported and derived ${derived.toLocaleString('en-US')} threads in ${((imported - started) / 1000).toFixed(1)} s ` +
+        `(busy: main thread ${percent(busy.main)}, derive ${busy.workers.length === 1 ? 'worker' : 'workers'} ` +
+        `${busy.workers.map(percent).join(', ') || 'none'})`,
     )
     await buildIndexes(db, indexes)
     const indexed = Date.now()
@@ -163,6 +173,8 @@ async function generate(
     return 0
   })
 }
+
+const percent = (share: number) => `${Math.round(share * 100)} %`
 
 /** Threads per batch handed to a derive worker. */
 const DERIVE_BATCH = 500

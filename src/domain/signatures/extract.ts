@@ -9,6 +9,7 @@ import { extractReferences } from './references.js'
 import { attachmentKind, segmentsOf, type Segment } from './segments.js'
 import type { SignatureItem, Signatures } from './signatures.types.js'
 import { extractSymbols, symbolKey } from './symbols.js'
+import { memoByText } from '../shared/text-memo.js'
 
 /** A text attachment of a post: its name decides whether it is read as source or as output. */
 export interface TextAttachment {
@@ -33,10 +34,12 @@ export function extractSignatures(
 }
 
 /**
- * The signatures of a text written in parts, each its own Markdown document (a question's title and body):
- * as {@link extractSignatures} of the parts joined by a blank line, except that each part is cut into
- * segments on its own, so a body's segments are the ones remembered for it elsewhere (similarity terms),
- * and a title can never open a code block that swallows the body.
+ * The signatures of a text written in parts, each its own Markdown document (a question's title and body;
+ * each attachment is a part too). Errors, references, crashes and symbols are read in each part on its own
+ * and remembered per text, so a question whose body has not changed is not read again when its thread is
+ * re-derived (every reply re-derives the whole thread); they are merged in order of first mention, as if
+ * the parts were one text. OS mentions are read across all the parts at once: a bare build number in the
+ * body takes its platform from a release named in the title.
  * @example extractSignaturesOfParts(['ENOBUFS from sendto', 'It fails under load.'])
  */
 export function extractSignaturesOfParts(
@@ -44,20 +47,43 @@ export function extractSignaturesOfParts(
   attachments: readonly TextAttachment[] = [],
 ): Signatures {
   const segments: Segment[] = parts.flatMap((part) => segmentsOf(part))
-  const texts = [parts.join('\n\n')]
+  const texts = [...parts]
   for (const a of attachments) {
     const text = a.text.slice(0, MAX_ATTACHMENT_CHARS)
     segments.push({ kind: attachmentKind(a.fileName), text })
     texts.push(text)
   }
-  const all = texts.join('\n\n')
+  const found = texts.map(partFindings)
   return {
-    os: extractOs(all),
-    errors: extractErrors(all),
+    os: extractOs(texts.join('\n\n')),
+    errors: firstOf(
+      found.flatMap((f) => f.errors),
+      (e) => e.name,
+    ),
     symbols: extractSymbols(segments),
-    references: extractReferences(all),
-    crashes: extractCrashes(all),
+    references: [...new Set(found.flatMap((f) => f.references))],
+    crashes: firstOf(
+      found.flatMap((f) => f.crashes),
+      (c) => c.fingerprint,
+    ),
   }
+}
+
+/** What one part says that does not depend on the others, remembered per text (shared: read-only). */
+const partFindings = memoByText(
+  (text: string): Pick<Signatures, 'errors' | 'references' | 'crashes'> => ({
+    errors: extractErrors(text),
+    references: extractReferences(text),
+    crashes: extractCrashes(text),
+  }),
+)
+
+/** The first of each key, in order. */
+function firstOf<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  if (items.length < 2) return [...items]
+  const seen = new Map<string, T>()
+  for (const item of items) if (!seen.has(keyOf(item))) seen.set(keyOf(item), item)
+  return [...seen.values()]
 }
 
 /**

@@ -24,7 +24,7 @@ import {
   type TermVector,
 } from './signatures.queries.js'
 import type { FreshTermCounts } from './term-postings.js'
-import { similarityTerms, threadTexts } from './terms.js'
+import { similarityTerms, threadTerms } from './terms.js'
 
 /** A thread's derived rows: its signatures in display order and its similarity terms with weights (×1000). */
 export interface SignatureRows {
@@ -56,7 +56,7 @@ export function signatureRows(content: ThreadContent): SignatureRows {
   const replies = content.posts.filter((p) => p.kind !== 'question').map((p) => p.markdown)
   const terms: [string, number][] = []
   for (const [term, weight] of similarityTerms(
-    threadTexts(content.title, question?.markdown ?? '', replies),
+    threadTerms(content.title, question?.markdown ?? '', replies),
   ))
     terms.push([term, Math.max(1, Math.round(weight * 1000))])
   return { signatures: threadSignatures(content), terms }
@@ -128,14 +128,16 @@ export function threadSignatures(thread: ThreadContent): StoredSignature[] {
   const merged = new Map<string, StoredSignature>()
   for (const post of thread.posts) {
     const attachments = files.get(post.id) ?? []
-    const items =
+    const { items, ids } =
       post.kind === 'question'
-        ? signatureItems(extractSignaturesOfParts([thread.title, post.markdown], attachments))
+        ? keyed(
+            signatureItems(extractSignaturesOfParts([thread.title, post.markdown], attachments)),
+          )
         : attachments.length === 0
           ? itemsOfText(post.markdown)
-          : signatureItems(extractSignatures(post.markdown, attachments))
-    for (const item of items) {
-      const id = `${item.kind}:${item.key}`
+          : keyed(signatureItems(extractSignatures(post.markdown, attachments)))
+    for (const [i, item] of items.entries()) {
+      const id = ids[i] as string
       const seen = merged.get(id)
       if (seen === undefined) merged.set(id, { ...item, postCount: 1 })
       else {
@@ -148,9 +150,19 @@ export function threadSignatures(thread: ThreadContent): StoredSignature[] {
   return [...merged.values()]
 }
 
+/** A post's signature items with their identities (`kind:key`), which merge a thread's posts. */
+interface KeyedItems {
+  items: readonly SignatureItem[]
+  ids: readonly string[]
+}
+
+function keyed(items: readonly SignatureItem[]): KeyedItems {
+  return { items, ids: items.map((item) => `${item.kind}:${item.key}`) }
+}
+
 /** The signatures of a post without attachments, remembered per text (shared, read-only). */
-const itemsOfText = memoByText((markdown: string): readonly SignatureItem[] =>
-  signatureItems(extractSignatures(markdown)),
+const itemsOfText = memoByText((markdown: string): KeyedItems =>
+  keyed(signatureItems(extractSignatures(markdown))),
 )
 
 function isBetterLabel(kind: string, candidate: string, current: string): boolean {

@@ -54,24 +54,38 @@ const URL_RE = /\bhttps?:\/\/[^\s)>\]]+|\]\([^)\s]*\)|<[a-z][\w+.-]*:[^>\s]*>/gi
  */
 export const segmentsOf: (markdown: string) => readonly Segment[] = memoByText(parseSegments)
 
+/**
+ * One line that opens with a letter is a paragraph and nothing else (no heading, list, quote, fence, rule,
+ * indented code or link definition starts with a letter; tables and setext headings need a second line):
+ * a title, most of the time. Its segments come straight from the line, without a block parse.
+ */
+const ONE_PARAGRAPH_RE = /^[A-Za-z][^\n\r\0]*$/
+
 function parseSegments(markdown: string): Segment[] {
   const out: Segment[] = []
+  if (ONE_PARAGRAPH_RE.test(markdown)) {
+    inlineSegments(markdown.trim(), out)
+    return out
+  }
   for (const token of parser.parse(rescuePastes(markdown), {})) {
     if (token.type === 'fence')
       out.push({ kind: fenceKind(token.info, token.content), text: token.content })
     else if (token.type === 'code_block')
       out.push({ kind: sniff(token.content), text: token.content })
-    else if (token.type === 'inline') {
-      const spans: string[] = []
-      const prose = token.content.replace(CODE_SPAN_RE, (_all, _ticks: string, code: string) => {
-        spans.push(code.trim())
-        return ' '
-      })
-      out.push({ kind: 'prose', text: prose.replace(URL_RE, ' ') })
-      for (const span of spans) out.push({ kind: 'inline', text: span })
-    }
+    else if (token.type === 'inline') inlineSegments(token.content, out)
   }
   return out
+}
+
+/** A paragraph's (or heading's, or cell's) source: its prose, then its code spans. */
+function inlineSegments(content: string, out: Segment[]): void {
+  const spans: string[] = []
+  const prose = content.replace(CODE_SPAN_RE, (_all, _ticks: string, code: string) => {
+    spans.push(code.trim())
+    return ' '
+  })
+  out.push({ kind: 'prose', text: prose.replace(URL_RE, ' ') })
+  for (const span of spans) out.push({ kind: 'inline', text: span })
 }
 
 /**

@@ -9,7 +9,7 @@
  * index range scans whatever the forum's size.
  */
 import type { Executor } from '../../db/schema.js'
-import { extractSignatures, signatureItems } from './extract.js'
+import { extractSignaturesOfParts, signatureItems } from './extract.js'
 import { listThreadSignatures, type StoredSignature } from './signatures.queries.js'
 import {
   countSignatureThreads,
@@ -21,7 +21,7 @@ import {
   listThreadTerms,
 } from './similar.queries.js'
 import type { SignatureItem, SignatureKind, SimilarThread } from './signatures.types.js'
-import { similarityTerms, threadTexts } from './terms.js'
+import { similarityTerms, threadTerms } from './terms.js'
 import { MAX_POSTINGS } from './term-postings.js'
 
 export const SIMILAR_LIMIT = 5
@@ -82,8 +82,8 @@ export async function findSimilarToDraft(
   draft: { title: string; body: string },
   limit = SIMILAR_LIMIT,
 ): Promise<SimilarThread[]> {
-  const terms = similarityTerms(threadTexts(draft.title, draft.body))
-  const signatures = signatureItems(extractSignatures(`${draft.title}\n\n${draft.body}`))
+  const terms = similarityTerms(threadTerms(draft.title, draft.body))
+  const signatures = signatureItems(extractSignaturesOfParts([draft.title, draft.body]))
   if (terms.size === 0 && signatures.length === 0) return []
   return rank(db, { terms, signatures, excludeId: null }, limit)
 }

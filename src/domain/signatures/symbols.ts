@@ -19,6 +19,7 @@ import {
   NOT_FUNCTIONS,
   NOT_SYMBOLS,
 } from './data/vocabulary.js'
+import { memoByText } from '../shared/text-memo.js'
 import { demangle } from './demangle.js'
 import type { Segment } from './segments.js'
 
@@ -70,35 +71,57 @@ const SWIFT_LABELS_RE = /\((?:_?[A-Za-z_]\w*:)+\)/g
  */
 export function extractSymbols(segments: readonly Segment[]): string[] {
   const found = new Map<string, Candidate>()
-  let rank = 0
-  let base = 0
-  const add: Add = (name, at, call = false) => {
-    const trimmed = name.trim()
-    const label = /^_{1,2}Z/.test(trimmed) ? demangle(trimmed) : trimmed
-    if (label === null || !isSymbolName(label)) return
-    const key = symbolKey(label)
-    const seen = found.get(key)
-    const order = base + at
-    if (seen === undefined) found.set(key, { label, call, rank, order })
-    else {
-      seen.call ||= call
-      if (rank < seen.rank || (rank === seen.rank && order < seen.order)) {
-        seen.rank = rank
-        seen.order = order
-      }
-      if (leadingUnderscores(label) < leadingUnderscores(seen.label)) seen.label = label
-    }
-  }
   for (const [i, segment] of segments.entries()) {
-    rank = RANK[segment.kind]
-    base = i * 10_000_000
-    if (segment.kind === 'code') codeSymbols(segment.text, add)
-    else if (segment.kind === 'log') logSymbols(segment.text, add)
-    else textSymbols(segment.text, segment.kind === 'inline', add)
+    const rank = RANK[segment.kind]
+    const base = i * 10_000_000
+    for (const { key, label, call, at } of SEGMENT_SYMBOLS[segment.kind](segment.text)) {
+      const seen = found.get(key)
+      const order = base + at
+      if (seen === undefined) found.set(key, { label, call, rank, order })
+      else {
+        seen.call ||= call
+        if (rank < seen.rank || (rank === seen.rank && order < seen.order)) {
+          seen.rank = rank
+          seen.order = order
+        }
+        if (leadingUnderscores(label) < leadingUnderscores(seen.label)) seen.label = label
+      }
+    }
   }
   return [...found.values()]
     .sort((a, b) => a.rank - b.rank || a.order - b.order)
     .map((c) => (c.call && isPlainFunction(c.label) ? `${c.label}()` : c.label))
+}
+
+/** A name found in one segment, at its offset there. */
+interface SegmentSymbol {
+  key: string
+  label: string
+  call: boolean
+  at: number
+}
+
+/**
+ * The names of one segment, in the order its patterns find them, remembered per text and kind: a thread's
+ * question is read again on every write to the thread, and its segments are the same each time.
+ */
+const SEGMENT_SYMBOLS: Readonly<
+  Record<Segment['kind'], (text: string) => readonly SegmentSymbol[]>
+> = {
+  prose: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, false, add))),
+  inline: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, true, add))),
+  code: memoByText((text) => symbolsOf(text, codeSymbols)),
+  log: memoByText((text) => symbolsOf(text, logSymbols)),
+}
+
+function symbolsOf(text: string, scan: (text: string, add: Add) => void): SegmentSymbol[] {
+  const out: SegmentSymbol[] = []
+  scan(text, (name, at, call = false) => {
+    const trimmed = name.trim()
+    const label = /^_{1,2}Z/.test(trimmed) ? demangle(trimmed) : trimmed
+    if (label !== null && isSymbolName(label)) out.push({ key: symbolKey(label), label, call, at })
+  })
+  return out
 }
 
 type Add = (name: string, at: number, call?: boolean) => void

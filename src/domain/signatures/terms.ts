@@ -11,9 +11,9 @@ import { segmentsOf, type SegmentKind } from './segments.js'
 /** Terms kept per thread: enough to describe it, few enough that the index stays small. */
 export const MAX_TERMS = 200
 
-/** A piece of text and how much its words count. */
-export interface WeightedText {
-  text: string
+/** A part of a thread (its title, question or a reply) as terms with their counts, and how much the part weighs. */
+export interface WeightedTerms {
+  counts: ReadonlyMap<string, number>
   weight: number
 }
 
@@ -26,47 +26,66 @@ const SEGMENT_WEIGHT: Readonly<Record<SegmentKind, number>> = {
 const TOKEN_RE = /[A-Za-z_][A-Za-z0-9_]*/g
 
 /**
- * The weighted texts of a thread: title, question and replies, each cut into segments.
- * @example threadTexts('Panic in vnop_lookup', 'It panics…', ['Try cache_purge.'])
+ * The weighted parts of a thread: title, question and replies, each post's segments weighted by their kind.
+ * @example threadTerms('Panic in vnop_lookup', 'It panics…', ['Try cache_purge.'])
  */
-export function threadTexts(
+export function threadTerms(
   title: string,
   question: string,
   replies: readonly string[] = [],
-): WeightedText[] {
-  const texts: WeightedText[] = [{ text: title, weight: 3 }]
-  for (const s of segmentsOf(question)) texts.push({ text: s.text, weight: SEGMENT_WEIGHT[s.kind] })
-  for (const reply of replies) {
-    for (const s of segmentsOf(reply))
-      texts.push({ text: s.text, weight: 0.3 * SEGMENT_WEIGHT[s.kind] })
-  }
-  return texts
+): WeightedTerms[] {
+  const parts: WeightedTerms[] = [
+    { counts: termCounts(title), weight: 3 },
+    { counts: postTermCounts(question), weight: 1 },
+  ]
+  for (const reply of replies) parts.push({ counts: postTermCounts(reply), weight: 0.3 })
+  return parts
 }
 
 /**
  * A thread's term vector: (1 + ln tf) per term, normalised to length 1, the {@link MAX_TERMS} heaviest kept.
- * @example similarityTerms([{ text: 'vnode_put panics', weight: 1 }]) // Map { 'vnode_put' => …, 'vnode' => …, 'put' => …, 'panic' => … }
+ * @example similarityTerms(threadTerms('vnode_put panics', '')) // Map { 'vnode_put' => …, 'vnode' => …, 'put' => …, 'panic' => … }
  */
 export function similarityTerms(
-  texts: readonly WeightedText[],
+  parts: readonly WeightedTerms[],
   max = MAX_TERMS,
 ): Map<string, number> {
   const tf = new Map<string, number>()
-  for (const { text, weight } of texts) {
-    for (const [term, count] of termCounts(text)) tf.set(term, (tf.get(term) ?? 0) + weight * count)
+  for (const { counts, weight } of parts) {
+    for (const [term, count] of counts) tf.set(term, (tf.get(term) ?? 0) + weight * count)
   }
-  const scored = [...tf]
-    .map(([term, f]) => [term, 1 + Math.log(f)] as const)
-    .filter(([, w]) => w > 0)
+  const scored: [term: string, weight: number][] = []
+  for (const [term, f] of tf) {
+    const w = 1 + Math.log(f)
+    if (w > 0) scored.push([term, w])
+  }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-  const kept = scored.slice(0, max)
-  const norm = Math.sqrt(kept.reduce((n, [, w]) => n + w * w, 0)) || 1
-  return new Map(kept.map(([term, w]) => [term, w / norm]))
+  if (scored.length > max) scored.length = max
+  let sum = 0
+  for (const [, w] of scored) sum += w * w
+  const norm = Math.sqrt(sum) || 1
+  const vector = new Map<string, number>()
+  for (const [term, w] of scored) vector.set(term, w / norm)
+  return vector
 }
 
 /**
+ * A post's terms, each count weighted by the kind of segment it was found in, remembered per text: a
+ * thread's posts are read again on every write to it, so only a new or edited post is counted anew.
+ */
+const postTermCounts = memoByText((markdown: string): ReadonlyMap<string, number> => {
+  const counts = new Map<string, number>()
+  for (const segment of segmentsOf(markdown)) {
+    const weight = SEGMENT_WEIGHT[segment.kind]
+    for (const [term, count] of termCounts(segment.text))
+      counts.set(term, (counts.get(term) ?? 0) + weight * count)
+  }
+  return counts
+})
+
+/**
  * The terms of one text with how often each occurs (a part of an underscored identifier counts half),
- * remembered per text: a thread's term vector is the weighted sum of its texts'.
+ * remembered per text (a code block quoted in several posts is counted once).
  */
 const termCounts = memoByText((text: string): ReadonlyMap<string, number> => {
   const counts = new Map<string, number>()

@@ -16,12 +16,15 @@ export type DeriveResponse = { id: number; derived: DerivedText[] } | { id: numb
 
 export interface Deriver {
   derive(contents: ThreadContent[]): Promise<DerivedText[]>
+  /** Each worker's share of time busy since it started, 0…1 (none for the inline deriver). */
+  utilization(): number[]
   close(): Promise<void>
 }
 
 /** Derives on the calling thread. */
 export const inlineDeriver: Deriver = {
   derive: (contents) => Promise.resolve(contents.map(deriveText)),
+  utilization: () => [],
   close: () => Promise.resolve(),
 }
 
@@ -72,6 +75,7 @@ export function startDeriveWorkers(count: number): Deriver {
         worker.postMessage({ id, contents } satisfies DeriveRequest)
       })
     },
+    utilization: () => workers.map((w) => w.performance.eventLoopUtilization().utilization),
     async close() {
       closed = true
       await Promise.all(workers.map((w) => w.terminate()))

@@ -43,6 +43,8 @@ export interface TextPipeline {
   push(ids: readonly number[], contents: readonly ThreadContent[]): Promise<void>
   /** Writes what is queued, then finishes the rebuild (orphan rows, common terms); returns the live threads written. */
   finish(): Promise<number>
+  /** Each derive worker's share of time busy so far, 0…1 (read it before finish(), which stops them). */
+  utilization(): number[]
   /** Stops the workers without finishing (after a failure). */
   close(): Promise<void>
 }
@@ -107,6 +109,7 @@ export function startTextPipeline(db: Db, options: TextPipelineOptions = {}): Te
       await finishSignatureRebuild(db, { fresh })
       return live
     },
+    utilization: () => deriver.utilization(),
     close: async () => {
       await chain.catch(() => undefined) // let a write in flight end before the workers go
       await deriver.close()

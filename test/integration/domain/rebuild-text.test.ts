@@ -13,7 +13,7 @@ import {
   rebuildThreadText,
   type ThreadContent,
 } from '../../../src/domain/threads/index.js'
-import { startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
+import { inlineDeriver, startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
@@ -245,5 +245,30 @@ describe('derive workers', () => {
       await deriver.close()
     }
     await expect(deriver.derive([])).rejects.toThrow(/closed/)
+  })
+
+  it('tell how busy each worker has been since it started (bench-data prints it)', async () => {
+    const deriver = startDeriveWorkers(2)
+    try {
+      const thread = {
+        id: 1,
+        title: 'ENOBUFS from sendto',
+        acceptedPostId: null,
+        posts: [
+          { id: 1, kind: 'question' as const, parentId: null, markdown: 'It fails. '.repeat(2000) },
+        ],
+        attachments: [],
+      }
+      await deriver.derive(Array.from({ length: 40 }, (_, i) => ({ ...thread, id: i + 1 })))
+      const busy = deriver.utilization()
+      expect(busy).toHaveLength(2)
+      for (const share of busy) expect(share).toBeGreaterThanOrEqual(0)
+      for (const share of busy) expect(share).toBeLessThanOrEqual(1)
+      // Starting a worker (loading its modules) counts as busy too, so only the one that derived is sure to be.
+      expect(busy[0]).toBeGreaterThan(0)
+    } finally {
+      await deriver.close()
+    }
+    expect(inlineDeriver.utilization()).toEqual([])
   })
 })
