@@ -7,6 +7,7 @@
  *                    [--seed 1] [--duration 20] [--warmup 5] [--connections 16,64]
  *                    [--ceiling-duration 10] [--only REGEX] [--no-ceiling] [--no-writes]
  *                    [--profile DIR]   (the server writes a CPU profile to DIR when it stops)
+ *                    [--node-flags "--max-semi-space-size=8"]   (extra flags for the server's node)
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     'no-writes': { type: 'boolean', default: false },
     port: { type: 'string', default: '4310' },
     profile: { type: 'string' },
+    'node-flags': { type: 'string' },
   },
 })
 
@@ -81,7 +83,10 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', rows: Row[]): Promis
   console.error(`\n== ${dialect}: ${describeShape(shape)} ==`)
   const databaseUrl = await ensureDatabase(dialect, shape)
   const targets = await findTargets(databaseUrl)
-  const server = await startQuorum(databaseUrl, port, values.profile)
+  const server = await startQuorum(databaseUrl, port, {
+    profileDir: values.profile,
+    nodeFlags: values['node-flags']?.split(/\s+/).filter(Boolean),
+  })
   const scenarios = readScenarios(targets)
   try {
     if (!values['no-writes'])

@@ -87,14 +87,15 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 /**
  * Starts `quorum serve` on the database (production settings, no rate limit, warnings only). With
- * `profileDir`, the server writes a V8 CPU profile there when it stops (`npm run bench -- --profile DIR`).
+ * `profileDir`, the server writes a V8 CPU profile there when it stops (`npm run bench -- --profile DIR`);
+ * `nodeFlags` go to its node before the script (`--node-flags`, for A/B runs of V8 settings).
  */
 export async function startQuorum(
   databaseUrl: string,
   port: number,
-  profileDir?: string,
+  { profileDir, nodeFlags = [] }: { profileDir?: string; nodeFlags?: string[] } = {},
 ): Promise<Server> {
-  const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
+  const flags = [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
   const child = spawnPinned(quorumCommand(['serve'], flags), {
     ...process.env,
     NODE_ENV: 'production',
