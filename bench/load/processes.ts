@@ -95,7 +95,10 @@ export async function startQuorum(
   port: number,
   { profileDir, nodeFlags = [] }: { profileDir?: string; nodeFlags?: string[] } = {},
 ): Promise<Server> {
-  const flags = [...nodeFlags, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])]
+  const flags = [
+    ...nodeFlags,
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+  ]
   const child = spawnPinned(quorumCommand(['serve'], flags), {
     ...process.env,
     NODE_ENV: 'production',
