@@ -10,6 +10,7 @@
  * same contents (as a worker receives them), so the per-text memos answer for unchanged posts, as they do
  * for a thread re-derived after a reply. Then each part alone, warm. Prints µs per thread.
  */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseDatabaseUrl, type DatabaseConfig } from '../src/config.js'
 import { createDb } from '../src/db/connect.js'
@@ -56,7 +57,7 @@ const perThread = (
   console.log(`${label.padEnd(44)} ${us.toFixed(0).padStart(5)} µs/thread`)
 }
 
-console.log(`${contents.length.toLocaleString('en-US')} threads of ${describe(url)}`)
+console.log(`${contents.length.toLocaleString('en-US')} threads of ${path.basename(url)}`)
 perThread('derive, first pass (memos empty)', contents, deriveText)
 for (let pass = 2; pass <= Number(values.passes); pass++)
   perThread(
@@ -67,7 +68,3 @@ for (let pass = 2; pass <= Number(values.passes); pass++)
 perThread('  search row alone (warm)', structuredClone(contents), buildSearchDocument)
 perThread('  signatures alone (warm)', structuredClone(contents), threadSignatures)
 perThread('  signatures and term vector (warm)', structuredClone(contents), signatureRows)
-
-function describe(databaseUrl: string): string {
-  return databaseUrl.replace(/^sqlite:.*\//, '')
-}
