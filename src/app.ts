@@ -19,10 +19,14 @@ import { sessionPlugin } from './http/plugins/session.js'
 import { viewsPlugin } from './http/plugins/views.js'
 import { viewerPlugin } from './http/plugins/viewer.js'
 import { pageRoutes } from './http/routes/pages/index.js'
+import { SEARCHES_IN_FLIGHT } from './http/routes/pages/search.js'
+import { ConcurrencyLimit } from './http/concurrency.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Readonly<Config>
+    /** The line searches wait in (`running`, `queued`); a reader who leaves takes their search out of it. */
+    searches: ConcurrencyLimit
   }
 }
 
@@ -58,6 +62,8 @@ export async function buildApp(
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   })
   app.decorate('config', config)
+  // On the root, not in the search routes' own scope, so the line's length can be read from outside.
+  app.decorate('searches', new ConcurrencyLimit(SEARCHES_IN_FLIGHT))
 
   await app.register(viewerPlugin)
   await app.register(dbPlugin, {

@@ -18,14 +18,22 @@ export class ConcurrencyLimit {
     return this.waiting.length
   }
 
+  /** Calls running now. */
+  get running(): number {
+    return this.active
+  }
+
   /**
    * Runs `fn` when fewer than `max` others run; its slot passes to the next in line when it settles,
-   * whether it resolved or threw.
-   * @example const page = await searches.run(() => searchThreads(db, dialect, request))
+   * whether it resolved or threw. When `signal` aborts while the call still waits for its turn, the call
+   * leaves the line and rejects with the signal's reason, and `fn` never runs: a search whose reader has
+   * gone costs nothing. Once `fn` has started, the signal no longer matters here.
+   * @example const page = await searches.run(() => searchThreads(db, dialect, request), gone.signal)
    */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted()
     if (this.active < this.max) this.active++
-    else await new Promise<void>((resolve) => this.waiting.push(resolve))
+    else await this.turn(signal)
     try {
       return await fn()
     } finally {
@@ -34,5 +42,22 @@ export class ConcurrencyLimit {
         next() // the slot goes straight to the next caller: `active` stays the same
       else this.active--
     }
+  }
+
+  /** Waits in line until a finishing call hands over its slot, or leaves the line when `signal` aborts. */
+  private turn(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const start = () => {
+        signal?.removeEventListener('abort', leave)
+        resolve()
+      }
+      const leave = () => {
+        const at = this.waiting.indexOf(start)
+        if (at >= 0) this.waiting.splice(at, 1)
+        reject(signal?.reason)
+      }
+      this.waiting.push(start)
+      signal?.addEventListener('abort', leave, { once: true })
+    })
   }
 }

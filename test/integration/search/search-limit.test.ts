@@ -2,8 +2,11 @@
  * The search page runs at most SEARCHES_IN_FLIGHT searches at once; the others wait before they start and
  * are answered when a slot frees. PostgreSQL only: SQLite's driver runs one query at a time anyway. The
  * test holds a lock on search_documents, so every search that starts blocks in the database, and counts
- * the blocked queries.
+ * the blocked queries. A reader who closes the connection while their search waits takes it out of the
+ * line; that runs over a real socket, since only a socket can be closed from the other end.
  */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
@@ -54,5 +57,48 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: searches in flight', ()
     const answered = await Promise.all(responses)
     expect(answered.map((r) => r.statusCode)).toEqual(Array<number>(requests).fill(200))
     for (const r of answered) expect(r.body).toContain(`href="/threads/${threadId}`)
+  })
+
+  it('drops a waiting search when its reader closes the connection, and answers the others', async () => {
+    await app.listen({ host: '127.0.0.1', port: 0 })
+    const { port } = app.server.address() as AddressInfo
+    const untilTrue = async (what: string, check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
+      if (!check()) throw new Error(`timed out waiting until ${what}`)
+    }
+    /** A GET over its own socket; resolves with the status, or with 'closed' when the test closes it. */
+    const request = (path: string) => {
+      const req = http.get({ host: '127.0.0.1', port, path, agent: false })
+      const answer = new Promise<number | 'closed'>((resolve) => {
+        req.on('response', (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        })
+        req.on('error', () => resolve('closed'))
+      })
+      return { req, answer }
+    }
+    let inFlight: ReturnType<typeof request>[] = []
+    let leaving: ReturnType<typeof request>[] = []
+    let staying: ReturnType<typeof request> | undefined
+    await t.db.transaction().execute(async (trx) => {
+      await sql`lock table search_documents in access exclusive mode`.execute(trx)
+      inFlight = Array.from({ length: SEARCHES_IN_FLIGHT }, (_, i) =>
+        request(`/search?q=wombat&running=${i}`),
+      )
+      await untilTrue('every slot is taken', () => app.searches.running === SEARCHES_IN_FLIGHT)
+      leaving = [1, 2, 3].map((i) => request(`/search?q=wombat&leaving=${i}`))
+      staying = request('/search?q=wombat&staying=1')
+      await untilTrue('four searches wait', () => app.searches.queued === 4)
+      for (const { req } of leaving) req.destroy()
+      await untilTrue('the three who left are out of the line', () => app.searches.queued === 1)
+      expect(app.searches.running).toBe(SEARCHES_IN_FLIGHT)
+    })
+    const statuses = await Promise.all(inFlight.map((r) => r.answer))
+    expect(statuses).toEqual(Array<number>(SEARCHES_IN_FLIGHT).fill(200))
+    expect(await staying?.answer).toBe(200)
+    expect(await Promise.all(leaving.map((r) => r.answer))).toEqual(['closed', 'closed', 'closed'])
+    await untilTrue('the line is empty', () => app.searches.running === 0)
+    expect(app.searches.queued).toBe(0)
   })
 })

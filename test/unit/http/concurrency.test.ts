@@ -62,6 +62,63 @@ describe('ConcurrencyLimit', () => {
     await third
   })
 
+  it('takes a waiting call out of the line when its signal aborts, and never runs it', async () => {
+    const limit = new ConcurrencyLimit(1)
+    const gate = deferred()
+    const started: string[] = []
+    const first = limit.run(async () => {
+      started.push('first')
+      await gate.promise
+    })
+    const leaving = new AbortController()
+    const left = limit.run(async () => {
+      started.push('left')
+    }, leaving.signal)
+    const last = limit.run(async () => {
+      started.push('last')
+    })
+    expect(limit.queued).toBe(2)
+    const reason = new Error('the client closed the connection')
+    leaving.abort(reason)
+    await expect(left).rejects.toBe(reason)
+    expect(limit.queued).toBe(1)
+    gate.resolve()
+    await Promise.all([first, last])
+    expect(started).toEqual(['first', 'last'])
+    expect(limit.running).toBe(0)
+    expect(limit.queued).toBe(0)
+  })
+
+  it('refuses at once, taking no slot, when the signal has already aborted', async () => {
+    const limit = new ConcurrencyLimit(1)
+    const gone = new AbortController()
+    gone.abort(new Error('gone'))
+    let ran = false
+    await expect(
+      limit.run(async () => {
+        ran = true
+      }, gone.signal),
+    ).rejects.toThrow('gone')
+    expect(ran).toBe(false)
+    expect(limit.running).toBe(0)
+  })
+
+  it('lets a started call finish when its signal aborts, and hands its slot on', async () => {
+    const limit = new ConcurrencyLimit(1)
+    const gate = deferred()
+    const gone = new AbortController()
+    const running = limit.run(async () => {
+      await gate.promise
+      return 'finished'
+    }, gone.signal)
+    const next = limit.run(async () => 'next')
+    gone.abort()
+    gate.resolve()
+    expect(await running).toBe('finished')
+    expect(await next).toBe('next')
+    expect(limit.running).toBe(0)
+  })
+
   it('refuses a bound that is not a whole number of at least 1', () => {
     expect(() => new ConcurrencyLimit(0)).toThrow(/max/)
     expect(() => new ConcurrencyLimit(2.5)).toThrow(/max/)

@@ -4,7 +4,6 @@ import { Type, type Static } from '@sinclair/typebox'
 import { searchThreads } from '../../../domain/search/index.js'
 import { searchHref } from '../../../views/components/search-href.js'
 import { SearchPage } from '../../../views/pages/search-page.js'
-import { ConcurrencyLimit } from '../../concurrency.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 
@@ -23,7 +22,7 @@ const SearchQuery = Type.Object({
 type SearchQuery = Static<typeof SearchQuery>
 
 export const searchRoutes: FastifyPluginAsync = async (app) => {
-  const searches = new ConcurrencyLimit(SEARCHES_IN_FLIGHT)
+  const { searches } = app
   app.get<{ Querystring: SearchQuery }>(
     '/search',
     { schema: { querystring: SearchQuery } },
@@ -32,9 +31,26 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       const page = req.query.page ?? 1
       if (q === '')
         return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results: null })
-      const results = await searches.run(() =>
-        searchThreads(req.db, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
-      )
+      // A reader who leaves while the search waits for its turn takes it out of the line: under load
+      // the queue otherwise runs searches nobody will read, and keeps the database busy after they left.
+      const gone = new AbortController()
+      const onClose = () => {
+        if (!reply.raw.writableFinished) gone.abort(new Error('the client closed the connection'))
+      }
+      reply.raw.once('close', onClose)
+      let results
+      try {
+        results = await searches.run(
+          () => searchThreads(req.db, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
+          gone.signal,
+        )
+      } catch (error) {
+        if (!gone.signal.aborted) throw error
+        req.log.info({ q: q.slice(0, 100) }, 'search dropped: the client left while it waited')
+        return reply.hijack() // nobody to answer: the socket is closed
+      } finally {
+        reply.raw.off('close', onClose)
+      }
       const { pageCount } = results.paging
       if (page > pageCount && results.total > 0) {
         return sendError(
