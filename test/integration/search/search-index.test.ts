@@ -249,6 +249,8 @@ describe.each(DIALECTS)('%s: search index and operators', (dialect) => {
     if (dialect === 'postgres') await sql`analyze search_documents`.execute(t.db)
     expect(await ids('"capybara wombat"', 1)).toEqual([phrased[2]])
     expect(await ids('"capybara wombat" tag:kernel', 1)).toEqual([phrased[0]])
+    // The newest usb threads hold the phrase: the first pass finds it among the filtered threads.
+    expect(await ids('"capybara wombat" tag:usb', 1)).toEqual([phrased[2]])
     expect(await ids('wombat capybara stalls', 1)).toEqual([phrased[2]])
   })
 
