@@ -18,7 +18,7 @@ const head = [
   'p99 ms',
   'errors',
   '≥400',
-  'RSS MB',
+  'RSS MiB',
   'ceiling req/s',
   '% of ceiling',
 ]

@@ -26,6 +26,7 @@ import {
   ROOT,
 } from './load/processes.js'
 import { formatRow, machine, table, writeResults, type Row } from './load/report.js'
+import { SERVER_NODE_FLAGS } from '../scripts/node-flags.mjs'
 import { findTargets, readScenarios, writeScenario, type Scenario } from './load/scenarios.js'
 import { createWriters } from './load/writers.js'
 
@@ -153,6 +154,11 @@ const file = writeResults(
     ceilingDuration,
     connections: connectionCounts,
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    // What the server's node ran with: npm start's flags, then --node-flags (a later flag wins).
+    serverNodeFlags: [
+      ...SERVER_NODE_FLAGS,
+      ...(values['node-flags']?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     results: rows,
   },
 )

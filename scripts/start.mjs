@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureBuilt } from './ensure-built.mjs'
+import { SERVER_NODE_FLAGS } from './node-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
@@ -18,7 +19,7 @@ ensureBuilt()
 
 const child = spawn(
   process.execPath,
-  [path.join(root, 'bin', 'quorum.js'), 'start', ...process.argv.slice(2)],
+  [...SERVER_NODE_FLAGS, path.join(root, 'bin', 'quorum.js'), 'start', ...process.argv.slice(2)],
   { stdio: 'inherit', cwd: root },
 )
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

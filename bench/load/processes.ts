@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureBuilt } from '../../scripts/ensure-built.mjs'
+import { SERVER_NODE_FLAGS } from '../../scripts/node-flags.mjs'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -88,7 +89,8 @@ function stopper(child: ChildProcess): () => Promise<void> {
 /**
  * Starts `quorum serve` on the database (production settings, no rate limit, warnings only). With
  * `profileDir`, the server writes a V8 CPU profile there when it stops (`npm run bench -- --profile DIR`);
- * `nodeFlags` go to its node before the script (`--node-flags`, for A/B runs of V8 settings).
+ * Its node runs with the flags `npm start` passes (scripts/node-flags.mjs), then `nodeFlags`
+ * (`--node-flags`, for A/B runs of V8 settings; a later flag wins, so these can override).
  */
 export async function startQuorum(
   databaseUrl: string,
@@ -96,6 +98,7 @@ export async function startQuorum(
   { profileDir, nodeFlags = [] }: { profileDir?: string; nodeFlags?: string[] } = {},
 ): Promise<Server> {
   const flags = [
+    ...SERVER_NODE_FLAGS,
     ...nodeFlags,
     ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
   ]

@@ -45,7 +45,7 @@ const HEADER = [
   'errors',
   'non-2xx',
   '>=400',
-  'RSS MB',
+  'RSS MiB',
   'ceiling req/s',
   '% ceiling',
 ]
