@@ -4,7 +4,8 @@
  * some marked. Views render the runs as text and `<mark>` elements, and Preact escapes them.
  */
 import type { QueryTerm, TextPart } from './search.types.js'
-import { scanTokens } from './tokenize.js'
+import { memoByText } from '../shared/text-memo.js'
+import { analyseToken, isPlainWord, scanTokenSpans } from './tokenize.js'
 
 /** Snippet length in characters, before the "…" at either end. */
 export const SNIPPET_LENGTH = 240
@@ -12,6 +13,22 @@ export const SNIPPET_LENGTH = 240
 const LEAD = 60
 /** Match positions looked at when choosing the window. */
 const MAX_HITS = 200
+/**
+ * Identifier tokens analysed for highlighting, remembered by their text (up to 100,000 characters of them):
+ * result pages show the same names again and again, and analysing one splits it several ways.
+ */
+const identifierOf = memoByText(analyseToken, 100_000)
+/** A letter-and-digit run inside a token: the words a query's stems are compared with. */
+const WORD_RUN_RE = /[\p{L}\p{N}\p{M}]+/gu
+const LETTERS_RE = /^\p{L}+$/u
+/** The stemmer's suffixes and what replaces each, tried in this order. */
+const SUFFIXES = [
+  ['ies', 'y'],
+  ['ing', ''],
+  ['ed', ''],
+  ['es', ''],
+  ['s', ''],
+] as const
 
 const ELLIPSIS = '\u2026'
 
@@ -97,13 +114,22 @@ function windowStart(text: string, h: Highlighter, length: number): number {
 /** Character ranges of `text` that match: whole identifiers, words within identifiers, identifiers by their parts. */
 function markRanges(text: string, h: Highlighter): [number, number][] {
   const ranges: [number, number][] = []
-  scanTokens(text, (token, start, end) => {
+  scanTokenSpans(text, (raw, start) => {
+    const end = start + raw.length
+    // Most tokens of prose: one letter-or-digit run and never an identifier, so only its stem can match,
+    // and the token's analysis (objects, parts, lower-cased copies) is skipped.
+    if (isPlainWord(raw)) {
+      if (raw.length >= 2 && h.stems.has(stem(raw))) ranges.push([start, end])
+      return
+    }
+    const token = identifierOf(raw)
+    if (token === null) return
     if (token.whole !== null && h.wholes.has(token.whole)) {
       ranges.push([start, end])
       return
     }
     let marked = false
-    for (const m of token.raw.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    for (const m of raw.matchAll(WORD_RUN_RE)) {
       if (m[0].length < 2 || !h.stems.has(stem(m[0].toLowerCase()))) continue
       ranges.push([start + m.index, start + m.index + m[0].length])
       marked = true
@@ -142,14 +168,8 @@ function mergeParts(parts: TextPart[]): TextPart[] {
  */
 export function stem(word: string): string {
   const w = word.toLowerCase()
-  if (w.length <= 4 || !/^\p{L}+$/u.test(w)) return w
-  for (const [suffix, keep] of [
-    ['ies', 'y'],
-    ['ing', ''],
-    ['ed', ''],
-    ['es', ''],
-    ['s', ''],
-  ] as const) {
+  if (w.length <= 4 || !LETTERS_RE.test(w)) return w
+  for (const [suffix, keep] of SUFFIXES) {
     if (w.endsWith(suffix) && w.length - suffix.length >= 3 && !w.endsWith('ss'))
       return w.slice(0, -suffix.length) + keep
   }

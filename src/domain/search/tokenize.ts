@@ -69,6 +69,19 @@ export function scanTokens(
 }
 
 /**
+ * Calls `visit` with every token of `text` as written and its start offset, without analysing it: for callers
+ * that can decide most tokens without the analysis (highlighting settles plain words by their stem alone).
+ */
+export function scanTokenSpans(text: string, visit: (raw: string, start: number) => void): void {
+  for (const match of text.matchAll(TOKEN_RE)) visit(match[0], match.index)
+}
+
+/** Whether a token is a plain word or number (`panic`, `Kernel`, `2025`): one run of letters or digits, never an identifier. */
+export function isPlainWord(raw: string): boolean {
+  return PLAIN_WORD_RE.test(raw)
+}
+
+/**
  * Analyses one token as written; null when it holds no letter or digit.
  * @example analyseToken('IOUSBHostInterface') // { whole: 'iousbhostinterface', parts: ['io', 'usb', 'host', 'interface'], ... }
  * @example analyseToken('sosend_reinject') // { whole: 'sosendqxreinject', parts: ['sosend', 'reinject'], ... }
