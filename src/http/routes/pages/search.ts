@@ -31,25 +31,19 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       const page = req.query.page ?? 1
       if (q === '')
         return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results: null })
-      // A reader who leaves while the search waits for its turn takes it out of the line: under load
-      // the queue otherwise runs searches nobody will read, and keeps the database busy after they left.
-      const gone = new AbortController()
-      const onClose = () => {
-        if (!reply.raw.writableFinished) gone.abort(new Error('the client closed the connection'))
-      }
-      reply.raw.once('close', onClose)
+      // A reader who leaves while the search waits for its turn takes it out of the line (Fastify's
+      // request signal aborts when the connection closes): under load the queue otherwise runs searches
+      // nobody will read, and keeps the database busy after they left.
       let results
       try {
         results = await searches.run(
           () => searchThreads(req.db, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
-          gone.signal,
+          req.signal,
         )
       } catch (error) {
-        if (!gone.signal.aborted) throw error
+        if (!req.signal.aborted) throw error
         req.log.info({ q: q.slice(0, 100) }, 'search dropped: the client left while it waited')
         return reply.hijack() // nobody to answer: the socket is closed
-      } finally {
-        reply.raw.off('close', onClose)
       }
       const { pageCount } = results.paging
       if (page > pageCount && results.total > 0) {
