@@ -5,7 +5,9 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../app.js'
+import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
+import { createDb, type DbHandle } from '../db/connect.js'
 import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
@@ -23,17 +25,23 @@ export const COMMANDS: Record<string, Command> = {
       'Migrate, seed the demo forum when the database is empty, then serve (what `npm start` runs).',
     usage: 'quorum start',
     async run(_args, config) {
-      await withDb(config, async ({ db }) => {
-        const applied = await migrateToLatest(db)
+      // The server goes on with the handle that migrated and seeded: an in-memory SQLite database
+      // (`sqlite::memory:`) lives only as long as its connection.
+      const handle = createDb(config.database)
+      try {
+        const applied = await migrateToLatest(handle.db)
         if (applied.length > 0) console.error(`Applied ${applied.length} migration(s).`)
-        if (await isEmpty(db)) {
-          const seeded = await seedDemo(db)
+        if (await isEmpty(handle.db)) {
+          const seeded = await seedDemo(handle.db)
           console.error(
             `Seeded the demo forum: ${seeded.threads} threads, ${seeded.tags} tags, ${seeded.users} people.`,
           )
         }
-      })
-      return serve(config)
+      } catch (error) {
+        await handle.close()
+        throw error
+      }
+      return serve(config, handle)
     },
   },
   serve: {
@@ -135,19 +143,33 @@ export const COMMANDS: Record<string, Command> = {
   'bench-data': benchDataCommand,
 }
 
-async function serve(config: Readonly<Config>): Promise<number> {
-  const app = await buildApp(config)
+/** Serves until SIGTERM or SIGINT; on the given database handle (closed on shutdown) or one of its own. */
+async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<number> {
+  let app: FastifyInstance
+  try {
+    app = await buildApp(config, handle ? { db: handle } : {})
+  } catch (error) {
+    await handle?.close()
+    throw error
+  }
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
     await app.close()
+    await handle?.close()
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  await app.listen({ port: config.port, host: config.host })
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await app.close()
+    await handle?.close()
+    throw error
+  }
   console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
   return new Promise<number>(() => {}) // runs until a signal
 }

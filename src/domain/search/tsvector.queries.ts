@@ -120,8 +120,8 @@ const PHRASE_CHUNK = 1000
  *
  * Pass 1 walks the newest `cap × RECENT_SCAN` documents (or threads passing the filters, whose text alone is
  * then tested), newest first, testing each: where matches are common it stops early. When it finds fewer than
- * `cap`, pass 2 asks GIN for the older threads holding all the words (a phrase's words joined by AND, which GIN answers without reading a tsvector),
- * filters included; a phrase is then checked on the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
+ * `cap`, pass 2 asks GIN for the older threads holding all the words (a phrase's words joined by AND, which GIN
+ * answers without reading a tsvector), filters included; a phrase is then checked on the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
  * rare phrase of common words is therefore looked for among the newest 20,000 threads and then the newest
  * 10,000 older ones holding its words, not everywhere (docs/search.md, "Matching"); words alone have no limit.
  */
