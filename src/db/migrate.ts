@@ -20,9 +20,17 @@ export async function createMigrator(db: Db): Promise<Migrator> {
   })
 }
 
-/** Applies every pending migration; throws with the failing migration's name on error. */
+/**
+ * Applies every pending migration; throws with the failing migration's name on error. On PostgreSQL the
+ * tables an applied migration rewrote are then vacuumed (`vacuumAfter`).
+ */
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  return unwrap(await (await createMigrator(db)).migrateToLatest())
+  const applied = unwrap(await (await createMigrator(db)).migrateToLatest())
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const tables = new Set(applied.flatMap((name) => migrations[name]?.vacuumAfter ?? []))
+    for (const table of tables) await sql`vacuum analyze ${sql.table(table)}`.execute(db)
+  }
+  return applied
 }
 
 /** Reverts the most recent migration. */

@@ -13,8 +13,16 @@ import * as listingIndexes from './2026-11-28-0300_listing_indexes.js'
 import * as createSignatures from './2026-11-28-0420_create_signatures.js'
 import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js'
 import * as commonTerms from './2026-12-02-0100_common_terms.js'
+import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 
-export const migrations: Record<string, Migration> = {
+/** A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
+ * the migration's transaction; a rewritten table has lost its visibility map, so index-only scans would read
+ * the heap until autovacuum came by). */
+export interface QuorumMigration extends Migration {
+  vacuumAfter?: readonly string[]
+}
+
+export const migrations: Record<string, QuorumMigration> = {
   '2026-11-27-2200_create_users': createUsers,
   '2026-11-27-2210_create_tags_and_threads': createTagsAndThreads,
   '2026-11-27-2220_create_posts': createPosts,
@@ -25,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-0420_create_signatures': createSignatures,
   '2026-11-28-1000_derived_without_rowid': derivedWithoutRowid,
   '2026-12-02-0100_common_terms': commonTerms,
+  '2026-12-04-1900_search_vector_inline': searchVectorInline,
 }

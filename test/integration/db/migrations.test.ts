@@ -65,4 +65,23 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
     ])
       expect(names).toContain(index)
   })
+
+  it.runIf(dialect === 'postgres')(
+    'keeps the search vector in the row, the table in id order (2026-12-04-1900)',
+    async () => {
+      const { rows } = await sql<{ storage: string; clustered: boolean }>`
+        select a.attstorage as storage,
+          (select i.indisclustered from pg_index i where i.indexrelid = 'search_documents_pkey'::regclass) as clustered
+        from pg_attribute a
+        where a.attrelid = 'search_documents'::regclass and a.attname = 'search_vector'`.execute(
+        opened.handle.db,
+      )
+      expect(rows).toEqual([{ storage: 'm', clustered: true }])
+      // migrateToLatest vacuumed the rewritten table once the migration had committed (`vacuumAfter`).
+      const { rows: stats } = await sql<{ vacuums: string }>`
+        select vacuum_count as vacuums from pg_stat_user_tables
+        where relid = 'search_documents'::regclass`.execute(opened.handle.db)
+      expect(Number(stats[0]?.vacuums)).toBeGreaterThan(0)
+    },
+  )
 })
