@@ -16,8 +16,8 @@ import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
  * divides by 1 + log(length), so a long thread does not win by size alone.
  */
 const WEIGHTS = sql.lit('{0.1, 0.4, 0.3, 1.0}')
-/** ts_rank_cd, lifted modestly for solved threads. */
-const SCORE = sql<number>`(ts_rank_cd(${WEIGHTS}::float4[], d.search_vector, query.q, 1)
+/** ts_rank_cd over the matches' vectors (`m`), lifted modestly for solved threads (`t`). */
+const SCORE = sql<number>`(ts_rank_cd(${WEIGHTS}::float4[], m.search_vector, query.q, 1)
   * (case when t.accepted_post_id is null then 1.0 else ${sql.lit(RANK_BOOSTS.solved)} end))`
 const BATCH = 200
 
@@ -75,17 +75,24 @@ export const tsvectorEngine: SearchEngine = {
   },
 
   async candidates(db, plan, cap) {
-    const ids = await newestMatches(db, plan, cap)
-    if (ids.length === 0) return []
+    // The newest `cap` matches with their vectors: where the planner is left to choose, its query runs
+    // inside this one and each vector is read once; otherwise the ids the passes found.
+    let matches: RawBuilder<unknown>
+    if (leftToPlanner(plan)) matches = plannerMatches(plan, cap)
+    else {
+      const ids = await newestMatches(db, plan, cap)
+      if (ids.length === 0) return []
+      matches = sql`select d.thread_id, d.search_vector from search_documents d
+        where d.thread_id in (${sql.join(ids)})`
+    }
     // Ranking reads each candidate's whole tsvector, so it runs only on these newest matches.
     const score = plan.sort === 'relevance' ? SCORE : sql<number>`0`
     const { rows } = await sql<Candidate>`
       select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
         t.boost_count as "boostCount"
-      from search_documents d join threads t on t.id = d.thread_id
+      from (${matches}) as m join threads t on t.id = m.thread_id
         cross join (select ${tsquery(plan.terms, plan.mode)} as q) as query
-      where d.thread_id in (${sql.join(ids)})
-      order by d.thread_id desc`.execute(db)
+      order by m.thread_id desc`.execute(db)
     return rows.map((r) => ({ ...r, score: Number(r.score) }))
   },
 
@@ -102,6 +109,24 @@ export const tsvectorEngine: SearchEngine = {
   },
 }
 
+/**
+ * One word or identifier (its frequency is in the statistics), or words with filters (the planner weighs
+ * their selectivity too, and measured best left alone): the planner chooses how to find the newest matches.
+ */
+function leftToPlanner(plan: MatchPlan): boolean {
+  return !plan.terms.some(isPhrase) && (hasFilters(plan.filters) || plan.terms.length === 1)
+}
+
+/** The newest `cap` matches with their vectors, found as the planner chooses. */
+function plannerMatches(plan: MatchPlan, cap: number): RawBuilder<unknown> {
+  const filtered = hasFilters(plan.filters)
+  return sql`select d.thread_id, d.search_vector from search_documents d
+    ${filtered ? sql`join threads t on t.id = d.thread_id` : sql``}
+    where d.search_vector @@ ${tsquery(plan.terms, plan.mode)}
+      ${filtered ? sql`and ${filterSql(plan.filters)}` : sql``}
+    order by d.thread_id desc limit ${cap}`
+}
+
 /** Pass 1 reads at most this many of the newest documents (or threads passing the filters), per cap. */
 const RECENT_SCAN = 20
 /** With a phrase, pass 2 checks it on at most this many older threads holding its words, per cap. */
@@ -111,8 +136,8 @@ const PHRASE_CHUNK = 1000
 const WALK_SLACK = 3
 
 /**
- * Ids of the newest `cap` matching threads, newest first. A single word or identifier, and words with filters, are
- * left to the planner. Several words or a phrase run in at most two passes, because the planner's estimate fails
+ * Ids of the newest `cap` matching threads, newest first, for the queries not left to the planner (see
+ * {@link leftToPlanner}). Several words or a phrase run in at most two passes, because the planner's estimate fails
  * both ways. It multiplies the words' frequencies as if they were independent and, for common words whose
  * combination is rare (or a phrase, which it reads as the AND of its words), walks the newest rows testing each
  * one to the end of the table: 3.4 s at a million threads for `"kernel panic"`, which no thread writes. For a
@@ -122,8 +147,9 @@ const WALK_SLACK = 3
  *
  * Pass 1 walks the newest `cap × RECENT_SCAN` documents (or threads passing the filters, whose text alone is
  * then tested), newest first, testing each: where matches are common it stops early. When it finds fewer than
- * `cap`, pass 2 asks GIN for the older threads holding all the words (a phrase's words joined by AND, which GIN
- * answers without reading a tsvector), filters included; a phrase is then checked on the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
+ * `cap`, pass 2 looks for the older threads holding all the words (a phrase's words joined by AND), filters
+ * included, by a walk over a window of ids or through GIN ({@link olderMatches}); a phrase is then checked on
+ * the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
  * rare phrase of common words is therefore looked for among the newest 20,000 threads and then the newest
  * 10,000 older ones holding its words, not everywhere (docs/search.md, "Matching"); words alone have no limit.
  */
@@ -131,17 +157,6 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   const match = tsquery(plan.terms, plan.mode)
   const filtered = hasFilters(plan.filters)
   const phrased = plan.terms.some(isPhrase)
-  const join = filtered ? sql`join threads t on t.id = d.thread_id` : sql``
-  const where = filtered ? sql`and ${filterSql(plan.filters)}` : sql``
-  if (!phrased && (filtered || plan.terms.length === 1)) {
-    // One word (its frequency is in the statistics), or words with filters (the planner weighs their
-    // selectivity too, and measured best left alone): the planner chooses.
-    const { rows } = await sql<{ id: number }>`
-      select d.thread_id as id from search_documents d ${join}
-      where d.search_vector @@ ${match} ${where}
-      order by d.thread_id desc limit ${cap}`.execute(db)
-    return rows.map((r) => r.id)
-  }
   const words = phrased ? tsquery(plan.terms, plan.mode, { phrasesAsWords: true }) : match
   // Rare words: GIN's posting lists are short, so it answers at once (a walk would test 20,000 rows in vain).
   const estimate = await estimatedRows(
