@@ -30,8 +30,8 @@ describe('the server node flags', () => {
     }
   })
 
-  it('keep the young generation at two 4 MB semi-spaces, which the default outgrows', () => {
-    expect(youngGenerationBytes(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(8 * 1024 * 1024)
-    expect(youngGenerationBytes([])).toBeGreaterThan(8 * 1024 * 1024)
+  it('keep the young generation at two 2 MB semi-spaces, which the default outgrows', () => {
+    expect(youngGenerationBytes(SERVER_NODE_FLAGS)).toBeLessThanOrEqual(4 * 1024 * 1024)
+    expect(youngGenerationBytes([])).toBeGreaterThan(4 * 1024 * 1024)
   })
 })
