@@ -31,8 +31,10 @@ declare module 'fastify' {
 }
 
 export interface Deps {
-  /** An open database; when given, the caller owns it and closes it. */
+  /** An open database; when given, the caller owns it and closes it, unless `closeDb` hands it over. */
   db?: DbHandle
+  /** The app closes `db` when it closes (`quorum start` serves the handle it migrated and seeded). */
+  closeDb?: boolean
   /** Folder of static files (defaults to public/). */
   publicDir?: string
   /** How often pending view counts are written (ms); 0 writes only on close. */
@@ -68,7 +70,7 @@ export async function buildApp(
   await app.register(viewerPlugin)
   await app.register(dbPlugin, {
     handle: deps.db ?? createDb(config.database),
-    closeOnShutdown: deps.db === undefined,
+    closeOnShutdown: deps.db === undefined || deps.closeDb === true,
   })
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
   await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })

@@ -5,7 +5,6 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../app.js'
-import type { FastifyInstance } from 'fastify'
 import type { Config } from '../config.js'
 import { createDb, type DbHandle } from '../db/connect.js'
 import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
@@ -143,33 +142,20 @@ export const COMMANDS: Record<string, Command> = {
   'bench-data': benchDataCommand,
 }
 
-/** Serves until SIGTERM or SIGINT; on the given database handle (closed on shutdown) or one of its own. */
+/** Serves until SIGTERM or SIGINT, on the given database handle (the app closes it) or one of its own. */
 async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<number> {
-  let app: FastifyInstance
-  try {
-    app = await buildApp(config, handle ? { db: handle } : {})
-  } catch (error) {
-    await handle?.close()
-    throw error
-  }
+  const app = await buildApp(config, handle ? { db: handle, closeDb: true } : {})
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
     await app.close()
-    await handle?.close()
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
-  try {
-    await app.listen({ port: config.port, host: config.host })
-  } catch (error) {
-    await app.close()
-    await handle?.close()
-    throw error
-  }
+  await app.listen({ port: config.port, host: config.host })
   console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
   return new Promise<number>(() => {}) // runs until a signal
 }
