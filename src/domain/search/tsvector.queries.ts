@@ -166,34 +166,19 @@ async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promis
   const rare = estimate < cap * 2
   let found: number[] = []
   let bound = 0 // the oldest id pass 1 read; 0 when it read everything or did not run
-  if (!rare && filtered) {
-    // The filters first, then the text: the walk takes the newest threads passing the filters and reads
-    // the tsvector of those alone (a subplan per thread, so the planner cannot test every document's
-    // text first and join after: 134–160 ms against 233–403 for a phrase with a tag and is:solved at 1M).
-    found = await pinned(db, 'walk', async (trx) => {
-      const { rows } = await sql<{ id: number }>`
-        select f.id from (
-          select t.id from threads t where ${filterSql(plan.filters)}
-          order by t.id desc limit ${cap * RECENT_SCAN}
-        ) f
-        where (select d.search_vector @@ ${match} from search_documents d where d.thread_id = f.id)
-        order by f.id desc limit ${cap}`.execute(trx)
-      return rows.map((r) => r.id)
-    })
-    if (found.length >= cap) return found
-    // Pass 2 needs where the walk stopped; only asked for when it found too few.
-    bound = await recentEdge(db, plan.filters, cap * RECENT_SCAN)
+  if (!rare) {
+    // Pass 1. With filters it walks the newest threads passing them, and where it stopped is asked for
+    // only when it found too few for pass 2; without, the edge is what bounds the walk.
+    if (filtered) {
+      found = await walk(db, plan.filters, match, { newest: cap * RECENT_SCAN }, cap)
+      if (found.length >= cap) return found
+      bound = await recentEdge(db, plan.filters, cap * RECENT_SCAN)
+    } else {
+      bound = await recentEdge(db, plan.filters, cap * RECENT_SCAN)
+      found = await walk(db, plan.filters, match, { from: bound }, cap)
+      if (found.length >= cap) return found
+    }
     if (bound === 0) return found
-  } else if (!rare) {
-    bound = await recentEdge(db, plan.filters, cap * RECENT_SCAN)
-    found = await pinned(db, 'walk', async (trx) => {
-      const { rows } = await sql<{ id: number }>`
-        select d.thread_id as id from search_documents d
-        where d.thread_id >= ${bound} and d.search_vector @@ ${match}
-        order by d.thread_id desc limit ${cap}`.execute(trx)
-      return rows.map((r) => r.id)
-    })
-    if (found.length >= cap || bound === 0) return found
   }
   const limit = phrased ? cap * PHRASE_WINDOW : cap - found.length
   const older = await olderMatches(db, plan.filters, words, bound, limit, estimate)
@@ -251,7 +236,7 @@ async function olderMatches(
         : documents
       const span = Math.ceil((WALK_SLACK * rows * documents) / Math.max(passing, 1))
       const floor = Math.max(0, bound - span)
-      const walked = await walkBetween(db, filters, words, floor, bound, limit)
+      const walked = await walk(db, filters, words, { from: floor, below: bound }, limit)
       if (walked.length >= limit || floor === 0) return walked
       return [...walked, ...(await ginBelow(db, filters, words, floor, limit - walked.length))]
     }
@@ -259,28 +244,36 @@ async function olderMatches(
   return ginBelow(db, filters, words, bound, limit)
 }
 
-/** The newest `limit` threads with ids in [floor, bound) holding all the words, read newest first. */
-function walkBetween(
+/**
+ * The newest `limit` threads matching `query`, read newest first with ids in [from, below), pinned to index
+ * scans. With filters the walk takes the threads passing them first (only the `newest` so many, when given)
+ * and reads the tsvector of those alone: a subplan per thread, so the planner cannot test every document's
+ * text first and join after (134–160 ms against 233–403 for a phrase with a tag and is:solved at 1M).
+ */
+function walk(
   db: Executor,
   filters: SearchFilters,
-  words: RawBuilder<unknown>,
-  floor: number,
-  bound: number,
+  query: RawBuilder<unknown>,
+  range: { from?: number; below?: number; newest?: number },
   limit: number,
 ): Promise<number[]> {
+  const within = (id: RawBuilder<unknown>) => [
+    ...(range.from === undefined ? [] : [sql`${id} >= ${range.from}`]),
+    ...(range.below === undefined ? [] : [sql`${id} < ${range.below}`]),
+  ]
   return pinned(db, 'walk', async (trx) => {
     const { rows } = hasFilters(filters)
       ? await sql<{ id: number }>`
           select f.id from (
             select t.id from threads t
-            where t.id >= ${floor} and t.id < ${bound} and ${filterSql(filters)}
-            order by t.id desc offset 0
+            where ${sql.join([...within(sql`t.id`), filterSql(filters)], sql` and `)}
+            order by t.id desc ${range.newest === undefined ? sql`offset 0` : sql`limit ${range.newest}`}
           ) f
-          where (select d.search_vector @@ ${words} from search_documents d where d.thread_id = f.id)
+          where (select d.search_vector @@ ${query} from search_documents d where d.thread_id = f.id)
           order by f.id desc limit ${limit}`.execute(trx)
       : await sql<{ id: number }>`
           select d.thread_id as id from search_documents d
-          where d.thread_id >= ${floor} and d.thread_id < ${bound} and d.search_vector @@ ${words}
+          where ${sql.join([...within(sql`d.thread_id`), sql`d.search_vector @@ ${query}`], sql` and `)}
           order by d.thread_id desc limit ${limit}`.execute(trx)
     return rows.map((r) => r.id)
   })
