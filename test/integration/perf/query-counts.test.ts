@@ -22,7 +22,9 @@ const BUDGET = {
   threadPage: 14,
   threadPageSignedIn: 16, // session, the page's own queries but the probe, post facts, the viewer's boosts
   profile: 7, // change probe, person, three counts, their threads, the threads' tags
-  search: 8, // change probe, then search's own queries (docs/search.md), with some room
+  // change probe, matching and ranking in one statement (PostgreSQL too, for one word), the rows, their
+  // snippet texts, their tags
+  search: 5,
 } as const
 
 function thread(i: number, replies: number) {
