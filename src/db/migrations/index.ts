@@ -15,9 +15,11 @@ import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js
 import * as commonTerms from './2026-12-02-0100_common_terms.js'
 import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 
-/** A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
+/**
+ * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
  * the migration's transaction; a rewritten table has lost its visibility map, so index-only scans would read
- * the heap until autovacuum came by). */
+ * the heap until autovacuum came by).
+ */
 export interface QuorumMigration extends Migration {
   vacuumAfter?: readonly string[]
 }
