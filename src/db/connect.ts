@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig, Dialect } from '../config.js'
+import { openChangeFeed, type ChangeFeed } from './change-feed.js'
 import type { Database, Db } from './schema.js'
 import { loadSqliteExtensions } from './sqlite-extensions.js'
 import { cachingStatements } from './statement-cache.js'
@@ -29,6 +30,11 @@ export interface DbHandle {
   dialect: Dialect
   /** Closes the pool or file; safe to call twice. */
   close(): Promise<void>
+  /**
+   * PostgreSQL: a connection that hears every commit to this schema (change-feed.ts); the caller closes
+   * it. SQLite has none: a change is read from the file at the cost of a function call.
+   */
+  openChangeFeed?(): ChangeFeed
 }
 
 export interface DbOptions {
@@ -60,16 +66,21 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
     return { db, dialect: 'sqlite', close: once(() => db.destroy()) }
   }
-  const pool = new pg.Pool({
+  const client: pg.ClientConfig = {
     connectionString: config.url,
-    max: options.pool?.max ?? 10,
     connectionTimeoutMillis: options.pool?.connectionTimeoutMillis ?? 5000,
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
-  })
+  }
+  const pool = new pg.Pool({ ...client, max: options.pool?.max ?? 10 })
   // Without a listener an idle client's error (a server restart) would crash the process.
   pool.on('error', () => {})
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
-  return { db, dialect: 'postgres', close: once(() => db.destroy()) }
+  return {
+    db,
+    dialect: 'postgres',
+    close: once(() => db.destroy()),
+    openChangeFeed: () => openChangeFeed(client),
+  }
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

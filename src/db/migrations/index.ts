@@ -14,6 +14,7 @@ import * as createSignatures from './2026-11-28-0420_create_signatures.js'
 import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js'
 import * as commonTerms from './2026-12-02-0100_common_terms.js'
 import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
+import * as changeTriggers from './2026-12-05-1200_change_triggers.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -36,4 +37,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-11-28-1000_derived_without_rowid': derivedWithoutRowid,
   '2026-12-02-0100_common_terms': commonTerms,
   '2026-12-04-1900_search_vector_inline': searchVectorInline,
+  '2026-12-05-1200_change_triggers': changeTriggers,
 }

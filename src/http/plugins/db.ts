@@ -1,5 +1,6 @@
-/** Makes the database handle available to routes as `app.db` and `req.db`. */
+/** Makes the database handle available to routes as `app.db` and `req.db`, and its change feed to plugins. */
 import fp from 'fastify-plugin'
+import type { ChangeFeed } from '../../db/change-feed.js'
 import type { DbHandle } from '../../db/connect.js'
 import type { Db } from '../../db/schema.js'
 import type { Dialect } from '../../config.js'
@@ -8,6 +9,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db
     dialect: Dialect
+    /** PostgreSQL's change feed on a connection of its own (db/change-feed.ts); null on SQLite. */
+    openChangeFeed(): ChangeFeed | null
   }
   interface FastifyRequest {
     db: Db
@@ -18,6 +21,7 @@ export const dbPlugin = fp<{ handle: DbHandle; closeOnShutdown: boolean }>(
   async (app, { handle, closeOnShutdown }) => {
     app.decorate('db', handle.db)
     app.decorate('dialect', handle.dialect)
+    app.decorate('openChangeFeed', () => handle.openChangeFeed?.() ?? null)
     app.decorateRequest('db', {
       getter() {
         return handle.db

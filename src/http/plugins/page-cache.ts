@@ -7,9 +7,10 @@
  * - a generation counter, bumped before the response of every unsafe request (POST, ...) that was not
  *   refused with a 4xx is written;
  * - the database's own change marker, which also catches writes made outside HTTP (the CLI, another
- *   process on the same SQLite file, the view counter's flush): SQLite's total_changes() and
- *   data_version, PostgreSQL's current snapshot (it changes whenever any transaction commits, so it
- *   holds across several app processes sharing one database, at one round trip per request).
+ *   app process, the view counter's flush): on SQLite total_changes() and data_version, read per
+ *   request at the cost of a function call; on PostgreSQL the change feed (db/change-feed.ts), a
+ *   LISTEN connection that hears every commit to the schema's page tables, so a hit costs no round
+ *   trip. While the feed is down, PostgreSQL is asked for its current snapshot on every request.
  * Entries also expire after `maxAgeMs`, so relative times ("5m") stay close, and the cache is an LRU
  * bounded by bytes. Responses carry an ETag (If-None-Match gets a 304) and
  * `Cache-Control: public, max-age=0, must-revalidate` so browsers and CDNs revalidate every time; pages
@@ -24,6 +25,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { sql } from 'kysely'
 import type { Dialect } from '../../config.js'
+import type { ChangeFeed } from '../../db/change-feed.js'
 import type { Db } from '../../db/schema.js'
 import {
   compressBody,
@@ -72,7 +74,12 @@ export interface PageCacheStats {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    pageCache: { stats(): PageCacheStats; clear(): void }
+    pageCache: {
+      stats(): PageCacheStats
+      clear(): void
+      /** PostgreSQL's change feed the cache listens to (null on SQLite or with `probeDatabase: false`). */
+      changeFeed(): ChangeFeed | null
+    }
   }
   interface FastifyRequest {
     pageCacheState: RequestState | null
@@ -102,6 +109,13 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     const maxAgeMs = options.maxAgeMs ?? 30_000
     const probe =
       options.probeDatabase === false ? async () => '' : databaseProbe(app.db, app.dialect)
+    const feed = options.probeDatabase === false ? null : app.openChangeFeed()
+    if (feed) app.addHook('onClose', async () => feed.close())
+    /** The database's side of an entry's version: the feed's count while it listens, else a probe. */
+    const databaseVersion = async () => {
+      const heard = feed ? feed.version() : null
+      return heard === null ? `p${await probe()}` : `n${heard}`
+    }
     const entries = new Map<string, Entry>()
     let bytes = 0
     let generation = 0
@@ -173,6 +187,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         entries.clear()
         bytes = 0
       },
+      changeFeed: () => feed,
     })
     app.decorateRequest('pageCacheState', null)
 
@@ -181,7 +196,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     app.addHook('preValidation', async (req, reply) => {
       if (req.method !== 'GET' || req.viewer || req.url.startsWith('/assets/')) return
       if (req.routeOptions.config.pageCache === false) return
-      const version = `${generation}:${await probe()}`
+      const version = `${generation}:${await databaseVersion()}`
       const entry = entries.get(req.url)
       if (entry && entry.version === version && Date.now() - entry.storedAt < maxAgeMs) {
         hits++
@@ -252,7 +267,7 @@ function matches(req: FastifyRequest, etag: string): boolean {
   return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
 
-/** A string that changes whenever anything is committed to the database. */
+/** A string that changes whenever anything is committed to the database, at one query per call. */
 function databaseProbe(db: Db, dialect: Dialect): () => Promise<string> {
   if (dialect === 'postgres') {
     return async () => {

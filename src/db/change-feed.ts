@@ -1,0 +1,90 @@
+/**
+ * PostgreSQL's change feed: a connection of its own that LISTENs on {@link CHANGE_CHANNEL}, where a
+ * statement-level trigger on every table the pages read (migration 2026-12-05-1200_change_triggers)
+ * sends the table's schema once per committing transaction. The page cache reads `version()` instead
+ * of asking the database on every request, which saved a round trip per cached page.
+ *
+ * NOTIFY is delivered after commit, so a page served between another process's commit and the
+ * notification's arrival (well under a millisecond on one host) may be the older one; writes made
+ * through this process's own HTTP requests do not wait for it (the page cache's generation counter).
+ * While the connection is down, `version()` is null and the caller falls back to asking the database;
+ * the feed reconnects every second and counts the reconnection as a change, since notifications sent
+ * while it was away are lost.
+ */
+import pg from 'pg'
+
+export const CHANGE_CHANNEL = 'quorum_changes'
+const RECONNECT_MS = 1000
+
+export interface ChangeFeed {
+  /** Changes with every notification for our schema and every (re)connection; null while not listening. */
+  version(): number | null
+  /** The listening backend's process id, null while not connected (tests end it to check the fallback). */
+  backendPid(): number | null
+  close(): Promise<void>
+}
+
+/**
+ * @example const feed = openChangeFeed({ connectionString }); feed.version() // null until connected
+ */
+export function openChangeFeed(clientConfig: pg.ClientConfig): ChangeFeed {
+  let current: { client: pg.Client; pid: number } | null = null
+  let version = 0
+  let closed = false
+  let retry: NodeJS.Timeout | undefined
+  let connecting: Promise<void> | undefined
+  const ended = new WeakSet<pg.Client>()
+
+  const drop = (client: pg.Client) => {
+    if (ended.has(client)) return
+    ended.add(client)
+    if (current?.client === client) current = null
+    client.end().catch(() => {})
+    if (!closed && retry === undefined) {
+      retry = setTimeout(() => {
+        retry = undefined
+        connecting = connect()
+      }, RECONNECT_MS)
+      retry.unref()
+    }
+  }
+
+  const connect = async () => {
+    const client = new pg.Client({ ...clientConfig, application_name: 'quorum change feed' })
+    client.on('error', () => drop(client))
+    client.on('end', () => drop(client))
+    try {
+      await client.connect()
+      const { rows } = await client.query<{ schema: string; pid: number }>(
+        'select current_schema() as schema, pg_backend_pid() as pid',
+      )
+      const schema = rows[0]?.schema
+      client.on('notification', (n) => {
+        if (n.channel === CHANGE_CHANNEL && n.payload === schema) version++
+      })
+      await client.query(`listen ${CHANGE_CHANNEL}`)
+      if (closed || ended.has(client)) return drop(client)
+      version++ // whatever was committed while no one listened
+      current = { client, pid: rows[0]?.pid ?? 0 }
+    } catch {
+      drop(client)
+    }
+  }
+
+  connecting = connect()
+  return {
+    version: () => (current ? version : null),
+    backendPid: () => current?.pid ?? null,
+    close: async () => {
+      closed = true
+      clearTimeout(retry)
+      await connecting
+      const client = current?.client
+      current = null
+      if (client && !ended.has(client)) {
+        ended.add(client)
+        await client.end().catch(() => {})
+      }
+    },
+  }
+}
