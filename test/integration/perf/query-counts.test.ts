@@ -11,6 +11,7 @@ import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'
+import { until } from '../../support/until.js'
 
 // Measured counts, as budgets: raising one needs a reason in the commit.
 const BUDGET = {
@@ -110,13 +111,16 @@ describe.each(DIALECTS)('%s: queries per page', (dialect) => {
     expect(many).toBeLessThanOrEqual(BUDGET.threadPageSignedIn)
   })
 
-  it('serves a repeated anonymous page from the cache with only the change probe', async () => {
+  it('serves a repeated anonymous page from the cache with the change probe at most', async () => {
+    // PostgreSQL hears of changes through the change feed, so a hit asks it nothing once it listens.
+    const feed = app.pageCache.changeFeed()
+    if (feed) await until(() => feed.version() !== null)
     await count('/tags/kernel')
     queries = []
     counting = true
     const res = await new Agent(app, '10.3.0.2').get('/tags/kernel')
     counting = false
     expect(res.headers['x-page-cache']).toBe('hit')
-    expect(queries).toHaveLength(1)
+    expect(queries).toHaveLength(dialect === 'sqlite' ? 1 : 0)
   })
 })
