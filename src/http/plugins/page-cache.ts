@@ -107,9 +107,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
   async (app, options) => {
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
     const maxAgeMs = options.maxAgeMs ?? 30_000
-    const probe =
-      options.probeDatabase === false ? async () => '' : databaseProbe(app.db, app.dialect)
-    const feed = options.probeDatabase === false ? null : app.openChangeFeed()
+    const watch = options.probeDatabase !== false
+    const probe = watch ? databaseProbe(app.db, app.dialect) : async () => ''
+    const feed = watch ? app.openChangeFeed() : null
     if (feed) app.addHook('onClose', async () => feed.close())
     /** The database's side of an entry's version: the feed's count while it listens, else a probe. */
     const databaseVersion = async () => {

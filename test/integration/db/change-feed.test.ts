@@ -4,14 +4,15 @@
  * this schema, and a feed that says so when it stops listening and comes back on its own.
  */
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { ChangeFeed } from '../../../src/db/change-feed.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'
-import { until } from '../../support/until.js'
 
 type Opened = Awaited<ReturnType<typeof openTestDb>>
+/** Polling for what arrives asynchronously (the feed reconnects after a second). */
+const SOON = { timeout: 3000, interval: 5 }
 
 describe.runIf(DIALECTS.includes('postgres'))('postgres: the change feed', () => {
   let ours: Opened
@@ -23,7 +24,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the change feed', () =>
     const open = ours.handle.openChangeFeed
     if (!open) throw new Error('a PostgreSQL handle has a change feed')
     feed = open()
-    await until(() => feed.version() !== null)
+    await vi.waitUntil(() => feed.version() !== null, SOON)
   })
   afterAll(async () => {
     await feed?.close()
@@ -34,7 +35,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the change feed', () =>
   /** The feed's version once a marker commit, made after everything before it, has been heard. */
   const settled = async (before: number, expected: number) => {
     await make.tag(ours.handle.db, `marker-${before}`)
-    await until(() => (feed.version() ?? 0) >= before + expected)
+    await vi.waitUntil(() => (feed.version() ?? 0) >= before + expected, SOON)
     await new Promise((resolve) => setTimeout(resolve, 50)) // room for any extra notification
     return (feed.version() ?? 0) - before
   }
@@ -72,9 +73,9 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the change feed', () =>
     expect(pid).toBeGreaterThan(0)
     const before = feed.version() ?? 0
     await sql`select pg_terminate_backend(${pid})`.execute(ours.handle.db)
-    await until(() => feed.version() === null)
+    await vi.waitUntil(() => feed.version() === null, SOON)
     expect(feed.backendPid()).toBeNull()
-    await until(() => feed.version() !== null)
+    await vi.waitUntil(() => feed.version() !== null, SOON)
     expect(feed.backendPid()).not.toBe(pid)
     expect(feed.version()).toBeGreaterThan(before)
   })

@@ -4,14 +4,16 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { parseHtml, texts } from '../../support/html.js'
 import { useTestDb } from '../../support/test-db.js'
-import { until } from '../../support/until.js'
+
+/** Polling for what arrives asynchronously (the change feed reconnects after a second). */
+const SOON = { timeout: 3000, interval: 5 }
 
 describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
   const t = useTestDb(dialect)
@@ -35,10 +37,18 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
     return res
   }
   const cachedGet = (url: string) => untilHit(reader, url)
-  const listeningFeed = () => {
+  /** The page cache's change feed (PostgreSQL), once it listens. */
+  const listeningFeed = async () => {
     const feed = app.pageCache.changeFeed()
     if (!feed) throw new Error('on PostgreSQL the page cache listens to the change feed')
+    await vi.waitUntil(() => feed.version() !== null, SOON)
     return feed
+  }
+  /** The home page, once it shows `text` (another connection's commit reaches the cache after it). */
+  const homeShowing = async (text: string) => {
+    let body = ''
+    await vi.waitUntil(async () => (body = (await reader.get('/')).body).includes(text), SOON)
+    return body
   }
 
   const postIds = async () =>
@@ -160,17 +170,11 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
   it.runIf(dialect === 'postgres')(
     'shows writes made outside HTTP as soon as the change feed hears of them',
     async () => {
-      const feed = listeningFeed()
-      await until(() => feed.version() !== null)
+      await listeningFeed()
       await cachedGet('/')
       const committed = performance.now()
       await make.thread(t.db, { title: 'Imported while the page was cached' })
-      // Another connection's commit reaches this process as a notification, after the commit.
-      let body = ''
-      await until(async () => {
-        body = (await reader.get('/')).body
-        return body.includes('Imported while the page was cached')
-      })
+      const body = await homeShowing('Imported while the page was cached')
       expect(performance.now() - committed).toBeLessThan(2000)
       expect((await untilHit(reader, '/')).body).toBe(body)
     },
@@ -179,20 +183,17 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
   it.runIf(dialect === 'postgres')(
     'asks the database on every request while the change feed is down, and listens again',
     async () => {
-      const feed = listeningFeed()
-      await until(() => feed.backendPid() !== null)
+      const feed = await listeningFeed()
       await cachedGet('/')
       await sql`select pg_terminate_backend(${feed.backendPid()})`.execute(t.db)
-      await until(() => feed.version() === null)
+      await vi.waitUntil(() => feed.version() === null, SOON)
       await make.thread(t.db, { title: 'Written while no one listened' })
       // No waiting here: without the feed the page cache reads the snapshot before answering.
       const page = await reader.get('/')
       expect(page.body).toContain('Written while no one listened')
-      await until(() => feed.version() !== null) // reconnects within a second
+      await listeningFeed() // reconnects within a second
       await make.thread(t.db, { title: 'Written once the feed was back' })
-      await until(async () =>
-        (await reader.get('/')).body.includes('Written once the feed was back'),
-      )
+      await homeShowing('Written once the feed was back')
       await untilHit(reader, '/')
     },
   )

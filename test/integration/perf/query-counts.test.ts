@@ -5,13 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { LogEvent } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'
-import { until } from '../../support/until.js'
 
 // Measured counts, as budgets: raising one needs a reason in the commit.
 const BUDGET = {
@@ -114,7 +113,7 @@ describe.each(DIALECTS)('%s: queries per page', (dialect) => {
   it('serves a repeated anonymous page from the cache with the change probe at most', async () => {
     // PostgreSQL hears of changes through the change feed, so a hit asks it nothing once it listens.
     const feed = app.pageCache.changeFeed()
-    if (feed) await until(() => feed.version() !== null)
+    if (feed) await vi.waitUntil(() => feed.version() !== null, { timeout: 3000, interval: 5 })
     await count('/tags/kernel')
     queries = []
     counting = true
