@@ -82,9 +82,10 @@ export function parseMarkdown(markdown: string): Token[] {
 
 /**
  * Whether a link or image URL may be emitted. An allowlist, not a blocklist (markdown-it's default lets
- * `svg:`-style schemes through): after decoding entities and percent-escapes and deleting whitespace, control
- * and invisible characters (which browsers strip or which hide a scheme from a naive check), the URL must be
- * relative or use http, https or mailto.
+ * `svg:`-style schemes through): after decoding entities and percent-escapes (as UTF-8, since markdown-it
+ * percent-encodes every non-ASCII character before it asks), folding compatibility forms (NFKC: a
+ * full-width `ｊ` is a `j`) and deleting whitespace, control and invisible characters (which browsers strip
+ * or which hide a scheme from a naive check), the URL must be relative or use http, https or mailto.
  *
  * @example isAllowedLinkUrl('https://a.test') // true
  * @example isAllowedLinkUrl('/threads/1') // true
@@ -98,7 +99,7 @@ export function isAllowedLinkUrl(url: string): boolean {
     if (next === decoded) break
     decoded = next
   }
-  const compact = decoded.replace(IGNORED_URL_CHARS_RE, '')
+  const compact = decoded.normalize('NFKC').replace(IGNORED_URL_CHARS_RE, '')
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]
   return scheme === undefined || ALLOWED_SCHEMES.has(scheme.toLowerCase())
 }
@@ -233,11 +234,20 @@ function isInsideLink(tokens: Token[], idx: number): boolean {
   return false
 }
 
-/** Decodes `%XX` escapes byte by byte, tolerating malformed ones (decodeURIComponent would throw). */
+/**
+ * Decodes `%XX` escapes as UTF-8 (`%E2%80%8B` is one zero-width space, not three Latin-1 letters), run by
+ * run; a run that is not valid UTF-8 is decoded byte by byte instead (decodeURIComponent would throw).
+ */
 function decodePercent(text: string): string {
-  return text.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
-    String.fromCharCode(Number.parseInt(hex, 16)),
-  )
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+        String.fromCharCode(Number.parseInt(hex, 16)),
+      )
+    }
+  })
 }
 
 function escapeHtml(text: string): string {

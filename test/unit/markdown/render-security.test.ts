@@ -155,6 +155,38 @@ describe('link scheme allowlist (SECURITY.md row 18)', () => {
     }
   })
 
+  // Issue 28 finding 11: markdown-it percent-encodes non-ASCII before validating, so an invisible or
+  // full-width character before the scheme reached the check as `%E2%80%8Bjavascript:`.
+  it.each([
+    ['zero-width space', '\u200b'],
+    ['soft hyphen', '\u00ad'],
+    ['word joiner', '\u2060'],
+    ['right-to-left mark', '\u200f'],
+  ])('refuses a link with a %s before javascript:', (_name, invisible) => {
+    for (const markdown of [
+      `[x](${invisible}javascript:alert(1))`,
+      `[x]: <${invisible}javascript:alert(1)>`,
+    ]) {
+      expect(hrefs(renderMarkdown(markdown))).toEqual([])
+    }
+    expect(isAllowedLinkUrl(encodeURI(`${invisible}javascript:alert(1)`))).toBe(false)
+  })
+
+  it('refuses full-width letters that fold to a forbidden scheme', () => {
+    expect(hrefs(renderMarkdown('[x](\uff4aavascript:alert(1))'))).toEqual([])
+    expect(hrefs(renderMarkdown('[x](\uff4a\uff41\uff56\uff41script:alert(1))'))).toEqual([])
+    expect(isAllowedLinkUrl('%EF%BD%8Aavascript:alert(1)')).toBe(false)
+  })
+
+  it('keeps links whose non-ASCII characters are not part of a scheme', () => {
+    expect(hrefs(renderMarkdown('[x](https://a.test/caf\u00e9)'))).toEqual([
+      'https://a.test/caf%C3%A9',
+    ])
+    expect(hrefs(renderMarkdown('[x](/tags/\u00fcber)'))).toEqual(['/tags/%C3%BCber'])
+    expect(isAllowedLinkUrl('%C3%28javascript:alert(1)')).toBe(true) // not UTF-8: byte by byte, then relative
+    expect(isAllowedLinkUrl('%C2%A0javascript:alert(1)')).toBe(false)
+  })
+
   it('renders a rejected link as its source text', () => {
     expect(renderMarkdown('[x](javascript:alert(1))')).toBe('<p>[x](javascript:alert(1))</p>\n')
     expect(renderMarkdown('<javascript:alert(1)>')).toBe('<p>&lt;javascript:alert(1)&gt;</p>\n')
