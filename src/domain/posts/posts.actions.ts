@@ -20,16 +20,17 @@ import {
 } from './posts.policy.js'
 import { insertPost } from './posts.queries.js'
 import { checkBody, checkComment, checkTitle, normaliseText } from './posts.validation.js'
-import { writeLimits } from './write-limits.js'
+import { refundOnThrow, writeLimits } from './write-limits.js'
 
 export interface Posted {
   postId: number
   threadId: number
 }
 
-function limited(viewer: Viewer, now: number): Result<never> | undefined {
+/** Counts the post against its author's limit now (staff are not limited); a refusal when held. */
+function takePostLimit(viewer: Viewer, now: number): Result<never> | undefined {
   if (isStaff(viewer)) return undefined
-  const wait = writeLimits.posts.retryAfterS(String(viewer.id), now)
+  const wait = writeLimits.posts.take(String(viewer.id), now)
   return wait > 0 ? fail.rateLimited(wait) : undefined
 }
 
@@ -62,7 +63,8 @@ interface NewPost<T> {
  * What replying and commenting share: the 404, sign-in and policy refusals (in that order, so a missing
  * target never reveals whether the viewer could write there), the body's checks, the poster's rate limit,
  * then one transaction that writes the post, moves the thread's activity forward and re-derives its search
- * row and signatures; the limiter counts the post only once it is saved.
+ * row and signatures. The limiter counts the post before the transaction (so parallel posts cannot all
+ * pass one check) and gives the attempt back if the transaction fails.
  */
 async function addPost<T>(
   db: Db,
@@ -77,24 +79,25 @@ async function addPost<T>(
   if (refusal !== undefined) return fail.forbidden(refusal)
   const rules = BODY_RULES[spec.kind]
   const body = normaliseText(rawBody)
-  const problem = rules.check(body) ?? limited(viewer, now)
+  const problem = rules.check(body) ?? takePostLimit(viewer, now)
   if (problem) return problem
   const { threadId, parentId } = spec.place(spec.target)
-  const postId = await db.transaction().execute(async (trx) => {
-    const id = await insertPost(trx, {
-      thread_id: threadId,
-      author_id: viewer.id,
-      kind: spec.kind,
-      parent_id: parentId,
-      body_markdown: body,
-      body_html: rules.render(body),
-      created_at: now,
-    })
-    await refreshThread(trx, threadId, { activityAt: now })
-    await refreshThreadText(trx, threadId)
-    return id
-  })
-  writeLimits.posts.hit(String(viewer.id), now)
+  const postId = await refundOnThrow(writeLimits.posts, viewer, now, () =>
+    db.transaction().execute(async (trx) => {
+      const id = await insertPost(trx, {
+        thread_id: threadId,
+        author_id: viewer.id,
+        kind: spec.kind,
+        parent_id: parentId,
+        body_markdown: body,
+        body_html: rules.render(body),
+        created_at: now,
+      })
+      await refreshThread(trx, threadId, { activityAt: now })
+      await refreshThreadText(trx, threadId)
+      return id
+    }),
+  )
   return ok({ postId, threadId })
 }
 

@@ -10,3 +10,18 @@ export const writeLimits = {
   threads: new AttemptLimiter({ max: 10, windowMs: HOUR }),
   posts: new AttemptLimiter({ max: 60, windowMs: HOUR }),
 }
+
+/** Runs a write counted by `limiter.take`; when it throws, the author gets the attempt back. */
+export async function refundOnThrow<T>(
+  limiter: AttemptLimiter,
+  viewer: { id: number },
+  now: number,
+  write: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    limiter.refund(String(viewer.id), now)
+    throw error
+  }
+}

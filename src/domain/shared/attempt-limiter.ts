@@ -25,6 +25,24 @@ export class AttemptLimiter {
     return Math.max(1, Math.ceil((w.resetAt - now) / 1000))
   }
 
+  /**
+   * Counts one attempt now, before the work it guards, and returns 0; or, when the key is held, counts
+   * nothing and returns the seconds to wait. Synchronous, so parallel requests cannot all pass a check
+   * made before an await and be counted after it.
+   * @example const wait = limiter.take(ip); if (wait > 0) return fail.rateLimited(wait)
+   */
+  take(key: string, now = Date.now()): number {
+    const wait = this.retryAfterS(key, now)
+    if (wait === 0) this.hit(key, now)
+    return wait
+  }
+
+  /** Gives back one attempt counted by `take`, for work that turned out not to count (a success). */
+  refund(key: string, now = Date.now()): void {
+    const w = this.windows.get(key)
+    if (w && w.resetAt > now && w.count > 0) w.count--
+  }
+
   /** Records one attempt. */
   hit(key: string, now = Date.now()): void {
     const w = this.windows.get(key)

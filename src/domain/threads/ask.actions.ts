@@ -12,7 +12,7 @@ import {
   parseTagList,
 } from '../posts/posts.validation.js'
 import { isStaff } from '../posts/posts.policy.js'
-import { writeLimits } from '../posts/write-limits.js'
+import { refundOnThrow, writeLimits } from '../posts/write-limits.js'
 import { randomId } from '../shared/ids.js'
 import { fail, ok, type Result } from '../shared/result.js'
 import type { Viewer } from '../users/viewer.js'
@@ -68,62 +68,64 @@ export async function askQuestion(
     return fail.invalid('attachments', `Attach at most ${LIMITS.attachmentsMax} files.`)
   const tooBig = files.find((f) => f.data.byteLength > LIMITS.attachmentBytesMax)
   if (tooBig) return fail.invalid('attachments', `${tooBig.fileName} is larger than 4 MB.`)
+  // Counted now, before the write (parallel questions cannot all pass one check); given back if it fails.
   if (!isStaff(viewer)) {
-    const wait = writeLimits.threads.retryAfterS(String(viewer.id), now)
+    const wait = writeLimits.threads.take(String(viewer.id), now)
     if (wait > 0) return fail.rateLimited(wait)
   }
 
-  const threadId = await db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('threads')
-      .values({
-        title,
-        author_id: viewer.id,
-        excerpt: toExcerpt(body),
-        created_at: now,
-        last_activity_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    const postId = await insertPost(trx, {
-      thread_id: id,
-      author_id: viewer.id,
-      kind: 'question',
-      body_markdown: body,
-      body_html: renderMarkdown(body),
-      created_at: now,
-    })
-    for (const file of files) {
-      const name = cleanFileName(file.fileName)
-      const facts = describeAttachment(name, file.data)
-      await insertAttachment(trx, {
-        id: randomId(),
-        post_id: postId,
-        file_name: name,
-        content_type: facts.contentType,
-        size: file.data.byteLength,
-        content: file.data,
-        preview_html: facts.previewHtml,
-        line_count: facts.lineCount,
-        created_at: now,
-      })
-    }
-    await trx
-      .insertInto('thread_tags')
-      .values(
-        slugs.map((slug, position) => ({
-          thread_id: id,
-          tag_id: tags.find((t) => t.slug === slug)?.id ?? 0,
-          position,
+  const threadId = await refundOnThrow(writeLimits.threads, viewer, now, () =>
+    db.transaction().execute(async (trx) => {
+      const { id } = await trx
+        .insertInto('threads')
+        .values({
+          title,
+          author_id: viewer.id,
+          excerpt: toExcerpt(body),
           created_at: now,
           last_activity_at: now,
-        })),
-      )
-      .execute()
-    await refreshThread(trx, id, { tagsChanged: true })
-    await refreshThreadText(trx, id)
-    return id
-  })
-  writeLimits.threads.hit(String(viewer.id), now)
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      const postId = await insertPost(trx, {
+        thread_id: id,
+        author_id: viewer.id,
+        kind: 'question',
+        body_markdown: body,
+        body_html: renderMarkdown(body),
+        created_at: now,
+      })
+      for (const file of files) {
+        const name = cleanFileName(file.fileName)
+        const facts = describeAttachment(name, file.data)
+        await insertAttachment(trx, {
+          id: randomId(),
+          post_id: postId,
+          file_name: name,
+          content_type: facts.contentType,
+          size: file.data.byteLength,
+          content: file.data,
+          preview_html: facts.previewHtml,
+          line_count: facts.lineCount,
+          created_at: now,
+        })
+      }
+      await trx
+        .insertInto('thread_tags')
+        .values(
+          slugs.map((slug, position) => ({
+            thread_id: id,
+            tag_id: tags.find((t) => t.slug === slug)?.id ?? 0,
+            position,
+            created_at: now,
+            last_activity_at: now,
+          })),
+        )
+        .execute()
+      await refreshThread(trx, id, { tagsChanged: true })
+      await refreshThreadText(trx, id)
+      return id
+    }),
+  )
   return ok({ threadId, slug: slugify(title) })
 }

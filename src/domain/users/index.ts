@@ -4,6 +4,7 @@ export {
   changePassword,
   createAccount,
   authLimits,
+  createAuthLimits,
   describeWait,
   type SignedIn,
 } from './users.actions.js'

@@ -20,15 +20,38 @@ import type { Role } from './users.types.js'
 import type { Viewer } from './viewer.js'
 
 const FIFTEEN_MINUTES = 15 * 60_000
+const HOUR = 60 * 60_000
 
-/** Login and registration limits (SECURITY.md row 8); replaceable in tests. */
-export const authLimits = {
-  /** Wrong passwords for one account. */
-  account: new AttemptLimiter({ max: 20, windowMs: FIFTEEN_MINUTES }),
-  /** Wrong passwords from one address, whatever the account. */
-  ip: new AttemptLimiter({ max: 50, windowMs: FIFTEEN_MINUTES }),
-  /** New accounts from one address. */
-  register: new AttemptLimiter({ max: 10, windowMs: 60 * 60_000 }),
+/**
+ * Sign-in and registration limits (SECURITY.md row 8, issue 28 findings 3, 7 and 10); replaceable in
+ * tests. An account is one counter whichever of its names (username or email) is typed. Wrong passwords
+ * hold the pair of account and address first, so a stranger guessing from one address cannot lock the
+ * owner out elsewhere; the slower per-account limit stops guessing spread over many addresses.
+ */
+export const authLimits = createAuthLimits()
+
+/** A fresh set of the limits above, with empty counters (tests start from one). */
+export function createAuthLimits() {
+  return {
+    /** Wrong passwords for one account from one address. */
+    source: new AttemptLimiter({ max: 20, windowMs: FIFTEEN_MINUTES }),
+    /** Wrong passwords for one account from all addresses together. */
+    account: new AttemptLimiter({ max: 100, windowMs: HOUR }),
+    /** Wrong passwords from one address, whatever the account. */
+    ip: new AttemptLimiter({ max: 50, windowMs: FIFTEEN_MINUTES }),
+    /** Sign-up attempts (created or refused) from one address. */
+    register: new AttemptLimiter({ max: 10, windowMs: HOUR }),
+  }
+}
+
+/**
+ * Counts one attempt against every (limiter, key) pair, or none when any of them is held: then the
+ * longest wait. Synchronous, so it is decided before any await of the request that asks.
+ */
+function takeAll(pairs: readonly (readonly [AttemptLimiter, string])[], now: number): number {
+  const wait = Math.max(0, ...pairs.map(([limiter, key]) => limiter.retryAfterS(key, now)))
+  if (wait === 0) for (const [limiter, key] of pairs) limiter.hit(key, now)
+  return wait
 }
 
 export interface RegisterInput {
@@ -50,8 +73,6 @@ export async function registerUser(
   input: RegisterInput,
   now = Date.now(),
 ): Promise<Result<SignedIn>> {
-  const wait = authLimits.register.retryAfterS(input.ip, now)
-  if (wait > 0) return fail.rateLimited(wait)
   const username = input.username.trim()
   const email = input.email.trim()
   const problem =
@@ -59,12 +80,15 @@ export async function registerUser(
     field('email', emailProblem(email)) ??
     field('password', passwordProblem(input.password, username))
   if (problem) return problem
+  // Counted before the lookups and the hash, created or refused: parallel sign-ups cannot pass together,
+  // and probing which emails have accounts costs the same as creating them.
+  const wait = authLimits.register.take(input.ip, now)
+  if (wait > 0) return fail.rateLimited(wait)
   if (await isUsernameTaken(db, username))
     return fail.invalid('username', 'That username is taken.')
   if (await isEmailTaken(db, email))
     return fail.invalid('email', 'An account with that email exists; sign in instead.')
   const passwordHash = await hashPassword(input.password)
-  authLimits.register.hit(input.ip, now)
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertUser(trx, {
@@ -101,22 +125,25 @@ export async function logIn(
   input: LoginInput,
   now = Date.now(),
 ): Promise<Result<SignedIn>> {
-  const accountKey = input.login.trim().toLowerCase()
-  const wait = Math.max(
-    authLimits.account.retryAfterS(accountKey, now),
-    authLimits.ip.retryAfterS(input.ip, now),
-  )
+  const login = input.login.trim().toLowerCase()
+  const user = login === '' ? undefined : await findCredentials(db, login)
+  const account = user ? `user:${user.id}` : `login:${login}`
+  const counted = [
+    [authLimits.source, `${account} ${input.ip}`],
+    [authLimits.account, account],
+    [authLimits.ip, input.ip],
+  ] as const
+  const wait = takeAll(counted, now)
   if (wait > 0) return fail.rateLimited(wait)
-  const user = accountKey === '' ? undefined : await findCredentials(db, accountKey)
   const matches = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await timingDummyHash(), input.password).then(() => false)
-  if (!user || !matches) {
-    authLimits.account.hit(accountKey, now)
-    authLimits.ip.hit(input.ip, now)
+  if (!user || !matches)
     return fail.invalid('login', 'That username or email and password do not match an account.')
-  }
-  authLimits.account.reset(accountKey)
+  // The right password: this attempt does not count, and the owner's own address starts afresh.
+  authLimits.source.reset(counted[0][1])
+  authLimits.account.refund(account, now)
+  authLimits.ip.refund(input.ip, now)
   const token = await createSession(db, user.id, now)
   return ok({
     viewer: { id: user.id, username: user.username, title: user.title, role: user.role },

@@ -139,6 +139,32 @@ describe.each(DIALECTS)('%s: new replies and comments', (dialect) => {
     )
   })
 
+  it('saves no more posts than the limit allows when they arrive in parallel', async () => {
+    const { threadId } = await thread(t.db)
+    const key = String(member.id)
+    const now = Date.now()
+    for (let i = 0; i < POSTS_PER_HOUR - 3; i++) writeLimits.posts.hit(key, now)
+    const before = await t.db
+      .selectFrom('posts')
+      .select('id')
+      .where('thread_id', '=', threadId)
+      .execute()
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        postReply(t.db, member, { threadId, body: `Parallel reply ${i}.` }, now),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(3)
+    expect(results.filter((r) => !r.ok && r.failure.code === 'rate_limited')).toHaveLength(9)
+    const after = await t.db
+      .selectFrom('posts')
+      .select('id')
+      .where('thread_id', '=', threadId)
+      .execute()
+    expect(after.length - before.length).toBe(3)
+    writeLimits.posts.reset(key)
+  })
+
   it('renders a reply as Markdown and a comment inline; only a reply counts as one', async () => {
     const { threadId, replyId } = await thread(t.db)
     const at = Date.now() + 1000
