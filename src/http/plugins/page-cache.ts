@@ -1,6 +1,8 @@
 /**
  * Caches the HTML of anonymous pages in memory (docs/performance.md). Only GET requests without a
- * signed-in viewer are served from it, and only 200 HTML responses that set no cookie are stored.
+ * signed-in viewer are served from it, and only 200 HTML responses that set no cookie and carry no form
+ * token are stored: a token belongs to one visitor (the sign-in and registration pages), so such pages
+ * are `private, no-store`.
  *
  * Invalidation is by version, checked on every hit, so a reply, boost, edit, accept or delete shows on
  * the very next request:
@@ -93,6 +95,8 @@ declare module 'fastify' {
 export const ANONYMOUS_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+/** What every form's token field starts with (views/components/form-fields.tsx). */
+const CSRF_FIELD = Buffer.from('name="_csrf"')
 
 /**
  * Asks the page cache to run `effect` again whenever this response is served from the cache, for work
@@ -222,13 +226,18 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const state = req.pageCacheState
       const type = String(reply.getHeader('content-type') ?? '')
       if (!type.startsWith('text/html') || req.method !== 'GET') return payload
-      if (req.viewer || reply.hasHeader('set-cookie')) {
+      if (req.viewer || reply.hasHeader('set-cookie') || req.csrfToken !== null) {
         reply.header('cache-control', PRIVATE_CACHE_CONTROL)
         return payload
       }
       if (!state || state.hit || reply.statusCode !== 200) return payload
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload
+      // A form token belongs to one visitor, whichever path put it in the page: never shared.
+      if (body.includes(CSRF_FIELD)) {
+        reply.header('cache-control', PRIVATE_CACHE_CONTROL)
+        return payload
+      }
       const entry: Entry = {
         body,
         encoded: {},

@@ -104,6 +104,55 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
     expect((await new Agent(app, '10.4.0.2').get('/login')).headers['x-page-cache']).toBeUndefined()
   })
 
+  // Issue 28 finding 4: a visitor who already held the CSRF cookie got a response without Set-Cookie,
+  // which was stored, so the next visitor was served the first one's token and their form failed.
+  it.each(['/login', '/register', '/login?next=/tags/kernel'])(
+    'never stores %s, which carries a per-visitor token, even for a visitor who has the cookie',
+    async (url) => {
+      const x = new Agent(app, '10.4.0.3')
+      await x.get(url)
+      const again = await x.get(url)
+      expect(again.headers['set-cookie']).toBeUndefined()
+      expect(again.headers['cache-control']).toBe('private, no-store')
+      const tokenOfX = x.csrf
+      for (const y of [new Agent(app, '10.4.0.4'), x]) {
+        const res = await y.get(url)
+        expect(res.headers['x-page-cache']).toBeUndefined()
+        expect(res.headers['cache-control']).toBe('private, no-store')
+      }
+      const y = new Agent(app, '10.4.0.5')
+      await y.get(url)
+      expect(y.csrf).not.toBe(tokenOfX)
+      // Y's form works: a wrong password is a 422 form, not 403 "Form expired".
+      if (url.startsWith('/login'))
+        expect(
+          (await y.post('/login', { login: 'nobody', password: 'not it at all' })).statusCode,
+        ).toBe(422)
+    },
+  )
+
+  it('never stores any anonymous page whose HTML holds a form token', async () => {
+    const anon = new Agent(app, '10.4.0.6')
+    for (const url of [
+      '/',
+      '/tags',
+      '/tags/kernel',
+      threadPath,
+      '/search?q=cache',
+      '/login',
+      '/register',
+    ]) {
+      await anon.get(url)
+      const res = await anon.get(url)
+      if (res.body.includes('name="_csrf"')) {
+        expect(res.headers['x-page-cache'], url).toBeUndefined()
+        expect(res.headers['cache-control'], url).toBe('private, no-store')
+      } else {
+        expect(res.headers['cache-control'], url).toBe('public, max-age=0, must-revalidate')
+      }
+    }
+  })
+
   it('shows a new reply, a boost, an edit, an accept and a delete on the very next request', async () => {
     await cachedGet(threadPath)
     await helper.get(threadPath)
