@@ -131,6 +131,7 @@ function describe(v: ValidationIssue): string {
     return `must be ${v.params.limit} or more`
   if (v.keyword === 'maximum' && typeof v.params.limit === 'number')
     return `must be ${v.params.limit} or less`
+  if (v.keyword === 'pattern') return 'contains characters that are not allowed here'
   return v.message ?? 'is not valid'
 }
 

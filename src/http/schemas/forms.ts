@@ -18,9 +18,21 @@ export function formBody<const K extends string>(
   return Type.Object(properties, { additionalProperties: false }) as unknown as FormShape<K>
 }
 
+/**
+ * Characters a `next` address may not hold at all: controls (a CR or LF cannot go in a Location header;
+ * a tab is dropped by browsers, so `/\t/host` becomes `//host`) and backslashes (read as `/`).
+ */
+const UNSAFE_NEXT_CHARS = /[\u0000-\u001f\u007f\\]/
+
+/** `next` in a query string or form: a 400 naming it when it holds a control character. */
+export const NextField = Type.String({ maxLength: 500, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
+
 export const RegisterForm = formBody(['username', 'email', 'password'], 2000)
 export type RegisterForm = Static<typeof RegisterForm>
-export const LoginForm = formBody(['login', 'password', 'next'], 2000)
+export const LoginForm = Type.Object(
+  { ...formBody(['login', 'password'], 2000).properties, next: Type.Optional(NextField) },
+  { additionalProperties: false },
+)
 export type LoginForm = Static<typeof LoginForm>
 export const PasswordForm = formBody(['current_password', 'new_password'], 2000)
 export type PasswordForm = Static<typeof PasswordForm>
@@ -41,8 +53,23 @@ export function toggleState(value: string | undefined): boolean | undefined {
   return undefined
 }
 
-/** A same-site path to return to after signing in; anything else (//evil.test, https://...) becomes "/". */
-export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/'
-  return next.slice(0, 500)
+/**
+ * A same-origin path to return to after signing in: `next` is resolved against the public origin and
+ * kept only when it stays there and its raw form has no control character or backslash; anything else
+ * (`//evil.test`, `https://...`, `/\t/host`, `/\\host`) becomes "/".
+ * @example safeNext('/tags/kernel?page=2', 'https://forum.test') // '/tags/kernel?page=2'
+ * @example safeNext('/%09/evil.test', 'https://forum.test') // '/%09/evil.test' (a path on this site)
+ */
+export function safeNext(next: string | undefined, publicUrl: string): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || UNSAFE_NEXT_CHARS.test(next))
+    return '/'
+  let resolved: URL
+  try {
+    resolved = new URL(next, publicUrl)
+  } catch {
+    return '/'
+  }
+  if (resolved.origin !== new URL(publicUrl).origin) return '/'
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
+  return path.startsWith('//') || path.length > 500 ? '/' : path
 }

@@ -10,9 +10,9 @@ import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { csrfTokenFor, ensureCsrfToken } from '../../plugins/session.js'
-import { LoginForm, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
+import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
 
-const NextQuery = Type.Object({ next: Type.Optional(Type.String({ maxLength: 500 })) })
+const NextQuery = Type.Object({ next: Type.Optional(NextField) })
 
 export const authRoutes: FastifyPluginAsync = async (app) => {
   app.get('/register', async (req, reply) => {
@@ -56,7 +56,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     '/login',
     { schema: { querystring: NextQuery } },
     async (req, reply) => {
-      const next = safeNext(req.query.next)
+      const next = safeNext(req.query.next, app.config.publicUrl)
       if (req.viewer) return reply.redirect(next, 303)
       ensureCsrfToken(req, reply)
       return sendPage(reply, 200, LoginPage, {
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Body: LoginForm }>('/login', { schema: { body: LoginForm } }, async (req, reply) => {
     const login = req.body.login ?? ''
-    const next = safeNext(req.body.next)
+    const next = safeNext(req.body.next, app.config.publicUrl)
     const result = await logIn(req.db, { login, password: req.body.password ?? '', ip: req.ip })
     if (!result.ok) {
       req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
