@@ -43,6 +43,18 @@ export interface Deps {
   pageCache?: PageCacheOptions
 }
 
+/**
+ * TRUST_PROXY as Fastify takes it. A number of hops becomes the function proxy-addr would build from it
+ * (Fastify's types list no number): the socket's peer and the next `hops - 1` entries are proxies.
+ */
+function trustedProxies(
+  trust: Config['trustProxy'],
+): boolean | string[] | ((a: string, hop: number) => boolean) {
+  if (trust === false) return false
+  if (typeof trust === 'number') return (_address, hop) => hop < trust
+  return [...trust]
+}
+
 export async function buildApp(
   config: Readonly<Config>,
   deps: Deps = {},
@@ -58,7 +70,7 @@ export async function buildApp(
         '*.newPassword',
       ],
     },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },

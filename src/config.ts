@@ -3,6 +3,7 @@
  * of documentation; `loadConfig` validates all of them at once and returns a frozen object, or throws a
  * ConfigError listing every bad value. docs/configuration.md documents each key (a test checks it).
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -24,8 +25,11 @@ export interface Config {
   env: 'development' | 'production' | 'test'
   /** Absolute origin used in canonical links, feeds and sitemaps, without a trailing slash. */
   publicUrl: string
-  /** Trust X-Forwarded-* headers (set when behind a reverse proxy). */
-  trustProxy: boolean
+  /**
+   * Which X-Forwarded-* entries to believe: false (none), the number of proxies in front of Quorum, or
+   * their addresses and CIDR ranges. Fastify's `trustProxy` takes each form as it is.
+   */
+  trustProxy: false | number | readonly string[]
   /** Requests per minute one address may make; 0 turns the limit off. */
   rateLimitPerMinute: number
 }
@@ -68,7 +72,7 @@ export const SETTINGS = {
   },
   TRUST_PROXY: {
     default: 'false',
-    doc: '`true` when a reverse proxy sets X-Forwarded-For/Proto (client IPs for rate limits, https detection).',
+    doc: '`false`, the number of reverse proxies in front of Quorum (`1` for one nginx), or their addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`): the client is the address the nearest untrusted hop appended to X-Forwarded-For.',
   },
 } as const satisfies Record<string, Setting>
 
@@ -109,6 +113,42 @@ export function parseDatabaseUrl(value: string, cwd = process.cwd()): DatabaseCo
   return { dialect: 'sqlite', url: path.resolve(cwd, file) }
 }
 
+/** Names proxy-addr knows for the private ranges, accepted in TRUST_PROXY's list. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * Parses TRUST_PROXY. `true` is refused: trusting every hop makes the client's own left-most
+ * X-Forwarded-For entry its address, so anyone could pick the address rate limits count.
+ * @example parseTrustProxy('1') // 1
+ * @example parseTrustProxy('127.0.0.1, 10.0.0.0/8') // ['127.0.0.1', '10.0.0.0/8']
+ */
+export function parseTrustProxy(value: string): Config['trustProxy'] | string {
+  const v = value.trim()
+  if (v === 'false' || v === '0') return false
+  if (v === 'true')
+    return 'TRUST_PROXY: "true" would believe addresses clients write themselves; give the number of proxies in front of Quorum (1 for one nginx) or their addresses (127.0.0.1, 10.0.0.0/8)'
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v)
+    return hops <= 10
+      ? hops
+      : `TRUST_PROXY: "${v}" proxies is more than any real chain (at most 10)`
+  }
+  const entries = v.split(',').map((e) => e.trim())
+  const bad = entries.filter((e) => !NAMED_RANGES.has(e) && !isAddressOrCidr(e))
+  if (entries.length === 0 || bad.length > 0)
+    return `TRUST_PROXY: "${bad.join(', ') || v}" is not false, a number of proxies, or a list of addresses and CIDR ranges`
+  return Object.freeze(entries)
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/')
+  const family = isIP(address)
+  if (family === 0 || rest.length > 0) return false
+  if (bits === undefined) return true
+  const n = Number(bits)
+  return /^\d+$/.test(bits) && n <= (family === 4 ? 32 : 128)
+}
+
 /**
  * Reads and validates the environment. Throws ConfigError naming every bad value.
  * @example const config = loadConfig({ PORT: '8080' })
@@ -139,9 +179,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!ENVS.includes(nodeEnv))
     problems.push(`NODE_ENV: "${nodeEnv}" must be one of ${ENVS.join(', ')}`)
 
-  const trust = get('TRUST_PROXY')
-  if (trust !== 'true' && trust !== 'false')
-    problems.push(`TRUST_PROXY: "${trust}" must be true or false`)
+  const trustProxy = parseTrustProxy(get('TRUST_PROXY'))
+  if (typeof trustProxy === 'string') problems.push(trustProxy)
 
   const rateLimit = Number(get('RATE_LIMIT_PER_MINUTE'))
   if (!Number.isInteger(rateLimit) || rateLimit < 0)
@@ -168,7 +207,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel,
     env: nodeEnv,
     publicUrl: publicUrl.replace(/\/$/, ''),
-    trustProxy: trust === 'true',
+    trustProxy: trustProxy as Config['trustProxy'],
     rateLimitPerMinute: rateLimit,
   })
 }

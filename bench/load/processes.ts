@@ -111,7 +111,7 @@ export async function startQuorum(
     PORT: String(port),
     DATABASE_URL: databaseUrl,
     // Each bench writer registers from its own address (X-Forwarded-For), as people do.
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
   })
   await waitFor(child, (line) => line.includes('is serving'), 'quorum serve')
   return { process: child, url: `http://127.0.0.1:${port}`, stop: stopper(child) }

@@ -43,6 +43,17 @@ describe('loadConfig', () => {
       expect(problems).toContain(name)
   })
 
+  it('reads TRUST_PROXY as off, a number of proxies, or their addresses; never "trust all"', () => {
+    expect(loadConfig({}).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false)
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1)
+    expect(
+      loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy,
+    ).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback'])
+    for (const bad of ['true', 'yes', '10.0.0.0/33', '300.1.1.1', '1.2.3.4/8/1', '11', 'nginx'])
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
+  })
+
   it('is documented: every setting appears in docs/configuration.md', () => {
     const doc = fs.readFileSync(path.resolve('docs/configuration.md'), 'utf8')
     for (const name of Object.keys(SETTINGS)) expect(doc).toContain(`\`${name}\``)
