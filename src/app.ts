@@ -4,7 +4,6 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify'
 import formbody from '@fastify/formbody'
-import multipart from '@fastify/multipart'
 import rateLimit from '@fastify/rate-limit'
 import type { Config } from './config.js'
 import { createDb, type DbHandle } from './db/connect.js'
@@ -21,12 +20,15 @@ import { viewerPlugin } from './http/plugins/viewer.js'
 import { pageRoutes } from './http/routes/pages/index.js'
 import { SEARCHES_IN_FLIGHT } from './http/routes/pages/search.js'
 import { ConcurrencyLimit } from './http/concurrency.js'
+import { UploadBudget } from './http/uploads.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Readonly<Config>
     /** The line searches wait in (`running`, `queued`); a reader who leaves takes their search out of it. */
     searches: ConcurrencyLimit
+    /** Bytes of uploads the process receives at once (UPLOADS_IN_FLIGHT_MB; http/uploads.ts). */
+    uploadBudget: UploadBudget
   }
 }
 
@@ -78,6 +80,7 @@ export async function buildApp(
   app.decorate('config', config)
   // On the root, not in the search routes' own scope, so the line's length can be read from outside.
   app.decorate('searches', new ConcurrencyLimit(SEARCHES_IN_FLIGHT))
+  app.decorate('uploadBudget', new UploadBudget(config.uploadsInFlightBytes))
 
   await app.register(viewerPlugin)
   await app.register(dbPlugin, {
@@ -95,19 +98,6 @@ export async function buildApp(
     })
   }
   await app.register(formbody, { bodyLimit: 256 * 1024 })
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    // A file over the limit is cut off and flagged, so the form comes back filled in with a message.
-    throwFileSizeLimit: false,
-    limits: {
-      fileSize: 4 * 1024 * 1024 + 1,
-      files: 5,
-      fields: 20,
-      fieldSize: 70_000,
-      parts: 30,
-      headerPairs: 100,
-    },
-  })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(pageCachePlugin, deps.pageCache ?? {})
   // After the page cache (which compresses its own pages) and before the routes it hooks into.

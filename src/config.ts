@@ -32,6 +32,8 @@ export interface Config {
   trustProxy: false | number | readonly string[]
   /** Requests per minute one address may make; 0 turns the limit off. */
   rateLimitPerMinute: number
+  /** Bytes of uploads the process accepts at once, across requests (UPLOADS_IN_FLIGHT_MB). */
+  uploadsInFlightBytes: number
 }
 
 export class ConfigError extends Error {
@@ -69,6 +71,10 @@ export const SETTINGS = {
   RATE_LIMIT_PER_MINUTE: {
     default: '600',
     doc: 'Requests per minute one client address may make before getting 429 (0 turns the limit off, e.g. for load tests).',
+  },
+  UPLOADS_IN_FLIGHT_MB: {
+    default: '64',
+    doc: 'Megabytes of uploads (the ask form with attachments) the process receives at once, across all requests; past it, answers are 503 with Retry-After and the form comes back filled in.',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -188,6 +194,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       `RATE_LIMIT_PER_MINUTE: "${get('RATE_LIMIT_PER_MINUTE')}" must be a whole number, 0 or more`,
     )
 
+  const uploadsMb = Number(get('UPLOADS_IN_FLIGHT_MB'))
+  if (!Number.isInteger(uploadsMb) || uploadsMb < 1)
+    problems.push(
+      `UPLOADS_IN_FLIGHT_MB: "${get('UPLOADS_IN_FLIGHT_MB')}" must be a whole number, 1 or more`,
+    )
+
   let publicUrl = get('PUBLIC_URL')
   if (publicUrl === '') {
     const shownHost =
@@ -209,5 +221,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: publicUrl.replace(/\/$/, ''),
     trustProxy: trustProxy as Config['trustProxy'],
     rateLimitPerMinute: rateLimit,
+    uploadsInFlightBytes: uploadsMb * 1024 * 1024,
   })
 }

@@ -18,6 +18,14 @@ import { fail, ok, type Result } from '../shared/result.js'
 import type { Viewer } from '../users/viewer.js'
 import { refreshThread, refreshThreadText } from './thread-refresh.js'
 
+/**
+ * Seconds until `viewer` may ask again (0: now), without counting anything: lets the ask route refuse
+ * before it receives attachments. `askQuestion` makes the counted check.
+ */
+export function secondsUntilAsk(viewer: Viewer, now = Date.now()): number {
+  return isStaff(viewer) ? 0 : writeLimits.threads.retryAfterS(String(viewer.id), now)
+}
+
 export interface UploadedFile {
   fileName: string
   data: Uint8Array

@@ -27,7 +27,13 @@ export * from './threads.types.js'
 export { getThreadViewerState } from './thread-viewer.js'
 export { refreshThread, refreshThreadText, refreshThreadsText } from './thread-refresh.js'
 export { loadThreadContents, type ThreadContent } from './thread-contents.queries.js'
-export { askQuestion, type AskInput, type Asked, type UploadedFile } from './ask.actions.js'
+export {
+  askQuestion,
+  secondsUntilAsk,
+  type AskInput,
+  type Asked,
+  type UploadedFile,
+} from './ask.actions.js'
 export {
   rebuildThreadText,
   startTextPipeline,

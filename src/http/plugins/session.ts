@@ -23,6 +23,13 @@ declare module 'fastify' {
     startSession(token: string): FastifyReply
     endSession(): FastifyReply
   }
+  interface FastifyContextConfig {
+    /**
+     * `'route'`: a multipart body is checked by the route itself, from the `_csrf` field it reads before
+     * any file (http/uploads.ts), instead of by the hook below, which would need the whole body first.
+     */
+    csrf?: 'route'
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -74,6 +81,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
     // Every unsafe request carries a token from a page we rendered for this session.
     app.addHook('preHandler', (req, reply, done) => {
       if (!UNSAFE.has(req.method)) return done()
+      if (req.routeOptions.config.csrf === 'route' && isMultipartBody(req)) return done()
       app.csrfProtection(req, reply, done)
     })
 
@@ -89,6 +97,28 @@ export const sessionPlugin = fp<{ https: boolean }>(
 export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): string {
   req.csrfToken ??= csrfTokenFor(req, reply)
   return req.csrfToken
+}
+
+/**
+ * Whether `token` is one this session's pages carry: the same check as the hook, for a route that reads
+ * the token from a streamed body (config `csrf: 'route'`). @fastify/csrf-protection's check is
+ * synchronous and answers through `reply.send` only when it fails, so a stand-in reply records that.
+ */
+export function isCsrfTokenValid(req: FastifyRequest, token: string | undefined): boolean {
+  let valid = false
+  const body = req.body
+  req.body = { _csrf: token ?? '' }
+  try {
+    const verdict = { send: () => verdict } as unknown as FastifyReply
+    req.server.csrfProtection(req, verdict, () => (valid = true))
+  } finally {
+    req.body = body
+  }
+  return valid
+}
+
+function isMultipartBody(req: FastifyRequest): boolean {
+  return /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')
 }
 
 /** A new token bound to the current session (or to "anonymous"), as the check expects. */

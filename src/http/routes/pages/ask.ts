@@ -1,34 +1,67 @@
-/** The ask page: a multipart form with attachments, a no-JavaScript Preview button, and the post itself. */
-import type { MultipartFile, MultipartValue } from '@fastify/multipart'
+/**
+ * The ask page: a multipart form with attachments, a no-JavaScript Preview button, and the post itself.
+ * This is the one scope with a multipart parser; the body is streamed (http/uploads.ts): the session,
+ * the form's CSRF token and the asker's rate limit are decided before a byte of an attachment is read,
+ * and attachments wait in temporary files, not in memory.
+ */
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { LIMITS } from '../../../domain/posts/index.js'
+import { describeWait } from '../../../domain/shared/attempt-limiter.js'
 import { listTags } from '../../../domain/tags/index.js'
-import { askQuestion, type UploadedFile } from '../../../domain/threads/index.js'
+import { askQuestion, secondsUntilAsk, type UploadedFile } from '../../../domain/threads/index.js'
 import { emptyForm, type AskValues, type FormState } from '../../../views/forms.js'
 import { AskPage } from '../../../views/pages/ask-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
+import { sendError } from '../../plugins/errors.js'
+import { csrfTokenFor, isCsrfTokenValid } from '../../plugins/session.js'
+import {
+  discardRest,
+  maxFormBytes,
+  receiveMultipartForm,
+  type ReceivedForm,
+  type UploadLimits,
+  type UploadRefusal,
+} from '../../uploads.js'
 
 const AskQuery = Type.Object({ tag: Type.Optional(Type.String({ maxLength: 100 })) })
 
-type Part = MultipartFile | MultipartValue<unknown>
+/** What the ask form may carry: the attachments of LIMITS, and its few text fields. */
+const ASK_UPLOAD_LIMITS: UploadLimits = {
+  files: LIMITS.attachmentsMax,
+  fileBytes: LIMITS.attachmentBytesMax,
+  fields: 20,
+  fieldBytes: 70_000,
+}
 
 export const askRoutes: FastifyPluginAsync = async (app) => {
+  // Parsing only: without attachFieldsToBody the body stays unread until the handler streams it.
+  await app.register(multipart)
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'quorum-uploads-'))
+  app.addHook('onClose', async () => fs.rm(dir, { recursive: true, force: true }))
+
   const render = async (
     req: FastifyRequest,
     reply: FastifyReply,
     status: number,
     form: FormState<AskValues>,
     previewHtml: string | null,
-  ) =>
-    sendPage(reply, status, AskPage, {
+  ) => {
+    // Whatever path renders the form (preview, an error), it carries a token for this session.
+    req.csrfToken = csrfTokenFor(req, reply)
+    return sendPage(reply, status, AskPage, {
       site: siteFor(req),
       form,
       tags: await listTags(req.db),
       previewHtml,
     })
+  }
 
   app.get<{ Querystring: Static<typeof AskQuery> }>(
     '/ask',
@@ -45,71 +78,137 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     },
   )
 
-  app.post('/ask', async (req, reply) => {
-    if (!req.isMultipart() && typeof req.body !== 'object')
-      return sendFailure(req, reply, { code: 'invalid', field: 'body', message: 'Send the form.' })
-    const body = (req.body ?? {}) as Record<string, Part | Part[] | string | undefined>
-    const values: AskValues = {
-      title: text(body.title),
-      body: text(body.body),
-      tags: text(body.tags),
-    }
-    if (!req.viewer)
+  app.post('/ask', { config: { csrf: 'route' } }, async (req, reply) => {
+    const viewer = req.viewer
+    if (!viewer) {
+      if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
       return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask a question.' })
-    const files = await uploadedFiles(body.attachments)
-    if (text(body.intent) === 'preview')
-      return render(req, reply, 200, emptyForm(values), renderMarkdown(values.body))
-    if (files.truncated) {
-      return render(
-        req,
-        reply,
-        413,
-        {
-          values,
-          errors: {
-            attachments: `${files.truncated} is larger than ${LIMITS.attachmentBytesMax / 1024 / 1024} MB; attach a smaller file or paste the relevant part.`,
+    }
+    const received: ReceivedForm = req.isMultipart()
+      ? await receiveMultipartForm(req, {
+          dir,
+          budget: app.uploadBudget,
+          limits: ASK_UPLOAD_LIMITS,
+          admit: (fields) => {
+            if (!isCsrfTokenValid(req, fields._csrf ?? headerToken(req))) return { kind: 'expired' }
+            const wait = secondsUntilAsk(viewer)
+            return wait > 0 ? { kind: 'rate_limited', retryAfterS: wait } : null
           },
-        },
-        null,
-      )
+        })
+      : urlencodedForm(req.body)
+    // The answer is decided while the files exist and sent once they are gone and their bytes are
+    // back in the budget.
+    let answer: () => Promise<FastifyReply> | FastifyReply
+    try {
+      answer = await decide(req, reply, viewer, received)
+    } finally {
+      await received.dispose()
     }
-    const result = await askQuestion(req.db, req.viewer, { ...values, attachments: files.list })
-    if (!result.ok) {
-      if (result.failure.code === 'rate_limited')
-        reply.header('retry-after', String(result.failure.retryAfterS))
-      if (result.failure.code === 'not_found') return sendFailure(req, reply, result.failure)
-      return render(
-        req,
-        reply,
-        STATUS[result.failure.code],
-        { values, ...formErrors(result.failure) },
-        null,
-      )
-    }
-    return reply.redirect(`/threads/${result.value.threadId}/${result.value.slug}`, 303)
+    return answer()
   })
-}
 
-/** The string value of a form field, multipart or urlencoded. */
-function text(field: Part | Part[] | string | undefined): string {
-  const one = Array.isArray(field) ? field[0] : field
-  if (one === undefined) return ''
-  if (typeof one === 'string') return one
-  return one.type === 'field' && typeof one.value === 'string' ? one.value : ''
-}
-
-async function uploadedFiles(
-  field: Part | Part[] | string | undefined,
-): Promise<{ list: UploadedFile[]; truncated: string | null }> {
-  const parts = (
-    Array.isArray(field) ? field : field === undefined || typeof field === 'string' ? [] : [field]
-  ).filter((p): p is MultipartFile => p.type === 'file')
-  const list: UploadedFile[] = []
-  for (const part of parts) {
-    const data = await part.toBuffer()
-    if (part.file.truncated) return { list, truncated: part.filename }
-    if (part.filename === '' && data.byteLength === 0) continue // the browser's "no file chosen"
-    list.push({ fileName: part.filename, data })
+  /** What to answer to a received ask form: a refusal, a preview, the form with errors, or the thread. */
+  async function decide(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    viewer: NonNullable<FastifyRequest['viewer']>,
+    received: ReceivedForm,
+  ): Promise<() => Promise<FastifyReply> | FastifyReply> {
+    const fields = received.fields
+    const values: AskValues = {
+      title: fields.title ?? '',
+      body: fields.body ?? '',
+      tags: fields.tags ?? '',
+    }
+    const { refusal } = received
+    if (refusal) return () => refused(req, reply, refusal, values)
+    if (fields.intent === 'preview')
+      return () => render(req, reply, 200, emptyForm(values), renderMarkdown(values.body))
+    const attachments: UploadedFile[] = await Promise.all(
+      received.files.map(async (f) => ({ fileName: f.fileName, data: await fs.readFile(f.path) })),
+    )
+    const result = await askQuestion(req.db, viewer, { ...values, attachments })
+    if (result.ok)
+      return () => reply.redirect(`/threads/${result.value.threadId}/${result.value.slug}`, 303)
+    const failure = result.failure
+    if (failure.code === 'not_found') return () => sendFailure(req, reply, failure)
+    if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
+    return () => render(req, reply, STATUS[failure.code], { values, ...formErrors(failure) }, null)
   }
-  return { list, truncated: null }
+
+  /** The answer to a form that was not received in full; the text typed comes back whenever it can. */
+  async function refused(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    refusal: UploadRefusal,
+    values: AskValues,
+  ): Promise<FastifyReply> {
+    if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
+    const withError = (status: number, errors: Record<string, string>, formError?: string) =>
+      render(req, reply, status, { values, errors, ...(formError ? { formError } : {}) }, null)
+    switch (refusal.kind) {
+      case 'expired':
+        return sendError(
+          req,
+          reply,
+          403,
+          'Form expired',
+          'This form has expired or came from another site. Go back, reload the page and try again.',
+        )
+      case 'rate_limited':
+        reply.header('retry-after', String(refusal.retryAfterS))
+        return withError(
+          429,
+          {},
+          `You have asked many questions this hour. Try again in ${describeWait(refusal.retryAfterS)}.`,
+        )
+      case 'busy':
+        reply.header('retry-after', String(refusal.retryAfterS)).header('cache-control', 'no-store')
+        return withError(
+          503,
+          {},
+          `The forum is receiving many attachments right now. Your question is below: post it again in ${describeWait(refusal.retryAfterS)}.`,
+        )
+      case 'too_many_files':
+        return withError(413, {
+          attachments: `Attach at most ${LIMITS.attachmentsMax} files; paste the relevant part of the others.`,
+        })
+      case 'file_too_large':
+        return withError(413, {
+          attachments: `${refusal.fileName} is larger than ${LIMITS.attachmentBytesMax / 1024 / 1024} MB; attach a smaller file or paste the relevant part.`,
+        })
+      case 'too_many_fields':
+        return sendError(
+          req,
+          reply,
+          413,
+          'Too large',
+          'The form has more fields than the ask form.',
+        )
+      case 'malformed':
+      case 'aborted':
+        return sendError(
+          req,
+          reply,
+          400,
+          'Bad request',
+          'The form could not be read: its multipart encoding is broken. Reload the page and try again.',
+        )
+    }
+  }
+}
+
+/** The x-csrf-token header, for a script that posts the multipart form. */
+function headerToken(req: FastifyRequest): string | undefined {
+  const header = req.headers['x-csrf-token']
+  return typeof header === 'string' ? header : undefined
+}
+
+/** An urlencoded ask form (no attachments): its CSRF token was checked by the session plugin. */
+function urlencodedForm(body: unknown): ReceivedForm {
+  const fields: Record<string, string> = {}
+  if (body && typeof body === 'object')
+    for (const [name, value] of Object.entries(body))
+      if (typeof value === 'string') fields[name] = value
+  return { fields, files: [], dispose: async () => undefined }
 }
