@@ -10,6 +10,8 @@ export default defineConfig({
       // Browser suites (playwright-core + /usr/bin/chromium); they set their own longer timeouts.
       'test/e2e/**/*.test.{ts,tsx}',
     ],
+    // Picks PostgreSQL (TEST_POSTGRES_URL, or an embedded one for the run) and prints it.
+    globalSetup: ['test/support/global-setup.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

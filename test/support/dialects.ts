@@ -1,11 +1,11 @@
-import type { Dialect } from '../../src/config.js'
+import { inject } from 'vitest'
+import { CONFIGURED_POSTGRES_URL, parseDialects } from './test-env.js'
 
 /** The dialects integration tests run against: DIALECTS=sqlite,postgres (the default) or one of them. */
-export const DIALECTS = (process.env.DIALECTS ?? 'sqlite,postgres')
-  .split(',')
-  .map((d) => d.trim())
-  .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres')
+export const DIALECTS = parseDialects(process.env.DIALECTS)
 
-/** The PostgreSQL server tests use; each test file gets its own schema in it. */
-export const TEST_POSTGRES_URL =
-  process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+/**
+ * The PostgreSQL server tests use; each test file gets its own schema in it. The global setup picks it:
+ * TEST_POSTGRES_URL when that answers, otherwise an embedded PostgreSQL started for the run.
+ */
+export const TEST_POSTGRES_URL = inject('testPostgresUrl') ?? CONFIGURED_POSTGRES_URL

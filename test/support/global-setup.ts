@@ -1,0 +1,23 @@
+/**
+ * Vitest's global setup: runs once per `vitest run`, before any test file, in the main process. It picks
+ * what the suites need from outside Node and tells the workers (provide/inject):
+ * PostgreSQL, when DIALECTS includes it: TEST_POSTGRES_URL if a server answers there, otherwise an
+ * embedded PostgreSQL from the npm registry, stopped when the run ends (test-postgres.ts). The choice is
+ * printed with its version, so a run's output says what it tested against.
+ */
+import type { TestProject } from 'vitest/node'
+import { CONFIGURED_POSTGRES_URL, parseDialects } from './test-env.js'
+import { startTestPostgres, type TestPostgres } from './test-postgres.js'
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let postgres: TestPostgres | undefined
+  if (parseDialects(process.env.DIALECTS).includes('postgres')) {
+    postgres = await startTestPostgres(CONFIGURED_POSTGRES_URL)
+    console.log(`PostgreSQL: ${postgres.description}`)
+  }
+  project.provide('testPostgresUrl', postgres?.url)
+
+  return async () => {
+    await postgres?.stop()
+  }
+}
