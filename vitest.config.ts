@@ -7,10 +7,10 @@ export default defineConfig({
       'test/unit/**/*.test.{ts,tsx}',
       'test/integration/**/*.test.{ts,tsx}',
       'test/conformance/**/*.test.{ts,tsx}',
-      // Browser suites (playwright-core + /usr/bin/chromium); they set their own longer timeouts.
+      // Browser suites (playwright-core + Chromium from @sparticuz/chromium); they set their own longer timeouts.
       'test/e2e/**/*.test.{ts,tsx}',
     ],
-    // Picks PostgreSQL (TEST_POSTGRES_URL, or an embedded one for the run) and prints it.
+    // Picks PostgreSQL (TEST_POSTGRES_URL, or an embedded one for the run) and Chromium, and prints both.
     globalSetup: ['test/support/global-setup.ts'],
     environment: 'node',
     testTimeout: 30_000,

@@ -17,9 +17,17 @@ export function parseDialects(value = 'sqlite,postgres'): Dialect[] {
     .filter((d): d is Dialect => d === 'sqlite' || d === 'postgres')
 }
 
+/** How the browser suites start Chromium: the binary, and what its process needs in its environment. */
+export interface ChromiumLaunch {
+  readonly executablePath: string
+  readonly env: Readonly<Record<string, string>>
+}
+
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The PostgreSQL the run uses; unset when DIALECTS leaves PostgreSQL out. */
     testPostgresUrl: string | undefined
+    /** The Chromium the browser suites launch, or why there is none (they fail with it, never skip). */
+    testChromium: ChromiumLaunch | { readonly error: string }
   }
 }

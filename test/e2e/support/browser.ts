@@ -1,6 +1,7 @@
 /**
- * Debian's Chromium driven by playwright-core: one browser per test file, launched here with the flags CI
- * uses. A missing browser fails the suite with the command that fixes it; browser suites never skip.
+ * Chromium driven by playwright-core: one browser per test file, launched here with the flags CI uses. The
+ * binary is the one the global setup picked (test/support/chromium.ts: @sparticuz/chromium from npm, or
+ * TEST_CHROMIUM). Without one the suite fails with the reason; browser suites never skip.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,8 +13,8 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core'
+import { inject } from 'vitest'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -28,17 +29,18 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../../test-results', import
 export const E2E_TIMEOUT_MS = 120_000
 
 /**
- * Launches headless Chromium, or throws telling how to install it.
+ * Launches headless Chromium, or throws saying why there is none.
  * @example const browser = await launchChromium(); try { ... } finally { await browser.close() }
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}; the browser suites need it and never skip. ` +
-        'Install it with `apt-get update && apt-get install -y --no-install-recommends chromium` (as .ci/run does).',
-    )
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+  const binary = inject('testChromium')
+  if ('error' in binary)
+    throw new Error(`No Chromium for the browser suites (they never skip): ${binary.error}`)
+  return chromium.launch({
+    executablePath: binary.executablePath,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...binary.env },
+  })
 }
 
 /** A context whose pages may only reach our server: anything else is aborted and recorded. */
