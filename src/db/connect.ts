@@ -5,7 +5,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely'
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type LogEvent,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig, Dialect } from '../config.js'
 import { openChangeFeed, type ChangeFeed } from './change-feed.js'
@@ -62,7 +69,10 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma(`cache_size = -${Math.floor(options.cacheKiB ?? SQLITE_CACHE_KIB)}`)
     loadSqliteExtensions(sqlite)
-    const database = cachingStatements(sqlite, options.statementCache ?? 500)
+    const database = rollbackOnlyWhenOpen(
+      sqlite,
+      cachingStatements(sqlite, options.statementCache ?? 500),
+    )
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }), log })
     return { db, dialect: 'sqlite', close: once(() => db.destroy()) }
   }
@@ -72,8 +82,14 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     options: config.schema ? `-c search_path=${config.schema}` : undefined,
   }
   const pool = new pg.Pool({ ...client, max: options.pool?.max ?? 10 })
-  // Without a listener an idle client's error (a server restart) would crash the process.
-  pool.on('error', () => {})
+  // pg emits 'error' on a client whose connection breaks (a server restart, a killed backend) while it
+  // runs no query: an idle client, which the pool listens to, or one checked out between the statements
+  // of a transaction, which nobody listens to, so the process died. Every client now has a listener
+  // for its whole life; the statement that next uses a broken client fails (the request answers 503,
+  // http/plugins/errors.ts) and the pool drops the client when it is released.
+  const ignore = () => {}
+  pool.on('error', ignore)
+  pool.on('connect', (connection) => connection.on('error', ignore))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
   return {
     db,
@@ -81,6 +97,25 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     close: once(() => db.destroy()),
     openChangeFeed: () => openChangeFeed(client),
   }
+}
+
+/**
+ * SQLite ends a transaction by itself when a statement fails with SQLITE_FULL or SQLITE_IOERR; Kysely's
+ * ROLLBACK then fails with "cannot rollback - no transaction is active", and that error replaced the one
+ * that explains what happened (a full disk). A ROLLBACK with no transaction open does nothing here.
+ */
+function rollbackOnlyWhenOpen<D extends SqliteDatabase>(sqlite: SQLite.Database, database: D): D {
+  const nothing: SqliteStatement = {
+    reader: false,
+    all: () => [],
+    run: () => ({ changes: 0, lastInsertRowid: 0 }),
+    iterate: () => [][Symbol.iterator](),
+  }
+  const prepare = database.prepare.bind(database)
+  return Object.assign(database, {
+    prepare: (text: string) =>
+      text === 'rollback' && !sqlite.inTransaction ? nothing : prepare(text),
+  })
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -14,6 +14,12 @@ export interface ErrorLink {
 
 export const errorsPlugin = fp(
   async (app) => {
+    const episodes = new Episodes()
+    // A request that reached the database and succeeded ends an outage: the next failure is news again.
+    app.addHook('onResponse', async (req, reply) => {
+      if (reply.statusCode < 500 && reply.getHeader('x-page-cache') !== 'hit') episodes.end(req)
+    })
+
     app.setNotFoundHandler(async (req, reply) =>
       sendError(
         req,
@@ -48,16 +54,12 @@ export const errorsPlugin = fp(
           'This form has expired or came from another site. Go back, reload the page and try again.',
         )
       }
-      if (isOverload(error)) {
-        req.log.warn({ err: error }, 'database busy')
-        reply.header('retry-after', String(BUSY_RETRY_AFTER_S))
-        return sendError(
-          req,
-          reply,
-          503,
-          'The forum is busy',
-          `Too many requests are waiting for the database right now. Please try again in ${BUSY_RETRY_AFTER_S} seconds.`,
-        )
+      const unavailable = unavailability(error)
+      if (unavailable) {
+        const { title, message, retryAfterS } = UNAVAILABLE[unavailable]
+        episodes.report(unavailable, error, req)
+        reply.header('retry-after', String(retryAfterS))
+        return sendError(req, reply, 503, title, message)
       }
       const status = error.statusCode ?? 500
       if (status < 500) return sendError(req, reply, status, statusTitle(status), error.message)
@@ -74,19 +76,100 @@ export const errorsPlugin = fp(
   { name: 'errors', dependencies: ['assets'] },
 )
 
-/** Seconds a client is asked to wait when the database is saturated. */
-const BUSY_RETRY_AFTER_S = 5
+/** Why the forum cannot answer right now, as opposed to a bug: each answers 503 with Retry-After. */
+export type Unavailability = 'busy' | 'database_down' | 'storage_full'
+
+const UNAVAILABLE: Record<Unavailability, { title: string; message: string; retryAfterS: number }> =
+  {
+    busy: {
+      title: 'The forum is busy',
+      message:
+        'Too many requests are waiting for the database right now. Please try again in 5 seconds.',
+      retryAfterS: 5,
+    },
+    database_down: {
+      title: 'The forum is briefly unavailable',
+      message:
+        'The forum’s database is not answering right now (a restart, most likely). Nothing you sent was saved; please try again in 5 seconds.',
+      retryAfterS: 5,
+    },
+    storage_full: {
+      title: 'The forum cannot save right now',
+      message:
+        'The forum’s disk is full, so nothing can be saved until its operators make room. Nothing you sent was saved; please try again in a minute.',
+      retryAfterS: 60,
+    },
+  }
+
+/** PostgreSQL's codes for a server that is going away, starting up or unreachable (class 08, 57P0x). */
+const DATABASE_DOWN_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+])
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'])
 
 /**
- * Errors that mean "too much at once", not "broken": no PostgreSQL connection came free in time (pg-pool),
- * PostgreSQL cancelled a statement at its timeout (57014), or SQLite stayed locked past its busy timeout.
- * They answer 503 with Retry-After, so clients and load balancers back off instead of reporting a bug.
+ * Errors that mean "not now", not "broken":
+ * - busy: no PostgreSQL connection came free in time (pg-pool), PostgreSQL cancelled a statement at its
+ *   timeout (57014), or SQLite stayed locked past its busy timeout;
+ * - database_down: PostgreSQL is restarting, shutting down or unreachable, or the connection a query ran
+ *   on broke under it (pg's "Connection terminated" errors);
+ * - storage_full: SQLITE_FULL, or PostgreSQL's disk_full (53100).
+ * Clients and load balancers back off on 503 instead of reporting a bug.
  */
-export function isOverload(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
+export function unavailability(error: unknown): Unavailability | null {
+  if (!(error instanceof Error)) return null
   const code = (error as { code?: unknown }).code
-  if (code === '57014' || code === 'SQLITE_BUSY') return true
-  return /timeout exceeded when trying to connect/i.test(error.message)
+  if (code === '57014' || code === 'SQLITE_BUSY') return 'busy'
+  if (/timeout exceeded when trying to connect/i.test(error.message)) return 'busy'
+  if (code === 'SQLITE_FULL' || code === '53100') return 'storage_full'
+  if (typeof code === 'string' && (DATABASE_DOWN_CODES.has(code) || NETWORK_CODES.has(code)))
+    return 'database_down'
+  if (
+    /^Connection terminated|Client has encountered a connection error|Client was closed and is not queryable/i.test(
+      error.message,
+    )
+  )
+    return 'database_down'
+  return null
+}
+
+/**
+ * Logs each outage once: the first failure of a kind with its error, at `error` level; the rest of the
+ * episode at `debug`; and a line when a request succeeds again.
+ */
+class Episodes {
+  private readonly open = new Map<Unavailability, { since: number; count: number }>()
+
+  report(kind: Unavailability, error: unknown, req: FastifyRequest): void {
+    const episode = this.open.get(kind)
+    if (episode) {
+      episode.count++
+      req.log.debug({ err: error, kind }, 'still unavailable')
+      return
+    }
+    this.open.set(kind, { since: Date.now(), count: 1 })
+    // busy is routine under load: a warning; the other two need an operator.
+    const level = kind === 'busy' ? 'warn' : 'error'
+    req.log[level]({ err: error, kind }, `unavailable: ${kind.replace('_', ' ')}`)
+  }
+
+  end(req: FastifyRequest): void {
+    if (this.open.size === 0) return
+    for (const [kind, { since, count }] of this.open)
+      if (kind !== 'busy')
+        req.log.info(
+          { kind, failedRequests: count, seconds: Math.round((Date.now() - since) / 1000) },
+          `available again after ${kind.replace('_', ' ')}`,
+        )
+    this.open.clear()
+  }
 }
 
 /** Sends an error as JSON for the API and as a page everywhere else. */

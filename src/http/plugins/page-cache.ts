@@ -35,6 +35,7 @@ import {
   negotiateEncoding,
   type Encoding,
 } from './compression.js'
+import { unavailability } from './errors.js'
 
 export interface PageCacheOptions {
   /** Upper bound of the bodies held, in bytes (default 32 MB). */
@@ -200,9 +201,17 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     app.addHook('preValidation', async (req, reply) => {
       if (req.method !== 'GET' || req.viewer || req.url.startsWith('/assets/')) return
       if (req.routeOptions.config.pageCache === false) return
-      const version = `${generation}:${await databaseVersion()}`
+      // While the database does not answer, what is cached (and not older than maxAgeMs) is still
+      // served: nothing can have been committed that the cache did not hear of.
+      const heard = await databaseVersion().catch((error: unknown) => {
+        if (unavailability(error) === null) throw error
+        return null
+      })
+      const version = `${generation}:${heard}`
       const entry = entries.get(req.url)
-      if (entry && entry.version === version && Date.now() - entry.storedAt < maxAgeMs) {
+      const current =
+        heard === null ? entry?.version.startsWith(`${generation}:`) : entry?.version === version
+      if (entry && current && Date.now() - entry.storedAt < maxAgeMs) {
         hits++
         entries.delete(req.url) // most recently used goes last
         entries.set(req.url, entry)
@@ -212,6 +221,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         const body = await answer(req, reply, req.url, entry)
         return body === '' ? reply.send() : reply.send(body)
       }
+      if (heard === null) return // the route will answer 503; nothing to store
       if (entry) remove(req.url)
       misses++
       req.pageCacheState = { version, effects: [], hit: false }
@@ -220,7 +230,9 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     app.addHook('onSend', async (req, reply, payload) => {
       if (UNSAFE.has(req.method)) {
         // Before the response is written: the client's next request already sees the new generation.
-        if (reply.statusCode < 400 || reply.statusCode >= 500) generation++
+        // A 4xx changed nothing, nor did a 503 (the database was unavailable: nothing was saved).
+        if (reply.statusCode < 400 || (reply.statusCode >= 500 && reply.statusCode !== 503))
+          generation++
         return payload
       }
       const state = req.pageCacheState

@@ -6,22 +6,38 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
-import { isOverload } from '../../../src/http/plugins/errors.js'
+import { unavailability } from '../../../src/http/plugins/errors.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'
 
-describe('overload errors', () => {
-  it('are told apart from bugs', () => {
-    const pgTimeout = new Error('timeout exceeded when trying to connect')
-    const cancelled = Object.assign(new Error('canceling statement due to statement timeout'), {
-      code: '57014',
-    })
-    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' })
-    for (const e of [pgTimeout, cancelled, busy]) expect(isOverload(e)).toBe(true)
-    for (const e of [new Error('syntax error'), new TypeError('x is undefined'), 'text', null])
-      expect(isOverload(e)).toBe(false)
+describe('unavailability', () => {
+  const coded = (message: string, code: string) => Object.assign(new Error(message), { code })
+
+  it('tells a saturated, restarting or full database apart from bugs', () => {
+    const cases: [unknown, ReturnType<typeof unavailability>][] = [
+      [new Error('timeout exceeded when trying to connect'), 'busy'],
+      [coded('canceling statement due to statement timeout', '57014'), 'busy'],
+      [coded('database is locked', 'SQLITE_BUSY'), 'busy'],
+      [coded('terminating connection due to administrator command', '57P01'), 'database_down'],
+      [coded('the database system is starting up', '57P03'), 'database_down'],
+      [coded('connect ECONNREFUSED 127.0.0.1:5432', 'ECONNREFUSED'), 'database_down'],
+      [new Error('Connection terminated unexpectedly'), 'database_down'],
+      [
+        new Error('Client has encountered a connection error and is not queryable'),
+        'database_down',
+      ],
+      [coded('database or disk is full', 'SQLITE_FULL'), 'storage_full'],
+      [coded('could not extend file: No space left on device', '53100'), 'storage_full'],
+      [new Error('syntax error'), null],
+      [coded('cannot rollback - no transaction is active', 'SQLITE_ERROR'), null],
+      [new TypeError('x is undefined'), null],
+      ['text', null],
+      [null, null],
+    ]
+    for (const [error, expected] of cases)
+      expect(unavailability(error), String(error)).toBe(expected)
   })
 })
 
