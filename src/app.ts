@@ -43,6 +43,8 @@ export interface Deps {
   viewsFlushMs?: number
   /** The anonymous page cache's bounds (docs/performance.md). */
   pageCache?: PageCacheOptions
+  /** Where the log's JSON lines go (default stdout); tests read them from a stream of their own. */
+  logStream?: NodeJS.WritableStream
 }
 
 /**
@@ -71,6 +73,7 @@ export async function buildApp(
         '*.password',
         '*.newPassword',
       ],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
