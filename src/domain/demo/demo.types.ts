@@ -1,11 +1,9 @@
 /**
- * The shape of the demo forum's content. Times are relative to the moment the seed runs ("5m", "8h",
- * "3d", "2w", "14mo" ago), so the demo always looks alive; the seeder turns them into absolute times
- * and writes everything through the same import path as `quorum import`.
+ * The demo forum as the loader hands it over (load-demo.ts reads it from the top-level demo/ folder;
+ * docs/import.md describes the files). Times are relative to the moment the seed runs; the seeder turns
+ * them into absolute times and writes everything through the same import path as `quorum import`.
  */
-
-/** How long ago something happened: a number and a unit (m minutes, h hours, d days, w weeks, mo months). */
-export type Ago = `${number}${'m' | 'h' | 'd' | 'w' | 'mo'}`
+import type { Ago } from './relative-time.js'
 
 export interface DemoUser {
   username: string
@@ -47,6 +45,8 @@ export interface DemoAttachment {
 }
 
 export interface DemoThread {
+  /** The file it was read from, relative to the demo folder (for error messages and tests). */
+  file: string
   title: string
   /** Tag slugs; the first is the thread's main tag. */
   tags: string[]
@@ -59,6 +59,13 @@ export interface DemoThread {
   pinned?: boolean
   locked?: boolean
   attachments?: DemoAttachment[]
-  /** Oldest first; every reply is younger than the thread and older replies come first. */
+  /** Oldest first; every reply is younger than the thread. */
   replies?: DemoReply[]
+}
+
+/** Everything the seed writes, in the order it writes it (the order fixes the ids). */
+export interface DemoForum {
+  users: DemoUser[]
+  tags: DemoTag[]
+  threads: DemoThread[]
 }
