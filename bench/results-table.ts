@@ -1,5 +1,6 @@
 /**
- * Prints a results file of `npm run bench` as a Markdown table (for docs/performance.md).
+ * Prints a results file of `npm run bench` as a Markdown table (for docs/performance.md and
+ * docs/performance-log.md).
  * Usage: node --import tsx bench/results-table.ts bench/results/FILE.json [sqlite|postgres]
  * (a second argument keeps one database's rows of a run over both)
  */

@@ -16,7 +16,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
  * The command line of `quorum ARGS` as an argv array: the built CLI (bin/quorum.js, dist/), as `npm start`
  * runs it, built first when src/ changed since the last build. Measured from the sources through tsx, the
  * server carried tsx's loader thread and every module's source map: about 45 MB more RSS at 100,000
- * threads (129 against 174 MB idle, docs/performance.md), which no deployment has.
+ * threads (129 against 174 MB idle; docs/performance-log.md, 2026-12-03 afternoon), which no deployment
+ * has.
  */
 export function quorumCommand(args: string[], nodeFlags: string[] = []): string[] {
   ensureBuilt()
