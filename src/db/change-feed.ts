@@ -2,12 +2,12 @@
  * PostgreSQL's change feed: a connection of its own that LISTENs on {@link CHANGE_CHANNEL}, where a
  * statement-level trigger on every table the pages read (migration 2026-12-05-1200_change_triggers)
  * sends the table's schema once per committing transaction. The page cache reads `version()` instead
- * of asking the database on every request, which saved a round trip per cached page.
+ * of asking the database on every request, which saved a round trip per cached page (about twice the
+ * cached pages' rate at 1M threads; docs/performance.md, "The page cache").
  *
  * NOTIFY is delivered after commit, so a page served between another process's commit and the
- * notification's arrival (median 0.06 ms, worst 11–13 ms on one host: `npm run bench:feed-latency`)
- * may be the older one; writes made
- * through this process's own HTTP requests do not wait for it (the page cache's generation counter).
+ * notification's arrival (worst 11–13 ms in `npm run bench:feed-latency`) may be the older one; writes
+ * made through this process's own HTTP requests do not wait for it (the page cache's generation counter).
  * While the connection is down, `version()` is null and the caller falls back to asking the database;
  * the feed reconnects every second and counts the reconnection as a change, since notifications sent
  * while it was away are lost.
