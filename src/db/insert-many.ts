@@ -6,9 +6,9 @@
  * terms, signatures, search rows) and for the importer's rows, hundreds per thread in bulk loads.
  *
  * SQLite: multi-row VALUES of three fixed sizes (100, 10 and 1 rows; fewer than 100 for a table so wide that
- * 100 rows' SQL would outgrow what the statement cache keeps, statement-cache.ts), each prepared once. In a
- * micro-benchmark of 400,000 signature rows, 100 rows a statement was the fastest: 2.2 µs a row, against 3.0
- * for a JSON array through json_each and 2.4 for 1,000 rows a statement (docs/performance.md).
+ * 100 rows' SQL would outgrow what the statement cache keeps, statement-cache.ts), each prepared once: 100
+ * rows a statement was the fastest shape measured (2.2 µs a row, against 3.0 through json_each;
+ * docs/performance-log.md, 2026-12-03 afternoon).
  * PostgreSQL: one array parameter per column through unnest(), or Kysely's VALUES for rows of any shape.
  */
 import { CompiledQuery, sql, type Insertable } from 'kysely'
