@@ -140,18 +140,19 @@ const WALK_SLACK = 3
  * {@link leftToPlanner}). Several words or a phrase run in at most two passes, because the planner's estimate fails
  * both ways. It multiplies the words' frequencies as if they were independent and, for common words whose
  * combination is rare (or a phrase, which it reads as the AND of its words), walks the newest rows testing each
- * one to the end of the table: 3.4 s at a million threads for `"kernel panic"`, which no thread writes. For a
- * combination that is common it may choose GIN instead and intersect posting lists of most of the table: 224 ms
- * for `kernel panic zone`, whose first thousand matches are among the newest few thousand threads. Before pass 1,
- * the planner's own estimate sends rare words straight to GIN (a walk would test 20,000 rows in vain).
+ * one to the end of the table (3.4 s at a million threads for `"kernel panic"`, which no thread writes); for a
+ * combination that is common it may choose GIN instead and intersect posting lists of most of the table, though
+ * the first thousand matches are among the newest few thousand threads. docs/search.md, "Matching", has the
+ * measurements. Before pass 1, the planner's own estimate sends rare words straight to GIN (a walk would test
+ * 20,000 rows in vain).
  *
  * Pass 1 walks the newest `cap × RECENT_SCAN` documents (or threads passing the filters, whose text alone is
  * then tested), newest first, testing each: where matches are common it stops early. When it finds fewer than
  * `cap`, pass 2 looks for the older threads holding all the words (a phrase's words joined by AND), filters
  * included, by a walk over a window of ids or through GIN ({@link olderMatches}); a phrase is then checked on
- * the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A
- * rare phrase of common words is therefore looked for among the newest 20,000 threads and then the newest
- * 10,000 older ones holding its words, not everywhere (docs/search.md, "Matching"); words alone have no limit.
+ * the newest `cap × PHRASE_WINDOW` of them, a chunk at a time. A rare phrase of common words is therefore looked
+ * for among the newest 20,000 threads and then the newest 10,000 older ones holding its words, not everywhere;
+ * words alone have no limit.
  */
 async function newestMatches(db: Executor, plan: MatchPlan, cap: number): Promise<number[]> {
   const match = tsquery(plan.terms, plan.mode)
