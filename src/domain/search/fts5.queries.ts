@@ -48,9 +48,9 @@ export const fts5Engine: SearchEngine = {
   async beginBulkLoad(db) {
     // FTS5 merges its segments as they pile up (automerge, 4 at a time by default), so a bulk load rewrites
     // each posting several times on its way up the levels. Off, segments merge only at 16 per level
-    // (crisismerge), and optimize() below merges the rest once: 8.5 s instead of 9.6 for 100,000 threads'
-    // search rows within bench-data (docs/performance-log.md, 2026-12-03 afternoon). A load that dies
-    // midway leaves automerge off; FTS5 still caps the segments.
+    // (crisismerge), and optimize() below merges the rest once: 100,000 threads' search rows written alone
+    // took 7.0 s instead of 9.6 (docs/performance-log.md, 2026-12-03 afternoon). A load that dies midway
+    // leaves automerge off; FTS5 still caps the segments.
     await sql`insert into search_fts(search_fts, rank) values ('automerge', 0)`.execute(db)
   },
 
