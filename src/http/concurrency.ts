@@ -2,7 +2,7 @@
  * A bound on how many calls of one kind run at once; the rest wait, first come first served, before they
  * start. The search page uses it: on PostgreSQL every search in flight holds its rows while it waits for
  * its next query, so 64 at once held 45 MB more heap than 8 at once for the same throughput (the queries
- * queue for the pool's connections anyway; docs/performance.md, "What holds them back").
+ * queue for the pool's connections anyway; docs/performance-log.md, 2026-12-03 morning).
  */
 export class ConcurrencyLimit {
   private active = 0
