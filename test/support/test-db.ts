@@ -30,7 +30,7 @@ export async function openTestDb(
   const schema = `test_${process.pid}_${randomBytes(4).toString('hex')}`
   await adminQuery(`create schema ${schema}`)
   const handle = createDb({ dialect: 'postgres', url: TEST_POSTGRES_URL, schema }, options)
-  if (options.migrate !== false) await migrateToLatest(handle.db)
+  if (options.migrate !== false) await migrateBesideOthers(handle.db, schema)
   return {
     handle,
     dispose: async () => {
@@ -62,6 +62,31 @@ export function useTestDb(dialect: Dialect, options: DbOptions = {}): TestDb {
     },
     dialect,
   }
+}
+
+/**
+ * Migrates a schema while other test files create and drop theirs in the same database. Kysely's migrator
+ * starts by listing every table of the database, and PostgreSQL fails that listing ("schema … does not
+ * exist", 3F000) when another schema is dropped while it runs: the scan still sees the schema, the privilege
+ * check that follows no longer finds it. Nothing of ours was touched (the migrations run in one
+ * transaction), so that failure is tried again; any other is not.
+ */
+async function migrateBesideOthers(db: Db, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db)
+      return
+    } catch (error) {
+      if (attempt === 5 || !otherSchemaVanished(error, schema)) throw error
+    }
+  }
+}
+
+function otherSchemaVanished(error: unknown, ours: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof pg.DatabaseError && e.code === '3F000') return !e.message.includes(`"${ours}"`)
+  }
+  return false
 }
 
 async function adminQuery(text: string): Promise<void> {
