@@ -17,11 +17,11 @@ import { createDb } from '../src/db/connect.js'
 import { buildSearchDocument } from '../src/domain/search/index.js'
 import { setTextMemoBudget } from '../src/domain/shared/text-memo.js'
 import { signatureRows, threadSignatures } from '../src/domain/signatures/refresh.js'
-import { deriveText } from '../src/domain/threads/derive-text.js'
+import { deriveText } from '../src/domain/text-pipeline/derive-text.js'
 import {
   loadThreadContents,
   type ThreadContent,
-} from '../src/domain/threads/thread-contents.queries.js'
+} from '../src/domain/thread-contents/thread-contents.queries.js'
 import { ensureDatabase } from './load/database.js'
 
 const { values } = parseArgs({

@@ -17,7 +17,7 @@ import type { Config, Dialect } from '../config.js'
 import type { Db } from '../db/schema.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { importThreads } from '../domain/importer/index.js'
-import { startTextPipeline } from '../domain/threads/index.js'
+import { startTextPipeline } from '../domain/text-pipeline/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
 

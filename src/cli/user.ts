@@ -1,6 +1,7 @@
 /** `quorum user create|set-title|set-role`: account administration from the command line. */
 import { parseArgs } from 'node:util'
-import { createAccount, findUserIdByName, updateUser, type Role } from '../domain/users/index.js'
+import { createAccount, findUserIdByName, updateUser } from '../domain/users/index.js'
+import { type Role } from '../domain/shared/index.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { withDb, type Command } from './command.js'
 

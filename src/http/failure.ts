@@ -3,8 +3,8 @@
  * their page for `invalid`; everything else becomes an error page, or JSON for API-style requests.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { describeWait } from '../domain/shared/attempt-limiter.js'
-import type { Failure } from '../domain/shared/result.js'
+import { describeWait } from '../domain/shared/index.js'
+import type { Failure } from '../domain/shared/index.js'
 import { sendError } from './plugins/errors.js'
 
 export const STATUS = {

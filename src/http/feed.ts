@@ -1,6 +1,6 @@
 /** RSS 2.0 for a tag's newest threads. */
 import type { TagSummary } from '../domain/tags/index.js'
-import type { ThreadListItem } from '../domain/threads/index.js'
+import type { ThreadListItem } from '../domain/thread-lists/index.js'
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -1,6 +1,6 @@
 /** Numbered pages over a list of known length, shared by tag pages, profiles and search. */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { Paging } from '../domain/threads/index.js'
+import type { Paging } from '../domain/thread-lists/index.js'
 import { sendError } from './plugins/errors.js'
 
 export const PAGE_SIZE = 20

@@ -17,7 +17,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import type { FastifyRequest } from 'fastify'
-import { randomId } from '../domain/shared/ids.js'
+import { randomId } from '../domain/shared/index.js'
 
 /**
  * Bytes of uploads the process has agreed to receive, across requests. A request reserves what its

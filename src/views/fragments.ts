@@ -4,7 +4,8 @@
  */
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'
-import type { PostControls, PostView } from '../domain/threads/threads.types.js'
+import type { PostControls } from '../domain/threads/index.js'
+import type { PostView } from '../domain/posts/index.js'
 import { Post } from './components/post.js'
 
 /**

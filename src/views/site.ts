@@ -1,5 +1,5 @@
 /** What every page knows about the site and the request, prepared by the route (views do no I/O). */
-import type { Role } from '../domain/users/users.types.js'
+import type { Role } from '../domain/shared/index.js'
 
 export interface Viewer {
   username: string

@@ -4,7 +4,8 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Db } from '../../src/db/schema.js'
-import { createAccount, type Role } from '../../src/domain/users/index.js'
+import { createAccount } from '../../src/domain/users/index.js'
+import { type Role } from '../../src/domain/shared/index.js'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 

@@ -3,11 +3,11 @@
  * fifty concurrent clicks by one person still leave exactly one boost; the primary key enforces it.
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { findPostFacts } from '../posts/post-facts.queries.js'
-import { canBoost } from '../posts/posts.policy.js'
-import { fail, ok, type Result } from '../shared/result.js'
-import { refreshThread } from '../threads/thread-refresh.js'
-import type { Viewer } from '../users/viewer.js'
+import { findPostFacts } from '../posts/index.js'
+import { canBoost } from '../posts/index.js'
+import { fail, ok, type Result } from '../shared/index.js'
+import { refreshThread } from '../thread-lists/index.js'
+import type { Viewer } from '../shared/index.js'
 
 export interface BoostState {
   postId: number

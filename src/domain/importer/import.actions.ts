@@ -6,7 +6,7 @@
  */
 import { insertRows } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
-import { refreshThreadsText } from '../threads/thread-refresh.js'
+import { refreshThreadsText } from '../text-pipeline/index.js'
 import type { ImportContext } from './import.context.js'
 import { chunks, ensureBoosters, reserveIds, resolveTags, resolveUsers } from './import.lookups.js'
 import { buildRows, contentsOfRows, maxBoosts, postCount } from './import.rows.js'

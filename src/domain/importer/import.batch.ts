@@ -5,7 +5,7 @@
 import type { Db } from '../../db/schema.js'
 import { createImportContext, finishImport, importThreadBatch } from './import.actions.js'
 import { validateImportThread, type ImportThread } from './import.schema.js'
-import type { ThreadContent } from '../threads/thread-contents.queries.js'
+import type { ThreadContent } from '../thread-contents/index.js'
 
 export interface ImportProgress {
   imported: number

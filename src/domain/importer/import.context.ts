@@ -6,7 +6,7 @@
 import type { Executor } from '../../db/schema.js'
 import { describeAttachment, type AttachmentFacts } from '../attachments/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
-import type { ThreadContent } from '../threads/thread-contents.queries.js'
+import type { ThreadContent } from '../thread-contents/index.js'
 
 /** Caches user and tag ids across many imported threads. */
 export interface ImportContext {

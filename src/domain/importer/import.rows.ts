@@ -13,8 +13,8 @@ import type {
   ThreadTagsTable,
 } from '../../db/schema.js'
 import { cleanFileName } from '../attachments/index.js'
-import { MAX_ATTACHMENT_READ, type ThreadContent } from '../threads/thread-contents.queries.js'
-import { randomId } from '../shared/ids.js'
+import { MAX_ATTACHMENT_READ, type ThreadContent } from '../thread-contents/index.js'
+import { randomId } from '../shared/index.js'
 import type { ImportContext } from './import.context.js'
 import { toEpoch, type ImportThread } from './import.schema.js'
 

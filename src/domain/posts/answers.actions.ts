@@ -1,9 +1,9 @@
 /** Accepting an answer and marking a reply "Recommended". Both toggle. */
 import type { Db } from '../../db/schema.js'
 import { reindexThread } from '../search/index.js'
-import { fail, ok, type Result } from '../shared/result.js'
-import { refreshThread } from '../threads/thread-refresh.js'
-import type { Viewer } from '../users/viewer.js'
+import { fail, ok, type Result } from '../shared/index.js'
+import { refreshThread } from '../thread-lists/index.js'
+import type { Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
 import { canAccept, canRecommend } from './posts.policy.js'
 

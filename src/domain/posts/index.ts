@@ -16,6 +16,7 @@ export {
   type RevisionView,
   type PostContext,
 } from './revisions.queries.js'
-export { LIMITS, parseTagList } from './posts.validation.js'
-export { writeLimits } from './write-limits.js'
-export { listThreadPosts } from './posts.queries.js'
+export { checkBody, checkTitle, LIMITS, normaliseText, parseTagList } from './posts.validation.js'
+export { refundOnThrow, writeLimits } from './write-limits.js'
+export { insertPost, listThreadPosts } from './posts.queries.js'
+export * from './posts.types.js'

@@ -5,9 +5,10 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
-import { fail, ok, type Result } from '../shared/result.js'
-import { refreshThread, refreshThreadText } from '../threads/thread-refresh.js'
-import type { Viewer } from '../users/viewer.js'
+import { fail, ok, type Result } from '../shared/index.js'
+import { refreshThread } from '../thread-lists/index.js'
+import { refreshThreadText } from '../text-pipeline/index.js'
+import type { Viewer } from '../shared/index.js'
 import { findPostFacts, findThreadFacts } from './post-facts.queries.js'
 import {
   canComment,

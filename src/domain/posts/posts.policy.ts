@@ -2,8 +2,8 @@
  * Who may do what to a post: pure predicates over facts, used both to authorise a write and to decide
  * which buttons a page shows (STYLE.md habit 5). Staff are moderators and admins.
  */
-import { isStaff } from '../users/users.policy.js'
-import type { Viewer } from '../users/viewer.js'
+import { isStaff } from '../shared/index.js'
+import type { Viewer } from '../shared/index.js'
 
 export { isStaff }
 

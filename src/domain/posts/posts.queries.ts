@@ -1,6 +1,6 @@
 import type { Executor, NewPost } from '../../db/schema.js'
-import type { AttachmentView, CommentView, PostView } from '../threads/threads.types.js'
-import { attachmentUrl } from '../attachments/attachments.queries.js'
+import type { AttachmentView, CommentView, PostView } from './posts.types.js'
+import { attachmentUrl } from '../attachments/index.js'
 
 export interface ThreadPosts {
   question: PostView | undefined

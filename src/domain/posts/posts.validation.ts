@@ -1,5 +1,5 @@
 /** Input rules for questions, replies and comments; each problem names its form field. */
-import { fail, type Result } from '../shared/result.js'
+import { fail, type Result } from '../shared/index.js'
 
 export const LIMITS = {
   titleMin: 15,

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js'
-import type { UserRef } from '../users/users.types.js'
+import type { UserRef } from '../shared/index.js'
 
 export interface RevisionView {
   number: number

@@ -2,7 +2,7 @@
  * How fast one person may post (SECURITY.md row 30; Stack Overflow and Discourse keep similar limits).
  * Staff are not limited. Replaceable in tests.
  */
-import { AttemptLimiter } from '../shared/attempt-limiter.js'
+import { AttemptLimiter } from '../shared/index.js'
 
 const HOUR = 3_600_000
 

@@ -6,8 +6,8 @@
  * same threads.
  */
 import { toPlainText } from '../markdown/index.js'
-import type { ThreadContent } from '../threads/thread-contents.queries.js'
-import { memoByText } from '../shared/text-memo.js'
+import type { ThreadContent } from '../thread-contents/index.js'
+import { memoByText } from '../shared/index.js'
 import { identifierField } from './tokenize.js'
 
 /** The index row of one thread. */

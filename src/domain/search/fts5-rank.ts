@@ -7,7 +7,7 @@
 import { sql, type RawBuilder } from 'kysely'
 import { hasSqliteExtension } from '../../db/sqlite-extensions.js'
 import type { Executor } from '../../db/schema.js'
-import { RememberedCounts } from '../shared/remembered-counts.js'
+import { RememberedCounts } from '../shared/index.js'
 
 /**
  * Column weights, in column order: title, body (question), answer (accepted), replies, title identifiers,

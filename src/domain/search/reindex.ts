@@ -5,8 +5,8 @@
  * deleted; reindexAll rebuilds everything (`quorum search reindex`).
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { loadThreadContents, type ThreadContent } from '../threads/thread-contents.queries.js'
-import { eachThreadBatch, type RebuildOptions } from '../threads/thread-batches.js'
+import { loadThreadContents, type ThreadContent } from '../thread-contents/index.js'
+import { eachThreadBatch, type RebuildOptions } from '../thread-contents/index.js'
 import { buildSearchDocument, type SearchDocument } from './document.js'
 import { dialectOf, engineFor } from './engine.js'
 

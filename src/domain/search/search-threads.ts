@@ -5,7 +5,7 @@
  */
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
-import { threadListItems } from '../threads/threads.queries.js'
+import { threadListItems } from '../thread-lists/index.js'
 import {
   engineFor,
   type Candidate,

@@ -5,19 +5,10 @@
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
-import { signatureFilterSql, type SignatureFilter } from '../signatures/index.js'
-import type { Candidate, Matcher } from './engine.js'
+import { signatureFilterSql } from '../signatures/index.js'
+import type { Candidate, Matcher, SearchFilters } from './engine.types.js'
 
-/** Filters resolved to ids; every one narrows the result. */
-export interface SearchFilters {
-  tagIds: number[]
-  authorId: number | null
-  solved: boolean | null
-  after: number | null
-  before: number | null
-  /** Signatures the thread must carry (`errno:ENOENT`, `os:"macOS 26"`, ...). */
-  signatures: SignatureFilter[]
-}
+export type { SearchFilters } from './engine.types.js'
 
 /** Tag ids by slug; slugs without a tag are missing from the map. */
 export async function findTagIds(

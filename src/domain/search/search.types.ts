@@ -1,6 +1,6 @@
 /** Search requests, parsed queries and results (view models). Times are epoch milliseconds. */
 import type { SignatureFilter } from '../signatures/index.js'
-import type { Paging, ThreadListItem } from '../threads/threads.types.js'
+import type { Paging, ThreadListItem } from '../thread-lists/index.js'
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'activity', 'boosts'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]

@@ -4,7 +4,7 @@
  * some marked. Views render the runs as text and `<mark>` elements, and Preact escapes them.
  */
 import type { QueryTerm, TextPart } from './search.types.js'
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 import { analyseToken, isPlainWord, scanTokenSpans } from './tokenize.js'
 
 /** Snippet length in characters, before the "…" at either end. */

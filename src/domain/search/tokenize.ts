@@ -9,7 +9,7 @@
  * See docs/search.md.
  */
 
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 
 /**
  * Stands for any connector inside a whole-identifier token. Letters only, so no word splitter breaks the token

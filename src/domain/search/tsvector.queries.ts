@@ -7,8 +7,9 @@
 import { sql, type RawBuilder } from 'kysely'
 import { termAlternatives } from './alternatives.js'
 import type { Executor } from '../../db/schema.js'
-import type { Candidate, MatchPlan, SearchEngine, SnippetTexts } from './engine.js'
-import { filterSql, hasFilters, type SearchFilters } from './search.queries.js'
+import type { Candidate, MatchPlan, SearchEngine, SnippetTexts } from './engine.types.js'
+import type { SearchFilters } from './engine.types.js'
+import { filterSql, hasFilters } from './search.queries.js'
 import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 
 /**

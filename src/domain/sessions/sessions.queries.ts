@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Executor } from '../../db/schema.js'
-import type { Viewer } from '../users/viewer.js'
+import type { Viewer } from '../shared/index.js'
 
 export const SESSION_TTL_MS = 30 * 24 * 3_600_000
 /** Sliding expiry is refreshed at most this often, so reads rarely write. */

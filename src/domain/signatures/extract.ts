@@ -9,7 +9,7 @@ import { extractReferences } from './references.js'
 import { attachmentKind, segmentsOf, type Segment } from './segments.js'
 import type { SignatureItem, Signatures } from './signatures.types.js'
 import { extractSymbols, symbolKey } from './symbols.js'
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 
 /** A text attachment of a post: its name decides whether it is read as source or as output. */
 export interface TextAttachment {

@@ -5,8 +5,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import { tagsOfThreads } from '../tags/index.js'
-import { threadListColumns, toThreadListItem } from '../threads/threads.queries.js'
-import type { ThreadListItem } from '../threads/threads.types.js'
+import { threadListColumns, toThreadListItem } from '../thread-lists/index.js'
+import type { ThreadListItem } from '../thread-lists/index.js'
 import type { SignatureFilter } from './search-filters.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
 

@@ -19,7 +19,7 @@ import {
   type SignatureKind,
   type ThreadMentions,
 } from './signatures.types.js'
-import type { ThreadListItem } from '../threads/threads.types.js'
+import type { ThreadListItem } from '../thread-lists/index.js'
 
 /** Symbols on the Mentions line; the rest are counted ("and 12 more symbols"). */
 export const MENTIONED_SYMBOLS = 6

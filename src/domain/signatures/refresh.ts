@@ -7,9 +7,9 @@
  * tables change.
  */
 import type { Db, Executor } from '../../db/schema.js'
-import type { ThreadContent } from '../threads/thread-contents.queries.js'
-import { eachThreadBatch, type RebuildOptions } from '../threads/thread-batches.js'
-import { memoByText } from '../shared/text-memo.js'
+import type { ThreadContent } from '../thread-contents/index.js'
+import { eachThreadBatch, type RebuildOptions } from '../thread-contents/index.js'
+import { memoByText } from '../shared/index.js'
 import {
   extractSignatures,
   extractSignaturesOfParts,

@@ -3,7 +3,7 @@
  * table cells), inline code spans, code blocks holding source, and blocks holding output (logs, backtraces,
  * crash reports, traces). Unfenced pastes count as blocks, as the renderer shows them (markdown/pastes.ts).
  */
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 import MarkdownIt from 'markdown-it'
 import {
   languageForFileName,

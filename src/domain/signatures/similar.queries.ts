@@ -3,7 +3,7 @@
  * shown. Every read is an index range scan, whatever the forum's size.
  */
 import type { Executor } from '../../db/schema.js'
-import { RememberedCounts } from '../shared/remembered-counts.js'
+import { RememberedCounts } from '../shared/index.js'
 import { cappedCounts, type CountedIndex } from './capped-counts.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'

@@ -19,7 +19,7 @@ import {
   NOT_FUNCTIONS,
   NOT_SYMBOLS,
 } from './data/vocabulary.js'
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 import { demangle } from './demangle.js'
 import type { Segment } from './segments.js'
 

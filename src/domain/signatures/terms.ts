@@ -5,7 +5,7 @@
  * (a pasted log repeats noise), replies least.
  */
 import { SIMILARITY_STOP_WORDS } from './data/stopwords.js'
-import { memoByText } from '../shared/text-memo.js'
+import { memoByText } from '../shared/index.js'
 import { segmentsOf, type SegmentKind } from './segments.js'
 
 /** Terms kept per thread: enough to describe it, few enough that the index stays small. */

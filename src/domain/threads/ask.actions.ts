@@ -3,20 +3,15 @@ import type { Db } from '../../db/schema.js'
 import { cleanFileName, describeAttachment, insertAttachment } from '../attachments/index.js'
 import { slugify } from '../format/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
-import { insertPost } from '../posts/posts.queries.js'
-import {
-  checkBody,
-  checkTitle,
-  LIMITS,
-  normaliseText,
-  parseTagList,
-} from '../posts/posts.validation.js'
-import { isStaff } from '../posts/posts.policy.js'
-import { refundOnThrow, writeLimits } from '../posts/write-limits.js'
-import { randomId } from '../shared/ids.js'
-import { fail, ok, type Result } from '../shared/result.js'
-import type { Viewer } from '../users/viewer.js'
-import { refreshThread, refreshThreadText } from './thread-refresh.js'
+import { insertPost } from '../posts/index.js'
+import { checkBody, checkTitle, LIMITS, normaliseText, parseTagList } from '../posts/index.js'
+import { isStaff } from '../shared/index.js'
+import { refundOnThrow, writeLimits } from '../posts/index.js'
+import { randomId } from '../shared/index.js'
+import { fail, ok, type Result } from '../shared/index.js'
+import type { Viewer } from '../shared/index.js'
+import { refreshThreadText } from '../text-pipeline/index.js'
+import { refreshThread } from '../thread-lists/index.js'
 
 /**
  * Seconds until `viewer` may ask again (0: now), without counting anything: lets the ask route refuse

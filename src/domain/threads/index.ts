@@ -1,20 +1,9 @@
-export {
-  listThreadsByTag,
-  countThreadsByTag,
-  listLatestThreads,
-  listNewestThreadsByTag,
-  findThreadView,
-  syncThreadSortKeys,
-  pinsFirst,
-  threadListItems,
-  threadListColumns,
-  toThreadListItem,
-  listThreadIdsAfter,
-  countAllThreads,
-  type ThreadListRow,
-  type TagListingQuery,
-} from './threads.queries.js'
+/**
+ * Threads as pages: the thread page (posts, the viewer's controls), asking a question, and the sitemap's
+ * lists. The rows of thread lists live in thread-lists; what derives from text in text-pipeline.
+ */
 export { getThreadPage } from './thread-page.js'
+export { getThreadViewerState } from './thread-viewer.js'
 export {
   countSitemapEntries,
   listSitemapTags,
@@ -24,9 +13,6 @@ export {
   type SitemapTag,
 } from './sitemap.queries.js'
 export * from './threads.types.js'
-export { getThreadViewerState } from './thread-viewer.js'
-export { refreshThread, refreshThreadText, refreshThreadsText } from './thread-refresh.js'
-export { loadThreadContents, type ThreadContent } from './thread-contents.queries.js'
 export {
   askQuestion,
   secondsUntilAsk,
@@ -34,10 +20,3 @@ export {
   type Asked,
   type UploadedFile,
 } from './ask.actions.js'
-export {
-  rebuildThreadText,
-  startTextPipeline,
-  type TextPipeline,
-  type TextRebuildOptions,
-} from './rebuild-text.js'
-export type { RebuildOptions, RebuildProgress } from './thread-batches.js'

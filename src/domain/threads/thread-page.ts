@@ -1,7 +1,8 @@
 import type { Executor } from '../../db/schema.js'
-import { listThreadPosts } from '../posts/posts.queries.js'
-import { findThreadView } from './threads.queries.js'
-import type { PostView, ThreadPageData } from './threads.types.js'
+import { listThreadPosts } from '../posts/index.js'
+import { findThreadView } from '../thread-lists/index.js'
+import type { PostView } from '../posts/index.js'
+import type { ThreadPageData } from './threads.types.js'
 
 /**
  * Everything the thread page shows, in four queries whatever the thread's size: the thread, its tags,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js'
-import { boostedByViewer } from '../boosts/boosts.actions.js'
-import { listPostFacts } from '../posts/post-facts.queries.js'
+import { boostedByViewer } from '../boosts/index.js'
+import { listPostFacts } from '../posts/index.js'
 import {
   canAccept,
   canBoost,
@@ -10,8 +10,8 @@ import {
   canRecommend,
   canReply,
   canRestore,
-} from '../posts/posts.policy.js'
-import type { Viewer } from '../users/viewer.js'
+} from '../posts/index.js'
+import type { Viewer } from '../shared/index.js'
 import type { PostControls, ThreadViewerState } from './threads.types.js'
 
 /**

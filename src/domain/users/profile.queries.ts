@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/schema.js'
-import { listThreadsWhere } from '../threads/threads.queries.js'
-import type { ThreadListItem } from '../threads/threads.types.js'
-import type { Role } from './users.types.js'
+import { listThreadsWhere } from '../thread-lists/index.js'
+import type { ThreadListItem } from '../thread-lists/index.js'
+import type { Role } from '../shared/index.js'
 
 export interface Profile {
   id: number

@@ -3,9 +3,9 @@
  * the field they belong to, so the form can show the message next to it.
  */
 import type { Db } from '../../db/schema.js'
-import { AttemptLimiter, describeWait } from '../shared/attempt-limiter.js'
-import { fail, ok, type Result } from '../shared/result.js'
-import { createSession, deleteUserSessions } from '../sessions/sessions.queries.js'
+import { AttemptLimiter } from '../shared/index.js'
+import { fail, ok, type Result } from '../shared/index.js'
+import { createSession, deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
@@ -16,8 +16,8 @@ import {
   isUsernameTaken,
   updateUser,
 } from './users.queries.js'
-import type { Role } from './users.types.js'
-import type { Viewer } from './viewer.js'
+import type { Role } from '../shared/index.js'
+import type { Viewer } from '../shared/index.js'
 
 const FIFTEEN_MINUTES = 15 * 60_000
 const HOUR = 60 * 60_000
@@ -202,5 +202,3 @@ export async function createAccount(
 function field(name: string, problem: string | null): Result<never> | undefined {
   return problem === null ? undefined : fail.invalid(name, problem)
 }
-
-export { describeWait }

@@ -1,5 +1,4 @@
 /** Pure rules about people: names, roles, and who may do what to an account. */
-import type { Viewer } from './viewer.js'
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_-]{3,30}$/
 
@@ -16,8 +15,4 @@ export function emailProblem(email: string): string | null {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
     return 'Enter an email address like name@example.com.'
   return null
-}
-
-export function isStaff(viewer: Viewer | null): boolean {
-  return viewer !== null && (viewer.role === 'moderator' || viewer.role === 'admin')
 }

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/schema.js'
-import type { Role } from './users.types.js'
-import type { Viewer } from './viewer.js'
+import type { Role } from '../shared/index.js'
+import type { Viewer } from '../shared/index.js'
 
 export interface Credentials extends Viewer {
   passwordHash: string | null

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
-import { syncThreadSortKeys } from '../threads/threads.queries.js'
+import { syncThreadSortKeys } from '../thread-lists/index.js'
 
 const DAY_MS = 86_400_000
 

@@ -9,7 +9,7 @@ import csrf from '@fastify/csrf-protection'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { SESSION_TTL_MS, findSessionViewer } from '../../domain/sessions/index.js'
-import { getOrCreateSecret } from '../../domain/shared/secrets.js'
+import { getOrCreateSecret } from '../../domain/shared/index.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,7 +3,7 @@
  * session plugin fills them in; until a request has a session both stay null.
  */
 import fp from 'fastify-plugin'
-import type { Viewer } from '../../domain/users/viewer.js'
+import type { Viewer } from '../../domain/shared/index.js'
 
 declare module 'fastify' {
   interface FastifyRequest {

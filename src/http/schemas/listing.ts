@@ -1,6 +1,6 @@
 /** Query and path schemas shared by the list pages (tag page, home, profile) and the API. */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
-import { SORT_ORDERS, TAG_SORTS, THREAD_FILTERS } from '../../domain/threads/index.js'
+import { SORT_ORDERS, TAG_SORTS, THREAD_FILTERS } from '../../domain/thread-lists/index.js'
 
 /** A string limited to a fixed set of values; validation errors list the allowed ones. */
 export function StringEnum<const T extends readonly string[]>(

@@ -1,4 +1,4 @@
-import type { AttachmentView } from '../../domain/threads/threads.types.js'
+import type { AttachmentView } from '../../domain/posts/index.js'
 import { formatByteSize } from './byte-size.js'
 
 /** Previews up to this many lines start open; longer files start folded so a thread stays readable. */

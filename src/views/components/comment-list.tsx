@@ -1,4 +1,4 @@
-import type { CommentView } from '../../domain/threads/threads.types.js'
+import type { CommentView } from '../../domain/posts/index.js'
 import { RelativeTime } from './relative-time.js'
 import { UserName } from './user-name.js'
 

@@ -5,7 +5,7 @@ import {
   type SortOrder,
   type ThreadFilter,
   type ThreadSort,
-} from '../../domain/threads/threads.types.js'
+} from '../../domain/thread-lists/index.js'
 
 /** Labels for the sort keys, shared by the sort links and the table headers. */
 export const SORT_LABELS: Record<ThreadSort, string> = {

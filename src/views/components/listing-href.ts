@@ -1,4 +1,4 @@
-import { DEFAULT_LISTING, type ListingOptions } from '../../domain/threads/threads.types.js'
+import { DEFAULT_LISTING, type ListingOptions } from '../../domain/thread-lists/index.js'
 import { tagHref } from './tag-list.js'
 
 /** The default listing's values are left out of links (re-exported for the views). */

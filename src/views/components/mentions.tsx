@@ -1,4 +1,4 @@
-import type { Mention, ThreadMentions } from '../../domain/signatures/signatures.types.js'
+import type { Mention, ThreadMentions } from '../../domain/signatures/index.js'
 import { countNoun } from './count-noun.js'
 
 /** "2 other threads", or "more than 999 other threads" when the count stopped early. */

@@ -1,4 +1,4 @@
-import type { Paging } from '../../domain/threads/threads.types.js'
+import type { Paging } from '../../domain/thread-lists/index.js'
 import { paginationItems } from './pagination-items.js'
 
 export interface PaginationProps {

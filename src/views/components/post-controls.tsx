@@ -4,7 +4,8 @@
  * appear is decided by the server's policy (`PostControls`), never here.
  */
 import type { ComponentChildren } from 'preact'
-import type { PostControls, PostView } from '../../domain/threads/threads.types.js'
+import type { PostControls } from '../../domain/threads/index.js'
+import type { PostView } from '../../domain/posts/index.js'
 import { ASK_LIMITS, type FormState } from '../forms.js'
 import { countNoun } from './count-noun.js'
 import { CsrfField, TextAreaField } from './form-fields.js'

@@ -1,4 +1,5 @@
-import type { PostControls, PostView } from '../../domain/threads/threads.types.js'
+import type { PostControls } from '../../domain/threads/index.js'
+import type { PostView } from '../../domain/posts/index.js'
 import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
 import { CommentList } from './comment-list.js'

@@ -1,4 +1,4 @@
-import type { SearchSort } from '../../domain/search/search.types.js'
+import type { SearchSort } from '../../domain/search/index.js'
 
 /**
  * Link to a page of search results for a query as typed.

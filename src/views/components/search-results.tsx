@@ -1,5 +1,5 @@
 import { formatCount } from '../../domain/format/index.js'
-import type { SearchHit, TextPart } from '../../domain/search/search.types.js'
+import type { SearchHit, TextPart } from '../../domain/search/index.js'
 import { exactCount } from './count-noun.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'

@@ -1,6 +1,6 @@
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'
-import type { SimilarThread } from '../../domain/signatures/signatures.types.js'
+import type { SimilarThread } from '../../domain/signatures/index.js'
 import { countNoun } from './count-noun.js'
 import { ThreadMarkers } from './thread-markers.js'
 import { threadHref } from './thread-table.js'

@@ -1,4 +1,4 @@
-import type { TagRef } from '../../domain/tags/tags.types.js'
+import type { TagRef } from '../../domain/tags/index.js'
 
 /** Path of a tag page. */
 export function tagHref(slug: string): string {

@@ -4,7 +4,7 @@ import type {
   SortOrder,
   ThreadListItem,
   ThreadSort,
-} from '../../domain/threads/threads.types.js'
+} from '../../domain/thread-lists/index.js'
 import { exactCount } from './count-noun.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'

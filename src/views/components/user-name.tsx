@@ -1,4 +1,4 @@
-import type { UserRef } from '../../domain/users/users.types.js'
+import type { UserRef } from '../../domain/shared/index.js'
 
 /** Path of a person's profile page. */
 export function userHref(username: string): string {

@@ -1,4 +1,4 @@
-import type { TagSummary } from '../../domain/tags/tags.types.js'
+import type { TagSummary } from '../../domain/tags/index.js'
 import { formatByteSize } from '../components/byte-size.js'
 import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
 import {

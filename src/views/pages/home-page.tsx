@@ -1,5 +1,5 @@
-import type { TagSummary } from '../../domain/tags/tags.types.js'
-import type { ThreadListItem } from '../../domain/threads/threads.types.js'
+import type { TagSummary } from '../../domain/tags/index.js'
+import type { ThreadListItem } from '../../domain/thread-lists/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { tagHref } from '../components/tag-list.js'
 import { ThreadTable } from '../components/thread-table.js'

@@ -1,6 +1,6 @@
 import { formatDate } from '../../domain/format/index.js'
-import type { Paging, ThreadListItem } from '../../domain/threads/threads.types.js'
-import type { Role } from '../../domain/users/users.types.js'
+import type { Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
+import type { Role } from '../../domain/shared/index.js'
 import { exactCount } from '../components/count-noun.js'
 import { Pagination } from '../components/pagination.js'
 import { ThreadTable } from '../components/thread-table.js'

@@ -1,4 +1,4 @@
-import type { UserRef } from '../../domain/users/users.types.js'
+import type { UserRef } from '../../domain/shared/index.js'
 import { formatDate } from '../../domain/format/index.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { threadHref } from '../components/thread-table.js'

@@ -3,7 +3,7 @@ import {
   SEARCH_SORTS,
   type SearchResults,
   type SearchSort,
-} from '../../domain/search/search.types.js'
+} from '../../domain/search/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { Pagination } from '../components/pagination.js'
 import { SearchForm, SearchHelp } from '../components/search-form.js'

@@ -1,5 +1,5 @@
-import type { SignatureKind } from '../../domain/signatures/signatures.types.js'
-import type { ThreadListItem } from '../../domain/threads/threads.types.js'
+import type { SignatureKind } from '../../domain/signatures/index.js'
+import type { ThreadListItem } from '../../domain/thread-lists/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { ThreadTable } from '../components/thread-table.js'
 import { Layout } from '../layout/layout.js'

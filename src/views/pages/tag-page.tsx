@@ -1,5 +1,5 @@
-import type { TagSummary } from '../../domain/tags/tags.types.js'
-import type { ListingOptions, Paging, ThreadListItem } from '../../domain/threads/threads.types.js'
+import type { TagSummary } from '../../domain/tags/index.js'
+import type { ListingOptions, Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { ListingControls } from '../components/listing-controls.js'
 import { DEFAULT_LISTING, tagPageHref } from '../components/listing-href.js'

@@ -1,4 +1,4 @@
-import type { TagSummary } from '../../domain/tags/tags.types.js'
+import type { TagSummary } from '../../domain/tags/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { tagHref } from '../components/tag-list.js'
 import { Layout } from '../layout/layout.js'

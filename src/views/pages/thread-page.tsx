@@ -1,12 +1,8 @@
 import { formatCount, formatDate } from '../../domain/format/index.js'
-import type { SimilarThread, ThreadMentions } from '../../domain/signatures/signatures.types.js'
-import type {
-  PostControls,
-  PostView,
-  ThreadPageData,
-  ThreadView,
-  ThreadViewerState,
-} from '../../domain/threads/threads.types.js'
+import type { SimilarThread, ThreadMentions } from '../../domain/signatures/index.js'
+import type { PostControls, ThreadPageData, ThreadViewerState } from '../../domain/threads/index.js'
+import type { PostView } from '../../domain/posts/index.js'
+import type { ThreadView } from '../../domain/thread-lists/index.js'
 import { countNoun, exactCount } from '../components/count-noun.js'
 import { CrashNotes, MentionsLine } from '../components/mentions.js'
 import { Post } from '../components/post.js'

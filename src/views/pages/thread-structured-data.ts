@@ -2,7 +2,8 @@
  * schema.org structured data for a thread page: a QAPage when the question has an accepted answer, which is
  * what search engines show as a Q&A result. Emitted by the layout as JSON-LD (see `serializeJsonLd`).
  */
-import type { PostView, ThreadPageData } from '../../domain/threads/threads.types.js'
+import type { ThreadPageData } from '../../domain/threads/index.js'
+import type { PostView } from '../../domain/posts/index.js'
 import { threadHref } from '../components/thread-table.js'
 import type { SiteContext } from '../site.js'
 

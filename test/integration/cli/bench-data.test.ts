@@ -13,7 +13,7 @@ import { main } from '../../../src/cli.js'
 import { parseDatabaseUrl, type DatabaseConfig } from '../../../src/config.js'
 import { createDb } from '../../../src/db/connect.js'
 import { searchThreads } from '../../../src/domain/search/index.js'
-import { rebuildThreadText } from '../../../src/domain/threads/index.js'
+import { rebuildThreadText } from '../../../src/domain/text-pipeline/index.js'
 import { DIALECTS, TEST_POSTGRES_URL } from '../../support/dialects.js'
 
 async function admin(statement: string): Promise<void> {

@@ -10,10 +10,13 @@ import { finishSignatureRebuild } from '../../../src/domain/signatures/index.js'
 import { importThreads } from '../../../src/domain/importer/index.js'
 import {
   loadThreadContents,
-  rebuildThreadText,
   type ThreadContent,
-} from '../../../src/domain/threads/index.js'
-import { inlineDeriver, startDeriveWorkers } from '../../../src/domain/threads/derive-workers.js'
+} from '../../../src/domain/thread-contents/index.js'
+import { rebuildThreadText } from '../../../src/domain/text-pipeline/index.js'
+import {
+  inlineDeriver,
+  startDeriveWorkers,
+} from '../../../src/domain/text-pipeline/derive-workers.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'

@@ -12,7 +12,7 @@ import {
   threadListItems,
   DEFAULT_LISTING,
   type ThreadListItem,
-} from '../../../src/domain/threads/index.js'
+} from '../../../src/domain/thread-lists/index.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'

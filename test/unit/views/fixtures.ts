@@ -1,15 +1,16 @@
 /** Small view models for rendering pages in unit tests. Content is written for Quorum, in the seed's spirit. */
 import type { TagSummary } from '../../../src/domain/tags/tags.types.js'
 import type {
-  AttachmentView,
-  ListingOptions,
-  Paging,
   PostControls,
-  PostView,
-  ThreadListItem,
   ThreadPageData,
   ThreadViewerState,
-} from '../../../src/domain/threads/threads.types.js'
+} from '../../../src/domain/threads/index.js'
+import type { AttachmentView, PostView } from '../../../src/domain/posts/index.js'
+import type {
+  ListingOptions,
+  Paging,
+  ThreadListItem,
+} from '../../../src/domain/thread-lists/index.js'
 import type { SiteContext } from '../../../src/views/site.js'
 
 export const NOW = Date.UTC(2025, 10, 20, 12, 0)

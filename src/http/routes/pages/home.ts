@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { listTags } from '../../../domain/tags/index.js'
-import { listLatestThreads } from '../../../domain/threads/index.js'
+import { listLatestThreads } from '../../../domain/thread-lists/index.js'
 import { HomePage } from '../../../views/pages/home-page.js'
 import { sendPage, siteFor } from '../../page.js'
 

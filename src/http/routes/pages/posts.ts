@@ -12,7 +12,6 @@ import {
   editPost,
   findPostContext,
   findPostFacts,
-  isStaff,
   listRevisions,
   listThreadPosts,
   postComment,
@@ -22,9 +21,10 @@ import {
   canEdit,
   type Posted,
 } from '../../../domain/posts/index.js'
+import { isStaff } from '../../../domain/shared/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
-import type { Result } from '../../../domain/shared/result.js'
-import type { Viewer } from '../../../domain/users/index.js'
+import type { Result } from '../../../domain/shared/index.js'
+import type { Viewer } from '../../../domain/shared/index.js'
 import { emptyForm, type EditValues, type FormState } from '../../../views/forms.js'
 import { renderReplyFragment } from '../../../views/fragments.js'
 import { EditPostPage } from '../../../views/pages/edit-post-page.js'

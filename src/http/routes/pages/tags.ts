@@ -7,7 +7,7 @@ import {
   listNewestThreadsByTag,
   listThreadsByTag,
   type ListingOptions,
-} from '../../../domain/threads/index.js'
+} from '../../../domain/thread-lists/index.js'
 import { tagPageHref } from '../../../views/components/listing-href.js'
 import { TagPage } from '../../../views/pages/tag-page.js'
 import { TagsIndexPage } from '../../../views/pages/tags-index-page.js'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
-import { isStaff } from '../../../domain/posts/index.js'
+import { isStaff } from '../../../domain/shared/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
 import { getThreadSignaturePanels } from '../../../domain/signatures/index.js'
 import { onCacheHit } from '../../plugins/page-cache.js'

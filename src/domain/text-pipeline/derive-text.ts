@@ -4,7 +4,7 @@
  */
 import { buildSearchDocument, type SearchDocument } from '../search/index.js'
 import { signatureRows, type SignatureRows } from '../signatures/index.js'
-import type { ThreadContent } from './thread-contents.queries.js'
+import type { ThreadContent } from '../thread-contents/index.js'
 
 export interface DerivedText {
   threadId: number

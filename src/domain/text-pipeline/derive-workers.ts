@@ -5,7 +5,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { deriveText, type DerivedText } from './derive-text.js'
-import type { ThreadContent } from './thread-contents.queries.js'
+import type { ThreadContent } from '../thread-contents/index.js'
 
 export interface DeriveRequest {
   id: number

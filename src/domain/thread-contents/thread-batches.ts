@@ -4,7 +4,7 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { loadThreadContents, type ThreadContent } from './thread-contents.queries.js'
-import { countAllThreads, listThreadIdsAfter } from './threads.queries.js'
+import { countAllThreads, listThreadIdsAfter } from '../thread-lists/index.js'
 
 export interface RebuildProgress {
   /** Threads looked at so far (live or deleted). */

@@ -15,9 +15,9 @@ import {
 } from '../signatures/index.js'
 import type { DerivedText } from './derive-text.js'
 import { inlineDeriver, startDeriveWorkers } from './derive-workers.js'
-import type { RebuildOptions } from './thread-batches.js'
-import { loadThreadContents, type ThreadContent } from './thread-contents.queries.js'
-import { countAllThreads, listThreadIdsAfter } from './threads.queries.js'
+import type { RebuildOptions } from '../thread-contents/index.js'
+import { loadThreadContents, type ThreadContent } from '../thread-contents/index.js'
+import { countAllThreads, listThreadIdsAfter } from '../thread-lists/index.js'
 
 export interface TextPipelineOptions {
   /** Worker threads deriving batches; 0 derives on the main thread (default). */

@@ -3,7 +3,7 @@
  * one answer per request, in order.
  */
 import { parentPort } from 'node:worker_threads'
-import { setTextMemoBudget } from '../shared/text-memo.js'
+import { setTextMemoBudget } from '../shared/index.js'
 import { deriveText } from './derive-text.js'
 import type { DeriveRequest, DeriveResponse } from './derive-workers.js'
 

@@ -4,9 +4,14 @@
  */
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
-import { tagsOfThreads } from '../tags/tags.queries.js'
-import type { TagRef } from '../tags/tags.types.js'
-import type { ListingOptions, ThreadListItem, ThreadSort, ThreadView } from './threads.types.js'
+import { tagsOfThreads } from '../tags/index.js'
+import type { TagRef } from '../tags/index.js'
+import type {
+  ListingOptions,
+  ThreadListItem,
+  ThreadSort,
+  ThreadView,
+} from './thread-lists.types.js'
 
 const SORT_COLUMN = {
   activity: 'last_activity_at',

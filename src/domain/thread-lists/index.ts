@@ -1,0 +1,24 @@
+/**
+ * Thread lists: the one list row every thread table shows (tag page, home, profile, search results,
+ * signature pages), the list queries with their keyset sorts, a thread's header row, and the counters and
+ * sort keys those lists read, kept by {@link refreshThread} in the transaction of every write.
+ */
+export {
+  countAllThreads,
+  countThreadsByTag,
+  findThreadView,
+  listLatestThreads,
+  listNewestThreadsByTag,
+  listThreadIdsAfter,
+  listThreadsByTag,
+  listThreadsWhere,
+  pinsFirst,
+  syncThreadSortKeys,
+  threadListColumns,
+  threadListItems,
+  toThreadListItem,
+  type TagListingQuery,
+  type ThreadListRow,
+} from './thread-lists.queries.js'
+export { refreshThread } from './thread-counters.queries.js'
+export * from './thread-lists.types.js'
