@@ -7,16 +7,23 @@
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
-import { sql } from 'kysely'
 import {
   benchUserCount,
   generateThreads,
   type BenchDataOptions,
 } from '../../bench/data/generate.js'
-import type { Config, Dialect } from '../config.js'
+import type { Config } from '../config.js'
+import {
+  beginBulkLoad,
+  buildIndex,
+  dropSecondaryIndexes,
+  finishBulkLoad,
+  type IndexDefinition,
+} from '../db/bulk-load.js'
 import type { Db } from '../db/schema.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { importThreads } from '../domain/importer/index.js'
+import { countAllThreads } from '../domain/thread-lists/index.js'
 import { startTextPipeline } from '../domain/text-pipeline/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
@@ -74,25 +81,11 @@ async function generate(
 ): Promise<number> {
   return withDb(config, async ({ db, dialect }) => {
     await migrateToLatest(db)
-    const existing = await db.selectFrom('threads').select('id').limit(1).executeTakeFirst()
-    if (existing) {
+    if ((await countAllThreads(db)) > 0) {
       console.error('The database already has threads; bench-data fills only an empty forum.')
       return 1
     }
-    if (dialect === 'sqlite') {
-      // A generated database can be generated again: trade durability for speed while loading. The
-      // rollback journal in memory instead of the WAL writes each page once, not twice (WAL, then
-      // checkpoint); nothing else has the file open. WAL comes back at the end, as the server expects.
-      await sql`pragma journal_mode = memory`.execute(db)
-      // The importer writes only rows whose references it has just resolved; checking each one again
-      // costs an index probe per foreign key per row. (Per connection: the server checks them.)
-      await sql`pragma foreign_keys = off`.execute(db)
-      // Index builds sort with a helper thread.
-      await sql`pragma threads = 2`.execute(db)
-      await sql`pragma synchronous = off`.execute(db)
-      await sql`pragma cache_size = -1048576`.execute(db)
-      await sql`pragma temp_store = memory`.execute(db)
-    }
+    await beginBulkLoad(db, dialect)
     const started = Date.now()
     // Every table starts empty, so every non-unique index is built once, after its rows: the rows'
     // (threads, posts, ...) and the derived tables' (PostgreSQL's GIN over the search vectors, the
@@ -156,13 +149,7 @@ async function generate(
     await buildIndexes(db, indexes)
     const indexed = Date.now()
 
-    if (dialect === 'sqlite') {
-      // A sampled ANALYZE: the planner needs the shape of each index, not exact counts (a full one read
-      // every row of a 12 GB forum).
-      await sql`pragma analysis_limit = 1000`.execute(db)
-      await sql`analyze`.execute(db)
-      await sql`pragma journal_mode = wal`.execute(db)
-    } else await sql`vacuum analyze`.execute(db)
+    await finishBulkLoad(db, dialect)
     const done = Date.now()
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
     console.log(
@@ -184,44 +171,10 @@ const BULK_TABLES = ['threads', 'posts', 'boosts', 'attachments', 'thread_tags']
 /** Tables derived from them afterwards: search (PostgreSQL), signatures and similarity terms. */
 const DERIVED_TABLES = ['search_documents', 'thread_signatures', 'similarity_terms']
 
-interface IndexDefinition {
-  name: string
-  definition: string
-}
-
 async function buildIndexes(db: Db, indexes: readonly IndexDefinition[]): Promise<void> {
-  for (const { name, definition } of indexes) {
+  for (const index of indexes) {
     const started = Date.now()
-    await sql.raw(definition).execute(db)
-    console.error(`Built index ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    await buildIndex(db, index)
+    console.error(`Built index ${index.name} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
-}
-
-/**
- * Drops the non-unique indexes of the tables a bulk load fills and returns their definitions: building
- * an index once over sorted keys is several times faster than growing it row by row. Unique indexes
- * stay (the importer looks people and tags up by them). The caller re-runs the definitions.
- */
-async function dropSecondaryIndexes(
-  db: Db,
-  dialect: Dialect,
-  tables: readonly string[],
-): Promise<IndexDefinition[]> {
-  const indexes =
-    dialect === 'sqlite'
-      ? (
-          await sql<IndexDefinition>`
-            select name, sql as definition from sqlite_master
-            where type = 'index' and sql is not null and tbl_name in (${sql.join(tables)})`.execute(
-            db,
-          )
-        ).rows
-      : (
-          await sql<IndexDefinition>`
-            select indexname as name, indexdef as definition from pg_indexes
-            where schemaname = current_schema() and tablename in (${sql.join(tables)})`.execute(db)
-        ).rows
-  const secondary = indexes.filter((i) => !/^create unique/i.test(i.definition))
-  for (const { name } of secondary) await sql`drop index ${sql.id(name)}`.execute(db)
-  return secondary
 }

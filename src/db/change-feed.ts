@@ -12,7 +12,10 @@
  * the feed reconnects every second and counts the reconnection as a change, since notifications sent
  * while it was away are lost.
  */
+import { sql } from 'kysely'
 import pg from 'pg'
+import type { Dialect } from '../config.js'
+import type { Db } from './schema.js'
 
 /** The channel the migration's trigger function notifies (spelled out there too: migrations are frozen). */
 export const CHANGE_CHANNEL = 'quorum_changes'
@@ -87,5 +90,24 @@ export function openChangeFeed(clientConfig: pg.ClientConfig): ChangeFeed {
       await connecting
       if (current) await drop(current.client)
     },
+  }
+}
+
+/**
+ * A string that changes whenever anything is committed to the database, at one query per call: what the
+ * page cache asks while the change feed does not listen (and on SQLite, always).
+ */
+export function databaseChangeMarker(db: Db, dialect: Dialect): () => Promise<string> {
+  if (dialect === 'postgres') {
+    return async () => {
+      const { rows } = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)
+      return rows[0]?.v ?? ''
+    }
+  }
+  // total_changes(): rows this connection changed; data_version: commits by other connections.
+  return async () => {
+    const { rows } = await sql<{ c: number; v: number }>`
+      select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(db)
+    return `${rows[0]?.c}.${rows[0]?.v}`
   }
 }

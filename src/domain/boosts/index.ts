@@ -1,1 +1,3 @@
-export { setBoost, boostedByViewer, type BoostState } from './boosts.actions.js'
+/** Boosts: one per person and post, never one's own; the post keeps the count. */
+export { setBoost, type BoostState } from './boosts.actions.js'
+export { boostedByViewer } from './boosts.queries.js'

@@ -6,9 +6,10 @@
  */
 import { insertRows } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
+import { addToTagCount } from '../tags/index.js'
 import { refreshThreadsText } from '../text-pipeline/index.js'
 import type { ImportContext } from './import.context.js'
-import { chunks, ensureBoosters, reserveIds, resolveTags, resolveUsers } from './import.lookups.js'
+import { chunks, ensureBoosters, reserveIds, resolveTags, resolveUsers } from './import.queries.js'
 import { buildRows, contentsOfRows, maxBoosts, postCount } from './import.rows.js'
 import type { ImportThread } from './import.schema.js'
 
@@ -97,12 +98,6 @@ export async function importThreadBatch(
 
 /** Adds the imported threads to their tags' counts (call it in the batch's transaction). */
 export async function finishImport(db: Executor, ctx: ImportContext): Promise<void> {
-  for (const [tagId, added] of ctx.addedToTags) {
-    await db
-      .updateTable('tags')
-      .set((eb) => ({ thread_count: eb('thread_count', '+', added) }))
-      .where('id', '=', tagId)
-      .execute()
-  }
+  for (const [tagId, added] of ctx.addedToTags) await addToTagCount(db, tagId, added)
   ctx.addedToTags.clear()
 }

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/schema.js'
 import { describeAttachment, type AttachmentFacts } from '../attachments/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
 import type { ThreadContent } from '../thread-contents/index.js'
+import { listFirstUserIds } from '../users/index.js'
 
 /** Caches user and tag ids across many imported threads. */
 export interface ImportContext {
@@ -36,11 +37,10 @@ export async function createImportContext(
   now = Date.now(),
   options: { search?: 'each' | 'later' } = {},
 ): Promise<ImportContext> {
-  const rows = await db.selectFrom('users').select('id').orderBy('id').limit(500).execute()
   return {
     users: new Map(),
     tags: new Map(),
-    boosters: rows.map((r) => r.id),
+    boosters: await listFirstUserIds(db, 500),
     addedToTags: new Map(),
     now,
     search: options.search ?? 'each',

@@ -6,6 +6,8 @@ import { refreshThread } from '../thread-lists/index.js'
 import type { Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
 import { canAccept, canRecommend } from './posts.policy.js'
+import { updateThread } from '../thread-lists/index.js'
+import { findRecommender, updatePost } from './posts.queries.js'
 
 export interface AcceptState {
   threadId: number
@@ -39,11 +41,7 @@ export async function acceptAnswer(
       ? null
       : post.acceptedPostId
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('threads')
-      .set({ accepted_post_id: acceptedPostId })
-      .where('id', '=', post.threadId)
-      .execute()
+    await updateThread(trx, post.threadId, { accepted_post_id: acceptedPostId })
     await refreshThread(trx, post.threadId)
     await reindexThread(trx, post.threadId)
   })
@@ -59,16 +57,7 @@ export async function recommendReply(
   if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
   if (!canRecommend(viewer, post) || !viewer)
     return fail.forbidden('Only staff can recommend a reply.')
-  const current = await db
-    .selectFrom('posts')
-    .select('recommended_by')
-    .where('id', '=', post.id)
-    .executeTakeFirstOrThrow()
-  const recommend = input.recommend ?? current.recommended_by === null
-  await db
-    .updateTable('posts')
-    .set({ recommended_by: recommend ? viewer.id : null })
-    .where('id', '=', post.id)
-    .execute()
+  const recommend = input.recommend ?? (await findRecommender(db, post.id)) === null
+  await updatePost(db, post.id, { recommended_by: recommend ? viewer.id : null })
   return ok({ threadId: post.threadId, recommended: recommend })
 }

@@ -10,12 +10,8 @@ export {
 export { acceptAnswer, recommendReply, type AcceptState } from './answers.actions.js'
 export { findPostFacts, listPostFacts, findThreadFacts } from './post-facts.queries.js'
 export * from './posts.policy.js'
-export {
-  listRevisions,
-  findPostContext,
-  type RevisionView,
-  type PostContext,
-} from './revisions.queries.js'
+export { type RevisionView, type PostContext } from './revisions.queries.js'
+export { getPostForEdit, getPostRevisions, type EditablePost } from './post-pages.js'
 export { checkBody, checkTitle, LIMITS, normaliseText, parseTagList } from './posts.validation.js'
 export { refundOnThrow, writeLimits } from './write-limits.js'
 export { insertPost, listThreadPosts } from './posts.queries.js'

@@ -22,6 +22,9 @@ import {
 import { insertPost } from './posts.queries.js'
 import { checkBody, checkComment, checkTitle, normaliseText } from './posts.validation.js'
 import { refundOnThrow, writeLimits } from './write-limits.js'
+import { findThreadTitle, updateThread } from '../thread-lists/index.js'
+import { findPostSource, updatePost } from './posts.queries.js'
+import { appendRevision, hasRevisions } from './revisions.queries.js'
 
 export interface Posted {
   postId: number
@@ -171,38 +174,23 @@ export async function editPost(
   if (problem) return problem
   await db.transaction().execute(async (trx) => {
     await keepOriginalRevision(trx, post)
-    const last = await trx
-      .selectFrom('revisions')
-      .select((eb) => eb.fn.max('number').as('n'))
-      .where('post_id', '=', post.id)
-      .executeTakeFirst()
-    await trx
-      .insertInto('revisions')
-      .values({
-        post_id: post.id,
-        editor_id: viewer.id,
-        number: Number(last?.n ?? 0) + 1,
-        title: title ?? null,
-        body_markdown: body,
-        created_at: now,
+    await appendRevision(trx, {
+      postId: post.id,
+      editorId: viewer.id,
+      title: title ?? null,
+      bodyMarkdown: body,
+      createdAt: now,
+    })
+    await updatePost(trx, post.id, {
+      body_markdown: body,
+      body_html: BODY_RULES[post.kind].render(body),
+      edited_at: now,
+    })
+    if (post.kind === 'question')
+      await updateThread(trx, post.threadId, {
+        excerpt: toExcerpt(body),
+        ...(title !== undefined ? { title } : {}),
       })
-      .execute()
-    await trx
-      .updateTable('posts')
-      .set({
-        body_markdown: body,
-        body_html: BODY_RULES[post.kind].render(body),
-        edited_at: now,
-      })
-      .where('id', '=', post.id)
-      .execute()
-    if (post.kind === 'question') {
-      await trx
-        .updateTable('threads')
-        .set({ excerpt: toExcerpt(body), ...(title !== undefined ? { title } : {}) })
-        .where('id', '=', post.threadId)
-        .execute()
-    }
     await refreshThreadText(trx, post.threadId)
   })
   return ok({ postId: post.id, threadId: post.threadId })
@@ -210,37 +198,15 @@ export async function editPost(
 
 /** Revision 1 is the text as first posted, written when the post is first edited. */
 async function keepOriginalRevision(trx: Executor, post: PostFacts): Promise<void> {
-  const existing = await trx
-    .selectFrom('revisions')
-    .select('id')
-    .where('post_id', '=', post.id)
-    .limit(1)
-    .executeTakeFirst()
-  if (existing) return
-  const original = await trx
-    .selectFrom('posts')
-    .select(['body_markdown', 'created_at'])
-    .where('id', '=', post.id)
-    .executeTakeFirstOrThrow()
-  const thread =
-    post.kind === 'question'
-      ? await trx
-          .selectFrom('threads')
-          .select('title')
-          .where('id', '=', post.threadId)
-          .executeTakeFirst()
-      : undefined
-  await trx
-    .insertInto('revisions')
-    .values({
-      post_id: post.id,
-      editor_id: post.authorId,
-      number: 1,
-      title: thread?.title ?? null,
-      body_markdown: original.body_markdown,
-      created_at: original.created_at,
-    })
-    .execute()
+  if (await hasRevisions(trx, post.id)) return
+  const original = await findPostSource(trx, post.id)
+  await appendRevision(trx, {
+    postId: post.id,
+    editorId: post.authorId,
+    title: post.kind === 'question' ? ((await findThreadTitle(trx, post.threadId)) ?? null) : null,
+    bodyMarkdown: original.bodyMarkdown,
+    createdAt: original.createdAt,
+  })
 }
 
 /**
@@ -252,7 +218,7 @@ export async function deletePost(
   viewer: Viewer | null,
   input: { postId: number },
   now = Date.now(),
-): Promise<Result<Posted>> {
+): Promise<Result<Posted & { threadDeleted: boolean }>> {
   const post = await findPostFacts(db, input.postId)
   if (!post || post.deleted) return fail.notFound('post')
   if (!viewer) return fail.forbidden('Sign in first.')
@@ -264,27 +230,14 @@ export async function deletePost(
     )
   }
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('posts')
-      .set({ deleted_at: now, deleted_by: viewer.id })
-      .where('id', '=', post.id)
-      .execute()
-    if (post.kind === 'question')
-      await trx
-        .updateTable('threads')
-        .set({ deleted_at: now })
-        .where('id', '=', post.threadId)
-        .execute()
+    await updatePost(trx, post.id, { deleted_at: now, deleted_by: viewer.id })
+    if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: now })
     if (post.acceptedPostId === post.id)
-      await trx
-        .updateTable('threads')
-        .set({ accepted_post_id: null })
-        .where('id', '=', post.threadId)
-        .execute()
+      await updateThread(trx, post.threadId, { accepted_post_id: null })
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await refreshThreadText(trx, post.threadId)
   })
-  return ok({ postId: post.id, threadId: post.threadId })
+  return ok({ postId: post.id, threadId: post.threadId, threadDeleted: post.kind === 'question' })
 }
 
 export async function restorePost(
@@ -296,17 +249,8 @@ export async function restorePost(
   if (!post) return fail.notFound('post')
   if (!canRestore(viewer, post)) return fail.forbidden('Only moderators restore deleted posts.')
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('posts')
-      .set({ deleted_at: null, deleted_by: null })
-      .where('id', '=', post.id)
-      .execute()
-    if (post.kind === 'question')
-      await trx
-        .updateTable('threads')
-        .set({ deleted_at: null })
-        .where('id', '=', post.threadId)
-        .execute()
+    await updatePost(trx, post.id, { deleted_at: null, deleted_by: null })
+    if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: null })
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await refreshThreadText(trx, post.threadId)
   })

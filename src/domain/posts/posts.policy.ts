@@ -32,13 +32,18 @@ export interface ThreadFacts {
 }
 
 /** Locked threads take writes from staff only. */
-function open(viewer: Viewer, thread: { threadLocked: boolean } | { locked: boolean }): boolean {
+function isOpenTo(viewer: Viewer, thread: { threadLocked: boolean } | { locked: boolean }): boolean {
   const locked = 'locked' in thread ? thread.locked : thread.threadLocked
   return !locked || isStaff(viewer)
 }
 
+/** Staff see deleted threads and posts (to restore them) and their revisions; nobody else does. */
+export function canViewDeleted(viewer: Viewer | null): boolean {
+  return isStaff(viewer)
+}
+
 export function canReply(viewer: Viewer | null, thread: ThreadFacts): boolean {
-  return viewer !== null && !thread.deleted && open(viewer, thread)
+  return viewer !== null && !thread.deleted && isOpenTo(viewer, thread)
 }
 
 export function canComment(viewer: Viewer | null, post: PostFacts): boolean {
@@ -47,7 +52,7 @@ export function canComment(viewer: Viewer | null, post: PostFacts): boolean {
     post.kind === 'reply' &&
     !post.deleted &&
     !post.threadDeleted &&
-    open(viewer, post)
+    isOpenTo(viewer, post)
   )
 }
 

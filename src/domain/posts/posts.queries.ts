@@ -1,4 +1,4 @@
-import type { Executor, NewPost } from '../../db/schema.js'
+import type { Executor, NewPost, PostsTable } from '../../db/schema.js'
 import type { AttachmentView, CommentView, PostView } from './posts.types.js'
 import { attachmentUrl } from '../attachments/index.js'
 
@@ -104,4 +104,39 @@ async function listAttachmentsOfThread(
 export async function insertPost(db: Executor, post: NewPost): Promise<number> {
   const row = await db.insertInto('posts').values(post).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+/** A post's Markdown as it stands, and when it was first posted. */
+export async function findPostSource(
+  db: Executor,
+  postId: number,
+): Promise<{ bodyMarkdown: string; createdAt: number }> {
+  const row = await db
+    .selectFrom('posts')
+    .select(['body_markdown as bodyMarkdown', 'created_at as createdAt'])
+    .where('id', '=', postId)
+    .executeTakeFirstOrThrow()
+  return row
+}
+
+/** The columns of a post row that writes change. */
+export type PostPatch = Partial<
+  Pick<
+    PostsTable,
+    'body_markdown' | 'body_html' | 'edited_at' | 'deleted_at' | 'deleted_by' | 'recommended_by'
+  >
+>
+
+export async function updatePost(db: Executor, postId: number, patch: PostPatch): Promise<void> {
+  await db.updateTable('posts').set(patch).where('id', '=', postId).execute()
+}
+
+/** Who recommended the post, or null. */
+export async function findRecommender(db: Executor, postId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('posts')
+    .select('recommended_by')
+    .where('id', '=', postId)
+    .executeTakeFirstOrThrow()
+  return row.recommended_by
 }

@@ -62,3 +62,42 @@ export function findPostContext(db: Executor, postId: number): Promise<PostConte
     .executeTakeFirst()
     .then((row) => (row ? { ...row, deleted: Boolean(row.deleted) } : undefined))
 }
+
+export interface NewRevision {
+  postId: number
+  editorId: number
+  title: string | null
+  bodyMarkdown: string
+  createdAt: number
+}
+
+/** Adds a revision numbered after the post's last one. */
+export async function appendRevision(db: Executor, revision: NewRevision): Promise<void> {
+  const last = await db
+    .selectFrom('revisions')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('post_id', '=', revision.postId)
+    .executeTakeFirst()
+  await db
+    .insertInto('revisions')
+    .values({
+      post_id: revision.postId,
+      editor_id: revision.editorId,
+      number: Number(last?.n ?? 0) + 1,
+      title: revision.title,
+      body_markdown: revision.bodyMarkdown,
+      created_at: revision.createdAt,
+    })
+    .execute()
+}
+
+/** Whether a post has any revision yet (revision 1, the original, is written at the first edit). */
+export async function hasRevisions(db: Executor, postId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('revisions')
+    .select('id')
+    .where('post_id', '=', postId)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

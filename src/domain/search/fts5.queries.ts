@@ -9,7 +9,7 @@ import { insertRows } from '../../db/insert-many.js'
 import type { SearchDocument } from './document.js'
 import { termAlternatives } from './alternatives.js'
 import type { Candidate, SearchEngine, SnippetTexts } from './engine.types.js'
-import { scoreSql } from './fts5-rank.js'
+import { scoreSql } from './fts5-rank.queries.js'
 import { filterSql } from './search.queries.js'
 import { RANK_BOOSTS, type QueryTerm } from './search.types.js'
 

@@ -6,6 +6,6 @@ export { AttemptLimiter, describeWait, type AttemptLimiterOptions } from './atte
 export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'
-export { getOrCreateSecret } from './secrets.js'
+export { getOrCreateSecret } from './secrets.queries.js'
 export { memoByText, setTextMemoBudget } from './text-memo.js'
 export { isStaff, type Role, type UserRef, type Viewer } from './viewer.js'

@@ -13,7 +13,7 @@ export {
   type SignatureRows,
 } from './refresh.js'
 export { findSimilarThreads, findSimilarToDraft, SIMILAR_LIMIT } from './similar.js'
-export { FreshTermCounts, MAX_POSTINGS } from './term-postings.js'
+export { FreshTermCounts, MAX_POSTINGS } from './term-postings.queries.js'
 export { getThreadSignaturePanels } from './thread-signatures.js'
 export {
   getThreadMentions,

@@ -23,7 +23,7 @@ import {
   type StoredSignature,
   type TermVector,
 } from './signatures.queries.js'
-import type { FreshTermCounts } from './term-postings.js'
+import type { FreshTermCounts } from './term-postings.queries.js'
 import { similarityTerms, threadTerms } from './terms.js'
 
 /** A thread's derived rows: its signatures in display order and its similarity terms with weights (×1000). */

@@ -12,7 +12,7 @@ import {
   promoteCrowdedTerms,
   type FreshTermCounts,
   type TermPosting,
-} from './term-postings.js'
+} from './term-postings.queries.js'
 
 /** One stored row: a signature on a thread. */
 export interface StoredSignature extends SignatureItem {

@@ -4,10 +4,10 @@
  */
 import type { Executor } from '../../db/schema.js'
 import { RememberedCounts } from '../shared/index.js'
-import { cappedCounts, type CountedIndex } from './capped-counts.js'
+import { cappedCounts, type CountedIndex } from './capped-counts.queries.js'
 import { slugify } from '../format/index.js'
 import type { SignatureItem } from './signatures.types.js'
-import { findCommonTerms, MAX_POSTINGS } from './term-postings.js'
+import { findCommonTerms, MAX_POSTINGS } from './term-postings.queries.js'
 
 /**
  * The N in the rarity weights of similar threads: the highest thread id, which counts every thread ever

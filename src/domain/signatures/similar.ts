@@ -22,7 +22,7 @@ import {
 } from './similar.queries.js'
 import type { SignatureItem, SignatureKind, SimilarThread } from './signatures.types.js'
 import { similarityTerms, threadTerms } from './terms.js'
-import { MAX_POSTINGS } from './term-postings.js'
+import { MAX_POSTINGS } from './term-postings.queries.js'
 
 export const SIMILAR_LIMIT = 5
 /** Query terms matched: the most distinctive of the query's words. */

@@ -1,5 +1,7 @@
 export {
+  addToTagCount,
   findTagBySlug,
+  findTagsBySlug,
   listTags,
   tagsOfThreads,
   ensureTag,

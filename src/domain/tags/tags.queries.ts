@@ -81,3 +81,21 @@ export async function refreshTagCounts(db: Executor, tagIds: readonly number[]):
       .execute()
   }
 }
+
+/** The tags among `slugs` that exist, with their ids. */
+export function findTagsBySlug(
+  db: Executor,
+  slugs: readonly string[],
+): Promise<{ id: number; slug: string }[]> {
+  if (slugs.length === 0) return Promise.resolve([])
+  return db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', slugs).execute()
+}
+
+/** Adds `threads` to a tag's count (an import that knows what it added, without recounting). */
+export async function addToTagCount(db: Executor, tagId: number, threads: number): Promise<void> {
+  await db
+    .updateTable('tags')
+    .set((eb) => ({ thread_count: eb('thread_count', '+', threads) }))
+    .where('id', '=', tagId)
+    .execute()
+}

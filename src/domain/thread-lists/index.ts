@@ -5,6 +5,7 @@
  */
 export {
   countAllThreads,
+  countTagListing,
   countThreadsByTag,
   findThreadView,
   listLatestThreads,
@@ -20,5 +21,13 @@ export {
   type TagListingQuery,
   type ThreadListRow,
 } from './thread-lists.queries.js'
-export { refreshThread } from './thread-counters.queries.js'
+export { addThreadViews, refreshThread } from './thread-counters.queries.js'
+export {
+  findThreadTitle,
+  insertThread,
+  insertThreadTags,
+  updateThread,
+  type NewThread,
+  type ThreadRowPatch,
+} from './thread-rows.queries.js'
 export * from './thread-lists.types.js'

@@ -59,3 +59,13 @@ export async function refreshThread(
     )
   }
 }
+
+/** Adds views to a thread's count and to its tag rows' copy (the view counter's periodic write). */
+export async function addThreadViews(db: Executor, threadId: number, views: number): Promise<void> {
+  await db
+    .updateTable('threads')
+    .set((eb) => ({ view_count: eb('view_count', '+', views) }))
+    .where('id', '=', threadId)
+    .execute()
+  await syncThreadSortKeys(db, threadId)
+}

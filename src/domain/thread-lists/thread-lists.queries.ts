@@ -70,6 +70,18 @@ export async function listThreadsByTag(
 }
 
 /** How many threads a tag listing holds under a filter (an index-only count: tt_live_solved). */
+/**
+ * How many threads a tag page lists under `filter`: the count the tag row keeps for all of them (no
+ * query), a count of its solved or unsolved threads otherwise.
+ */
+export async function countTagListing(
+  db: Executor,
+  tag: { id: number; threadCount: number },
+  filter: ListingOptions['filter'],
+): Promise<number> {
+  return filter === 'all' ? tag.threadCount : countThreadsByTag(db, tag.id, filter)
+}
+
 export async function countThreadsByTag(
   db: Executor,
   tagId: number,

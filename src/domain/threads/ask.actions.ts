@@ -12,6 +12,8 @@ import { fail, ok, type Result } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import { refreshThread } from '../thread-lists/index.js'
+import { findTagsBySlug } from '../tags/index.js'
+import { insertThread, insertThreadTags } from '../thread-lists/index.js'
 
 /**
  * Seconds until `viewer` may ask again (0: now), without counting anything: lets the ask route refuse
@@ -55,11 +57,7 @@ export async function askQuestion(
     return fail.invalid('tags', 'Add at least one tag, such as kernel or usb.')
   if (slugs.length > LIMITS.tagsMax)
     return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
-  const tags = await db
-    .selectFrom('tags')
-    .select(['id', 'slug'])
-    .where('slug', 'in', slugs)
-    .execute()
+  const tags = await findTagsBySlug(db, slugs)
   const unknown = slugs.filter((s) => !tags.some((t) => t.slug === s))
   if (unknown.length > 0)
     return fail.invalid(
@@ -79,17 +77,12 @@ export async function askQuestion(
 
   const threadId = await refundOnThrow(writeLimits.threads, viewer, now, () =>
     db.transaction().execute(async (trx) => {
-      const { id } = await trx
-        .insertInto('threads')
-        .values({
-          title,
-          author_id: viewer.id,
-          excerpt: toExcerpt(body),
-          created_at: now,
-          last_activity_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow()
+      const id = await insertThread(trx, {
+        title,
+        authorId: viewer.id,
+        excerpt: toExcerpt(body),
+        createdAt: now,
+      })
       const postId = await insertPost(trx, {
         thread_id: id,
         author_id: viewer.id,
@@ -113,18 +106,12 @@ export async function askQuestion(
           created_at: now,
         })
       }
-      await trx
-        .insertInto('thread_tags')
-        .values(
-          slugs.map((slug, position) => ({
-            thread_id: id,
-            tag_id: tags.find((t) => t.slug === slug)?.id ?? 0,
-            position,
-            created_at: now,
-            last_activity_at: now,
-          })),
-        )
-        .execute()
+      await insertThreadTags(
+        trx,
+        id,
+        slugs.map((slug) => tags.find((t) => t.slug === slug)?.id ?? 0),
+        now,
+      )
       await refreshThread(trx, id, { tagsChanged: true })
       await refreshThreadText(trx, id)
       return id

@@ -1,19 +1,21 @@
 import type { Executor } from '../../db/schema.js'
-import { listThreadPosts } from '../posts/index.js'
+import { canViewDeleted, listThreadPosts } from '../posts/index.js'
+import type { Viewer } from '../shared/index.js'
 import { findThreadView } from '../thread-lists/index.js'
 import type { PostView } from '../posts/index.js'
 import type { ThreadPageData } from './threads.types.js'
 
 /**
- * Everything the thread page shows, in four queries whatever the thread's size: the thread, its tags,
+ * Everything the thread page shows to `viewer`, in four queries whatever the thread's size: the thread, its tags,
  * its posts with authors, and its attachments. Replies come oldest first with the accepted one first.
  */
 export async function getThreadPage(
   db: Executor,
   threadId: number,
-  options: { includeDeleted?: boolean } = {},
+  viewer: Viewer | null = null,
 ): Promise<ThreadPageData | undefined> {
-  const thread = await findThreadView(db, threadId, options)
+  // A deleted thread is shown to those who may restore it.
+  const thread = await findThreadView(db, threadId, { includeDeleted: canViewDeleted(viewer) })
   if (!thread) return undefined
   const { question, replies } = await listThreadPosts(db, threadId)
   if (!question) return undefined

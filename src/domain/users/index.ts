@@ -9,5 +9,5 @@ export {
 } from './users.actions.js'
 export { usernameProblem, emailProblem, USERNAME_PATTERN } from './users.policy.js'
 export { passwordProblem, PASSWORD_MIN } from './passwords.js'
-export { findUserIdByName, updateUser } from './users.queries.js'
+export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads, type Profile } from './profile.queries.js'

@@ -101,3 +101,9 @@ export function findUserIdByName(
     .where('username_key', '=', username.toLowerCase())
     .executeTakeFirst()
 }
+
+/** The first `limit` people by id: who gives an import's boosts before reader accounts are made. */
+export async function listFirstUserIds(db: Executor, limit: number): Promise<number[]> {
+  const rows = await db.selectFrom('users').select('id').orderBy('id').limit(limit).execute()
+  return rows.map((r) => r.id)
+}

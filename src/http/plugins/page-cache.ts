@@ -25,10 +25,7 @@
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { sql } from 'kysely'
-import type { Dialect } from '../../config.js'
-import type { ChangeFeed } from '../../db/change-feed.js'
-import type { Db } from '../../db/schema.js'
+import { databaseChangeMarker, type ChangeFeed } from '../../db/change-feed.js'
 import {
   compressBody,
   MIN_COMPRESSED_BYTES,
@@ -113,7 +110,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
     const maxAgeMs = options.maxAgeMs ?? 30_000
     const watch = options.probeDatabase !== false
-    const probe = watch ? databaseProbe(app.db, app.dialect) : async () => ''
+    const probe = watch ? databaseChangeMarker(app.db, app.dialect) : async () => ''
     const feed = watch ? app.openChangeFeed() : null
     if (feed) app.addHook('onClose', async () => feed.close())
     /** The database's side of an entry's version: the feed's count while it listens, else a probe. */
@@ -286,20 +283,4 @@ function matches(req: FastifyRequest, etag: string): boolean {
   const header = req.headers['if-none-match']
   if (!header) return false
   return header === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
-}
-
-/** A string that changes whenever anything is committed to the database, at one query per call. */
-function databaseProbe(db: Db, dialect: Dialect): () => Promise<string> {
-  if (dialect === 'postgres') {
-    return async () => {
-      const { rows } = await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)
-      return rows[0]?.v ?? ''
-    }
-  }
-  // total_changes(): rows this connection changed; data_version: commits by other connections.
-  return async () => {
-    const { rows } = await sql<{ c: number; v: number }>`
-      select total_changes() as c, (select data_version from pragma_data_version) as v`.execute(db)
-    return `${rows[0]?.c}.${rows[0]?.v}`
-  }
 }

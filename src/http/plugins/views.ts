@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { ViewCounter } from '../../domain/views/index.js'
+import { ViewCounter } from '../../domain/view-counts/index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ViewCounter } from '../../../src/domain/views/index.js'
+import { ViewCounter } from '../../../src/domain/view-counts/index.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { openTestDb } from '../../support/test-db.js'

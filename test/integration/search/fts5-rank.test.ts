@@ -22,7 +22,7 @@ import {
   REMEMBERED_FROM,
   scoreSql,
   WEIGHTS,
-} from '../../../src/domain/search/fts5-rank.js'
+} from '../../../src/domain/search/fts5-rank.queries.js'
 import { parseSearchQuery } from '../../../src/domain/search/parse-query.js'
 import { CORPUS, QUERIES } from '../../fixtures/search-corpus/index.js'
 import { PROJECT_ROOT } from '../../../src/paths.js'

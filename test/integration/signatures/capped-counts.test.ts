@@ -4,7 +4,7 @@
  * common keys out. Small caps stand in for the real ones (1,000) so the data stays small.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
-import { cappedCounts } from '../../../src/domain/signatures/capped-counts.js'
+import { cappedCounts } from '../../../src/domain/signatures/capped-counts.queries.js'
 import {
   countSignatureThreads,
   countTermThreads,

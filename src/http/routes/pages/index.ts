@@ -7,7 +7,9 @@ import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
 import { tagRoutes } from './tags.js'
-import { postRoutes } from './posts.js'
+import { postControlRoutes } from './post-controls.js'
+import { postEditRoutes } from './post-edits.js'
+import { postWritingRoutes } from './post-writing.js'
 import { threadRoutes } from './threads.js'
 import { userRoutes } from './users.js'
 
@@ -19,7 +21,9 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
   await app.register(askRoutes)
-  await app.register(postRoutes)
+  await app.register(postWritingRoutes)
+  await app.register(postControlRoutes)
+  await app.register(postEditRoutes)
   await app.register(userRoutes)
   await app.register(seoRoutes)
   await app.register(searchRoutes)

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { findTagBySlug, listTags } from '../../../domain/tags/index.js'
 import {
   DEFAULT_LISTING,
-  countThreadsByTag,
+  countTagListing,
   listNewestThreadsByTag,
   listThreadsByTag,
   type ListingOptions,
@@ -42,10 +42,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         sortOrder: req.query.sortOrder ?? DEFAULT_LISTING.sortOrder,
         filter: req.query.filter ?? DEFAULT_LISTING.filter,
       }
-      const total =
-        listing.filter === 'all'
-          ? tag.threadCount
-          : await countThreadsByTag(req.db, tag.id, listing.filter)
+      const total = await countTagListing(req.db, tag, listing.filter)
       const window = pageWindow(req, reply, {
         page: req.query.page ?? 1,
         total,

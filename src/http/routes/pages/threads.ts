@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
-import { isStaff } from '../../../domain/shared/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
 import { getThreadSignaturePanels } from '../../../domain/signatures/index.js'
 import { onCacheHit } from '../../plugins/page-cache.js'
@@ -20,7 +19,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : NaN
     const data =
       Number.isSafeInteger(id) && id <= 2_147_483_647
-        ? await getThreadPage(req.db, id, { includeDeleted: isStaff(req.viewer) })
+        ? await getThreadPage(req.db, id, req.viewer)
         : undefined
     if (!data)
       return sendError(

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
-import { syncThreadSortKeys } from '../thread-lists/index.js'
+import { addThreadViews } from '../thread-lists/index.js'
 
 const DAY_MS = 86_400_000
 
@@ -54,12 +54,7 @@ export class ViewCounter {
     try {
       await db.transaction().execute(async (trx) => {
         for (const [threadId, count] of batch) {
-          await trx
-            .updateTable('threads')
-            .set((eb) => ({ view_count: eb('view_count', '+', count) }))
-            .where('id', '=', threadId)
-            .execute()
-          await syncThreadSortKeys(trx, threadId)
+          await addThreadViews(trx, threadId, count)
         }
       })
     } catch (error) {

@@ -14,7 +14,7 @@
  */
 import { sql } from 'kysely'
 import type { Executor } from '../../db/schema.js'
-import { cappedCounts } from './capped-counts.js'
+import { cappedCounts } from './capped-counts.queries.js'
 
 /** A term in more threads than this is common: no postings (see the module comment). */
 export const MAX_POSTINGS = 500
