@@ -6,7 +6,12 @@ import type { Executor } from '../../db/schema.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
 import { canEdit, canViewDeleted } from './posts.policy.js'
-import { findPostContext, listRevisions, type PostContext, type RevisionView } from './revisions.queries.js'
+import {
+  findPostContext,
+  listRevisions,
+  type PostContext,
+  type RevisionView,
+} from './revisions.queries.js'
 
 /** A post its viewer may edit, with the text the form starts from. */
 export interface EditablePost extends PostContext {

@@ -32,7 +32,10 @@ export interface ThreadFacts {
 }
 
 /** Locked threads take writes from staff only. */
-function isOpenTo(viewer: Viewer, thread: { threadLocked: boolean } | { locked: boolean }): boolean {
+function isOpenTo(
+  viewer: Viewer,
+  thread: { threadLocked: boolean } | { locked: boolean },
+): boolean {
   const locked = 'locked' in thread ? thread.locked : thread.threadLocked
   return !locked || isStaff(viewer)
 }
