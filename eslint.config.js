@@ -1,5 +1,7 @@
 // Lint rules, including the layer boundaries of STYLE.md habit 13: views render view models and
-// never query; the domain knows nothing of HTTP or HTML.
+// never query; the domain knows nothing of HTTP or HTML; SQL only in *.queries.ts. The rules that need
+// the whole import graph (cycles, features through their index.ts) are in .dependency-cruiser.cjs,
+// run by scripts/check-architecture.mjs after ESLint.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
@@ -7,6 +9,10 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'public/build/', 'bench/results/', 'coverage/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
   {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
@@ -50,6 +56,30 @@ export default tseslint.config(
               message: 'The domain knows nothing of HTTP or HTML.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // SQL lives in *.queries.ts (and the database layer): actions call queries, routes call actions.
+    files: ['src/**'],
+    ignores: ['src/**/*.queries.ts', 'src/db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message: 'SQL lives in *.queries.ts: move this query there and call it.',
+        },
+        {
+          selector:
+            "TaggedTemplateExpression[tag.name='sql'], TaggedTemplateExpression[tag.expression.name='sql']",
+          message: 'SQL lives in *.queries.ts: move this query there and call it.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='sql']",
+          message: 'SQL lives in *.queries.ts: move this query there and call it.',
         },
       ],
     },
