@@ -47,60 +47,142 @@ export function maxBoosts(threads: readonly ImportThread[]): number {
 
 const encoder = new TextEncoder()
 
+/**
+ * The rows of a batch of threads, with ids reserved beforehand (threadIds[i] for inputs[i]; postIds in
+ * post order: each question, then its replies each followed by its comments).
+ */
 export function buildRows(
   inputs: readonly ImportThread[],
   ctx: ImportContext,
   threadIds: readonly number[],
   postIds: readonly number[],
 ): BatchRows {
-  const rows: BatchRows = { threads: [], posts: [], attachments: [], boosts: [], threadTags: [] }
-  let nextPost = 0
-  const takePostId = () => {
-    const id = postIds[nextPost++]
-    if (id === undefined) throw new Error('importer: fewer post ids reserved than posts')
-    return id
-  }
-  const user = (name: string) => {
-    const id = ctx.users.get(name.toLowerCase())
-    if (id === undefined) throw new Error(`importer: ${name} was not resolved`)
-    return id
-  }
-  const boost = (postId: number, authorId: number, count: number, at: number) => {
-    let given = 0
-    for (const userId of ctx.boosters) {
-      if (given === count) break
-      if (userId === authorId) continue
-      rows.boosts.push({ post_id: postId, user_id: userId, created_at: at })
-      given++
-    }
-    return given
-  }
-
+  const builder = new RowBuilder(ctx, postIds)
   inputs.forEach((input, index) => {
     const threadId = threadIds[index]
     if (threadId === undefined) throw new Error('importer: fewer thread ids reserved than threads')
+    builder.addThread(threadId, input)
+  })
+  return builder.rows
+}
+
+/** A thread's counters and sort keys, known once its posts are built. */
+interface ThreadTally {
+  createdAt: number
+  lastActivity: number
+  replyCount: number
+  questionBoosts: number
+  acceptedId: number | null
+}
+
+/** Builds a batch's rows one kind at a time; each method pushes the rows of one kind. */
+class RowBuilder {
+  readonly rows: BatchRows = { threads: [], posts: [], attachments: [], boosts: [], threadTags: [] }
+  private nextPost = 0
+
+  constructor(
+    private readonly ctx: ImportContext,
+    private readonly postIds: readonly number[],
+  ) {}
+
+  addThread(threadId: number, input: ImportThread): void {
     const createdAt = toEpoch(input.created_at)
-    const authorId = user(input.author)
-    const questionId = takePostId()
-    const questionBoosts = boost(questionId, authorId, input.boosts ?? 0, createdAt)
-    rows.posts.push({
-      id: questionId,
+    const authorId = this.user(input.author)
+    const questionId = this.takePostId()
+    const questionBoosts = this.boosts(questionId, authorId, input.boosts ?? 0, createdAt)
+    this.post(
+      threadId,
+      questionId,
+      'question',
+      null,
+      authorId,
+      input.body,
+      questionBoosts,
+      createdAt,
+    )
+    this.attachments(questionId, input.attachments ?? [], createdAt)
+    const { lastActivity, acceptedId } = this.replies(threadId, input.replies ?? [], createdAt)
+    const tally = {
+      createdAt,
+      lastActivity,
+      replyCount: (input.replies ?? []).length,
+      questionBoosts,
+      acceptedId,
+    }
+    this.thread(threadId, input, authorId, tally)
+    this.threadTags(threadId, input, tally)
+  }
+
+  /** Replies and their comments; the thread's last activity and accepted reply follow from them. */
+  private replies(
+    threadId: number,
+    replies: NonNullable<ImportThread['replies']>,
+    createdAt: number,
+  ): { lastActivity: number; acceptedId: number | null } {
+    let lastActivity = createdAt
+    let acceptedId: number | null = null
+    for (const reply of replies) {
+      const replyId = this.takePostId()
+      const author = this.user(reply.author)
+      const at = toEpoch(reply.created_at)
+      lastActivity = Math.max(lastActivity, at)
+      if (reply.accepted) acceptedId = replyId
+      const boosts = this.boosts(replyId, author, reply.boosts ?? 0, at)
+      this.post(threadId, replyId, 'reply', null, author, reply.body, boosts, at)
+      for (const comment of reply.comments ?? []) {
+        const commentAt = toEpoch(comment.created_at)
+        lastActivity = Math.max(lastActivity, commentAt)
+        const commenter = this.user(comment.author)
+        this.post(
+          threadId,
+          this.takePostId(),
+          'comment',
+          replyId,
+          commenter,
+          comment.body,
+          0,
+          commentAt,
+        )
+      }
+    }
+    return { lastActivity, acceptedId }
+  }
+
+  private post(
+    threadId: number,
+    id: number,
+    kind: NewPost['kind'],
+    parentId: number | null,
+    authorId: number,
+    body: string,
+    boostCount: number,
+    createdAt: number,
+  ): void {
+    this.rows.posts.push({
+      id,
       thread_id: threadId,
       author_id: authorId,
-      kind: 'question',
-      parent_id: null,
-      body_markdown: input.body,
-      body_html: ctx.renders.renderMarkdown(input.body),
-      boost_count: questionBoosts,
+      kind,
+      parent_id: parentId,
+      body_markdown: body,
+      body_html: this.ctx.renders.renderMarkdown(body),
+      boost_count: boostCount,
       created_at: createdAt,
     })
-    for (const file of input.attachments ?? []) {
+  }
+
+  private attachments(
+    postId: number,
+    files: NonNullable<ImportThread['attachments']>,
+    createdAt: number,
+  ): void {
+    for (const file of files) {
       const content = encoder.encode(file.content)
       const name = cleanFileName(file.name)
-      const facts = ctx.renders.describeAttachment(name, file.content, content)
-      rows.attachments.push({
+      const facts = this.ctx.renders.describeAttachment(name, file.content, content)
+      this.rows.attachments.push({
         id: randomId(),
-        post_id: questionId,
+        post_id: postId,
         file_name: name,
         content_type: facts.contentType,
         size: content.byteLength,
@@ -110,80 +192,69 @@ export function buildRows(
         created_at: createdAt,
       })
     }
+  }
 
-    let lastActivity = createdAt
-    let acceptedId: number | null = null
-    const replies = input.replies ?? []
-    for (const reply of replies) {
-      const replyId = takePostId()
-      const replyAuthor = user(reply.author)
-      const replyAt = toEpoch(reply.created_at)
-      lastActivity = Math.max(lastActivity, replyAt)
-      if (reply.accepted) acceptedId = replyId
-      rows.posts.push({
-        id: replyId,
-        thread_id: threadId,
-        author_id: replyAuthor,
-        kind: 'reply',
-        parent_id: null,
-        body_markdown: reply.body,
-        body_html: ctx.renders.renderMarkdown(reply.body),
-        boost_count: boost(replyId, replyAuthor, reply.boosts ?? 0, replyAt),
-        created_at: replyAt,
-      })
-      for (const comment of reply.comments ?? []) {
-        const commentAt = toEpoch(comment.created_at)
-        lastActivity = Math.max(lastActivity, commentAt)
-        rows.posts.push({
-          id: takePostId(),
-          thread_id: threadId,
-          author_id: user(comment.author),
-          kind: 'comment',
-          parent_id: replyId,
-          body_markdown: comment.body,
-          body_html: ctx.renders.renderMarkdown(comment.body),
-          boost_count: 0,
-          created_at: commentAt,
-        })
-      }
-    }
-
-    const views = input.views ?? 0
-    const pinned = input.pinned ? 1 : 0
-    rows.threads.push({
+  private thread(threadId: number, input: ImportThread, authorId: number, t: ThreadTally): void {
+    this.rows.threads.push({
       id: threadId,
       title: input.title,
       author_id: authorId,
-      excerpt: ctx.renders.excerpt(input.body),
-      reply_count: replies.length,
-      boost_count: questionBoosts,
-      view_count: views,
-      created_at: createdAt,
-      last_activity_at: lastActivity,
-      accepted_post_id: acceptedId,
-      pinned,
+      excerpt: this.ctx.renders.excerpt(input.body),
+      reply_count: t.replyCount,
+      boost_count: t.questionBoosts,
+      view_count: input.views ?? 0,
+      created_at: t.createdAt,
+      last_activity_at: t.lastActivity,
+      accepted_post_id: t.acceptedId,
+      pinned: input.pinned ? 1 : 0,
       locked: input.locked ? 1 : 0,
     })
-    // The tag pages' sort keys, as syncThreadSortKeys would copy them.
+  }
+
+  /** The tag pages' sort keys, as syncThreadSortKeys would copy them. */
+  private threadTags(threadId: number, input: ImportThread, t: ThreadTally): void {
     ;[...new Set(input.tags)].forEach((slug, position) => {
-      const tagId = ctx.tags.get(slug)
+      const tagId = this.ctx.tags.get(slug)
       if (tagId === undefined) throw new Error(`importer: tag ${slug} was not resolved`)
-      ctx.addedToTags.set(tagId, (ctx.addedToTags.get(tagId) ?? 0) + 1)
-      rows.threadTags.push({
+      this.ctx.addedToTags.set(tagId, (this.ctx.addedToTags.get(tagId) ?? 0) + 1)
+      this.rows.threadTags.push({
         thread_id: threadId,
         tag_id: tagId,
         position,
-        pinned,
-        solved: acceptedId === null ? 0 : 1,
-        last_activity_at: lastActivity,
-        created_at: createdAt,
-        reply_count: replies.length,
-        boost_count: questionBoosts,
-        view_count: views,
+        pinned: input.pinned ? 1 : 0,
+        solved: t.acceptedId === null ? 0 : 1,
+        last_activity_at: t.lastActivity,
+        created_at: t.createdAt,
+        reply_count: t.replyCount,
+        boost_count: t.questionBoosts,
+        view_count: input.views ?? 0,
       })
     })
-  })
-  return rows
+  }
+
+  /** The boosts a post asks for, given by the context's boosters in order, never by its author. */
+  private boosts(postId: number, authorId: number, count: number, at: number): number {
+    let given = 0
+    for (const userId of this.ctx.boosters) {
+      if (given === count) break
+      if (userId === authorId) continue
+      this.rows.boosts.push({ post_id: postId, user_id: userId, created_at: at })
+      given++
+    }
+    return given
+  }
+
+  private takePostId(): number {
+    const id = this.postIds[this.nextPost++]
+    if (id === undefined) throw new Error('importer: fewer post ids reserved than posts')
+    return id
+  }
+
+  private user(name: string): number {
+    const id = this.ctx.users.get(name.toLowerCase())
+    if (id === undefined) throw new Error(`importer: ${name} was not resolved`)
+    return id
+  }
 }
 
 const decoder = new TextDecoder()
