@@ -26,12 +26,8 @@ import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { databaseChangeMarker, type ChangeFeed } from '../../db/change-feed.js'
-import {
-  compressBody,
-  MIN_COMPRESSED_BYTES,
-  negotiateEncoding,
-  type Encoding,
-} from './compression.js'
+import { PageStore, type HitEffect, type PageEntry } from '../page-store.js'
+import { MIN_COMPRESSED_BYTES, negotiateEncoding, type Encoding } from './compression.js'
 import { unavailability } from './errors.js'
 
 export interface PageCacheOptions {
@@ -41,21 +37,6 @@ export interface PageCacheOptions {
   maxAgeMs?: number
   /** Check the database's change marker on every cached request (default true). */
   probeDatabase?: boolean
-}
-
-type HitEffect = (req: FastifyRequest) => void
-
-interface Entry {
-  body: Buffer
-  /** The body in each coding asked for so far; `size` counts them. */
-  encoded: Partial<Record<Encoding, Buffer>>
-  /** The ETag of `body`; a variant's is derived from it (variantEtag). */
-  etag: string
-  type: string
-  version: string
-  storedAt: number
-  effects: HitEffect[]
-  size: number
 }
 
 interface RequestState {
@@ -118,44 +99,10 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const heard = feed ? feed.version() : null
       return heard === null ? `p${await probe()}` : `n${heard}`
     }
-    const entries = new Map<string, Entry>()
-    let bytes = 0
+    const store = new PageStore(maxBytes)
     let generation = 0
     let hits = 0
     let misses = 0
-
-    const remove = (key: string) => {
-      const entry = entries.get(key)
-      if (!entry) return
-      entries.delete(key)
-      bytes -= entry.size
-    }
-    const trim = () => {
-      for (const oldest of entries.keys()) {
-        if (bytes <= maxBytes) break
-        remove(oldest)
-      }
-    }
-    const store = (key: string, entry: Entry) => {
-      if (entry.size > maxBytes / 8) return
-      remove(key)
-      entries.set(key, entry)
-      bytes += entry.size
-      trim()
-    }
-    /** The entry's body in `encoding`, compressed once and kept while the entry is. */
-    const encodedBody = async (key: string, entry: Entry, encoding: Encoding) => {
-      const kept = entry.encoded[encoding]
-      if (kept) return kept
-      const made = await compressBody(entry.body, encoding)
-      if (entries.get(key) === entry && entry.encoded[encoding] === undefined) {
-        entry.encoded[encoding] = made
-        entry.size += made.byteLength
-        bytes += made.byteLength
-        trim()
-      }
-      return made
-    }
     /**
      * Sends the entry's page in the coding the request asks for, or a 304 when its validator matches.
      * Returns the payload for onSend; the caller of a hit sends it.
@@ -164,7 +111,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       req: FastifyRequest,
       reply: FastifyReply,
       key: string,
-      entry: Entry,
+      entry: PageEntry,
     ): Promise<Buffer | ''> => {
       // This response is ours: @fastify/compress must not compress it again.
       req.headers['x-no-compression'] = 'page-cache'
@@ -180,15 +127,12 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       }
       if (encoding === null) return entry.body
       reply.header('content-encoding', encoding)
-      return encodedBody(key, entry, encoding)
+      return store.encoded(key, entry, encoding)
     }
 
     app.decorate('pageCache', {
-      stats: () => ({ entries: entries.size, bytes, hits, misses, generation }),
-      clear: () => {
-        entries.clear()
-        bytes = 0
-      },
+      stats: () => ({ entries: store.entries, bytes: store.bytes, hits, misses, generation }),
+      clear: () => store.clear(),
       changeFeed: () => feed,
     })
     app.decorateRequest('pageCacheState', null)
@@ -205,13 +149,11 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         return null
       })
       const version = `${generation}:${heard}`
-      const entry = entries.get(req.url)
+      const entry = store.get(req.url) // now the most recently used
       const current =
         heard === null ? entry?.version.startsWith(`${generation}:`) : entry?.version === version
       if (entry && current && Date.now() - entry.storedAt < maxAgeMs) {
         hits++
-        entries.delete(req.url) // most recently used goes last
-        entries.set(req.url, entry)
         req.pageCacheState = { version, effects: [], hit: true }
         for (const effect of entry.effects) effect(req)
         reply.code(200).header('x-page-cache', 'hit')
@@ -219,7 +161,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         return body === '' ? reply.send() : reply.send(body)
       }
       if (heard === null) return // the route will answer 503; nothing to store
-      if (entry) remove(req.url)
+      if (entry) store.delete(req.url)
       misses++
       req.pageCacheState = { version, effects: [], hit: false }
     })
@@ -247,7 +189,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         reply.header('cache-control', PRIVATE_CACHE_CONTROL)
         return payload
       }
-      const entry: Entry = {
+      const entry: PageEntry = {
         body,
         encoded: {},
         etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
@@ -257,7 +199,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         effects: state.effects,
         size: body.byteLength + req.url.length * 2 + 256,
       }
-      store(req.url, entry)
+      store.set(req.url, entry)
       reply.header('x-page-cache', 'miss')
       return answer(req, reply, req.url, entry)
     })
