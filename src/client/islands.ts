@@ -7,7 +7,8 @@ import { boostButton } from './islands/boost-button.js'
 import { composerPreview } from './islands/composer-preview.js'
 import { replyForm } from './islands/reply-form.js'
 import { similarThreads } from './islands/similar-threads.js'
-import { confirmSubmit, errorSummary } from './islands/small.js'
+import { confirmSubmit } from './islands/confirm-submit.js'
+import { errorSummary } from './islands/error-summary.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void

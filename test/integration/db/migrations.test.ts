@@ -6,11 +6,19 @@ import type { DbHandle } from '../../../src/db/connect.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { openTestDb } from '../../support/test-db.js'
 
-/** Table and column names as the database reports them, ignoring Kysely's own bookkeeping tables. */
+/**
+ * Table and column names as the database reports them, ignoring Kysely's own bookkeeping tables. On
+ * PostgreSQL Kysely lists the tables of every schema, and other test files' schemas come and go while
+ * this one runs: only this file's schema counts.
+ */
 async function schemaOf(handle: DbHandle): Promise<string[]> {
   const tables = await handle.db.introspection.getTables()
+  const own =
+    handle.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
+      : undefined
   return tables
-    .filter((t) => !t.name.startsWith('kysely_'))
+    .filter((t) => !t.name.startsWith('kysely_') && (own === undefined || t.schema === own))
     .flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}:${c.dataType}:${c.isNullable}`))
     .sort()
 }
