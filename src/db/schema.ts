@@ -146,6 +146,26 @@ export interface Database {
   similarity_terms: SimilarityTermsTable
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
+  jobs: JobsTable
+}
+
+/** A background job (src/domain/jobs): written in the transaction of the change that causes it. */
+export interface JobsTable {
+  id: Generated<number>
+  kind: string
+  /** Unique: enqueueing the same key twice makes one job. */
+  key: string
+  /** JSON. Cleared once the job is done (it may hold a link with a token). */
+  payload: string
+  state: 'pending' | 'running' | 'done' | 'dead'
+  run_after: number
+  attempts: Generated<number>
+  max_attempts: number
+  /** While running: when the lease of the process that claimed it ends. */
+  locked_until: number | null
+  last_error: string | null
+  created_at: number
+  finished_at: number | null
 }
 
 export type Db = Kysely<Database>

@@ -15,6 +15,7 @@ import * as derivedWithoutRowid from './2026-11-28-1000_derived_without_rowid.js
 import * as commonTerms from './2026-12-02-0100_common_terms.js'
 import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 import * as changeTriggers from './2026-12-05-1200_change_triggers.js'
+import * as createJobs from './2026-12-06-1000_create_jobs.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -38,4 +39,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-02-0100_common_terms': commonTerms,
   '2026-12-04-1900_search_vector_inline': searchVectorInline,
   '2026-12-05-1200_change_triggers': changeTriggers,
+  '2026-12-06-1000_create_jobs': createJobs,
 }
