@@ -12,6 +12,7 @@ import { assetsPlugin } from './http/plugins/assets.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
+import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
@@ -43,6 +44,8 @@ export interface Deps {
   viewsFlushMs?: number
   /** The anonymous page cache's bounds (docs/performance.md). */
   pageCache?: PageCacheOptions
+  /** The job runner's timing and extra handlers (tests); `quorum serve` starts the runner. */
+  jobs?: JobsPluginOptions
   /** Where the log's JSON lines go (default stdout); tests read them from a stream of their own. */
   logStream?: NodeJS.WritableStream
 }
@@ -106,6 +109,7 @@ export async function buildApp(
   // After the page cache (which compresses its own pages) and before the routes it hooks into.
   await app.register(compressionPlugin)
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
+  await app.register(jobsPlugin, deps.jobs ?? {})
   await app.register(pageRoutes)
   return app
 }

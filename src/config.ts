@@ -34,6 +34,20 @@ export interface Config {
   rateLimitPerMinute: number
   /** Bytes of uploads the process accepts at once, across requests (UPLOADS_IN_FLIGHT_MB). */
   uploadsInFlightBytes: number
+  mail: MailConfig
+  /** Run background jobs in this process (JOBS). */
+  runJobs: boolean
+  /** How long a claimed job is its process's before another may take it over (JOBS_LEASE_SECONDS). */
+  jobsLeaseMs: number
+}
+
+export interface MailConfig {
+  /** smtp:// or smtps:// URL of the mail server; null writes each message to `outbox` instead. */
+  smtpUrl: string | null
+  /** The From address: `Name <address>` or a bare address. */
+  from: string
+  /** Folder for .eml files when there is no SMTP server (absolute). */
+  outbox: string
 }
 
 export class ConfigError extends Error {
@@ -75,6 +89,26 @@ export const SETTINGS = {
   UPLOADS_IN_FLIGHT_MB: {
     default: '64',
     doc: 'Megabytes of uploads (the ask form with attachments) the process receives at once, across all requests; past it, answers are 503 with Retry-After and the form comes back filled in.',
+  },
+  SMTP_URL: {
+    default: '',
+    doc: '`smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://user:pass@host:465`; empty writes each message as an .eml file under MAIL_OUTBOX instead, and the log says where.',
+  },
+  MAIL_FROM: {
+    default: '',
+    doc: 'The From address of every message, e.g. `Quorum <forum@example.com>`; defaults to `Quorum <no-reply@HOST>` with the host of PUBLIC_URL.',
+  },
+  MAIL_OUTBOX: {
+    default: './data/outbox',
+    doc: 'Where messages go as .eml files when SMTP_URL is empty (relative paths from the working directory).',
+  },
+  JOBS: {
+    default: 'true',
+    doc: '`true` runs background jobs (mail) in this server process; `false` leaves them to other processes (they wait in the jobs table).',
+  },
+  JOBS_LEASE_SECONDS: {
+    default: '60',
+    doc: 'How long a running job belongs to the process that claimed it; a job whose process died is run again by another once this has passed. Longer than the slowest job (a mail: seconds).',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -200,6 +234,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       `UPLOADS_IN_FLIGHT_MB: "${get('UPLOADS_IN_FLIGHT_MB')}" must be a whole number, 1 or more`,
     )
 
+  const smtpUrl = get('SMTP_URL')
+  if (smtpUrl !== '' && !/^smtps?:\/\/[^/\s]+/.test(smtpUrl))
+    problems.push('SMTP_URL: must be smtp://user:pass@host:port or smtps://...')
+  const leaseSeconds = Number(get('JOBS_LEASE_SECONDS'))
+  if (!Number.isInteger(leaseSeconds) || leaseSeconds < 1)
+    problems.push(
+      `JOBS_LEASE_SECONDS: "${get('JOBS_LEASE_SECONDS')}" must be a whole number, 1 or more`,
+    )
+  const jobs = get('JOBS')
+  if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS: "${jobs}" must be true or false`)
+
   let publicUrl = get('PUBLIC_URL')
   if (publicUrl === '') {
     const shownHost =
@@ -222,5 +267,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: trustProxy as Config['trustProxy'],
     rateLimitPerMinute: rateLimit,
     uploadsInFlightBytes: uploadsMb * 1024 * 1024,
+    mail: Object.freeze({
+      smtpUrl: smtpUrl === '' ? null : smtpUrl,
+      from: get('MAIL_FROM') || `Quorum <no-reply@${new URL(publicUrl).hostname}>`,
+      outbox: path.resolve(get('MAIL_OUTBOX')),
+    }),
+    runJobs: jobs === 'true',
+    jobsLeaseMs: leaseSeconds * 1000,
   })
 }

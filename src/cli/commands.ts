@@ -12,6 +12,7 @@ import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { fileLines } from './file-lines.js'
 import { benchDataCommand } from './bench-data.js'
+import { jobsCommand } from './jobs.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
 import { searchCommand } from './search-reindex.js'
@@ -139,6 +140,7 @@ export const COMMANDS: Record<string, Command> = {
   user: userCommand,
   search: searchCommand,
   signatures: signaturesCommand,
+  jobs: jobsCommand,
   'bench-data': benchDataCommand,
 }
 
@@ -156,6 +158,7 @@ async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<numbe
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
   await app.listen({ port: config.port, host: config.host })
+  if (config.runJobs) app.jobs.start()
   console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
   return new Promise<number>(() => {}) // runs until a signal
 }

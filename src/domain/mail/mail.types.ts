@@ -1,0 +1,26 @@
+/**
+ * The messages Quorum sends, as data: which template and its values. They are rendered (views/mail)
+ * and sent (src/mail) by the mail job, never in a request. Links are paths: the renderer makes them
+ * absolute with PUBLIC_URL, so no message can carry a link built from a request's Host header.
+ */
+
+/** A path on this site, starting with `/` (the renderer prefixes PUBLIC_URL). */
+export type SitePath = `/${string}`
+
+export type MailTemplate =
+  /** Confirm the address given at sign-up (or the new one after a change). */
+  | { name: 'verify-email'; username: string; link: SitePath; expiresInHours: number }
+  /** A password reset link, asked for on /password/forgot. */
+  | { name: 'password-reset'; username: string; link: SitePath; expiresInMinutes: number }
+  /** Someone tried to register with an address that already has an account. */
+  | { name: 'account-exists'; username: string; signInLink: SitePath; resetLink: SitePath }
+  /** The old address is told that the account's address changed. */
+  | { name: 'email-changed'; username: string; newAddressHint: string }
+
+export interface MailRequest {
+  to: string
+  template: MailTemplate
+}
+
+/** The job kind that renders and sends one message. */
+export const MAIL_JOB = 'mail.send'

@@ -1,0 +1,46 @@
+/**
+ * The process's job runner and mailer (composition: the handlers features need, given to the runner).
+ * `quorum serve` starts the runner when JOBS is true; tests run due jobs with `app.jobs.drain()`.
+ * Closing the app stops the runner after the job in hand, then closes the mail transport.
+ */
+import fp from 'fastify-plugin'
+import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
+import { MAIL_JOB } from '../../domain/mail/index.js'
+import { mailJobHandler } from '../../mail/mail-job.js'
+import { createMailer, type Mailer } from '../../mail/mailer.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: JobRunner
+    mailer: Mailer
+  }
+}
+
+export interface JobsPluginOptions {
+  runner?: JobRunnerOptions
+  /** Extra handlers by kind (tests). */
+  handlers?: Record<string, JobHandler>
+}
+
+export const jobsPlugin = fp<JobsPluginOptions>(
+  async (app, options) => {
+    const mailer = createMailer(app.config.mail)
+    const log = app.log.child({ component: 'jobs' })
+    const site = { name: 'Quorum', baseUrl: app.config.publicUrl }
+    const handlers = new Map<string, JobHandler>([
+      [MAIL_JOB, mailJobHandler(mailer, site, log)],
+      ...Object.entries(options.handlers ?? {}),
+    ])
+    const runner = new JobRunner(app.db, handlers, log, {
+      leaseMs: app.config.jobsLeaseMs,
+      ...options.runner,
+    })
+    app.decorate('jobs', runner)
+    app.decorate('mailer', mailer)
+    app.addHook('onClose', async () => {
+      await runner.stop()
+      mailer.close()
+    })
+  },
+  { name: 'jobs', dependencies: ['db'] },
+)

@@ -1,0 +1,24 @@
+/**
+ * The `mail.send` job: renders the queued template with the site's name and PUBLIC_URL and sends it.
+ * Run by the job runner, never in a request; a refusal or an unreachable server fails the attempt and
+ * the runner retries it. The Message-ID comes from the job's key, so a message sent again after a crash
+ * between sending and recording it is, to the reader's mail program, the same message.
+ */
+import type { MailRequest } from '../domain/mail/index.js'
+import type { ClaimedJob, JobHandler, JobLog } from '../domain/jobs/index.js'
+import { renderMailTemplate } from '../views/mail/templates.js'
+import type { MailSite } from '../views/mail/mail-layout.js'
+import { messageIdFor, type Mailer } from './mailer.js'
+
+export function mailJobHandler(mailer: Mailer, site: MailSite, log: JobLog): JobHandler {
+  return async (job: ClaimedJob) => {
+    const request = job.payload as MailRequest
+    const rendered = renderMailTemplate(site, request.template)
+    const { where } = await mailer.send({
+      to: request.to,
+      ...rendered,
+      messageId: messageIdFor(job.key, site.baseUrl),
+    })
+    log.info({ jobId: job.id, template: request.template.name, where }, 'mail sent')
+  }
+}
