@@ -42,7 +42,7 @@ describe.each(DIALECTS)(
     afterAll(async () => server?.close())
 
     it.each(PAGE_TYPES)('$name', async (type) => {
-      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn === true })
+      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn })
       expect(res.statusCode).toBe(type.status)
       const report = await validator.validateString(res.body)
       const messages = report.results.flatMap((r) =>

@@ -93,14 +93,14 @@ describe.each(DIALECTS)('%s: security headers and policy', (dialect) => {
 
   describe.each(PAGE_TYPES)('$name', (type) => {
     it('carries the CSP and the other headers, and no HSTS over http', async () => {
-      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn === true })
+      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn })
       expect(res.statusCode).toBe(type.status)
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
       expect(htmlHeaderProblems(res.headers)).toEqual([])
     })
 
     it('has no inline script, inline style or event handler in its HTML', async () => {
-      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn === true })
+      const res = await server.inject(type.path(server.known), { signedIn: type.signedIn })
       const doc = parseDocument(res.body)
       expect(findHazards(doc, { allowElement: pageChromeAllowed })).toEqual([])
       const scripts = elementsOf(doc).filter((el) => el.tagName === 'script')

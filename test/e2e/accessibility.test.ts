@@ -33,14 +33,15 @@ describe.each(DIALECTS)('%s: accessibility', (dialect) => {
     const contexts: (BrowserContext & { foreignRequests: string[] })[] = []
     let anonymous: BasePage
     let member: BasePage
+    let admin: BasePage
     beforeAll(async () => {
-      const open = async (signedIn: boolean) => {
+      const open = async (as: 'anonymous' | 'member' | 'admin') => {
         const context = await newContext(browser, server.origin)
-        if (signedIn)
+        if (as !== 'anonymous')
           await context.addCookies([
             {
               name: server.app.sessionCookieName,
-              value: server.known.member.sessionToken,
+              value: server.known[as].sessionToken,
               url: server.origin,
             },
           ])
@@ -48,8 +49,9 @@ describe.each(DIALECTS)('%s: accessibility', (dialect) => {
         contexts.push(context)
         return new BasePage(await context.newPage())
       }
-      anonymous = await open(false)
-      member = await open(true)
+      anonymous = await open('anonymous')
+      member = await open('member')
+      admin = await open('admin')
     })
     afterAll(async () => {
       for (const context of contexts) await context.close()
@@ -59,7 +61,7 @@ describe.each(DIALECTS)('%s: accessibility', (dialect) => {
     it.each(PAGE_TYPES)(
       '$name: 0 axe violations at WCAG 2.2 A/AA in light and dark, 0 CSP violations',
       async (type) => {
-        const page = type.signedIn === true ? member : anonymous
+        const page = type.signedIn === 'admin' ? admin : type.signedIn === true ? member : anonymous
         await page.colorScheme('light')
         expect(await page.open(type.path(server.known))).toBe(type.status)
         const found: Record<string, AxeViolationSummary[]> = {}

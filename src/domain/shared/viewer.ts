@@ -24,3 +24,8 @@ export interface UserRef {
 export function isStaff(viewer: Viewer | null): boolean {
   return viewer !== null && (viewer.role === 'moderator' || viewer.role === 'admin')
 }
+
+/** Admins: site settings, background jobs. */
+export function isAdmin(viewer: Viewer | null): boolean {
+  return viewer !== null && viewer.role === 'admin'
+}

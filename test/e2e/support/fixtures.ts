@@ -30,6 +30,8 @@ export interface KnownThreads {
   locked: KnownThread
   /** A member (no staff role) with an open session, for the signed-in pages. */
   member: { username: string; sessionToken: string }
+  /** An admin with an open session, for the admin pages. */
+  admin: { username: string; sessionToken: string }
   /** The member's reply on the open thread, edited once: two revisions, editable by the member. */
   memberReplyId: number
   /** A post the member did not write (the open thread's question): editing it is forbidden (403). */
@@ -81,6 +83,18 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     .returning('id')
     .executeTakeFirstOrThrow()
   const member = { username: 'e2e_member', sessionToken: await createSession(db, memberRow.id) }
+  const adminRow = await db
+    .insertInto('users')
+    .values({
+      username: 'e2e_admin',
+      username_key: 'e2e_admin',
+      role: 'admin',
+      title: 'Forum Admin',
+      created_at: now - 360 * MINUTE,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const admin = { username: 'e2e_admin', sessionToken: await createSession(db, adminRow.id) }
   const thread = async (
     title: string,
     spec: Parameters<typeof make.thread>[1],
@@ -225,6 +239,7 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     open,
     locked,
     member,
+    admin,
     memberReplyId,
     othersPostId,
     signaturePath: signatureHref('error', 'ENOBUFS'),

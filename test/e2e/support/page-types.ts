@@ -13,8 +13,11 @@ export interface PageType {
   path: (known: KnownThreads) => string
   /** The status the page answers with. */
   status: number
-  /** Load it signed in as the harness's member (the ask page, a thread with its reply form and buttons). */
-  signedIn?: true
+  /**
+   * Load it signed in as the harness's member (the ask page, a thread with its reply form and buttons),
+   * or as its admin (the admin pages).
+   */
+  signedIn?: true | 'admin'
 }
 
 export const PAGE_TYPES: readonly PageType[] = [
@@ -58,6 +61,7 @@ export const PAGE_TYPES: readonly PageType[] = [
     status: 200,
   },
   { name: 'signature page (an errno)', path: (k) => k.signaturePath, status: 200 },
+  { name: 'background jobs (admin)', path: () => '/admin/jobs', status: 200, signedIn: 'admin' },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
   {

@@ -22,10 +22,13 @@ export interface E2eServer {
   readonly known: KnownThreads
   /** The Cookie header that signs a request in as `known.member`. */
   readonly memberCookie: string
-  /** Requests a page through the app without the network, signed in as the member when asked. */
-  inject(path: string, options?: { signedIn?: boolean }): Promise<LightMyRequestResponse>
+  /** Requests a page through the app without the network, signed in as the member or admin when asked. */
+  inject(path: string, options?: { signedIn?: SignedInAs }): Promise<LightMyRequestResponse>
   close(): Promise<void>
 }
+
+/** Who a page is loaded as: the harness's member (`true`) or its admin. */
+export type SignedInAs = true | 'admin' | undefined
 
 export interface StartOptions {
   /** Seed the demo forum (default true); the XSS suite seeds only its own content. */
@@ -69,7 +72,16 @@ export async function startServer(
         server.inject({
           method: 'GET',
           url: path,
-          headers: options.signedIn === true ? { cookie: memberCookie } : {},
+          headers:
+            options.signedIn === undefined
+              ? {}
+              : {
+                  cookie: `${server.sessionCookieName}=${
+                    options.signedIn === 'admin'
+                      ? known.admin.sessionToken
+                      : known.member.sessionToken
+                  }`,
+                },
         }),
       close: async () => {
         await server.close()

@@ -9,6 +9,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../../src/cli.js'
+import { enqueueMail } from '../../../src/domain/mail/index.js'
 import { createDb, type DbHandle } from '../../../src/db/connect.js'
 import { parseDatabaseUrl, type DatabaseConfig } from '../../../src/config.js'
 import { DIALECTS, TEST_POSTGRES_URL } from '../../support/dialects.js'
@@ -93,6 +94,42 @@ describe.each(DIALECTS)('%s: the quorum command', (dialect) => {
         .executeTakeFirstOrThrow(),
     )
     expect(kernel.thread_count).toBeGreaterThanOrEqual(45)
+  })
+
+  it('lists jobs, runs a dead one again, and runs what is due', async () => {
+    expect(await run('migrate')).toBe(0)
+    const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-cli-outbox-'))
+    vi.stubEnv('MAIL_OUTBOX', outbox)
+    const id = await withDb(async ({ db }) => {
+      await enqueueMail(db, 'cli-dead', {
+        to: 'ops@example.test',
+        template: { name: 'email-changed', username: 'ops', newAddressHint: 'o…@example.test' },
+      })
+      const row = await db
+        .updateTable('jobs')
+        .set({ state: 'dead', attempts: 8, last_error: 'SMTP said no' })
+        .where('key', '=', 'mail:cli-dead')
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return row.id
+    })
+    expect(await run('jobs', 'list', '--state', 'dead')).toBe(0)
+    expect(output.join('\n')).toMatch(/dead 1/)
+    expect(output.join('\n')).toContain('SMTP said no')
+    expect(await run('jobs', 'retry', '999999')).toBe(1)
+    expect(await run('jobs', 'retry', String(id))).toBe(0)
+    expect(await run('jobs', 'list')).toBe(0)
+    expect(output.join('\n')).toMatch(/pending 1/)
+    expect(await run('jobs', 'run-once')).toBe(0)
+    expect(output.join('\n')).toContain('Ran 1 job(s).')
+    const written = fs.readdirSync(outbox)
+    expect(written).toHaveLength(1)
+    expect(fs.readFileSync(path.join(outbox, written[0] ?? ''), 'utf8')).toContain(
+      'ops@example.test',
+    )
+    expect(await run('jobs', 'list', '--state', 'nonsense')).toBe(2)
+    vi.stubEnv('MAIL_OUTBOX', '')
+    fs.rmSync(outbox, { recursive: true, force: true })
   })
 
   it('creates an admin with a title, and changes titles and roles', async () => {

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
+import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -137,6 +138,21 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Record<
         return { url: `/posts/${ownReplyId}/restore`, form: {} }
       },
       allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+    },
+    {
+      name: 'POST /admin/jobs/:id/retry',
+      setup: async (db) => {
+        await enqueueJob(db, { kind: 'matrix.job', key: `matrix-${Math.random()}`, payload: {} })
+        const row = await db
+          .updateTable('jobs')
+          .set({ state: 'dead' })
+          .where('kind', '=', 'matrix.job')
+          .where('state', '=', 'pending')
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return { url: `/admin/jobs/${row.id}/retry`, form: {} }
+      },
+      allowed: { anonymous: N, member: N, author: N, moderator: N, admin: Y },
     },
   ]
 

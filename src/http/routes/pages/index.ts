@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { adminRoutes } from './admin.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
@@ -28,4 +29,5 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(seoRoutes)
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
+  await app.register(adminRoutes)
 }
