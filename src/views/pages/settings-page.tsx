@@ -5,6 +5,7 @@ import {
   formPageTitle,
   TextField,
 } from '../components/form-fields.js'
+import { SettingsNav } from '../components/settings-nav.js'
 import { userHref } from '../components/user-name.js'
 import type { FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
@@ -37,6 +38,7 @@ export function SettingsPage({ site, form, notice }: SettingsPageProps) {
           </div>
         )}
         <h1>Settings</h1>
+        <SettingsNav current="/settings" />
         {site.viewer !== null && (
           <p class="lede">
             Signed in as <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.

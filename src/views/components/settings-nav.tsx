@@ -1,0 +1,23 @@
+/**
+ * The settings pages' own navigation: one entry per page under /settings. A new settings page adds its
+ * line to SETTINGS_PAGES and renders `<SettingsNav current="/settings/..." />` above its heading.
+ */
+export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
+  { href: '/settings', label: 'Password' },
+]
+
+export function SettingsNav({ current }: { current: string }) {
+  return (
+    <nav class="settings-nav" aria-label="Settings">
+      <ul>
+        {SETTINGS_PAGES.map((page) => (
+          <li>
+            <a href={page.href} aria-current={page.href === current ? 'page' : undefined}>
+              {page.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
