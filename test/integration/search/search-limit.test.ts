@@ -1,20 +1,24 @@
 /**
  * The search page runs at most SEARCHES_IN_FLIGHT searches at once; the others wait before they start and
  * are answered when a slot frees. PostgreSQL only: SQLite's driver runs one query at a time anyway. The
- * test holds a lock on search_documents, so every search that starts blocks in the database, and counts
- * the blocked queries. A reader who closes the connection while their search waits takes it out of the
+ * test holds a lock on search_documents, so every search that starts blocks in the database; once every
+ * request has reached the limit nothing can move until the test lets go, and the limit's state
+ * (app.searches) and the blocked queries are counted then. A reader who closes the connection while their search waits takes it out of the
  * line; that runs over a real socket, since only a socket can be closed from the other end.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import { SEARCHES_IN_FLIGHT } from '../../../src/http/routes/pages/search.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
+
+/** A hang guard for states the test's own steps bring about, not a timing: they come within milliseconds. */
+const SOON = { timeout: 10_000, interval: 5 }
 
 describe.runIf(DIALECTS.includes('postgres'))('postgres: searches in flight', () => {
   const t = useTestDb('postgres')
@@ -34,38 +38,44 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: searches in flight', ()
     const requests = 12
     expect(SEARCHES_IN_FLIGHT).toBeLessThan(9)
     let responses: Promise<{ statusCode: number; body: string }>[] = []
-    const blocked: number[] = []
     await t.db.transaction().execute(async (trx) => {
       await sql`lock table search_documents in access exclusive mode`.execute(trx)
-      responses = Array.from({ length: requests }, (_, i) =>
-        app.inject({ url: `/search?q=wombat&n=${i}` }),
-      )
-      const waiting = async () => {
+      /** Queries waiting for the test's lock on search_documents: the searches that have started. */
+      const blockedInDatabase = async () => {
         const { rows } = await sql<{ n: number }>`
           select count(*)::int as n from pg_locks l join pg_class c on c.oid = l.relation
           where not l.granted and c.relname = 'search_documents'
             and c.relnamespace = current_schema()::regnamespace`.execute(trx)
         return rows[0]?.n ?? 0
       }
-      // Sample for a while after the first searches block: the count must reach the limit, never pass it.
-      for (let i = 0; i < 40; i++) {
-        blocked.push(await waiting())
-        await new Promise((resolve) => setTimeout(resolve, 10))
-      }
+      responses = Array.from({ length: requests }, (_, i) =>
+        app.inject({ url: `/search?q=wombat&n=${i}` }),
+      )
+      // Every request has reached the limit: it either runs or waits its turn.
+      await vi.waitUntil(() => app.searches.running + app.searches.queued === requests, SOON)
+      expect(app.searches.running).toBe(SEARCHES_IN_FLIGHT)
+      expect(app.searches.queued).toBe(requests - SEARCHES_IN_FLIGHT)
+      // Each running search is held by the lock in the database, so none can finish and hand its slot
+      // on: from here nothing moves until the lock goes, and the database sees exactly the limit.
+      await vi.waitUntil(async () => (await blockedInDatabase()) === SEARCHES_IN_FLIGHT, SOON)
+      expect(app.searches.running).toBe(SEARCHES_IN_FLIGHT)
+      expect(app.searches.queued).toBe(requests - SEARCHES_IN_FLIGHT)
     })
-    expect(Math.max(...blocked)).toBe(SEARCHES_IN_FLIGHT)
     const answered = await Promise.all(responses)
     expect(answered.map((r) => r.statusCode)).toEqual(Array<number>(requests).fill(200))
     for (const r of answered) expect(r.body).toContain(`href="/threads/${threadId}`)
+    expect(app.searches.running).toBe(0)
+    expect(app.searches.queued).toBe(0)
   })
 
   it('drops a waiting search when its reader closes the connection, and answers the others', async () => {
     await app.listen({ host: '127.0.0.1', port: 0 })
     const { port } = app.server.address() as AddressInfo
-    const untilTrue = async (what: string, check: () => boolean) => {
-      for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10))
-      if (!check()) throw new Error(`timed out waiting until ${what}`)
-    }
+    /** Waits for a state of the limit that the test's steps lead to (the bound only stops a hang). */
+    const untilTrue = (what: string, check: () => boolean) =>
+      vi.waitUntil(check, SOON).catch(() => {
+        throw new Error(`timed out waiting until ${what}`)
+      })
     /** A GET over its own socket; resolves with the status, or with 'closed' when the test closes it. */
     const request = (path: string) => {
       const req = http.get({ host: '127.0.0.1', port, path, agent: false })
