@@ -109,44 +109,51 @@ describe.each(DIALECTS)('%s: insertMany', (dialect) => {
       expect(row.note).toBe('kept') // a column the rows leave out keeps its default
     }
   })
+})
 
-  it.runIf(dialect === 'sqlite')(
-    'keeps each statement short enough to be cached, however wide the table',
-    async () => {
-      const texts: string[] = []
-      const counted = await openTestDb(dialect, { onQuery: (event) => texts.push(event.query.sql) })
-      try {
-        const names = Array.from({ length: 60 }, (_, i) => `column_${i}`)
-        await sql`create table wide_probe (${sql.join(names.map((n) => sql.id(n)))})`.execute(
-          counted.handle.db,
-        )
-        texts.length = 0
-        const rows = Array.from({ length: 250 }, (_, r) => names.map((_, c) => r * 100 + c))
-        await insertMany(
-          counted.handle.db,
-          'wide_probe',
-          names.map((name) => ({ name, type: 'int' as const })),
-          rows,
-        )
-        // 100 rows of 60 columns would be ~12,000 characters: the shapes shrink to fit the cache instead.
-        expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(MAX_CACHED_SQL_LENGTH)
-        expect(new Set(texts).size).toBeLessThanOrEqual(3)
-        const { rows: stored } = await sql<{ n: number; last: number }>`
+// SQLite's statements are built by hand (PostgreSQL's are Kysely's, which quotes names and sends arrays):
+// their shapes and their identifier check are SQLite's alone.
+describe.runIf(DIALECTS.includes('sqlite'))('sqlite: insertMany’s hand-built SQL', () => {
+  let opened: Awaited<ReturnType<typeof openTestDb>>
+  beforeAll(async () => {
+    opened = await openTestDb('sqlite')
+  })
+  afterAll(async () => opened?.dispose())
+
+  it('keeps each statement short enough to be cached, however wide the table', async () => {
+    const texts: string[] = []
+    const counted = await openTestDb('sqlite', { onQuery: (event) => texts.push(event.query.sql) })
+    try {
+      const names = Array.from({ length: 60 }, (_, i) => `column_${i}`)
+      await sql`create table wide_probe (${sql.join(names.map((n) => sql.id(n)))})`.execute(
+        counted.handle.db,
+      )
+      texts.length = 0
+      const rows = Array.from({ length: 250 }, (_, r) => names.map((_, c) => r * 100 + c))
+      await insertMany(
+        counted.handle.db,
+        'wide_probe',
+        names.map((name) => ({ name, type: 'int' as const })),
+        rows,
+      )
+      // 100 rows of 60 columns would be ~12,000 characters: the shapes shrink to fit the cache instead.
+      expect(Math.max(...texts.map((t) => t.length))).toBeLessThanOrEqual(MAX_CACHED_SQL_LENGTH)
+      expect(new Set(texts).size).toBeLessThanOrEqual(3)
+      const { rows: stored } = await sql<{ n: number; last: number }>`
           select count(*) as n, max(column_59) as last from wide_probe`.execute(counted.handle.db)
-        expect([Number(stored[0]?.n), Number(stored[0]?.last)]).toEqual([250, 249 * 100 + 59])
-      } finally {
-        await counted.dispose()
-      }
-    },
-  )
+      expect([Number(stored[0]?.n), Number(stored[0]?.last)]).toEqual([250, 249 * 100 + 59])
+    } finally {
+      await counted.dispose()
+    }
+  })
 
-  // On PostgreSQL Kysely quotes the names; the check guards SQLite's hand-built SQL.
-  it.runIf(dialect === 'sqlite')(
-    'insertRows refuses a name that is not a plain identifier',
-    async () => {
-      await expect(
-        insertRows(db(), 'many_probe' as 'tags', [{ 'id"); drop table x; --': 1 }] as never),
-      ).rejects.toThrow(/not a plain identifier/)
-    },
-  )
+  it('insertRows refuses a name that is not a plain identifier', async () => {
+    await expect(
+      insertRows(
+        opened.handle.db,
+        'many_probe' as 'tags',
+        [{ 'id"); drop table x; --': 1 }] as never,
+      ),
+    ).rejects.toThrow(/not a plain identifier/)
+  })
 })

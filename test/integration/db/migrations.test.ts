@@ -4,7 +4,7 @@ import { createMigrator, migrateDown, migrateToLatest } from '../../../src/db/mi
 import { migrations } from '../../../src/db/migrations/index.js'
 import type { DbHandle } from '../../../src/db/connect.js'
 import { DIALECTS } from '../../support/dialects.js'
-import { openTestDb } from '../../support/test-db.js'
+import { openTestDb, useTestDb } from '../../support/test-db.js'
 
 /**
  * Table and column names as the database reports them, ignoring Kysely's own bookkeeping tables. On
@@ -48,19 +48,23 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
     expect(await migrateToLatest(opened.handle.db)).toEqual(names)
     expect(await schemaOf(opened.handle)).toEqual(full)
   })
+})
+
+describe.each(DIALECTS)('%s: the migrated schema', (dialect) => {
+  const t = useTestDb(dialect)
 
   it('has indexes that serve every tag-page sort', async () => {
     const rows =
-      dialect === 'sqlite'
+      t.dialect === 'sqlite'
         ? await sql<{
             name: string
           }>`select name from sqlite_master where type = 'index' and tbl_name = 'thread_tags'`.execute(
-            opened.handle.db,
+            t.db,
           )
         : await sql<{
             name: string
           }>`select indexname as name from pg_indexes where tablename = 'thread_tags' and schemaname = current_schema()`.execute(
-            opened.handle.db,
+            t.db,
           )
     const names = rows.rows.map((r) => r.name)
     for (const index of [
@@ -73,11 +77,13 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
     ])
       expect(names).toContain(index)
   })
+})
 
-  it.runIf(dialect === 'postgres')(
-    'notifies the change feed from every table but jobs, sessions and secrets (2026-12-05-1200)',
-    async () => {
-      const { rows } = await sql<{ table: string; notifies: boolean }>`
+describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', () => {
+  const t = useTestDb('postgres')
+
+  it('notifies the change feed from every table but jobs, sessions and secrets (2026-12-05-1200)', async () => {
+    const { rows } = await sql<{ table: string; notifies: boolean }>`
         select c.relname as table, exists (
             select 1 from pg_trigger t
             where t.tgrelid = c.oid and t.tgfoid = 'quorum_changed'::regproc and not t.tgisinternal
@@ -85,30 +91,26 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
         from pg_class c
         where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'
           and c.relname not like 'kysely\_%'
-        order by c.relname`.execute(opened.handle.db)
-      expect(rows.length).toBeGreaterThan(10)
-      const silent = rows.filter((r) => !r.notifies).map((r) => r.table)
-      // A new table that pages read needs a trigger of its own (see the migration).
-      expect(silent).toEqual(['jobs', 'secrets', 'sessions'])
-    },
-  )
+        order by c.relname`.execute(t.db)
+    expect(rows.length).toBeGreaterThan(10)
+    const silent = rows.filter((r) => !r.notifies).map((r) => r.table)
+    // A new table that pages read needs a trigger of its own (see the migration).
+    expect(silent).toEqual(['jobs', 'secrets', 'sessions'])
+  })
 
-  it.runIf(dialect === 'postgres')(
-    'keeps the search vector in the row, the table in id order (2026-12-04-1900)',
-    async () => {
-      const { rows } = await sql<{ storage: string; clustered: boolean }>`
+  it('keeps the search vector in the row, the table in id order (2026-12-04-1900)', async () => {
+    const { rows } = await sql<{ storage: string; clustered: boolean }>`
         select a.attstorage as storage,
           (select i.indisclustered from pg_index i where i.indexrelid = 'search_documents_pkey'::regclass) as clustered
         from pg_attribute a
         where a.attrelid = 'search_documents'::regclass and a.attname = 'search_vector'`.execute(
-        opened.handle.db,
-      )
-      expect(rows).toEqual([{ storage: 'm', clustered: true }])
-      // migrateToLatest vacuumed the rewritten table once the migration had committed (`vacuumAfter`).
-      const { rows: stats } = await sql<{ vacuums: string }>`
+      t.db,
+    )
+    expect(rows).toEqual([{ storage: 'm', clustered: true }])
+    // migrateToLatest vacuumed the rewritten table once the migration had committed (`vacuumAfter`).
+    const { rows: stats } = await sql<{ vacuums: string }>`
         select vacuum_count as vacuums from pg_stat_user_tables
-        where relid = 'search_documents'::regclass`.execute(opened.handle.db)
-      expect(Number(stats[0]?.vacuums)).toBeGreaterThan(0)
-    },
-  )
+        where relid = 'search_documents'::regclass`.execute(t.db)
+    expect(Number(stats[0]?.vacuums)).toBeGreaterThan(0)
+  })
 })
