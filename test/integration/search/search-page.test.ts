@@ -190,11 +190,10 @@ describe.each(DIALECTS)('%s: search page', (dialect) => {
     ['a thousand words', Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ')],
     ['operators only', 'tag: user: is: after: before: sort:'],
   ])('answers 200 with a message for %s', async (_name, q) => {
-    const started = Date.now()
+    // The test's timeout is the hang guard; how long a search takes is `npm run bench:search-latency`'s.
     const res = await search(q)
     expect(res.statusCode).toBe(200)
     expect(parseHtml(res.body).querySelectorAll('h1')).toHaveLength(1)
-    expect(Date.now() - started).toBeLessThan(5000)
   })
 
   it('says when the query was cut, and answers 400 naming q for an absurdly long one', async () => {

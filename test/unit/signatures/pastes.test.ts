@@ -6,6 +6,8 @@ import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, rescuePastes } from '../../../src/domain/markdown/index.js'
 import { PASTE_CASES, UNTOUCHED_BODIES } from '../../fixtures/signatures/pastes.js'
+import { LARGE_PASTE } from '../../fixtures/hostile/index.js'
+import { cpuMs, HANG_GUARD_CPU_MS } from '../../support/cpu-time.js'
 
 function check(markdown: string, pasted: string[], prose: string[]): string[] {
   const doc = new JSDOM(renderMarkdown(markdown)).window.document
@@ -55,10 +57,10 @@ describe('rescued pastes', () => {
     expect(html).toContain('<p>Done.</p>')
   })
 
-  it('stays fast on a 64 KB paste', () => {
-    const body = 'kernel[0]: acme: flow 0x1 dropped\n'.repeat(1000) + 'x = y;\n'.repeat(1000)
-    const started = performance.now()
-    renderMarkdown(body)
-    expect(performance.now() - started).toBeLessThan(1500)
+  // How fast is `npm run bench:hostile`'s to say; here, only that it does not hang.
+  it('rescues a 64 KB paste without a hang', () => {
+    const { value: html, ms } = cpuMs(() => renderMarkdown(LARGE_PASTE))
+    expect(ms).toBeLessThan(HANG_GUARD_CPU_MS)
+    expect(html).toContain('code-rescued')
   })
 })
