@@ -85,9 +85,10 @@ export const sessionPlugin = fp<{ https: boolean }>(
       app.csrfProtection(req, reply, done)
     })
 
-    // Pages for signed-in people carry a token for their forms (logout, reply, boost, ...).
+    // Pages for signed-in people carry a token for their forms (logout, reply, boost, ...), whatever
+    // rendered them: a GET, or a POST answered with a page (a preview, a form with errors, an error page).
     app.addHook('preHandler', async (req, reply) => {
-      if (req.method === 'GET' && req.viewer) req.csrfToken = csrfTokenFor(req, reply)
+      if (req.viewer) req.csrfToken = csrfTokenFor(req, reply)
     })
   },
   { name: 'session', dependencies: ['db', 'viewer'] },

@@ -20,7 +20,7 @@ import { AskPage } from '../../../views/pages/ask-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { sendError } from '../../plugins/errors.js'
-import { csrfTokenFor, isCsrfTokenValid } from '../../plugins/session.js'
+import { isCsrfTokenValid } from '../../plugins/session.js'
 import {
   discardRest,
   maxFormBytes,
@@ -53,8 +53,6 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     form: FormState<AskValues>,
     previewHtml: string | null,
   ) => {
-    // Whatever path renders the form (preview, an error), it carries a token for this session.
-    req.csrfToken = csrfTokenFor(req, reply)
     return sendPage(reply, status, AskPage, {
       site: siteFor(req),
       form,

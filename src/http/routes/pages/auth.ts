@@ -9,7 +9,7 @@ import { RegisterPage } from '../../../views/pages/register-page.js'
 import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
-import { csrfTokenFor, ensureCsrfToken } from '../../plugins/session.js'
+import { ensureCsrfToken } from '../../plugins/session.js'
 import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
 
 const NextQuery = Type.Object({ next: Type.Optional(NextField) })
@@ -117,7 +117,6 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         newPassword: req.body.new_password ?? '',
         keepSessionHash: req.sessionIdHash,
       })
-      req.csrfToken = csrfTokenFor(req, reply)
       if (!result.ok)
         return sendPage(reply, STATUS[result.failure.code], SettingsPage, {
           site: siteFor(req),

@@ -51,7 +51,6 @@ export async function rerenderThread(
 ): Promise<FastifyReply | undefined> {
   const data = await getThreadPage(req.db, threadId, req.viewer)
   if (!data || !req.viewer) return undefined
-  req.csrfToken = csrfTokenFor(req, reply)
   const viewer = await getThreadViewerState(req.db, req.viewer, threadId)
   return sendPage(reply, 422, ThreadPage, { site: siteFor(req), data, viewer, ...forms })
 }
