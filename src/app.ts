@@ -103,6 +103,7 @@ export async function buildApp(
       allowList: (req) => req.url.startsWith('/assets/'),
     })
   }
+  // Forms with long text (a post body) raise their own limit: http/long-text.ts.
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(pageCachePlugin, deps.pageCache ?? {})

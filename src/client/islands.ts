@@ -9,6 +9,7 @@ import { replyForm } from './islands/reply-form.js'
 import { similarThreads } from './islands/similar-threads.js'
 import { confirmSubmit } from './islands/confirm-submit.js'
 import { errorSummary } from './islands/error-summary.js'
+import { textLimit } from './islands/text-limit.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -21,6 +22,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'similar-threads': similarThreads,
   'confirm-submit': confirmSubmit,
   'error-summary': errorSummary,
+  'text-limit': textLimit,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

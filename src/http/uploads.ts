@@ -73,6 +73,8 @@ export type UploadRefusal =
   | { kind: 'too_many_files' }
   | { kind: 'too_many_fields' }
   | { kind: 'file_too_large'; fileName: string }
+  /** A text field longer than `fieldBytes`: `fields` holds what fit. */
+  | { kind: 'field_too_long'; field: string }
   | { kind: 'malformed' }
   | { kind: 'aborted' }
 
@@ -154,6 +156,8 @@ export async function receiveMultipartForm(
       if (part.type === 'field') {
         if (typeof part.value === 'string' && !(part.fieldname in fields))
           fields[part.fieldname] = part.value
+        if (part.valueTruncated)
+          return await refuse({ kind: 'field_too_long', field: part.fieldname })
         continue
       }
       if (!admitted) {

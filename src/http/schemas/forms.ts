@@ -7,9 +7,16 @@ import { Type, type Static, type TObject, type TOptional, type TString } from '@
 
 type FormShape<K extends string> = TObject<{ [P in K | '_csrf']: TOptional<TString> }>
 
+/**
+ * What the schema lets through for a text field: far over every limit the domain checks (a post body is
+ * 64 KB), so a long text reaches the domain, whose refusal brings the form back with all of it; only
+ * input no form produces is a 400.
+ */
+export const FIELD_TRANSPORT_MAX = 1_000_000
+
 export function formBody<const K extends string>(
   fields: readonly K[],
-  maxLength = 70_000,
+  maxLength = FIELD_TRANSPORT_MAX,
 ): FormShape<K> {
   const properties = Object.fromEntries([
     ...fields.map((f) => [f, Type.Optional(Type.String({ maxLength }))]),

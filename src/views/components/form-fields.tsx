@@ -179,6 +179,12 @@ export interface TextAreaFieldProps {
   rows?: number
   required?: boolean
   maxLength?: number
+  /**
+   * The most UTF-8 bytes the field may hold (a post body). The text-limit island counts as the person
+   * types, shows how much is left near the limit, and holds the form back over it; the server checks
+   * the same limit and sends the form back, refilled, when it is passed.
+   */
+  maxBytes?: number
   /** Markdown source: monospace, no spell-check squiggles in code. */
   markdown?: boolean
 }
@@ -198,7 +204,13 @@ export function TextAreaField(props: TextAreaFieldProps) {
         aria-invalid={error !== undefined ? 'true' : undefined}
         aria-describedby={describedBy(id, props.hint !== undefined, error)}
         value={props.value ?? ''}
+        data-island={props.maxBytes !== undefined ? 'text-limit' : undefined}
+        data-max-bytes={props.maxBytes}
+        data-counter={props.maxBytes !== undefined ? `${id}-count` : undefined}
       />
+      {props.maxBytes !== undefined && (
+        <p id={`${id}-count`} class="field-count" aria-live="polite" hidden />
+      )}
     </FieldFrame>
   )
 }

@@ -1,4 +1,5 @@
-import type { FormState } from '../forms.js'
+import { ASK_LIMITS, type FormState } from '../forms.js'
+import { formatByteSize } from './byte-size.js'
 import { ComposerPreview, MarkdownHint } from './composer-preview.js'
 import { CsrfField, ErrorSummary, FormActions, TextAreaField } from './form-fields.js'
 
@@ -31,12 +32,17 @@ export function ReplyForm({ threadId, csrfToken, form }: ReplyFormProps) {
         id="reply-body"
         name="body"
         label="Your reply"
-        hint={<MarkdownHint />}
+        hint={
+          <MarkdownHint
+            limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}; attach longer logs to a question.`}
+          />
+        }
         value={form?.values.body}
         error={form?.errors.body}
         rows={8}
         required
         markdown
+        maxBytes={ASK_LIMITS.bodyMaxBytes}
       />
       <ComposerPreview id="reply" source="body" previewHtml={null} headingLevel={3} />
       <FormActions>

@@ -116,6 +116,7 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             rows={16}
             required
             markdown
+            maxBytes={ASK_LIMITS.bodyMaxBytes}
           />
           <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
           <SimilarThreadsBox endpoint="/ask/similar" />

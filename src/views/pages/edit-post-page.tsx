@@ -7,6 +7,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/form-fields.js'
+import { formatByteSize } from '../components/byte-size.js'
 import { threadHref } from '../components/thread-table.js'
 import { ASK_LIMITS, type EditValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
@@ -78,13 +79,14 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
               isComment ? (
                 `Short Markdown, up to ${ASK_LIMITS.commentMax} characters.`
               ) : (
-                <MarkdownHint />
+                <MarkdownHint limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}.`} />
               )
             }
             value={values.body}
             error={errors.body}
             rows={isComment ? 4 : 16}
             maxLength={isComment ? ASK_LIMITS.commentMax : undefined}
+            maxBytes={isComment ? undefined : ASK_LIMITS.bodyMaxBytes}
             required
             markdown
           />

@@ -282,3 +282,53 @@ describe('confirm-submit', () => {
     expect(submit(form).defaultPrevented).toBe(false)
   })
 })
+
+describe('text-limit', () => {
+  beforeEach(() => {
+    loadPage(
+      renderDocument(
+        <AskPage
+          site={signedInSite()}
+          form={{ values: { title: '', body: '', tags: '' }, errors: {} }}
+          tags={[kernelTag]}
+          previewHtml={null}
+        />,
+      ),
+    )
+    wireIslands(
+      document,
+      fakeDeps(async () => jsonResponse({})),
+    )
+  })
+
+  const type = (text: string) => {
+    const body = $<HTMLTextAreaElement>('#ask-body')
+    body.value = text
+    body.dispatchEvent(new Event('input', { bubbles: true }))
+    return body
+  }
+  const counter = () => $('#ask-body-count')
+
+  it('stays quiet far from the limit', () => {
+    const body = type('x'.repeat(10 * 1024))
+    expect(counter().hidden).toBe(true)
+    expect(body.validationMessage).toBe('')
+  })
+
+  it('says how much is left near the 64 KB limit, counting UTF-8 bytes', () => {
+    const body = type('é'.repeat(27 * 1024)) // 54 KB in UTF-8 (2 bytes each)
+    expect(counter().hidden).toBe(false)
+    expect(counter().textContent).toBe('10 KB left of 64 KB.')
+    expect(body.validationMessage).toBe('')
+  })
+
+  it('holds the form back over the limit and says by how much', () => {
+    const body = type('x'.repeat(70 * 1024))
+    expect(counter().textContent).toContain('6 KB over the 64 KB limit')
+    expect(counter().classList.contains('field-count-over')).toBe(true)
+    expect(body.validationMessage).toBe('This is 70 KB; the limit is 64 KB.')
+    expect(body.closest('form')?.checkValidity()).toBe(false)
+    type('x'.repeat(1000))
+    expect(body.validationMessage).toBe('')
+  })
+})

@@ -19,6 +19,7 @@ import { emptyForm, type AskValues, type FormState } from '../../../views/forms.
 import { AskPage } from '../../../views/pages/ask-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
+import { LONG_TEXT_BODY_BYTES } from '../../long-text.js'
 import { sendError } from '../../plugins/errors.js'
 import { isCsrfTokenValid } from '../../plugins/session.js'
 import {
@@ -37,7 +38,8 @@ const ASK_UPLOAD_LIMITS: UploadLimits = {
   files: LIMITS.attachmentsMax,
   fileBytes: LIMITS.attachmentBytesMax,
   fields: 20,
-  fieldBytes: 70_000,
+  // Far over the 64 KB a body may hold, so an overlong question comes back whole with the message.
+  fieldBytes: 1_048_576,
 }
 
 export const askRoutes: FastifyPluginAsync = async (app) => {
@@ -76,34 +78,39 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     },
   )
 
-  app.post('/ask', { config: { csrf: 'route' } }, async (req, reply) => {
-    const viewer = req.viewer
-    if (!viewer) {
-      if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
-      return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask a question.' })
-    }
-    const received: ReceivedForm = req.isMultipart()
-      ? await receiveMultipartForm(req, {
-          dir,
-          budget: app.uploadBudget,
-          limits: ASK_UPLOAD_LIMITS,
-          admit: (fields) => {
-            if (!isCsrfTokenValid(req, fields._csrf ?? headerToken(req))) return { kind: 'expired' }
-            const wait = secondsUntilAsk(viewer)
-            return wait > 0 ? { kind: 'rate_limited', retryAfterS: wait } : null
-          },
-        })
-      : urlencodedForm(req.body)
-    // The answer is decided while the files exist and sent once they are gone and their bytes are
-    // back in the budget.
-    let answer: () => Promise<FastifyReply> | FastifyReply
-    try {
-      answer = await decide(req, reply, viewer, received)
-    } finally {
-      await received.dispose()
-    }
-    return answer()
-  })
+  app.post(
+    '/ask',
+    { bodyLimit: LONG_TEXT_BODY_BYTES, config: { csrf: 'route' } },
+    async (req, reply) => {
+      const viewer = req.viewer
+      if (!viewer) {
+        if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
+        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask a question.' })
+      }
+      const received: ReceivedForm = req.isMultipart()
+        ? await receiveMultipartForm(req, {
+            dir,
+            budget: app.uploadBudget,
+            limits: ASK_UPLOAD_LIMITS,
+            admit: (fields) => {
+              if (!isCsrfTokenValid(req, fields._csrf ?? headerToken(req)))
+                return { kind: 'expired' }
+              const wait = secondsUntilAsk(viewer)
+              return wait > 0 ? { kind: 'rate_limited', retryAfterS: wait } : null
+            },
+          })
+        : urlencodedForm(req.body)
+      // The answer is decided while the files exist and sent once they are gone and their bytes are
+      // back in the budget.
+      let answer: () => Promise<FastifyReply> | FastifyReply
+      try {
+        answer = await decide(req, reply, viewer, received)
+      } finally {
+        await received.dispose()
+      }
+      return answer()
+    },
+  )
 
   /** What to answer to a received ask form: a refusal, a preview, the form with errors, or the thread. */
   async function decide(
@@ -174,6 +181,11 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       case 'file_too_large':
         return withError(413, {
           attachments: `${refusal.fileName} is larger than ${LIMITS.attachmentBytesMax / 1024 / 1024} MB; attach a smaller file or paste the relevant part.`,
+        })
+      case 'field_too_long':
+        return withError(413, {
+          [refusal.field === 'title' || refusal.field === 'tags' ? refusal.field : 'body']:
+            `This is far over the ${LIMITS.bodyMaxBytes / 1024} KB a question may hold; only its first ${ASK_UPLOAD_LIMITS.fieldBytes / 1024 / 1024} MB came through. Shorten it, or attach the log as a file.`,
         })
       case 'too_many_fields':
         return sendError(

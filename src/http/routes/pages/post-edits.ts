@@ -8,6 +8,7 @@ import { EditPostPage } from '../../../views/pages/edit-post-page.js'
 import { RevisionsPage } from '../../../views/pages/revisions-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
+import { longTextRoute } from '../../long-text.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { EditForm, PostParams } from '../../schemas/forms.js'
 import { threadUrl } from './post-answers.js'
@@ -51,7 +52,7 @@ export const postEditRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: PostParams; Body: EditForm }>(
     '/posts/:id/edit',
-    { schema: { params: PostParams, body: EditForm } },
+    { ...longTextRoute, schema: { params: PostParams, body: EditForm } },
     async (req, reply) => {
       const postId = Number(req.params.id)
       const values: EditValues = {

@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { findPostFacts, postComment, postReply } from '../../../domain/posts/index.js'
 import { sendFailure } from '../../failure.js'
+import { longTextRoute } from '../../long-text.js'
 import { BodyForm, PostParams } from '../../schemas/forms.js'
 import { answerNewPost, rerenderThread, sendReplyFragment } from './post-answers.js'
 
@@ -12,7 +13,7 @@ const ThreadIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9
 export const postWritingRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Params: Static<typeof ThreadIdParams>; Body: BodyForm }>(
     '/threads/:id/replies',
-    { schema: { params: ThreadIdParams, body: BodyForm } },
+    { ...longTextRoute, schema: { params: ThreadIdParams, body: BodyForm } },
     async (req, reply) => {
       const threadId = Number(req.params.id)
       const result = await postReply(req.db, req.viewer, { threadId, body: req.body.body ?? '' })
@@ -25,7 +26,7 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: PostParams; Body: BodyForm }>(
     '/posts/:id/comments',
-    { schema: { params: PostParams, body: BodyForm } },
+    { ...longTextRoute, schema: { params: PostParams, body: BodyForm } },
     async (req, reply) => {
       const postId = Number(req.params.id)
       const result = await postComment(req.db, req.viewer, { postId, body: req.body.body ?? '' })
@@ -42,11 +43,15 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
   )
 
   // The live preview island posts here; the result is exactly what saving would store.
-  app.post<{ Body: BodyForm }>('/preview', { schema: { body: BodyForm } }, async (req, reply) => {
-    if (!req.viewer)
-      return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to preview.' })
-    return reply
-      .header('cache-control', 'no-store')
-      .send({ html: renderMarkdown(req.body.body ?? '') })
-  })
+  app.post<{ Body: BodyForm }>(
+    '/preview',
+    { ...longTextRoute, schema: { body: BodyForm } },
+    async (req, reply) => {
+      if (!req.viewer)
+        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to preview.' })
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ html: renderMarkdown(req.body.body ?? '') })
+    },
+  )
 }

@@ -13,6 +13,7 @@ import {
 import { renderSimilarThreadsFragment } from '../../../views/components/similar-threads.js'
 import { SignaturePage } from '../../../views/pages/signature-page.js'
 import { sendFailure } from '../../failure.js'
+import { longTextRoute } from '../../long-text.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { formBody } from '../../schemas/forms.js'
@@ -23,7 +24,7 @@ const SignatureParams = Type.Object({
 })
 const SignatureQuery = Type.Object({ before: Type.Optional(Type.String({ maxLength: 40 })) })
 /** A draft's title and body; longer bodies are cut (the head of a post says what it is about). */
-const DraftForm = formBody(['title', 'body'], 70_000)
+const DraftForm = formBody(['title', 'body'])
 type DraftForm = Static<typeof DraftForm>
 
 /** Characters of a draft read for similar threads: enough for the question and its first log. */
@@ -64,7 +65,7 @@ export const signatureRoutes: FastifyPluginAsync = async (app) => {
   // The ask page's island posts the draft here as it is typed (debounced); answers JSON with the HTML to show.
   app.post<{ Body: DraftForm }>(
     '/ask/similar',
-    { schema: { body: DraftForm } },
+    { ...longTextRoute, schema: { body: DraftForm } },
     async (req, reply) => {
       if (!req.viewer)
         return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask.' })
