@@ -9,6 +9,7 @@ import { replyForm } from './islands/reply-form.js'
 import { similarThreads } from './islands/similar-threads.js'
 import { confirmSubmit } from './islands/confirm-submit.js'
 import { errorSummary } from './islands/error-summary.js'
+import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
 import type { IslandDeps } from './lib/deps.js'
 
@@ -23,6 +24,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'confirm-submit': confirmSubmit,
   'error-summary': errorSummary,
   'text-limit': textLimit,
+  'file-limit': fileLimit,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

@@ -71,8 +71,13 @@ function AttachmentsField({ error, chooseAgain }: { error?: string; chooseAgain:
         name="attachments"
         multiple
         aria-invalid={error !== undefined ? 'true' : undefined}
-        aria-describedby={describedBy(id, true, error)}
+        aria-describedby={`${describedBy(id, true, error) ?? ''} ${id}-check`.trim()}
+        data-island="file-limit"
+        data-max-files={ASK_LIMITS.attachmentsMax}
+        data-max-bytes={ASK_LIMITS.attachmentBytesMax}
+        data-message={`${id}-check`}
       />
+      <p id={`${id}-check`} class="field-count field-count-over" aria-live="polite" hidden />
     </FieldFrame>
   )
 }

@@ -332,3 +332,47 @@ describe('text-limit', () => {
     expect(body.validationMessage).toBe('')
   })
 })
+
+describe('file-limit', () => {
+  beforeEach(() => {
+    loadPage(
+      renderDocument(
+        <AskPage
+          site={signedInSite()}
+          form={{ values: { title: '', body: '', tags: '' }, errors: {} }}
+          tags={[kernelTag]}
+          previewHtml={null}
+        />,
+      ),
+    )
+    wireIslands(
+      document,
+      fakeDeps(async () => jsonResponse({})),
+    )
+  })
+
+  /** Chooses `files` in the attachments input, as the file picker does. */
+  const choose = (files: File[]) => {
+    const input = $<HTMLInputElement>('#ask-attachments')
+    const list = Object.assign([...files], { item: (i: number) => files[i] ?? null })
+    Object.defineProperty(input, 'files', { value: list, configurable: true })
+    input.dispatchEvent(new Event('change', { bubbles: true }))
+    return input
+  }
+
+  it('refuses a sixth file before the form is sent', () => {
+    const input = choose(Array.from({ length: 6 }, (_, i) => new File(['x'], `log${i}.txt`)))
+    expect(input.validationMessage).toBe('You chose 6 files; attach at most 5.')
+    expect($('#ask-attachments-check').hidden).toBe(false)
+    expect(input.closest('form')?.checkValidity()).toBe(false)
+  })
+
+  it('names a file over 4 MB, and is quiet again when the choice is fine', () => {
+    const big = new File([new Uint8Array(4 * 1024 * 1024 + 1)], 'core.dump')
+    const input = choose([new File(['ok'], 'a.txt'), big])
+    expect(input.validationMessage).toContain('core.dump is larger than 4 MB')
+    choose([new File(['ok'], 'a.txt')])
+    expect(input.validationMessage).toBe('')
+    expect($('#ask-attachments-check').hidden).toBe(true)
+  })
+})
