@@ -7,6 +7,7 @@ import { boostButton } from './islands/boost-button.js'
 import { composerPreview } from './islands/composer-preview.js'
 import { replyForm } from './islands/reply-form.js'
 import { similarThreads } from './islands/similar-threads.js'
+import { tagSuggest } from './islands/tag-suggest.js'
 import { confirmSubmit } from './islands/confirm-submit.js'
 import { errorSummary } from './islands/error-summary.js'
 import { fileLimit } from './islands/file-limit.js'
@@ -25,6 +26,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'error-summary': errorSummary,
   'text-limit': textLimit,
   'file-limit': fileLimit,
+  'tag-suggest': tagSuggest,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

@@ -49,18 +49,6 @@ export function checkComment(body: string): Result<never> | undefined {
   return undefined
 }
 
-/** "kernel, usb  driverkit" -> ['kernel', 'usb', 'driverkit'] (lower-cased, de-duplicated, in order). */
-export function parseTagList(raw: string): string[] {
-  return [
-    ...new Set(
-      raw
-        .toLowerCase()
-        .split(/[\s,]+/)
-        .filter((t) => t !== ''),
-    ),
-  ]
-}
-
 /**
  * Normalises line endings and replaces U+0000 with U+FFFD (PostgreSQL text cannot hold NUL, and no
  * reader wants one); nothing else about what people type is changed.

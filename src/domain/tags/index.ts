@@ -1,10 +1,11 @@
 export {
   addToTagCount,
   findTagBySlug,
-  findTagsBySlug,
+  findTagsByKeys,
   listTags,
   tagsOfThreads,
   ensureTag,
   refreshTagCounts,
 } from './tags.queries.js'
 export type { TagRef, TagSummary } from './tags.types.js'
+export { resolveTagList, tagEntries, type ResolvedTags } from './tag-list.js'

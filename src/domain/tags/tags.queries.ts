@@ -82,13 +82,17 @@ export async function refreshTagCounts(db: Executor, tagIds: readonly number[]):
   }
 }
 
-/** The tags among `slugs` that exist, with their ids. */
-export function findTagsBySlug(
+/** The tags whose slug, or whose name in lower case, is one of `keys` (lower case). */
+export function findTagsByKeys(
   db: Executor,
-  slugs: readonly string[],
-): Promise<{ id: number; slug: string }[]> {
-  if (slugs.length === 0) return Promise.resolve([])
-  return db.selectFrom('tags').select(['id', 'slug']).where('slug', 'in', slugs).execute()
+  keys: readonly string[],
+): Promise<{ id: number; slug: string; name: string }[]> {
+  if (keys.length === 0) return Promise.resolve([])
+  return db
+    .selectFrom('tags')
+    .select(['id', 'slug', 'name'])
+    .where((eb) => eb.or([eb('slug', 'in', keys), eb(eb.fn('lower', ['name']), 'in', keys)]))
+    .execute()
 }
 
 /** Adds `threads` to a tag's count (an import that knows what it added, without recounting). */

@@ -4,7 +4,7 @@ import { cleanFileName, describeAttachment, insertAttachment } from '../attachme
 import { slugify } from '../format/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
 import { insertPost } from '../posts/index.js'
-import { checkBody, checkTitle, LIMITS, normaliseText, parseTagList } from '../posts/index.js'
+import { checkBody, checkTitle, LIMITS, normaliseText } from '../posts/index.js'
 import { isStaff } from '../shared/index.js'
 import { refundOnThrow, writeLimits } from '../posts/index.js'
 import { randomId } from '../shared/index.js'
@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import { refreshThread } from '../thread-lists/index.js'
-import { findTagsBySlug } from '../tags/index.js'
+import { resolveTagList } from '../tags/index.js'
 import { insertThread, insertThreadTags } from '../thread-lists/index.js'
 
 /**
@@ -52,18 +52,16 @@ export async function askQuestion(
   const body = normaliseText(input.body)
   const problem = checkTitle(title) ?? checkBody(body)
   if (problem) return problem
-  const slugs = parseTagList(input.tags)
-  if (slugs.length < LIMITS.tagsMin)
-    return fail.invalid('tags', 'Add at least one tag, such as kernel or usb.')
-  if (slugs.length > LIMITS.tagsMax)
-    return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
-  const tags = await findTagsBySlug(db, slugs)
-  const unknown = slugs.filter((s) => !tags.some((t) => t.slug === s))
+  const { tags, unknown } = await resolveTagList(db, input.tags)
   if (unknown.length > 0)
     return fail.invalid(
       'tags',
-      `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Choose from the existing tags.`,
+      `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Choose from the existing tags (names or slugs, separated by commas).`,
     )
+  if (tags.length < LIMITS.tagsMin)
+    return fail.invalid('tags', 'Add at least one tag, such as kernel or usb.')
+  if (tags.length > LIMITS.tagsMax)
+    return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
   const files = input.attachments.filter((f) => f.fileName !== '' || f.data.byteLength > 0)
   if (files.length > LIMITS.attachmentsMax)
     return fail.invalid('attachments', `Attach at most ${LIMITS.attachmentsMax} files.`)
@@ -109,7 +107,7 @@ export async function askQuestion(
       await insertThreadTags(
         trx,
         id,
-        slugs.map((slug) => tags.find((t) => t.slug === slug)?.id ?? 0),
+        tags.map((t) => t.id),
         now,
       )
       await refreshThread(trx, id, { tagsChanged: true })

@@ -140,6 +140,10 @@ export interface TextFieldProps {
   maxLength?: number
   spellcheck?: boolean
   autocapitalize?: 'none' | 'off'
+  /** The id of a `<datalist>` of suggestions. */
+  list?: string
+  /** An island that enhances the input (e.g. `tag-suggest`). */
+  island?: string
 }
 
 /** A labelled single-line input with its hint and error; a password field is never refilled. */
@@ -154,6 +158,8 @@ export function TextField(props: TextFieldProps) {
     maxLength: props.maxLength,
     spellcheck: props.spellcheck,
     autocapitalize: props.autocapitalize,
+    list: props.list,
+    'data-island': props.island,
     'aria-invalid': error !== undefined ? ('true' as const) : undefined,
     'aria-describedby': describedBy(id, props.hint !== undefined, error),
   }

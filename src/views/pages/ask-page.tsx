@@ -131,8 +131,8 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             label="Tags"
             hint={
               <>
-                {ASK_LIMITS.tagsMin} to {ASK_LIMITS.tagsMax} tags, separated by commas, e.g.{' '}
-                <code>kernel, usb</code>.
+                {ASK_LIMITS.tagsMin} to {ASK_LIMITS.tagsMax} tags by name or slug, separated by
+                commas, e.g. <code>Kernel, Network Extension</code>.
               </>
             }
             value={values.tags}
@@ -140,7 +140,14 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             autocapitalize="none"
             spellcheck={false}
             required
+            list="ask-tag-names"
+            island="tag-suggest"
           />
+          <datalist id="ask-tag-names">
+            {tags.map((tag) => (
+              <option key={tag.slug} value={tag.name} />
+            ))}
+          </datalist>
           <TagHelp tags={tags} />
           <AttachmentsField
             error={errors.attachments}

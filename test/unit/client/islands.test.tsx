@@ -376,3 +376,46 @@ describe('file-limit', () => {
     expect($('#ask-attachments-check').hidden).toBe(true)
   })
 })
+
+describe('tag-suggest', () => {
+  beforeEach(() => {
+    loadPage(
+      renderDocument(
+        <AskPage
+          site={signedInSite()}
+          form={{ values: { title: '', body: '', tags: '' }, errors: {} }}
+          tags={[
+            kernelTag,
+            { ...kernelTag, id: 2, slug: 'network-extension', name: 'Network Extension' },
+            { ...kernelTag, id: 3, slug: 'networking', name: 'Networking' },
+          ]}
+          previewHtml={null}
+        />,
+      ),
+    )
+    wireIslands(
+      document,
+      fakeDeps(async () => jsonResponse({})),
+    )
+  })
+
+  const type = (text: string) => {
+    const input = $<HTMLInputElement>('#ask-tags')
+    input.value = text
+    input.dispatchEvent(new Event('input', { bubbles: true }))
+    return [...$<HTMLDataListElement>('#ask-tag-names').options].map((o) => o.value)
+  }
+
+  it('lists every tag name without JavaScript, for the first entry', () => {
+    expect([...$<HTMLDataListElement>('#ask-tag-names').options].map((o) => o.value)).toEqual([
+      'Kernel',
+      'Network Extension',
+      'Networking',
+    ])
+  })
+
+  it('completes the last entry and keeps the ones before it', () => {
+    expect(type('Kernel, net')).toEqual(['Kernel, Network Extension', 'Kernel, Networking'])
+    expect(type('Kernel, Networking, ')).toEqual(['Kernel, Networking, Network Extension'])
+  })
+})
