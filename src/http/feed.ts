@@ -1,6 +1,7 @@
 /** RSS 2.0 for a tag's newest threads. */
 import type { TagSummary } from '../domain/tags/index.js'
 import type { ThreadListItem } from '../domain/thread-lists/index.js'
+import { threadPath } from '../domain/format/index.js'
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -21,7 +22,7 @@ export function renderTagFeed(origin: string, tag: TagSummary, threads: ThreadLi
   const tagUrl = `${origin}/tags/${encodeURIComponent(tag.slug)}`
   const items = threads
     .map((t) => {
-      const url = `${origin}/threads/${t.id}/${t.slug}`
+      const url = `${origin}${threadPath(t.id, t.slug)}`
       return [
         '    <item>',
         `      <title>${xmlEscape(t.title)}</title>`,

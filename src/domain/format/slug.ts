@@ -6,7 +6,7 @@
 /** Longest slug, in characters. Cut at a word boundary, so most slugs end shorter. */
 export const MAX_SLUG_LENGTH = 80
 
-/** What a title with no usable letters or digits (emoji only, CJK only, punctuation) becomes. */
+/** What a title with no letters or digits (emoji only, punctuation) becomes. */
 export const FALLBACK_SLUG = 'thread'
 
 /**
@@ -28,24 +28,27 @@ const EXTRA_TRANSLITERATIONS: Readonly<Record<string, string>> = {
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA_TRANSLITERATIONS).join('')}]`, 'gu')
 
 /**
- * Turns a title into lowercase ASCII words joined by "-", at most {@link MAX_SLUG_LENGTH} characters, cut after
- * a whole word. Accented letters keep their base letter (NFKD, then diacritics dropped); apostrophes vanish
- * inside words ("don't" → "dont"); every other character separates words. A title with nothing left gives
- * {@link FALLBACK_SLUG}. A single word longer than the limit is cut at the limit.
+ * Turns a title into lowercase words joined by "-", at most {@link MAX_SLUG_LENGTH} characters, cut after a
+ * whole word. Latin letters with accents keep their base letter (NFKD, then diacritics dropped); letters of
+ * other scripts are kept as they are (Cyrillic, Greek, CJK: a reader of those scripts reads them; links
+ * percent-encode them, see {@link threadPath}); apostrophes vanish inside words ("don't" → "dont"); every
+ * other character separates words. A title with nothing left gives {@link FALLBACK_SLUG}. A single word
+ * longer than the limit is cut at the limit.
  *
  * @example slugify('Crash in IOKit: kext fails to load on macOS 15.2') // "crash-in-iokit-kext-fails-to-load-on-macos-15-2"
  * @example slugify('Çà et là: naïve café') // "ca-et-la-naive-cafe"
+ * @example slugify('Ошибка ядра: panic') // "ошибка-ядра-panic"
  * @example slugify('🙂🙂') // "thread"
  */
 export function slugify(title: string): string {
-  const ascii = title
+  const folded = title
+    .normalize('NFKC') // compatibility forms to plain letters ("ℌ" → "H", full-width → ASCII); scripts stay composed
     .toLowerCase()
     .replace(EXTRA_RE, (ch) => EXTRA_TRANSLITERATIONS[ch] ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '') // combining marks: the accents NFKD split off
-    .toLowerCase() // again: compatibility forms such as "ℌ" decompose to capitals
-    .replace(/(?<=[a-z0-9])['\u2019](?=[a-z0-9])/g, '') // "don't", "Apple’s" read better as one word
-  const words = ascii.split(/[^a-z0-9]+/).filter((word) => word !== '')
+    // Latin letters lose their accents ("é" → "e"); other scripts keep their marks ("ガ" stays "ガ").
+    .replace(/\p{Script=Latin}\p{M}*/gu, (ch) => ch.normalize('NFD').replace(/\p{M}+/gu, ''))
+    .replace(/(?<=[\p{L}\p{N}])['\u2019](?=[\p{L}\p{N}])/gu, '') // "don't", "Apple’s" read better as one word
+  const words = folded.split(/[^\p{L}\p{N}\p{M}]+/u).filter((word) => word !== '')
   let slug = ''
   for (const word of words) {
     const next = slug === '' ? word : `${slug}-${word}`
@@ -56,4 +59,13 @@ export function slugify(title: string): string {
     slug = next
   }
   return slug === '' ? FALLBACK_SLUG : slug
+}
+
+/**
+ * The path of a thread, its slug percent-encoded (a slug may hold letters of any script, which a Location
+ * header and some clients take only encoded).
+ * @example threadPath(12, 'ошибка') // "/threads/12/%D0%BE%D1%88%D0%B8%D0%B1%D0%BA%D0%B0"
+ */
+export function threadPath(id: number, slug: string): string {
+  return slug === '' ? `/threads/${id}` : `/threads/${id}/${encodeURIComponent(slug)}`
 }

@@ -74,6 +74,7 @@ export function formatDate(at: number): string {
 }
 
 function relativeLabel(elapsed: number, at: number): string {
+  if (elapsed < MINUTE_MS) return 'just now'
   if (elapsed < HOUR_MS) return `${Math.floor(elapsed / MINUTE_MS)}m`
   if (elapsed < DAY_MS) return `${Math.floor(elapsed / HOUR_MS)}h`
   if (elapsed < WEEK_MS) return `${Math.floor(elapsed / DAY_MS)}d`

@@ -12,7 +12,7 @@ export { findPostFacts, listPostFacts, findThreadFacts } from './post-facts.quer
 export * from './posts.policy.js'
 export { type RevisionView, type PostContext } from './revisions.queries.js'
 export { getPostForEdit, getPostRevisions, type EditablePost } from './post-pages.js'
-export { checkBody, checkTitle, LIMITS, normaliseText } from './posts.validation.js'
+export { checkBody, checkTitle, cleanTitle, LIMITS, normaliseText } from './posts.validation.js'
 export { refundOnThrow, writeLimits } from './write-limits.js'
 export { insertPost, listThreadPosts } from './posts.queries.js'
 export * from './posts.types.js'

@@ -20,7 +20,13 @@ import {
   type PostFacts,
 } from './posts.policy.js'
 import { insertPost } from './posts.queries.js'
-import { checkBody, checkComment, checkTitle, normaliseText } from './posts.validation.js'
+import {
+  checkBody,
+  checkComment,
+  checkTitle,
+  normaliseText,
+  cleanTitle,
+} from './posts.validation.js'
 import { refundOnThrow, writeLimits } from './write-limits.js'
 import { findThreadTitle, updateThread } from '../thread-lists/index.js'
 import { findPostSource, updatePost } from './posts.queries.js'
@@ -166,9 +172,7 @@ export async function editPost(
   if (!canEdit(viewer, post)) return fail.forbidden('You can edit only your own posts.')
   const body = normaliseText(input.body)
   const title =
-    post.kind === 'question' && input.title !== undefined
-      ? normaliseText(input.title).trim().replace(/\s+/g, ' ')
-      : undefined
+    post.kind === 'question' && input.title !== undefined ? cleanTitle(input.title) : undefined
   const problem =
     (title !== undefined ? checkTitle(title) : undefined) ?? BODY_RULES[post.kind].check(body)
   if (problem) return problem

@@ -56,3 +56,16 @@ export function checkComment(body: string): Result<never> | undefined {
 export function normaliseText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\u0000/g, '\uFFFD')
 }
+
+/**
+ * Characters that change how text around them is shown without being seen themselves: bidirectional
+ * overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069; a right-to-left override can make
+ * "evil.exe" read "exe.live"), the Arabic letter mark, zero-width spaces and joiners, the word joiner and
+ * the byte-order mark. A title never needs them.
+ */
+const INVISIBLE_FORMATTING = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g
+
+/** A title as stored: the text normalised, invisible formatting removed, spaces collapsed, trimmed. */
+export function cleanTitle(raw: string): string {
+  return normaliseText(raw).replace(INVISIBLE_FORMATTING, '').replace(/\s+/g, ' ').trim()
+}

@@ -4,7 +4,7 @@ import { cleanFileName, describeAttachment, insertAttachment } from '../attachme
 import { slugify } from '../format/index.js'
 import { renderMarkdown, toExcerpt } from '../markdown/index.js'
 import { insertPost } from '../posts/index.js'
-import { checkBody, checkTitle, LIMITS, normaliseText } from '../posts/index.js'
+import { checkBody, checkTitle, cleanTitle, LIMITS, normaliseText } from '../posts/index.js'
 import { isStaff } from '../shared/index.js'
 import { refundOnThrow, writeLimits } from '../posts/index.js'
 import { randomId } from '../shared/index.js'
@@ -48,7 +48,7 @@ export async function askQuestion(
   now = Date.now(),
 ): Promise<Result<Asked>> {
   if (!viewer) return fail.forbidden('Sign in to ask a question.')
-  const title = normaliseText(input.title).trim().replace(/\s+/g, ' ')
+  const title = cleanTitle(input.title)
   const body = normaliseText(input.body)
   const problem = checkTitle(title) ?? checkBody(body)
   if (problem) return problem

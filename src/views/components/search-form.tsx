@@ -6,7 +6,13 @@ import type { SiteContext } from '../site.js'
  */
 export function SearchForm({ site, q }: { site: SiteContext; q: string }) {
   return (
-    <form class="site-search search-form" role="search" method="get" action="/search">
+    <form
+      class="site-search search-form"
+      role="search"
+      aria-label="Search and filters"
+      method="get"
+      action="/search"
+    >
       <label class="visually-hidden" for="search-page-q">
         Search {site.name}
       </label>

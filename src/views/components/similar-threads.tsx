@@ -14,7 +14,7 @@ export function SimilarThreadList({ threads }: { threads: SimilarThread[] }) {
           <a class="similar-title" href={threadHref(t)}>
             {t.title}
           </a>{' '}
-          <ThreadMarkers solved={t.solved} pinned={false} locked={false} />
+          <ThreadMarkers solved={t.solved} pinned={false} locked={false} />{' '}
           <span class="similar-facts">
             {countNoun(t.replyCount, 'reply', 'replies')}
             {t.shared.length > 0 && <> · shares {t.shared.join(', ')}</>}

@@ -1,4 +1,4 @@
-import { formatCount } from '../../domain/format/index.js'
+import { formatCount, threadPath } from '../../domain/format/index.js'
 import type {
   ListingOptions,
   SortOrder,
@@ -12,9 +12,7 @@ import { ThreadMarkers } from './thread-markers.js'
 
 /** Path of a thread page. */
 export function threadHref(thread: { id: number; slug: string }): string {
-  return thread.slug === ''
-    ? `/threads/${thread.id}`
-    : `/threads/${thread.id}/${encodeURIComponent(thread.slug)}`
+  return threadPath(thread.id, thread.slug)
 }
 
 export interface ThreadTableProps {
@@ -83,7 +81,7 @@ function ThreadRow({
       <td class="col-post">
         <div class="thread-heading">
           <a class="thread-title" href={threadHref(thread)}>
-            {thread.title}
+            <bdi>{thread.title}</bdi>
           </a>
           <ThreadMarkers solved={thread.solved} pinned={thread.pinned} locked={thread.locked} />
         </div>

@@ -60,7 +60,7 @@ export function SiteHeader({ site }: { site: SiteContext }) {
             </li>
           </ul>
         </nav>
-        <form class="site-search" role="search" method="get" action="/search">
+        <form class="site-search" role="search" aria-label="Site" method="get" action="/search">
           <label class="visually-hidden" for="site-search-q">
             Search {site.name}
           </label>

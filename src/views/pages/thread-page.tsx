@@ -174,7 +174,9 @@ export function ThreadPage({ site, data, viewer, form, commentForm, signatures }
       structuredData={qaPageData(site, data)}
     >
       <header class="page-header thread-header">
-        <h1>{thread.title}</h1>
+        <h1>
+          <bdi>{thread.title}</bdi>
+        </h1>
         <TagList tags={thread.tags} />
         <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
         {signatures !== undefined && <MentionsLine mentions={signatures.mentions} />}

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { FALLBACK_SLUG, MAX_SLUG_LENGTH, slugify } from '../../../src/domain/format/index.js'
+import {
+  FALLBACK_SLUG,
+  MAX_SLUG_LENGTH,
+  slugify,
+  threadPath,
+} from '../../../src/domain/format/index.js'
 
 describe('slugify', () => {
   it('joins lowercase ASCII words with "-"', () => {
@@ -31,17 +36,27 @@ describe('slugify', () => {
     expect(slugify("Don't panic: Apple’s kernel")).toBe('dont-panic-apples-kernel')
   })
 
-  it('drops letters that have no ASCII form', () => {
-    expect(slugify('Привет mundo')).toBe('mundo')
-    expect(slugify('カーネル panic 🙂')).toBe('panic')
+  it('keeps the words of other scripts, with their marks', () => {
+    expect(slugify('Привет mundo')).toBe('привет-mundo')
+    expect(slugify('カーネル panic 🙂')).toBe('カーネル-panic')
+    expect(slugify('ガベージ・コレクション')).toBe('ガベージ-コレクション')
+    expect(slugify('内核崩溃')).toBe('内核崩溃')
+    expect(slugify('Ωmega ΣΟΦΙΑ')).toBe('ωmega-σοφια')
+    expect(slugify('कर्नेल पैनिक')).toBe('कर्नेल-पैनिक')
   })
 
-  it.each(['', '   ', '🙂🙂', '日本語', '!!!', '—'])(
-    'gives "thread" when nothing is left of %j',
-    (title) => {
-      expect(slugify(title)).toBe(FALLBACK_SLUG)
-    },
-  )
+  it('folds compatibility forms to plain letters', () => {
+    expect(slugify('ℌello ＦＵＬＬ ｗｉｄｔｈ')).toBe('hello-full-width')
+  })
+
+  it('gives paths with the slug percent-encoded', () => {
+    expect(threadPath(12, 'ошибка')).toBe('/threads/12/%D0%BE%D1%88%D0%B8%D0%B1%D0%BA%D0%B0')
+    expect(threadPath(3, 'plain-words')).toBe('/threads/3/plain-words')
+  })
+
+  it.each(['', '   ', '🙂🙂', '!!!', '—'])('gives "thread" when nothing is left of %j', (title) => {
+    expect(slugify(title)).toBe(FALLBACK_SLUG)
+  })
 
   it('cuts at a word boundary within the limit', () => {
     const title = Array.from({ length: 30 }, (_, i) => `word${i}`).join(' ')

@@ -80,6 +80,10 @@ describe('similar-threads island', () => {
     )
     expect(box()?.querySelector('b')).toBeNull()
     expect(box()?.textContent).toContain('Solved')
+    // The marker and the counts read as separate words ("Solved 3 replies", not "Solved3 replies").
+    expect(box()?.querySelector('.similar-item')?.textContent?.replace(/\s+/g, ' ')).toMatch(
+      /Solved 3 replies/,
+    )
   })
 
   it('hides the box when nothing is close, and does not ask for a near-empty draft', async () => {

@@ -30,6 +30,7 @@ import {
   type UploadLimits,
   type UploadRefusal,
 } from '../../uploads.js'
+import { threadPath } from '../../../domain/format/index.js'
 
 const AskQuery = Type.Object({ tag: Type.Optional(Type.String({ maxLength: 100 })) })
 
@@ -134,7 +135,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     )
     const result = await askQuestion(req.db, viewer, { ...values, attachments })
     if (result.ok)
-      return () => reply.redirect(`/threads/${result.value.threadId}/${result.value.slug}`, 303)
+      return () => reply.redirect(threadPath(result.value.threadId, result.value.slug), 303)
     const failure = result.failure
     if (failure.code === 'not_found') return () => sendFailure(req, reply, failure)
     if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))

@@ -3,7 +3,7 @@
  * form without JavaScript brings the thread page back with the form refilled.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { slugify } from '../../../domain/format/index.js'
+import { slugify, threadPath } from '../../../domain/format/index.js'
 import { listThreadPosts, type Posted } from '../../../domain/posts/index.js'
 import type { Result, Viewer } from '../../../domain/shared/index.js'
 import { findThreadTitle } from '../../../domain/thread-lists/index.js'
@@ -23,7 +23,7 @@ export async function threadUrl(
   postId?: number,
 ): Promise<string> {
   const title = (await findThreadTitle(req.db, threadId)) ?? ''
-  return `/threads/${threadId}/${slugify(title)}${postId ? `#post-${postId}` : ''}`
+  return `${threadPath(threadId, slugify(title))}${postId ? `#post-${postId}` : ''}`
 }
 
 /** Redirects back to the thread, or answers JSON; failures go through the one mapping. */

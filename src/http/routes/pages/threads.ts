@@ -7,6 +7,7 @@ import { recordView } from '../../plugins/views.js'
 import { ThreadPage } from '../../../views/pages/thread-page.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
+import { threadPath } from '../../../domain/format/index.js'
 
 const ThreadParams = Type.Object({
   id: Type.String({ maxLength: 40 }),
@@ -32,7 +33,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
       )
     // A stale or mistyped slug redirects to the canonical address, as titles can change.
     if (req.params.slug !== undefined && req.params.slug !== data.thread.slug) {
-      return reply.redirect(`/threads/${id}/${data.thread.slug}`, 301)
+      return reply.redirect(threadPath(id, data.thread.slug), 301)
     }
     recordView(req, id)
     onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
