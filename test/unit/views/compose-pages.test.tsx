@@ -32,7 +32,7 @@ describe('AskPage', () => {
     )
     expect(form).toMatch(/<textarea id="ask-body" name="body" class="markdown-input"/)
     expect(form).toMatch(/<input type="text"[^>]* name="tags"/)
-    expect(form).toContain('<code>kernel, usb</code>')
+    expect(form).toContain('<code>Kernel, Network Extension</code>')
     expect(form).toContain('<input id="ask-attachments" type="file" name="attachments" multiple')
     expect(form).toContain('Up to 5 files, 4 MB each.')
     expect(form).toContain('.c .h .log .crash .ips .diff')

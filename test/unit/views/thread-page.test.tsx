@@ -8,7 +8,7 @@ describe('ThreadPage', () => {
     const html = renderDocument(<ThreadPage site={makeSite()} data={makeThreadPageData()} />)
     expect(count(html, /<h1[\s>]/)).toBe(1)
     expect(html).toContain(
-      '<h1>vnop_open never sees the new hard link after vnode_setmultipath</h1>',
+      '<h1><bdi>vnop_open never sees the new hard link after vnode_setmultipath</bdi></h1>',
     )
     expect(html).toContain('>2 Replies</h2>')
     expect(html.indexOf('Accepted answer</span>')).toBeLessThan(
