@@ -3,7 +3,7 @@
  * Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers); flags are 0/1 integers
  * so both dialects store and compare them the same way.
  */
-import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { Generated, Insertable, Kysely, Transaction } from 'kysely'
 
 export interface UsersTable {
   id: Generated<number>
@@ -172,8 +172,6 @@ export type Db = Kysely<Database>
 /** A connection or an open transaction: query functions accept either. */
 export type Executor = Kysely<Database> | Transaction<Database>
 
-export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
 export type NewThread = Insertable<ThreadsTable>
 export type NewPost = Insertable<PostsTable>
 export type NewAttachment = Insertable<AttachmentsTable>

@@ -89,7 +89,3 @@ export async function deleteUserSessions(
   const result = await query.executeTakeFirst()
   return Number(result.numDeletedRows)
 }
-
-export async function deleteExpiredSessions(db: Executor, now = Date.now()): Promise<void> {
-  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
-}

@@ -5,9 +5,6 @@ export {
   createAccount,
   authLimits,
   createAuthLimits,
-  type SignedIn,
 } from './users.actions.js'
-export { usernameProblem, emailProblem, USERNAME_PATTERN } from './users.policy.js'
-export { passwordProblem, PASSWORD_MIN } from './passwords.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
-export { getProfile, listUserThreads, type Profile } from './profile.queries.js'
+export { getProfile, listUserThreads } from './profile.queries.js'
