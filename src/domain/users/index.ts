@@ -2,6 +2,8 @@ export {
   registerUser,
   logIn,
   changePassword,
+  hasPassword,
+  createMemberWithoutPassword,
   createAccount,
   authLimits,
   createAuthLimits,
