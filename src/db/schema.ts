@@ -147,6 +147,8 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  user_identities: UserIdentitiesTable
+  oidc_logins: OidcLoginsTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */
@@ -241,4 +243,41 @@ export interface SimilarityVectorsTable {
 /** Terms in more threads than similar threads read postings for (MAX_POSTINGS): no postings are kept. */
 export interface CommonTermsTable {
   term: string
+}
+
+/** A provider login linked to an account (src/domain/oidc): one account per (provider, subject). */
+export interface UserIdentitiesTable {
+  id: Generated<number>
+  user_id: number
+  /** The provider's id in OIDC_PROVIDERS. */
+  provider_id: string
+  /** The provider's `sub` claim: stable for the person at that provider. */
+  subject: string
+  /** What the provider said at the last sign-in. */
+  email: string | null
+  /** 1 when the provider said `email_verified: true`. */
+  email_verified: Generated<number>
+  created_at: number
+  last_used_at: number
+}
+
+/** An OpenID Connect sign-in under way: single-use, short-lived, keyed by the hash of its cookie. */
+export interface OidcLoginsTable {
+  /** SHA-256 (hex) of the random key in the `quorum_oidc` cookie. */
+  id_hash: string
+  provider_id: string
+  state: string
+  nonce: string
+  code_verifier: string
+  /** Where to go once signed in (already checked by safeNext). */
+  next: string
+  /** The signed-in account a new login is being linked to; null for a sign-in. */
+  link_user_id: number | null
+  /** Set by the callback once the provider has vouched for the person. */
+  subject: string | null
+  email: string | null
+  email_verified: Generated<number>
+  preferred_username: string | null
+  created_at: number
+  expires_at: number
 }

@@ -2,9 +2,13 @@ export {
   registerUser,
   logIn,
   changePassword,
+  hasPassword,
+  createMemberWithoutPassword,
   createAccount,
   authLimits,
   createAuthLimits,
+  type SignedIn,
 } from './users.actions.js'
+export { usernameProblem } from './users.policy.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads } from './profile.queries.js'

@@ -2,7 +2,7 @@
  * Accounts: registration, signing in, password changes. Each returns a Result; expected failures name
  * the field they belong to, so the form can show the message next to it.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
@@ -158,7 +158,9 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
 ): Promise<Result<{ endedSessions: number }>> {
   const stored = await findPasswordHash(db, viewer.id)
-  if (!stored || !(await verifyPassword(stored, input.currentPassword)))
+  if (stored === undefined) return fail.notFound('account')
+  // An account made through a sign-in provider has no password yet: it sets one without a current one.
+  if (stored !== null && !(await verifyPassword(stored, input.currentPassword)))
     return fail.invalid('current_password', 'That is not your current password.')
   const problem = field('new_password', passwordProblem(input.newPassword, viewer.username))
   if (problem) return problem
@@ -168,6 +170,42 @@ export async function changePassword(
     return deleteUserSessions(trx, viewer.id, input.keepSessionHash ?? undefined)
   })
   return ok({ endedSessions })
+}
+
+/** Whether the account has a password (accounts made through a sign-in provider start without one). */
+export async function hasPassword(db: Db, userId: number): Promise<boolean> {
+  return typeof (await findPasswordHash(db, userId)) === 'string'
+}
+
+/**
+ * Creates a member account without a password, in the caller's transaction: someone who signed up
+ * through a sign-in provider (src/domain/oidc), which links the login in the same transaction. The
+ * caller counts the attempt against `authLimits.register` first.
+ */
+export async function createMemberWithoutPassword(
+  trx: Executor,
+  input: { username: string; email: string | null },
+  now = Date.now(),
+): Promise<Result<Viewer>> {
+  const username = input.username.trim()
+  const problem = field('username', usernameProblem(username))
+  if (problem) return problem
+  if (await isUsernameTaken(trx, username))
+    return fail.invalid('username', 'That username is taken.')
+  if (input.email !== null && (await isEmailTaken(trx, input.email)))
+    return fail.invalid(
+      'username',
+      'An account with this email exists already: sign in to it below to link this login.',
+    )
+  const id = await insertUser(trx, {
+    username,
+    email: input.email,
+    passwordHash: null,
+    role: 'member',
+    title: null,
+    createdAt: now,
+  })
+  return ok({ id, username, title: null, role: 'member' as Role })
 }
 
 /** Creates an account from the CLI, where an operator may grant a role. */

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
-import { changePassword, logIn, registerUser } from '../../../domain/users/index.js'
+import { changePassword, hasPassword, logIn, registerUser } from '../../../domain/users/index.js'
+import { providerButtons } from './oidc.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
 import { RegisterPage } from '../../../views/pages/register-page.js'
@@ -63,6 +64,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: emptyForm({ login: '' }),
         next: req.query.next ? next : null,
+        providers: providerButtons(app.config.oidcProviders),
       })
     },
   )
@@ -82,6 +84,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: { values: { login }, ...formErrors(result.failure) },
         next: req.body.next ? next : null,
+        providers: providerButtons(app.config.oidcProviders),
       })
     }
     req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'signed in')
@@ -100,6 +103,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       site: siteFor(req),
       form: emptyForm({}),
       notice: null,
+      hasPassword: await hasPassword(req.db, req.viewer.id),
     })
   })
 
@@ -122,6 +126,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           form: { values: {}, ...formErrors(result.failure) },
           notice: null,
+          hasPassword: await hasPassword(req.db, req.viewer.id),
         })
       req.log.info(
         { userId: req.viewer.id, endedSessions: result.value.endedSessions },
@@ -131,6 +136,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: emptyForm({}),
         notice: 'Password changed; your other sessions were signed out.',
+        hasPassword: true,
       })
     },
   )

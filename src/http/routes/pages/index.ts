@@ -4,6 +4,7 @@ import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
+import { oidcRoutes } from './oidc.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
@@ -21,6 +22,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
+  await app.register(oidcRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
