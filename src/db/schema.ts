@@ -119,8 +119,13 @@ export interface SessionsTable {
   id_hash: string
   user_id: number
   created_at: number
+  /** Refreshed at most every few minutes (sessions.queries.ts: TOUCH_EVERY_MS), never per request. */
   last_seen_at: number
   expires_at: number
+  /** The browser's User-Agent header, cut to 512 characters; null until the session's first touch. */
+  user_agent: string | null
+  /** The client address as the server sees it (TRUST_PROXY-aware); null until the first touch. */
+  ip: string | null
 }
 
 export interface SecretsTable {

@@ -59,6 +59,8 @@ export interface RegisterInput {
   email: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 export interface SignedIn {
@@ -99,7 +101,10 @@ export async function registerUser(
         title: null,
         createdAt: now,
       })
-      const token = await createSession(trx, id, now)
+      const token = await createSession(trx, id, now, {
+        ip: input.ip,
+        userAgent: input.userAgent,
+      })
       return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
     })
   } catch (error) {
@@ -114,6 +119,8 @@ export interface LoginInput {
   login: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 /**
@@ -144,7 +151,10 @@ export async function logIn(
   authLimits.source.reset(counted[0][1])
   authLimits.account.refund(account, now)
   authLimits.ip.refund(input.ip, now)
-  const token = await createSession(db, user.id, now)
+  const token = await createSession(db, user.id, now, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+  })
   return ok({
     viewer: { id: user.id, username: user.username, title: user.title, role: user.role },
     token,

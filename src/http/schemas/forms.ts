@@ -80,3 +80,6 @@ export function safeNext(next: string | undefined, publicUrl: string): string {
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
   return path.startsWith('//') || path.length > 500 ? '/' : path
 }
+
+export const SessionForm = formBody(['session'], 200)
+export type SessionForm = Static<typeof SessionForm>

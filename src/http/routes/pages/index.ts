@@ -7,6 +7,7 @@ import { homeRoutes } from './home.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
+import { sessionRoutes } from './sessions.js'
 import { tagRoutes } from './tags.js'
 import { postControlRoutes } from './post-controls.js'
 import { postEditRoutes } from './post-edits.js'
@@ -21,6 +22,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
+  await app.register(sessionRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
