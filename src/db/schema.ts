@@ -17,6 +17,15 @@ export interface UsersTable {
   /** Staff title shown beside the name, e.g. "DTS Engineer". */
   title: string | null
   created_at: number
+  /** Set when the person deleted the account: the row stays for their posts, its personal fields cleared. */
+  deleted_at: number | null
+}
+
+/** Usernames of deleted accounts, held for 30 days so nobody takes one over at once; never the name itself. */
+export interface RetiredUsernamesTable {
+  /** HMAC-SHA-256 (hex) of the lower-cased username, keyed by the `retired-usernames` secret. */
+  name_hash: string
+  retired_at: number
 }
 
 export interface TagsTable {
@@ -152,6 +161,7 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  retired_usernames: RetiredUsernamesTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */

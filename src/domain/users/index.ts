@@ -11,3 +11,12 @@ export { usernameProblem, emailProblem, USERNAME_PATTERN } from './users.policy.
 export { passwordProblem, PASSWORD_MIN } from './passwords.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads, type Profile } from './profile.queries.js'
+export {
+  exportAccount,
+  deleteAccount,
+  accountLimits,
+  createAccountLimits,
+  type DeleteAccountInput,
+} from './account.actions.js'
+export type { AccountExport } from './account.types.js'
+export { RETIRED_NAME_MS } from './retired-names.queries.js'

@@ -7,6 +7,7 @@ import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
+import { isUsernameRetired } from './retired-names.queries.js'
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
   findCredentials,
@@ -86,7 +87,8 @@ export async function registerUser(
   // and probing which emails have accounts costs the same as creating them.
   const wait = authLimits.register.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
-  if (await isUsernameTaken(db, username))
+  // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
+  if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
     return fail.invalid('username', 'That username is taken.')
   if (await isEmailTaken(db, email))
     return fail.invalid('email', 'An account with that email exists; sign in instead.')
@@ -197,7 +199,10 @@ export async function createAccount(
     (input.email === null ? undefined : field('email', emailProblem(input.email))) ??
     field('password', passwordProblem(input.password, input.username))
   if (problem) return problem
-  if (await isUsernameTaken(db, input.username))
+  if (
+    (await isUsernameTaken(db, input.username)) ||
+    (await isUsernameRetired(db, input.username, now))
+  )
     return fail.conflict(`The username ${input.username} is taken.`)
   if (input.email !== null && (await isEmailTaken(db, input.email)))
     return fail.conflict(`An account uses ${input.email} already.`)

@@ -83,3 +83,7 @@ export function safeNext(next: string | undefined, publicUrl: string): string {
 
 export const SessionForm = formBody(['session'], 200)
 export type SessionForm = Static<typeof SessionForm>
+/** `username` is the hidden field that lets password managers tie the password to the account. */
+export const DeleteAccountForm = formBody(['password', 'confirm', 'username'], 2000)
+export type DeleteAccountForm = Static<typeof DeleteAccountForm>
+export const EmptyForm = formBody([], 10)

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
@@ -23,6 +24,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
   await app.register(sessionRoutes)
+  await app.register(accountRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
