@@ -41,7 +41,8 @@ export const LoginForm = Type.Object(
   { additionalProperties: false },
 )
 export type LoginForm = Static<typeof LoginForm>
-export const PasswordForm = formBody(['current_password', 'new_password'], 2000)
+/** `username` is the hidden field that ties the new password to the account in password managers. */
+export const PasswordForm = formBody(['current_password', 'new_password', 'username'], 2000)
 export type PasswordForm = Static<typeof PasswordForm>
 export const BodyForm = formBody(['body'])
 export type BodyForm = Static<typeof BodyForm>
