@@ -115,3 +115,14 @@ export async function eraseUserRow(
     .where('id', '=', userId)
     .execute()
 }
+
+/** How many accounts hold the admin role (deleted ones hold none). */
+export async function countAdmins(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -15,6 +15,7 @@ import {
   type Viewer,
 } from '../shared/index.js'
 import {
+  countAdmins,
   eraseUserRow,
   findAccountProfile,
   listAccountBoosts,
@@ -118,6 +119,11 @@ export async function deleteAccount(
   if (!stored || !(await verifyPassword(stored, input.password)))
     return fail.invalid('password', 'That is not your password.')
   accountLimits.deletions.refund(key, now)
+  // A forum with no admin cannot be run from its pages: the last one hands the role on first.
+  if (viewer.role === 'admin' && (await countAdmins(db)) <= 1)
+    return fail.forbidden(
+      'You are the only admin. Give another account the admin role first (quorum user set-role).',
+    )
   const profile = await findAccountProfile(db, viewer.id)
   if (!profile) return fail.notFound('account')
   const endedSessions = await db.transaction().execute(async (trx) => {

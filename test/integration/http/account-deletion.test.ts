@@ -270,6 +270,9 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
           expiresInMinutes: 60,
         },
       })
+      // Anonymous pages are cached: the deletion must reach them at once.
+      const reader = new Agent(app, '10.30.1.3')
+      expect((await reader.get(`/threads/${ownThread}`)).body).toContain(`/users/${username}`)
       const before = await everyText(t.db, dialect)
       expect(before.some((v) => v.includes(email))).toBe(true) // the probe can see both
       expect(before.some((v) => v.toLowerCase().includes(username))).toBe(true)
@@ -314,7 +317,7 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
         .executeTakeFirstOrThrow()
       expect(Number(posts.n)).toBe(3)
       for (const thread of [ownThread, threadId]) {
-        const page = await new Agent(app, '10.30.1.3').get(`/threads/${thread}`)
+        const page = await reader.get(`/threads/${thread}`)
         expect(page.statusCode).toBe(200)
         expect(page.body.toLowerCase()).not.toContain(username)
         const doc = parseHtml(page.body)
@@ -343,6 +346,52 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
       expect(
         (await again.post('/login', { login: username, password: TEST_PASSWORD })).statusCode,
       ).toBe(422)
+    })
+
+    it('holds deletion after 10 wrong passwords in 15 minutes, even with the right one', async () => {
+      const { agent, id } = await signedIn(app, t.db, 'delete_guessed')
+      accountLimits.deletions.reset(`user:${id}`)
+      await agent.get('/settings/account')
+      for (let i = 0; i < 10; i++) {
+        const res = await agent.post('/settings/account/delete', {
+          password: `wrong guess number ${i}`,
+          confirm: 'delete_guessed',
+        })
+        expect(res.statusCode).toBe(422)
+      }
+      const held = await agent.post('/settings/account/delete', {
+        password: TEST_PASSWORD,
+        confirm: 'delete_guessed',
+      })
+      expect(held.statusCode).toBe(429)
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0)
+      const row = await t.db
+        .selectFrom('users')
+        .select('deleted_at')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+      expect(row.deleted_at).toBeNull()
+    })
+
+    it('keeps the only admin, and lets an admin go once another holds the role', async () => {
+      const { agent, id } = await signedIn(app, t.db, `sole_admin_${dialect}`, 'admin')
+      // Admins made by other tests of this file must not count.
+      await t.db
+        .updateTable('users')
+        .set({ role: 'member' })
+        .where('role', '=', 'admin')
+        .where('id', '!=', id)
+        .execute()
+      await agent.get('/settings/account')
+      const form = { password: TEST_PASSWORD, confirm: `sole_admin_${dialect}` }
+      const refused = await agent.post('/settings/account/delete', form)
+      expect(refused.statusCode).toBe(403)
+      expect(parseHtml(refused.body).querySelector('.error-summary')?.textContent).toContain(
+        'You are the only admin.',
+      )
+      await signedIn(app, t.db, `next_admin_${dialect}`, 'admin')
+      await agent.get('/settings/account')
+      expect((await agent.post('/settings/account/delete', form)).statusCode).toBe(303)
     })
 
     it('refuses the name for new accounts for 30 days, then frees it', async () => {
