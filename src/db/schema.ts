@@ -17,6 +17,15 @@ export interface UsersTable {
   /** Staff title shown beside the name, e.g. "DTS Engineer". */
   title: string | null
   created_at: number
+  /** Set when the person deleted the account: the row stays for their posts, its personal fields cleared. */
+  deleted_at: number | null
+}
+
+/** Usernames of deleted accounts, held for 30 days so nobody takes one over at once; never the name itself. */
+export interface RetiredUsernamesTable {
+  /** HMAC-SHA-256 (hex) of the lower-cased username, keyed by the `retired-usernames` secret. */
+  name_hash: string
+  retired_at: number
 }
 
 export interface TagsTable {
@@ -119,8 +128,13 @@ export interface SessionsTable {
   id_hash: string
   user_id: number
   created_at: number
+  /** Refreshed at most every few minutes (sessions.queries.ts: TOUCH_EVERY_MS), never per request. */
   last_seen_at: number
   expires_at: number
+  /** The browser's User-Agent header, cut to 512 characters; null until the session's first touch. */
+  user_agent: string | null
+  /** The client address as the server sees it (TRUST_PROXY-aware); null until the first touch. */
+  ip: string | null
 }
 
 export interface SecretsTable {
@@ -149,6 +163,7 @@ export interface Database {
   jobs: JobsTable
   user_identities: UserIdentitiesTable
   oidc_logins: OidcLoginsTable
+  retired_usernames: RetiredUsernamesTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */

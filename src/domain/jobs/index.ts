@@ -5,6 +5,12 @@
  * knows no feature, and handlers are given to it.
  */
 export { enqueueJob } from './jobs.actions.js'
-export { countJobsByState, listJobs, reviveDeadJobs, reviveJob } from './jobs.queries.js'
+export {
+  countJobsByState,
+  deleteJobsMentioning,
+  listJobs,
+  reviveDeadJobs,
+  reviveJob,
+} from './jobs.queries.js'
 export { JobRunner, retryDelayMs, type JobRunnerOptions } from './runner.js'
 export * from './jobs.types.js'

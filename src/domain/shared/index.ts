@@ -8,4 +8,14 @@ export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'
 export { getOrCreateSecret } from './secrets.queries.js'
 export { memoByText, setTextMemoBudget } from './text-memo.js'
-export { isAdmin, isStaff, type Role, type UserRef, type Viewer } from './viewer.js'
+export {
+  DELETED_USER_LABEL,
+  deletedUsername,
+  displayName,
+  isAdmin,
+  isDeletedUser,
+  isStaff,
+  type Role,
+  type UserRef,
+  type Viewer,
+} from './viewer.js'

@@ -12,3 +12,5 @@ export {
 export { usernameProblem } from './users.policy.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads } from './profile.queries.js'
+export { exportAccount, deleteAccount, accountLimits } from './account.actions.js'
+export { RETIRED_NAME_MS } from './retired-names.queries.js'

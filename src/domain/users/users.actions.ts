@@ -7,6 +7,7 @@ import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
+import { isUsernameRetired } from './retired-names.queries.js'
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
   findCredentials,
@@ -59,6 +60,8 @@ export interface RegisterInput {
   email: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 export interface SignedIn {
@@ -84,7 +87,8 @@ export async function registerUser(
   // and probing which emails have accounts costs the same as creating them.
   const wait = authLimits.register.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
-  if (await isUsernameTaken(db, username))
+  // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
+  if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
     return fail.invalid('username', 'That username is taken.')
   if (await isEmailTaken(db, email))
     return fail.invalid('email', 'An account with that email exists; sign in instead.')
@@ -99,7 +103,10 @@ export async function registerUser(
         title: null,
         createdAt: now,
       })
-      const token = await createSession(trx, id, now)
+      const token = await createSession(trx, id, now, {
+        ip: input.ip,
+        userAgent: input.userAgent,
+      })
       return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
     })
   } catch (error) {
@@ -114,6 +121,8 @@ export interface LoginInput {
   login: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 /**
@@ -144,7 +153,10 @@ export async function logIn(
   authLimits.source.reset(counted[0][1])
   authLimits.account.refund(account, now)
   authLimits.ip.refund(input.ip, now)
-  const token = await createSession(db, user.id, now)
+  const token = await createSession(db, user.id, now, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+  })
   return ok({
     viewer: { id: user.id, username: user.username, title: user.title, role: user.role },
     token,
@@ -225,7 +237,10 @@ export async function createAccount(
     (input.email === null ? undefined : field('email', emailProblem(input.email))) ??
     field('password', passwordProblem(input.password, input.username))
   if (problem) return problem
-  if (await isUsernameTaken(db, input.username))
+  if (
+    (await isUsernameTaken(db, input.username)) ||
+    (await isUsernameRetired(db, input.username, now))
+  )
     return fail.conflict(`The username ${input.username} is taken.`)
   if (input.email !== null && (await isEmailTaken(db, input.email)))
     return fail.conflict(`An account uses ${input.email} already.`)

@@ -34,6 +34,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         ...values,
         password: req.body.password ?? '',
         ip: req.ip,
+        userAgent: req.headers['user-agent'],
       })
       if (!result.ok) {
         req.log.info(
@@ -72,7 +73,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: LoginForm }>('/login', { schema: { body: LoginForm } }, async (req, reply) => {
     const login = req.body.login ?? ''
     const next = safeNext(req.body.next, app.config.publicUrl)
-    const result = await logIn(req.db, { login, password: req.body.password ?? '', ip: req.ip })
+    const result = await logIn(req.db, {
+      login,
+      password: req.body.password ?? '',
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+    })
     if (!result.ok) {
       req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
       if (result.failure.code === 'rate_limited')
