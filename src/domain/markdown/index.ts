@@ -15,4 +15,5 @@ export {
   type HighlightedCode,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
+export { readIps, readableIpsInMarkdown, crashReportHtml, type IpsReport } from './crash-report.js'
 export { rescuePastes, pasteLineKind, RESCUED_INFO, type PasteKind } from './pastes.js'
