@@ -4,6 +4,7 @@
  */
 export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings', label: 'Password' },
+  { href: '/settings/security', label: 'Security' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

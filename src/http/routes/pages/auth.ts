@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
-import { changePassword, logIn, registerUser } from '../../../domain/users/index.js'
+import { beginSignIn } from '../../../domain/two-factor/index.js'
+import { changePassword, registerUser } from '../../../domain/users/index.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
 import { RegisterPage } from '../../../views/pages/register-page.js'
@@ -10,6 +11,7 @@ import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
+import { sendToSecondStep } from './two-factor.js'
 import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
 
 const NextQuery = Type.Object({ next: Type.Optional(NextField) })
@@ -70,7 +72,11 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: LoginForm }>('/login', { schema: { body: LoginForm } }, async (req, reply) => {
     const login = req.body.login ?? ''
     const next = safeNext(req.body.next, app.config.publicUrl)
-    const result = await logIn(req.db, { login, password: req.body.password ?? '', ip: req.ip })
+    const result = await beginSignIn(req.db, {
+      login,
+      password: req.body.password ?? '',
+      ip: req.ip,
+    })
     if (!result.ok) {
       req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
       if (result.failure.code === 'rate_limited')
@@ -83,6 +89,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         form: { values: { login }, ...formErrors(result.failure) },
         next: req.body.next ? next : null,
       })
+    }
+    if (result.value.kind === 'second-step') {
+      req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'password right, second step')
+      return sendToSecondStep(req, reply, result.value.ticket, next)
     }
     req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'signed in')
     return reply.startSession(result.value.token).redirect(next, 303)

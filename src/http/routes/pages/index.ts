@@ -12,6 +12,8 @@ import { postControlRoutes } from './post-controls.js'
 import { postEditRoutes } from './post-edits.js'
 import { postWritingRoutes } from './post-writing.js'
 import { threadRoutes } from './threads.js'
+import { twoFactorRoutes } from './two-factor.js'
+import { passkeyRoutes } from './passkeys.js'
 import { userRoutes } from './users.js'
 
 /** Every HTML page route. */
@@ -21,6 +23,8 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
+  await app.register(twoFactorRoutes)
+  await app.register(passkeyRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
