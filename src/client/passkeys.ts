@@ -1,7 +1,7 @@
 /**
  * The passkey script, bundled apart from main.js (scripts/build.mjs) and loaded only by the pages that
  * offer passkeys. Each `form[data-passkey]` posts as usual; this script fills its `response` field
- * first: it asks the server for WebAuthn options (JSON, CSRF header), runs the browser's ceremony, and
+ * first: it asks the server for WebAuthn options (a form post answered with JSON), runs the browser's ceremony, and
  * submits the form with the answer. Without WebAuthn the sign-in forms stay hidden.
  */
 import {
@@ -41,7 +41,8 @@ async function run(form: HTMLFormElement, kind: string, optionsUrl: string): Pro
   try {
     const res = await fetch(optionsUrl, {
       method: 'POST',
-      headers: { accept: 'application/json', 'x-csrf-token': csrf },
+      headers: { accept: 'application/json' },
+      body: new URLSearchParams({ _csrf: csrf }),
       credentials: 'same-origin',
     })
     const body: unknown = await res.json()

@@ -17,7 +17,9 @@ import {
 import type { Db } from '../../db/schema.js'
 import { createSession, hashToken } from '../sessions/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { completeSignIn, pendingUser } from './sign-in.actions.js'
+import { hasSecondFactor } from './two-factor.actions.js'
 import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
   deletePasskey,
@@ -25,6 +27,7 @@ import {
   insertChallenge,
   insertPasskey,
   listPasskeys,
+  replaceRecoveryCodes,
   takeChallenge,
   touchPasskey,
   type ChallengePurpose,
@@ -74,7 +77,7 @@ export async function finishPasskeyRegistration(
   input: { response: unknown; name: string },
   rp: RelyingParty,
   now = Date.now(),
-): Promise<Result<{ id: string }>> {
+): Promise<Result<{ recoveryCodes: string[] | null }>> {
   const name = input.name.trim() === '' ? 'Passkey' : input.name.trim()
   if ([...name].length > PASSKEY_NAME_MAX)
     return fail.invalid('name', `A passkey's name has at most ${PASSKEY_NAME_MAX} characters.`)
@@ -88,6 +91,8 @@ export async function finishPasskeyRegistration(
   }).catch(() => null)
   if (!verification?.verified) return refused()
   const { credential } = verification.registrationInfo
+  // The first second factor comes with recovery codes, as turning TOTP on does.
+  const recoveryCodes = (await hasSecondFactor(db, viewer.id)) ? null : newRecoveryCodes()
   try {
     await insertPasskey(db, {
       userId: viewer.id,
@@ -98,12 +103,14 @@ export async function finishPasskeyRegistration(
       name,
       now,
     })
+    if (recoveryCodes !== null)
+      await replaceRecoveryCodes(db, viewer.id, recoveryCodes.map(hashRecoveryCode), now)
   } catch (error) {
     if (/unique|duplicate/i.test(String(error)))
       return fail.conflict('That passkey is registered already.')
     throw error
   }
-  return ok({ id: credential.id })
+  return ok({ recoveryCodes })
 }
 
 export async function removePasskey(db: Db, viewer: Viewer, id: number): Promise<Result<null>> {

@@ -68,7 +68,14 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       )
       if (!result.ok) return sendSecurityFailure(req, reply, result.failure, null, { name })
       req.log.info({ userId: req.viewer.id }, 'passkey added')
-      return sendSecurityPage(req, reply, 200, { notice: 'Passkey added.' })
+      const { recoveryCodes } = result.value
+      return sendSecurityPage(req, reply, 200, {
+        notice:
+          recoveryCodes === null
+            ? 'Passkey added.'
+            : 'Passkey added. Save your recovery codes now.',
+        ...(recoveryCodes === null ? {} : { recoveryCodes }),
+      })
     },
   )
 
