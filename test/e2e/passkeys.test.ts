@@ -1,12 +1,13 @@
 /**
  * Passkeys in Chromium with the DevTools protocol's virtual authenticator (CTAP2, internal, resident
  * keys, user verification): add a passkey under settings, sign out, sign in with it alone, then use it
- * as the second step after the password. WebAuthn needs a secure context and a domain as relying
+ * as the second step after the password. And TOTP: turn codes on from the QR page's key, sign in with one. WebAuthn needs a secure context and a domain as relying
  * party, so this server's PUBLIC_URL is http://localhost:PORT and the browser goes there.
  */
 import net from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { generate } from 'otplib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createAccount } from '../../src/domain/users/index.js'
 import { TEST_PASSWORD } from '../support/agent.js'
@@ -22,6 +23,11 @@ beforeAll(async () => {
   browser = await launchChromium()
 })
 afterAll(async () => browser?.close())
+
+/** The code an authenticator app shows `offsetS` seconds from now. */
+function codeAt(secret: string, offsetS: number): Promise<string> {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetS })
+}
 
 async function freePort(): Promise<number> {
   const probe = net.createServer()
@@ -48,6 +54,16 @@ async function addAuthenticator(context: BrowserContext, page: Page): Promise<vo
   })
 }
 
+async function signIn(page: Page, username: string, landing: string): Promise<void> {
+  await page.goto('/login')
+  await page.locator('#login-name').fill(username)
+  await page.locator('#login-password').fill(TEST_PASSWORD)
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === landing),
+    page.locator('form[action="/login"] button[type="submit"]').click(),
+  ])
+}
+
 async function signOut(page: Page): Promise<void> {
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/'),
@@ -68,14 +84,16 @@ describe.each(DIALECTS)('%s: passkeys in Chromium', (dialect) => {
     origin = `http://localhost:${port}`
     app = await buildTestApp(opened.handle, { PUBLIC_URL: origin })
     await app.listen({ port, host: 'localhost' })
-    const created = await createAccount(opened.handle.db, {
-      username: 'passkey_user',
-      email: 'passkey_user@example.test',
-      password: TEST_PASSWORD,
-      role: 'member',
-      title: null,
-    })
-    expect(created.ok).toBe(true)
+    for (const username of ['passkey_user', 'totp_user']) {
+      const created = await createAccount(opened.handle.db, {
+        username,
+        email: `${username}@example.test`,
+        password: TEST_PASSWORD,
+        role: 'member',
+        title: null,
+      })
+      expect(created.ok).toBe(true)
+    }
   })
   afterAll(async () => {
     await app?.close()
@@ -142,6 +160,35 @@ describe.each(DIALECTS)('%s: passkeys in Chromium', (dialect) => {
     expect(await page.locator('form[action="/logout"]').count()).toBe(1)
     expect(violations).toEqual([])
     expect(context.foreignRequests).toEqual([])
+    await context.close()
+  })
+  it('turns on codes from an authenticator app and signs in with one', async () => {
+    const context = await newContext(browser, origin)
+    const page = await context.newPage()
+    await signIn(page, 'totp_user', '/')
+    await page.goto('/settings/security')
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/settings/security/totp/setup'),
+      page.getByRole('button', { name: 'Set up an authenticator app' }).click(),
+    ])
+    expect(await page.locator('svg.qr-code path').count()).toBe(1)
+    const secret = (await page.locator('.totp-secret').textContent()) ?? ''
+    await page.locator('#totp-code').fill(await codeAt(secret, 0))
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/settings/security/totp/enable'),
+      page.getByRole('button', { name: 'Turn on codes' }).click(),
+    ])
+    expect(await page.locator('.recovery-code-list li').count()).toBe(10)
+    await screenshot(page, `totp-${dialect}-on`)
+
+    await signOut(page)
+    await signIn(page, 'totp_user', '/login/two-factor')
+    await page.locator('#second-step-code').fill(await codeAt(secret, 30))
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ])
+    expect(await page.locator('form[action="/logout"]').count()).toBe(1)
     await context.close()
   })
 })

@@ -22,6 +22,7 @@ import { completeSignIn, pendingUser } from './sign-in.actions.js'
 import { hasSecondFactor } from './two-factor.actions.js'
 import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
+  deleteExpiredChallenges,
   deletePasskey,
   findPasskeyByCredential,
   insertChallenge,
@@ -244,6 +245,7 @@ async function saveChallenge(
   userId: number | null,
   now: number,
 ): Promise<void> {
+  await deleteExpiredChallenges(db, now) // by the expiry index; keeps the table to live rows
   await insertChallenge(
     db,
     { idHash: hashToken(challenge), purpose, userId, expiresAt: now + CHALLENGE_TTL_MS },

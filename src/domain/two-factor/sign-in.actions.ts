@@ -16,6 +16,7 @@ import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
   claimTotpStep,
   countPasskeys,
+  deleteExpiredChallenges,
   findChallenge,
   findTotp,
   insertChallenge,
@@ -46,6 +47,7 @@ export async function beginSignIn(
     return ok({ kind: 'signed-in', viewer, token: await createSession(db, viewer.id, now) })
   }
   const ticket = randomBytes(32).toString('base64url')
+  await deleteExpiredChallenges(db, now)
   await insertChallenge(
     db,
     {

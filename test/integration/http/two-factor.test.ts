@@ -218,6 +218,38 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     expect((await code(agent, recoveryCodes[0]!)).statusCode).toBe(303)
   })
 
+  it('ends a pending sign-in after 10 minutes', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'tf_expiry')
+    const { recoveryCodes } = await turnOn(agent)
+    await password(agent, 'tf_expiry')
+    const pending = await t.db
+      .selectFrom('sign_in_challenges')
+      .selectAll()
+      .where('user_id', '=', id)
+      .where('purpose', '=', 'second-step')
+      .executeTakeFirstOrThrow()
+    expect(pending.expires_at - pending.created_at).toBe(10 * 60_000)
+    expect(pending.id_hash).not.toBe(agent.cookies.get('quorum_2fa'))
+    await t.db
+      .updateTable('sign_in_challenges')
+      .set({ expires_at: Date.now() - 1 })
+      .where('id_hash', '=', pending.id_hash)
+      .execute()
+    await agent.get('/login')
+    const res = await agent.post('/login/two-factor', { code: recoveryCodes[0]! })
+    expect(res.statusCode).toBe(303)
+    expect(res.headers.location).toBe('/login')
+    expect(res.cookies.find((c) => c.name === 'quorum_session')).toBeUndefined()
+    // The next sign-in sweeps the expired row away.
+    await password(agent, 'tf_expiry')
+    const left = await t.db
+      .selectFrom('sign_in_challenges')
+      .select('id_hash')
+      .where('id_hash', '=', pending.id_hash)
+      .execute()
+    expect(left).toEqual([])
+  })
+
   it('turns codes off only with the password', async () => {
     const { agent, id } = await signedIn(app, t.db, 'tf_disable')
     await turnOn(agent)
