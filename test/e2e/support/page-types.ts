@@ -50,6 +50,12 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
   { name: 'settings (signed in)', path: () => '/settings', status: 200, signedIn: true },
   {
+    name: 'security settings (signed in)',
+    path: () => '/settings/security',
+    status: 200,
+    signedIn: true,
+  },
+  {
     name: 'edit a reply (signed in as its author)',
     path: (k) => `/posts/${k.memberReplyId}/edit`,
     status: 200,
