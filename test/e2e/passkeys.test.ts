@@ -14,6 +14,7 @@ import { TEST_PASSWORD } from '../support/agent.js'
 import { buildTestApp } from '../support/build-test-app.js'
 import { DIALECTS } from '../support/dialects.js'
 import { openTestDb } from '../support/test-db.js'
+import { BasePage } from './pages/base-page.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
 
 vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
@@ -152,6 +153,8 @@ describe.each(DIALECTS)('%s: passkeys in Chromium', (dialect) => {
       page.locator('form[action="/login"] button[type="submit"]').click(),
     ])
     expect(await page.locator('form[action="/logout"]').count()).toBe(0) // not signed in yet
+    await page.getByRole('button', { name: 'Use a passkey' }).waitFor()
+    expect(await new BasePage(page).axeViolations()).toEqual([])
     await screenshot(page, `passkeys-${dialect}-second-step`)
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/'),
@@ -172,6 +175,7 @@ describe.each(DIALECTS)('%s: passkeys in Chromium', (dialect) => {
       page.getByRole('button', { name: 'Set up an authenticator app' }).click(),
     ])
     expect(await page.locator('svg.qr-code path').count()).toBe(1)
+    expect(await new BasePage(page).axeViolations()).toEqual([])
     const secret = (await page.locator('.totp-secret').textContent()) ?? ''
     await page.locator('#totp-code').fill(await codeAt(secret, 0))
     await Promise.all([

@@ -13,6 +13,7 @@ export {
 } from './two-factor.actions.js'
 export {
   beginSignIn,
+  startSecondStep,
   findSecondStep,
   finishSecondStep,
   SECOND_STEP_TTL_MS,

@@ -46,6 +46,16 @@ export async function beginSignIn(
   if (!(await hasSecondFactor(db, viewer.id))) {
     return ok({ kind: 'signed-in', viewer, token: await createSession(db, viewer.id, now) })
   }
+  const ticket = await startSecondStep(db, viewer.id, now)
+  return ok({ kind: 'second-step', viewer, ticket })
+}
+
+/**
+ * Opens a pending sign-in for an account whose owner has passed a first step, and returns the ticket
+ * for the browser's cookie. For every way in that can end in a session (a password, a reset link, an
+ * identity provider) when `hasSecondFactor` says the account has one.
+ */
+export async function startSecondStep(db: Db, userId: number, now = Date.now()): Promise<string> {
   const ticket = randomBytes(32).toString('base64url')
   await deleteExpiredChallenges(db, now)
   await insertChallenge(
@@ -53,12 +63,12 @@ export async function beginSignIn(
     {
       idHash: hashToken(ticket),
       purpose: 'second-step',
-      userId: viewer.id,
+      userId,
       expiresAt: now + SECOND_STEP_TTL_MS,
     },
     now,
   )
-  return ok({ kind: 'second-step', viewer, ticket })
+  return ticket
 }
 
 /** The methods a pending sign-in may finish with, or undefined when the ticket is unknown or old. */
