@@ -35,6 +35,17 @@ if (fs.existsSync(islands)) {
     sourcemap: true,
     logLevel: 'warning',
   })
+  // Passkeys (WebAuthn) apart: only the sign-in and security pages load it, so main.js stays small.
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src', 'client', 'passkeys.ts')],
+    outfile: path.join(root, 'public', 'build', 'passkeys.js'),
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2020',
+    sourcemap: true,
+    logLevel: 'warning',
+  })
 }
 fs.writeFileSync(path.join(root, 'dist', '.build-stamp'), new Date().toISOString())
 

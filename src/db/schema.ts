@@ -164,6 +164,10 @@ export interface Database {
   user_identities: UserIdentitiesTable
   oidc_logins: OidcLoginsTable
   retired_usernames: RetiredUsernamesTable
+  totp_secrets: TotpSecretsTable
+  recovery_codes: RecoveryCodesTable
+  passkeys: PasskeysTable
+  sign_in_challenges: SignInChallengesTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */
@@ -183,6 +187,52 @@ export interface JobsTable {
   last_error: string | null
   created_at: number
   finished_at: number | null
+}
+
+/** An account's TOTP secret (src/domain/two-factor), encrypted; `enabled_at` null until confirmed. */
+export interface TotpSecretsTable {
+  user_id: number
+  /** AES-256-GCM of the base32 secret (iv.tag.ciphertext, base64url). */
+  secret_enc: string
+  enabled_at: number | null
+  /** The last time step a code was accepted for; it and earlier steps are refused. */
+  last_step: Generated<number>
+  created_at: number
+}
+
+/** Single-use recovery codes, stored as SHA-256 of the normalised code. */
+export interface RecoveryCodesTable {
+  id: Generated<number>
+  user_id: number
+  code_hash: string
+  used_at: number | null
+  created_at: number
+}
+
+/** A WebAuthn credential (passkey) registered by an account. */
+export interface PasskeysTable {
+  id: Generated<number>
+  user_id: number
+  /** base64url credential id. */
+  credential_id: string
+  /** base64url COSE public key. */
+  public_key: string
+  counter: Generated<number>
+  /** JSON array of transports. */
+  transports: Generated<string>
+  name: string
+  created_at: number
+  last_used_at: number | null
+}
+
+/** A short-lived, single-use step of signing in: a pending second step or a WebAuthn challenge. */
+export interface SignInChallengesTable {
+  /** SHA-256 (hex) of the cookie token or of the challenge. */
+  id_hash: string
+  purpose: 'second-step' | 'passkey-register' | 'passkey-sign-in' | 'passkey-second-step'
+  user_id: number | null
+  expires_at: number
+  created_at: number
 }
 
 export type Db = Kysely<Database>

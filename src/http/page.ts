@@ -15,6 +15,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
     assets: {
       css: app.assets.url('quorum.css') ?? '/assets/missing.css',
       js: app.assets.url('build/main.js'),
+      passkeys: app.assets.url('build/passkeys.js'),
     },
     viewer: req.viewer ?? null,
     now: Date.now(),

@@ -12,7 +12,8 @@ export type SiteContext = {
   name: string
   /** Absolute origin without a trailing slash, such as "https://quorum.example"; used for canonical and og:url. */
   baseUrl: string
-  assets: { css: string; js: string | null }
+  /** `passkeys`: the passkey script, loaded only by the pages that use it. */
+  assets: { css: string; js: string | null; passkeys?: string | null }
   viewer: Viewer | null
   /** The request time (epoch ms) that relative ages are computed against, so a render is deterministic. */
   now: number

@@ -1,6 +1,9 @@
 export {
   registerUser,
   logIn,
+  checkLogin,
+  isPasswordCorrect,
+  type LoginInput,
   changePassword,
   hasPassword,
   createMemberWithoutPassword,

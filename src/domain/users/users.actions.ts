@@ -134,6 +134,24 @@ export async function logIn(
   input: LoginInput,
   now = Date.now(),
 ): Promise<Result<SignedIn>> {
+  const checked = await checkLogin(db, input, now)
+  if (!checked.ok) return checked
+  const token = await createSession(db, checked.value.id, now, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+  })
+  return ok({ viewer: checked.value, token })
+}
+
+/**
+ * The password half of `logIn`, with its limits, opening no session: for a sign-in that has a second
+ * step to go (src/domain/two-factor).
+ */
+export async function checkLogin(
+  db: Db,
+  input: LoginInput,
+  now = Date.now(),
+): Promise<Result<Viewer>> {
   const login = input.login.trim().toLowerCase()
   const user = login === '' ? undefined : await findCredentials(db, login)
   const account = user ? `user:${user.id}` : `login:${login}`
@@ -153,14 +171,17 @@ export async function logIn(
   authLimits.source.reset(counted[0][1])
   authLimits.account.refund(account, now)
   authLimits.ip.refund(input.ip, now)
-  const token = await createSession(db, user.id, now, {
-    ip: input.ip,
-    userAgent: input.userAgent,
-  })
-  return ok({
-    viewer: { id: user.id, username: user.username, title: user.title, role: user.role },
-    token,
-  })
+  return ok({ id: user.id, username: user.username, title: user.title, role: user.role })
+}
+
+/** Whether `password` is the account's password (for confirming a sensitive change). */
+export async function isPasswordCorrect(
+  db: Db,
+  userId: number,
+  password: string,
+): Promise<boolean> {
+  const stored = await findPasswordHash(db, userId)
+  return stored !== undefined && stored !== null && (await verifyPassword(stored, password))
 }
 
 /** Changes the viewer's password and signs out every other session (row 4). */

@@ -7,6 +7,7 @@ export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings/logins', label: 'Sign-in providers' },
   { href: '/settings/sessions', label: 'Sessions' },
   { href: '/settings/account', label: 'Account' },
+  { href: '/settings/security', label: 'Security' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

@@ -61,6 +61,27 @@ export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) 
             </button>
           </FormActions>
         </form>
+        {typeof site.assets.passkeys === 'string' && (
+          // Shown by the passkey script where the browser supports WebAuthn.
+          <form
+            class="stacked-form passkey-sign-in"
+            method="post"
+            action="/login/passkey"
+            data-passkey="sign-in"
+            hidden
+          >
+            <CsrfField token={site.csrfToken} />
+            {next !== null && <input type="hidden" name="next" value={next} />}
+            <input type="hidden" name="response" value="" />
+            <FormActions>
+              <button class="button button-quiet" type="submit">
+                Sign in with a passkey
+              </button>
+            </FormActions>
+            <p class="field-error" role="alert" data-passkey-status />
+            <script type="module" src={site.assets.passkeys} />
+          </form>
+        )}
         {providers.length > 0 && (
           <section class="form-aside" aria-labelledby="login-providers">
             <h2 id="login-providers">Or sign in with another account</h2>

@@ -58,6 +58,12 @@ export const PAGE_TYPES: readonly PageType[] = [
   },
   { name: 'account deleted', path: () => '/account/deleted', status: 200 },
   {
+    name: 'security settings (signed in)',
+    path: () => '/settings/security',
+    status: 200,
+    signedIn: true,
+  },
+  {
     name: 'edit a reply (signed in as its author)',
     path: (k) => `/posts/${k.memberReplyId}/edit`,
     status: 200,

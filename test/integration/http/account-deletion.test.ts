@@ -283,6 +283,16 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
           last_used_at: Date.now(),
         })
         .execute()
+      await t.db
+        .insertInto('passkeys')
+        .values({
+          user_id: id,
+          credential_id: `key-of-${username}`,
+          public_key: 'not-used-here',
+          name: `${username}'s laptop`,
+          created_at: Date.now(),
+        })
+        .execute()
       // Anonymous pages are cached: the deletion must reach them at once.
       const reader = new Agent(app, '10.30.1.3')
       expect((await reader.get(`/threads/${ownThread}`)).body).toContain(`/users/${username}`)
@@ -305,9 +315,10 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
 
       // Nothing of the name or the address is left in any text column of any table.
       const after = await everyText(t.db, dialect)
-      expect(
-        await t.db.selectFrom('user_identities').select('id').where('user_id', '=', id).execute(),
-      ).toEqual([])
+      for (const table of ['user_identities', 'passkeys'] as const)
+        expect(
+          await t.db.selectFrom(table).select('id').where('user_id', '=', id).execute(),
+        ).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(username))).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(email))).toEqual([])
       const row = await t.db

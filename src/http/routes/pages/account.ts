@@ -1,6 +1,7 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
 import type { FastifyPluginAsync } from 'fastify'
 import { eraseLinkedLogins } from '../../../domain/oidc/index.js'
+import { eraseSecondFactors } from '../../../domain/two-factor/index.js'
 import { deleteAccount, exportAccount, type AccountEraser } from '../../../domain/users/index.js'
 import { emptyForm } from '../../../views/forms.js'
 import { AccountDeletedPage } from '../../../views/pages/account-deleted-page.js'
@@ -11,7 +12,7 @@ import { DeleteAccountForm, EmptyForm } from '../../schemas/forms.js'
 
 const PAGE = '/settings/account'
 /** What each feature above users keeps about a person, erased with the account. */
-const ERASERS: readonly AccountEraser[] = [eraseLinkedLogins]
+const ERASERS: readonly AccountEraser[] = [eraseLinkedLogins, eraseSecondFactors]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
-import { changePassword, hasPassword, logIn, registerUser } from '../../../domain/users/index.js'
+import { beginSignIn } from '../../../domain/two-factor/index.js'
+import { changePassword, hasPassword, registerUser } from '../../../domain/users/index.js'
 import { providerButtons } from './oidc.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
@@ -11,6 +12,7 @@ import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
+import { sendToSecondStep } from './two-factor.js'
 import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
 
 const NextQuery = Type.Object({ next: Type.Optional(NextField) })
@@ -73,7 +75,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: LoginForm }>('/login', { schema: { body: LoginForm } }, async (req, reply) => {
     const login = req.body.login ?? ''
     const next = safeNext(req.body.next, app.config.publicUrl)
-    const result = await logIn(req.db, {
+    const result = await beginSignIn(req.db, {
       login,
       password: req.body.password ?? '',
       ip: req.ip,
@@ -92,6 +94,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         next: req.body.next ? next : null,
         providers: providerButtons(app.config.oidcProviders),
       })
+    }
+    if (result.value.kind === 'second-step') {
+      req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'password right, second step')
+      return sendToSecondStep(req, reply, result.value.ticket, next)
     }
     req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'signed in')
     return reply.startSession(result.value.token).redirect(next, 303)

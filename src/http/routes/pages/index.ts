@@ -15,6 +15,8 @@ import { postControlRoutes } from './post-controls.js'
 import { postEditRoutes } from './post-edits.js'
 import { postWritingRoutes } from './post-writing.js'
 import { threadRoutes } from './threads.js'
+import { twoFactorRoutes } from './two-factor.js'
+import { passkeyRoutes } from './passkeys.js'
 import { userRoutes } from './users.js'
 
 /** Every HTML page route. */
@@ -27,6 +29,8 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(oidcRoutes)
   await app.register(sessionRoutes)
   await app.register(accountRoutes)
+  await app.register(twoFactorRoutes)
+  await app.register(passkeyRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
