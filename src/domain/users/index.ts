@@ -1,6 +1,5 @@
 export {
   registerUser,
-  logIn,
   checkLogin,
   isPasswordCorrect,
   type LoginInput,
