@@ -25,6 +25,7 @@ export {
   type SignaturePageData,
 } from './mentions.js'
 export { canonicalErrorName } from './errors.js'
+export type { ReferenceStatus } from './reference-status.js'
 export {
   parseSignatureOperator,
   SIGNATURE_OPERATORS,
