@@ -65,11 +65,18 @@ export function extractCrashes(raw: string): CrashMention[] {
   // hold no fatal error at all, and looking for its words first skips them (a sixth of a bulk derive's
   // crash scanning).
   if (text.includes('Fatal error: '))
-    for (const m of text.matchAll(
-      /(?:([\w./-]+\.swift):\d+: )?Fatal error: ([^\n]+?)(?:: file ([^\s,]+), line \d+)?$/gm,
-    )) {
-      const file = m[1] ?? m[3]
-      const message = fatalMessage(m[2] ?? '')
+    for (const m of text.matchAll(/^[^\n]*?Fatal error: [^\n]*/gm)) {
+      // Read with indexOf, not one pattern: an optional file before and after a lazy message costs the regex
+      // engine the square of a long line.
+      const line = m[0]
+      const at = line.indexOf('Fatal error: ')
+      const before = /([\w./-]{1,200}\.swift):\d+: $/.exec(line.slice(Math.max(0, at - 240), at))
+      let rest = line.slice(at + 'Fatal error: '.length)
+      const tail = rest.lastIndexOf(': file ')
+      const after = tail < 0 ? null : /^: file ([^\s,]+), line \d+\s*$/.exec(rest.slice(tail))
+      if (after) rest = rest.slice(0, tail)
+      const file = before?.[1] ?? after?.[1]
+      const message = fatalMessage(rest)
       if (message === '') continue
       found.push({
         at: m.index,
@@ -109,7 +116,7 @@ export function normalise(text: string): string {
     .replace(/\b\d{1,2}:\d{2}:\d{2}(?:\.\d+)?\b/g, '<time>')
     .replace(/\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/gi, '<uuid>')
     .replace(
-      /(@?[\w./-]+\.(?:c|cc|cpp|h|m|mm|swift|s|S|rs)):\d+(?::\d+)?/g,
+      /(@?[\w./-]{1,240}\.(?:c|cc|cpp|h|m|mm|swift|s|S|rs)):\d+(?::\d+)?/g,
       (_all, file: string) => file,
     )
     .replace(/\b0x[0-9a-fA-F]+\b/g, '<addr>')

@@ -17,6 +17,7 @@ export { FreshTermCounts, MAX_POSTINGS } from './term-postings.queries.js'
 export { getThreadSignaturePanels } from './thread-signatures.js'
 export { getThreadMentions, getSignaturePage, signatureHref } from './mentions.js'
 export { canonicalErrorName } from './errors.js'
+export type { ReferenceStatus } from './reference-status.js'
 export {
   parseSignatureOperator,
   SIGNATURE_OPERATORS,

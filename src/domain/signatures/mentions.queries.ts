@@ -117,3 +117,75 @@ export function signatureFilterSql(filter: SignatureFilter): RawBuilder<SqlBool>
 function likeSafe(text: string | undefined): string {
   return (text ?? '').replace(/[^A-Za-z0-9.-]/g, '')
 }
+
+/**
+ * When a bug report was first and last cited: the first and last live post, in the live threads that carry
+ * the reference, whose text holds its number.
+ */
+export async function referenceSeen(
+  db: Executor,
+  key: string,
+): Promise<{ first: number; last: number } | undefined> {
+  const digits = key.replace(/\D/g, '')
+  if (digits === '') return undefined
+  const row = await db
+    .selectFrom('thread_signatures as s')
+    .innerJoin('threads as t', 't.id', 's.thread_id')
+    .innerJoin('posts as p', 'p.thread_id', 's.thread_id')
+    .select((eb) => [eb.fn.min('p.created_at').as('first'), eb.fn.max('p.created_at').as('last')])
+    .where('s.kind', '=', 'reference')
+    .where('s.key', '=', key)
+    .where('t.deleted_at', 'is', null)
+    .where('p.deleted_at', 'is', null)
+    .where('p.body_markdown', 'like', `%${digits}%`)
+    .executeTakeFirst()
+  if (row?.first === null || row?.first === undefined || row.last === null) return undefined
+  return { first: Number(row.first), last: Number(row.last) }
+}
+
+/**
+ * The latest posts, by staff or by the thread's asker, that say "fixed" in the live threads carrying a bug
+ * report: the candidates for its status, newest first.
+ */
+export async function referenceFixPosts(
+  db: Executor,
+  key: string,
+  limit: number,
+): Promise<
+  { threadId: number; title: string; body: string; createdAt: number; byStaff: boolean }[]
+> {
+  const rows = await db
+    .selectFrom('thread_signatures as s')
+    .innerJoin('threads as t', 't.id', 's.thread_id')
+    .innerJoin('posts as p', 'p.thread_id', 's.thread_id')
+    .innerJoin('users as u', 'u.id', 'p.author_id')
+    .select([
+      't.id as threadId',
+      't.title as title',
+      'p.body_markdown as body',
+      'p.created_at as createdAt',
+      'u.role as role',
+    ])
+    .where('s.kind', '=', 'reference')
+    .where('s.key', '=', key)
+    .where('t.deleted_at', 'is', null)
+    .where('p.deleted_at', 'is', null)
+    .where((eb) => eb(eb.fn('lower', ['p.body_markdown']), 'like', '%fixed%'))
+    .where((eb) =>
+      eb.or([
+        eb('u.role', 'in', ['moderator', 'admin']),
+        eb('p.author_id', '=', eb.ref('t.author_id')),
+      ]),
+    )
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => ({
+    threadId: r.threadId,
+    title: r.title,
+    body: r.body,
+    createdAt: Number(r.createdAt),
+    byStaff: r.role !== 'member',
+  }))
+}

@@ -4,6 +4,7 @@
  * other threads share each.
  */
 import type { Executor } from '../../db/schema.js'
+import { getReferenceStatus, type ReferenceStatus } from './reference-status.js'
 import { countThreadsWith, findSignature, listThreadsWithSignature } from './mentions.queries.js'
 
 /**
@@ -91,6 +92,8 @@ export interface SignaturePageData {
   threads: (ThreadListItem & { postCount: number })[]
   /** Cursor for the next page ("<lastActivityAt>-<id>"), or null on the last page. */
   nextCursor: string | null
+  /** For a bug report: when it was first and last cited, and whether it is said to be fixed. */
+  reference: ReferenceStatus | null
 }
 
 /**
@@ -107,9 +110,10 @@ export async function getSignaturePage(
   const found = await findSignature(db, kind, key)
   if (!found) return undefined
   const before = parseCursor(cursor)
-  const [counts, rows] = await Promise.all([
+  const [counts, rows, reference] = await Promise.all([
     countThreadsWith(db, [{ kind, key }]),
     listThreadsWithSignature(db, { kind, key, limit: SIGNATURE_PAGE_SIZE + 1, before }),
+    kind === 'reference' ? getReferenceStatus(db, key) : undefined,
   ])
   const threads = rows.slice(0, SIGNATURE_PAGE_SIZE)
   const last = threads.at(-1)
@@ -122,6 +126,7 @@ export async function getSignaturePage(
     threads,
     nextCursor:
       rows.length > SIGNATURE_PAGE_SIZE && last ? `${last.lastActivityAt}-${last.id}` : null,
+    reference: reference ?? null,
   }
 }
 

@@ -59,7 +59,8 @@ const ERROR_NAME_RE = /^(?:E[A-Z0-9]+|KERN_[A-Z_]+|kIOReturn\w+)$/
 /** Constants, enum cases and macros: `ES_EVENT_TYPE_AUTH_OPEN`, `WARN_ON` (an underscore: `NOTE`, `HTTP` are words). */
 const CONSTANT_RE = /(?<![\w./:$@#%\\-])_*[A-Z][A-Z0-9]*(?:_+[A-Z0-9]+)+(?![\w@/]|\.[A-Za-z0-9])/g
 /** Apple-style constants and enum cases: `kIOMainPortDefault`, `kSecAttrAccessGroup` (two humps or more). */
-const K_CONSTANT_RE = /(?<![\w./:$@#\\-])k[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w/]|\.[A-Za-z])/g
+const K_CONSTANT_RE =
+  /(?<![\w./:$@#\\-])k[A-Z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w/]|\.[A-Za-z])/g
 /** Objective-C selectors: `URLSession:task:didCompleteWithError:`, `handleWakeNotification:`. */
 const SELECTOR_RE = /(?<![\w:/.@#$\\-])(?:[A-Za-z_]\w*:){1,12}(?![\w/])/g
 /** Dotted names: `runtime.MemStats`, `NEVPNStatus.connected`, `os.ReadFile`, `Dispatchers.IO`. */
@@ -233,7 +234,7 @@ function authorNames(text: string, inline: boolean, add: Add): string {
 function isSelector(m: string): boolean {
   const parts = m.slice(0, -1).split(':')
   if (parts.some((p) => NOT_SYMBOLS.has(p))) return false
-  if (parts.length >= 2) return parts.every((p) => /^[A-Za-z_]/.test(p)) && /[a-z]/.test(m)
+  if (parts.length >= 2) return parts.every((p) => /^_*[A-Za-z]/.test(p)) && /[a-z]/.test(m)
   return /^[a-z]+[A-Z]\w*$/.test(parts[0] ?? '')
 }
 
@@ -243,9 +244,11 @@ function isDottedName(m: string): boolean {
   if (NOT_DOTTED_END.test(m) || /\.[a-z]{1,2}$/.test(m) || NOT_DOTTED_START.test(m)) return false
   const parts = m.replace(/\(\)$/, '').split('.')
   if (NOT_SYMBOLS.has(parts[0] ?? '') || parts.some((p) => p.length < 2)) return false
-  return /[A-Z]/.test(parts.slice(1).join('.')) || /^[A-Z]/.test(parts[0] ?? '')
-    ? /[a-z]/.test(m)
-    : false
+  // A type's member (`NEVPNStatus.connected`), or a package's exported name (`runtime.MemStats`,
+  // `os.ReadFile`); not a variable's field (`parameters.multipathServiceType`, `p.events`).
+  const typeFirst = /^[A-Z]/.test(parts[0] ?? '')
+  const exported = parts.slice(1).every((p) => /^[A-Z]/.test(p))
+  return (typeFirst || exported) && /[a-z]/.test(m)
 }
 
 /** A code span's lone word is an identifier unless it is a keyword, a literal, a tool or a plain capital word. */

@@ -83,6 +83,25 @@ function AttachmentsField({ error, chooseAgain }: { error?: string; chooseAgain:
 }
 
 /**
+ * "Redact before posting": hidden until its island runs (it needs the browser: nothing is sent to the
+ * server to look for personal details), then a button that lists what it finds in the question.
+ */
+function RedactCheck({ source }: { source: string }) {
+  return (
+    <section class="redact-check" data-island="redact-check" data-source={source} hidden>
+      <button class="button button-quiet" type="button" data-redact-check>
+        Check for personal details
+      </button>
+      <span class="field-hint">
+        {' '}
+        User names in paths, serial numbers, UDIDs, email addresses and host names in pasted logs.
+      </span>
+      <div data-redact-results aria-live="polite" />
+    </section>
+  )
+}
+
+/**
  * Ask a question: title, Markdown body, tags and attachments. Posts multipart to /ask; the "Preview"
  * button (intent=preview) returns this page with `previewHtml`, so preview works without JavaScript,
  * and the composer-preview island previews live while typing.
@@ -124,6 +143,7 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             maxBytes={ASK_LIMITS.bodyMaxBytes}
           />
           <ComposerPreview id="ask" source="body" previewHtml={previewHtml} />
+          <RedactCheck source="ask-body" />
           <SimilarThreadsBox endpoint="/ask/similar" />
           <TextField
             id="ask-tags"

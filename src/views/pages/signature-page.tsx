@@ -1,4 +1,5 @@
-import type { SignatureKind } from '../../domain/signatures/index.js'
+import { formatDate } from '../../domain/format/index.js'
+import type { ReferenceStatus, SignatureKind } from '../../domain/signatures/index.js'
 import type { ThreadListItem } from '../../domain/thread-lists/index.js'
 import { countNoun } from '../components/count-noun.js'
 import { ThreadTable } from '../components/thread-table.js'
@@ -18,6 +19,38 @@ export interface SignaturePageProps {
   nextHref: string | null
   /** The search that finds the same threads (`errno:ENOBUFS`), when search supports the kind. */
   searchHref: string | null
+  /** For a bug report: first and last cited, and its status when someone says it is fixed. */
+  reference?: ReferenceStatus | null
+}
+
+/** A bug report's dates and status: "First cited …, last cited …" and "Reported fixed in …". */
+function ReferenceHistory({ status }: { status: ReferenceStatus }) {
+  const { fixed } = status
+  return (
+    <div class="signature-detail reference-status">
+      <p>
+        First cited {formatDate(status.firstSeenAt)}, last cited {formatDate(status.lastSeenAt)}.
+      </p>
+      {fixed === null ? (
+        <p>No one has said it is fixed.</p>
+      ) : (
+        <p>
+          <strong>Reported fixed</strong>
+          {fixed.release !== null && (
+            <>
+              {' '}
+              in <a href={fixed.release.href}>{fixed.release.label}</a>
+            </>
+          )}{' '}
+          by {fixed.by === 'staff' ? 'staff' : 'the asker'} on {formatDate(fixed.at)}, in{' '}
+          <a href={fixed.thread.href}>
+            <bdi>{fixed.thread.title}</bdi>
+          </a>
+          .
+        </p>
+      )}
+    </div>
+  )
 }
 
 const NOUN: Readonly<Record<SignatureKind, string>> = {
@@ -71,6 +104,7 @@ export function SignaturePage(props: SignaturePageProps) {
           {props.threadCount === 1 ? 'mentions' : 'mention'} it
         </p>
         <Detail kind={kind} detail={props.detail} label={label} />
+        {kind === 'reference' && props.reference && <ReferenceHistory status={props.reference} />}
         {props.searchHref !== null && (
           <p>
             <a href={props.searchHref}>Search with this {NOUN[kind]}</a>

@@ -6,6 +6,7 @@ import {
 } from '../../../src/domain/signatures/index.js'
 import { demangle } from '../../../src/domain/signatures/demangle.js'
 import { TWIN_PAIRS } from '../../fixtures/signatures/twins.js'
+import { cpuMs, HANG_GUARD_CPU_MS } from '../../support/cpu-time.js'
 
 const crashes = (text: string) => extractSignatures(text).crashes
 
@@ -145,6 +146,13 @@ describe('crash causes (second pass)', () => {
         'Oops: 0002 [#1] SMP\nCPU: 1 PID: 9 Comm: x\nRIP: 0010:acme_irq+0x10/0x90 [acme]\nCall Trace:',
       ),
     ).toEqual(['linux: oops in acme_irq'])
+  })
+
+  // A long word in a message once cost the square of its length (a file-name pattern without a bound).
+  it('read a fatal error line of 200,000 characters without hanging', () => {
+    const { value, ms } = cpuMs(() => texts(`Fatal error: ${'x'.repeat(200_000)}`))
+    expect(value).toHaveLength(1)
+    expect(ms).toBeLessThan(HANG_GUARD_CPU_MS)
   })
 
   it('recognise Go, Rust, Java and Windows crashes', () => {

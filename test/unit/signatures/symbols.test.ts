@@ -91,6 +91,14 @@ describe('symbols', () => {
     ])
   })
 
+  it('leaves out units, fields of variables and a Swift call’s bare labels', () => {
+    expect(
+      symbols(
+        'It runs at 48 kHz; parameters.multipathServiceType is set; it calls resume(_:with: x)',
+      ),
+    ).toEqual(['resume()'])
+  })
+
   it('reads debugger commands and macros', () => {
     expect(
       symbols(

@@ -58,6 +58,7 @@ export const signatureRoutes: FastifyPluginAsync = async (app) => {
         threads: data.threads,
         nextHref: data.nextCursor === null ? null : `${href}?before=${data.nextCursor}`,
         searchHref: searchFor(data.kind, data.key, data.label),
+        reference: data.reference,
       })
     },
   )
