@@ -17,6 +17,8 @@ export interface UsersTable {
   /** Staff title shown beside the name, e.g. "DTS Engineer". */
   title: string | null
   created_at: number
+  /** When the owner followed a link sent to `email`; null until then (and for accounts without one). */
+  email_verified_at: number | null
 }
 
 export interface TagsTable {
@@ -147,6 +149,21 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  account_tokens: AccountTokensTable
+}
+
+/** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
+export interface AccountTokensTable {
+  id: Generated<number>
+  /** SHA-256 (hex) of the token; the token itself is only in the message sent. */
+  token_hash: string
+  purpose: 'verify-email' | 'password-reset' | 'change-email'
+  user_id: number
+  /** The address the link went to; for a change of address, the new one. */
+  email: string
+  created_at: number
+  expires_at: number
+  used_at: number | null
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */

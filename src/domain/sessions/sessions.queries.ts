@@ -37,6 +37,8 @@ export async function createSession(
 export interface SessionViewer {
   viewer: Viewer
   idHash: string
+  /** The account has an address it has not confirmed yet (account mail's banner and gate). */
+  emailUnverified: boolean
 }
 
 /** The person behind a token, or undefined when it is unknown or expired. */
@@ -57,6 +59,8 @@ export async function findSessionViewer(
       'u.role',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
+      'u.email',
+      'u.email_verified_at as emailVerifiedAt',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst()
@@ -71,6 +75,7 @@ export async function findSessionViewer(
   return {
     viewer: { id: row.id, username: row.username, title: row.title, role: row.role },
     idHash,
+    emailUnverified: row.email !== null && row.emailVerifiedAt === null,
   }
 }
 

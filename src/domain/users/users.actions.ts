@@ -2,7 +2,7 @@
  * Accounts: registration, signing in, password changes. Each returns a Result; expected failures name
  * the field they belong to, so the form can show the message next to it.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
@@ -10,6 +10,7 @@ import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from '
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
   findCredentials,
+  findEmailOwner,
   findPasswordHash,
   insertUser,
   isEmailTaken,
@@ -67,12 +68,24 @@ export interface SignedIn {
   token: string
 }
 
-/** Creates a member account and signs it in. New accounts are members: nobody becomes admin silently. */
+/** A new account, or the one that already has the address given (issue 28 finding 10). */
+export type Registered =
+  | { kind: 'created'; user: { id: number; username: string; email: string } }
+  | { kind: 'email-taken'; owner: { id: number; username: string; email: string } }
+
+/**
+ * Creates a member account (never signed in: the answer must not differ from an address that already
+ * has one) and runs `created` in its transaction, where account mail queues the confirmation. An
+ * address that has an account creates nothing and is reported as `email-taken`, after the same work
+ * (the password hash) a new account costs; the caller answers both the same way. New accounts are
+ * members: nobody becomes admin silently.
+ */
 export async function registerUser(
   db: Db,
   input: RegisterInput,
+  created: (trx: Executor, user: { id: number; username: string; email: string }) => Promise<void>,
   now = Date.now(),
-): Promise<Result<SignedIn>> {
+): Promise<Result<Registered>> {
   const username = input.username.trim()
   const email = input.email.trim()
   const problem =
@@ -86,9 +99,9 @@ export async function registerUser(
   if (wait > 0) return fail.rateLimited(wait)
   if (await isUsernameTaken(db, username))
     return fail.invalid('username', 'That username is taken.')
-  if (await isEmailTaken(db, email))
-    return fail.invalid('email', 'An account with that email exists; sign in instead.')
+  const owner = await findEmailOwner(db, email)
   const passwordHash = await hashPassword(input.password)
+  if (owner) return ok({ kind: 'email-taken', owner: { ...owner, email: owner.email ?? email } })
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertUser(trx, {
@@ -98,14 +111,15 @@ export async function registerUser(
         role: 'member',
         title: null,
         createdAt: now,
+        emailVerifiedAt: null,
       })
-      const token = await createSession(trx, id, now)
-      return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
+      await created(trx, { id, username, email })
+      return ok({ kind: 'created' as const, user: { id, username, email } })
     })
   } catch (error) {
     // Two sign-ups racing for one name: the unique index decides; answer like the check above.
     if (/unique|duplicate/i.test(String(error)))
-      return fail.invalid('username', 'That username or email is taken.')
+      return fail.invalid('username', 'That username is taken.')
     throw error
   }
 }
@@ -170,6 +184,12 @@ export async function changePassword(
   return ok({ endedSessions })
 }
 
+/** Whether `password` is the account's (for changes that ask for it again). */
+export async function checkPassword(db: Db, userId: number, password: string): Promise<boolean> {
+  const stored = await findPasswordHash(db, userId)
+  return stored ? verifyPassword(stored, password) : false
+}
+
 /** Creates an account from the CLI, where an operator may grant a role. */
 export async function createAccount(
   db: Db,
@@ -191,10 +211,12 @@ export async function createAccount(
     return fail.conflict(`The username ${input.username} is taken.`)
   if (input.email !== null && (await isEmailTaken(db, input.email)))
     return fail.conflict(`An account uses ${input.email} already.`)
+  // An operator made it and typed the address: it counts as confirmed.
   const id = await insertUser(db, {
     ...input,
     passwordHash: await hashPassword(input.password),
     createdAt: now,
+    emailVerifiedAt: input.email === null ? null : now,
   })
   return ok({ id })
 }

@@ -59,6 +59,9 @@ export function LoginPage({ site, form, next }: LoginPageProps) {
           </FormActions>
         </form>
         <p class="form-aside">
+          <a href="/password/forgot">Forgot password?</a>
+        </p>
+        <p class="form-aside">
           New to {site.name}? <a href="/register">Create an account</a>
         </p>
       </div>

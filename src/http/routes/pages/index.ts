@@ -3,6 +3,8 @@ import { adminRoutes } from './admin.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
+import { emailVerificationRoutes } from './email-verification.js'
+import { passwordResetRoutes } from './password-reset.js'
 import { homeRoutes } from './home.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
@@ -21,6 +23,8 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
+  await app.register(passwordResetRoutes)
+  await app.register(emailVerificationRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
