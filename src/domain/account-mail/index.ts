@@ -14,6 +14,8 @@ export {
 } from './verification.actions.js'
 export {
   requestPasswordReset,
+  passwordResetJobHandler,
+  PASSWORD_RESET_JOB,
   checkResetLink,
   resetPassword,
   type ResetDone,

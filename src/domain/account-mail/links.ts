@@ -20,6 +20,8 @@ export async function sendTokenLink(
   user: { id: number; username: string },
   to: string,
   now: number,
+  /** Names the message for good when the caller may run twice (a job); else the token's id does. */
+  mailKey?: string,
 ): Promise<void> {
   const { token, hash } = newToken()
   const id = await insertAccountToken(trx, {
@@ -35,5 +37,5 @@ export async function sendTokenLink(
     purpose === 'password-reset'
       ? { name: 'password-reset', username: user.username, link, expiresInMinutes: 60 }
       : { name: 'verify-email', username: user.username, link, expiresInHours: 24 }
-  await enqueueMail(trx, `${purpose}:${user.id}:${id}`, { to, template }, now)
+  await enqueueMail(trx, mailKey ?? `${purpose}:${user.id}:${id}`, { to, template }, now)
 }

@@ -1,12 +1,12 @@
 /**
  * Forgot password: /password/forgot takes a username or an address and always answers the same way,
- * after the same work (a token is made and hashed whether or not an account matches; only a match
- * stores it and queues the message). The link's form sets a new password under registration's rules,
+ * after the same work (a job is queued whatever was typed; the job decides whether anyone is mailed). The link's form sets a new password under registration's rules,
  * ends every session of the account and opens one for this browser.
  */
 import type { Db } from '../../db/schema.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { enqueueJob, type JobHandler } from '../jobs/index.js'
+import { fail, ok, randomId, type Result } from '../shared/index.js'
 import { hashPassword, passwordProblem, updateUser } from '../users/index.js'
 import {
   findMailUser,
@@ -17,11 +17,14 @@ import {
 import { sendTokenLink } from './links.js'
 import { addressKey, mailLimits } from './mail-limits.js'
 import { checkToken, type TokenCheck } from './token-check.js'
-import { newToken } from './tokens.js'
+
+/** The job that turns a forgot-password request into a message, outside the request. */
+export const PASSWORD_RESET_JOB = 'account.password-reset'
 
 /**
- * Queues a reset link when `login` names an account with an address, unless that address has had
- * three this hour. The answer says nothing of which: ok for all, or rate_limited for the asking IP.
+ * Takes a forgot-password request. The request itself only counts against the asking IP and queues a
+ * job: whether an account matches is decided in the job, so a known name and an unknown one cost the
+ * request exactly the same work (one insert), and the answer says nothing of which.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -34,13 +37,30 @@ export async function requestPasswordReset(
     return fail.invalid('login', 'That is longer than any username or address.')
   const wait = mailLimits.ip.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
-  const user = await findMailUserByLogin(db, login)
-  // The same token work for every request, so the answer's time does not tell a match.
-  newToken()
-  const email = user?.email
-  if (!user || !email || mailLimits.reset.take(addressKey(email), now) > 0) return ok(null)
-  await db.transaction().execute((trx) => sendTokenLink(trx, 'password-reset', user, email, now))
+  await enqueueJob(
+    db,
+    { kind: PASSWORD_RESET_JOB, key: `password-reset-request:${randomId()}`, payload: { login } },
+    now,
+  )
   return ok(null)
+}
+
+/**
+ * The job's handler: when the name matches an account with an address, and that address has had fewer
+ * than three links this hour, stores a token and queues the message. Run twice (a process killed
+ * mid-run), it queues one message: the mail's key is the job's.
+ */
+export function passwordResetJobHandler(db: Db): JobHandler {
+  return async (job) => {
+    const { login } = job.payload as { login: string }
+    const user = await findMailUserByLogin(db, login)
+    const email = user?.email
+    const now = Date.now()
+    if (!user || !email || mailLimits.reset.take(addressKey(email), now) > 0) return
+    await db
+      .transaction()
+      .execute((trx) => sendTokenLink(trx, 'password-reset', user, email, now, job.key))
+  }
 }
 
 /** What the reset page shows for a link, before anything changes. */

@@ -267,6 +267,17 @@ describe.each(DIALECTS)('%s: account mail over SMTP', (dialect) => {
       answers.push(await agent.post('/password/forgot', { login }))
     }
     const [known, unknown] = answers as [LightMyRequestResponse, LightMyRequestResponse]
+    // The same work in the request for both: one queued job each; who matches is the job's business.
+    const queued = await t.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('kind', '=', 'account.password-reset')
+      .where('state', '=', 'pending')
+      .execute()
+    expect(queued.map((j) => JSON.parse(j.payload) as unknown)).toEqual([
+      { login: name('forgetful') },
+      { login: name('nobody_at_all') },
+    ])
     expect(known.statusCode).toBe(200)
     expect(unknown.statusCode).toBe(200)
     const words = (res: LightMyRequestResponse) =>
