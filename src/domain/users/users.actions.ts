@@ -117,10 +117,13 @@ export async function registerUser(
       return ok({ kind: 'created' as const, user: { id, username, email } })
     })
   } catch (error) {
-    // Two sign-ups racing for one name: the unique index decides; answer like the check above.
-    if (/unique|duplicate/i.test(String(error)))
+    // Two sign-ups racing for one name or address: the unique index decides; answer like the checks above.
+    if (!/unique|duplicate/i.test(String(error))) throw error
+    if (await isUsernameTaken(db, username))
       return fail.invalid('username', 'That username is taken.')
-    throw error
+    const winner = await findEmailOwner(db, email)
+    if (!winner) throw error
+    return ok({ kind: 'email-taken', owner: { ...winner, email: winner.email ?? email } })
   }
 }
 
