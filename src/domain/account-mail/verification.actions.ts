@@ -24,8 +24,8 @@ export function checkEmailLink(db: Db, token: string, now = Date.now()): Promise
 }
 
 export type Confirmed =
-  | { kind: 'verified'; email: string }
-  | { kind: 'changed'; email: string }
+  | { kind: 'verified'; userId: number; email: string }
+  | { kind: 'changed'; userId: number; email: string }
   | { kind: 'link'; check: Exclude<TokenCheck, { state: 'valid' }> }
 
 /**
@@ -46,7 +46,7 @@ export async function confirmEmailLink(
       return { kind: 'link', check: { state: 'used', purpose: row.purpose } }
     if (row.purpose === 'verify-email') {
       await markEmailVerified(trx, row.userId, row.email, now)
-      return { kind: 'verified', email: row.email }
+      return { kind: 'verified', userId: row.userId, email: row.email }
     }
     // Someone else may have taken the address since the link was sent: the link is then spent.
     if (await isEmailInUse(trx, row.email))
@@ -66,7 +66,7 @@ export async function confirmEmailLink(
         },
         now,
       )
-    return { kind: 'changed', email: row.email }
+    return { kind: 'changed', userId: row.userId, email: row.email }
   })
 }
 

@@ -55,8 +55,8 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
       const done = await confirmEmailLink(req.db, req.body.token ?? '')
       if (done.kind === 'link') return linkProblem(req, reply, done.check)
       req.log.info({ ip: req.ip, kind: done.kind }, 'email confirmed')
-      // The banner goes with this very page.
-      req.emailUnverified = false
+      // The viewer's own address: the banner goes with this very page.
+      if (req.viewer?.id === done.userId) req.emailUnverified = false
       return sendPage(reply, 200, EmailConfirmedPage, { site: siteFor(req), email: done.email })
     },
   )
