@@ -2,12 +2,13 @@
  * buildApp(config) -> a Fastify instance with every plugin and route registered. It never listens:
  * the CLI calls listen(), tests call inject().
  */
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import formbody from '@fastify/formbody'
 import rateLimit from '@fastify/rate-limit'
 import type { Config } from './config.js'
 import { createDb, type DbHandle } from './db/connect.js'
 import { PUBLIC_DIR } from './paths.js'
+import { redactUrl } from './http/log-urls.js'
 import { assetsPlugin } from './http/plugins/assets.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
@@ -76,6 +77,16 @@ export async function buildApp(
         '*.password',
         '*.newPassword',
       ],
+      serializers: {
+        // Fastify's own fields, with a link's token taken out of the URL (http/log-urls.ts).
+        req: (req: FastifyRequest) => ({
+          method: req.method,
+          url: redactUrl(req.url),
+          host: req.host,
+          remoteAddress: req.ip,
+          remotePort: req.socket.remotePort,
+        }),
+      },
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     trustProxy: trustedProxies(config.trustProxy),

@@ -39,6 +39,11 @@ export interface Config {
   runJobs: boolean
   /** How long a claimed job is its process's before another may take it over (JOBS_LEASE_SECONDS). */
   jobsLeaseMs: number
+  /**
+   * Whether members must confirm their address before they post (REQUIRE_EMAIL_VERIFICATION): `auto`
+   * gates when mail can be delivered (SMTP_URL set) and only reminds otherwise.
+   */
+  requireEmailVerification: 'auto' | 'always' | 'never'
   /** OpenID Connect providers people may sign in with (OIDC_PROVIDERS and OIDC_<N>_*); empty: none. */
   oidcProviders: readonly OidcProviderConfig[]
 }
@@ -62,6 +67,13 @@ export interface MailConfig {
   from: string
   /** Folder for .eml files when there is no SMTP server (absolute). */
   outbox: string
+}
+
+/** Whether unconfirmed members are kept from posting (REQUIRE_EMAIL_VERIFICATION, given SMTP_URL). */
+export function isEmailVerificationRequired(config: Config): boolean {
+  return config.requireEmailVerification === 'auto'
+    ? config.mail.smtpUrl !== null
+    : config.requireEmailVerification === 'always'
 }
 
 export class ConfigError extends Error {
@@ -131,6 +143,10 @@ export const SETTINGS = {
   TRUST_PROXY: {
     default: 'false',
     doc: '`false`, the number of reverse proxies in front of Quorum (`1` for one nginx), or their addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`): the client is the address the nearest untrusted hop appended to X-Forwarded-For.',
+  },
+  REQUIRE_EMAIL_VERIFICATION: {
+    default: 'auto',
+    doc: '`auto`, `always` or `never`: whether a new member must confirm their address before posting. `auto` requires it when SMTP_URL is set and only shows a reminder when mail goes to the outbox.',
   },
 } as const satisfies Record<string, Setting>
 
@@ -263,6 +279,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const jobs = get('JOBS')
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS: "${jobs}" must be true or false`)
 
+  const requireVerification = get('REQUIRE_EMAIL_VERIFICATION')
+  if (!['auto', 'always', 'never'].includes(requireVerification))
+    problems.push(
+      `REQUIRE_EMAIL_VERIFICATION: "${requireVerification}" must be auto, always or never`,
+    )
+
   let publicUrl = get('PUBLIC_URL')
   if (publicUrl === '') {
     const shownHost =
@@ -295,6 +317,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     runJobs: jobs === 'true',
     jobsLeaseMs: leaseSeconds * 1000,
     oidcProviders,
+    requireEmailVerification: requireVerification as Config['requireEmailVerification'],
   })
 }
 

@@ -56,6 +56,21 @@ async function signUp(base: string, username: string, address: string): Promise<
   })
   jar.keep(res)
   if (res.status !== 303) throw new Error(`sign-up of ${username} answered ${res.status}`)
+  // Sign-up signs no one in (its answer must not differ for an address that has an account).
+  const login = await fetch(`${base}/login`, { headers: headers() })
+  jar.keep(login)
+  const signedIn = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      _csrf: tokenOf(await login.text()),
+      login: username,
+      password: PASSWORD,
+    }).toString(),
+  })
+  jar.keep(signedIn)
+  if (signedIn.status !== 303) throw new Error(`sign-in of ${username} answered ${signedIn.status}`)
   const page = await fetch(`${base}/`, { headers: headers() })
   jar.keep(page)
   return { username, cookie: jar.header, csrf: tokenOf(await page.text()) }

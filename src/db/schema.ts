@@ -19,6 +19,8 @@ export interface UsersTable {
   created_at: number
   /** Set when the person deleted the account: the row stays for their posts, its personal fields cleared. */
   deleted_at: number | null
+  /** When the owner followed a link sent to `email`; null until then (and for accounts without one). */
+  email_verified_at: number | null
 }
 
 /** Usernames of deleted accounts, held for 30 days so nobody takes one over at once; never the name itself. */
@@ -168,6 +170,21 @@ export interface Database {
   recovery_codes: RecoveryCodesTable
   passkeys: PasskeysTable
   sign_in_challenges: SignInChallengesTable
+  account_tokens: AccountTokensTable
+}
+
+/** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
+export interface AccountTokensTable {
+  id: Generated<number>
+  /** SHA-256 (hex) of the token; the token itself is only in the message sent. */
+  token_hash: string
+  purpose: 'verify-email' | 'password-reset' | 'change-email'
+  user_id: number
+  /** The address the link went to; for a change of address, the new one. */
+  email: string
+  created_at: number
+  expires_at: number
+  used_at: number | null
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */

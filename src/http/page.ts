@@ -3,6 +3,7 @@
  * into a complete HTML response.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { isEmailVerificationRequired } from '../config.js'
 import { h, type FunctionComponent } from 'preact'
 import { renderDocument } from '../views/render.js'
 import type { SiteContext } from '../views/site.js'
@@ -20,6 +21,12 @@ export function siteFor(req: FastifyRequest): SiteContext {
     viewer: req.viewer ?? null,
     now: Date.now(),
     csrfToken: req.csrfToken ?? null,
+    emailNotice:
+      req.viewer && req.emailUnverified
+        ? isEmailVerificationRequired(app.config)
+          ? 'required'
+          : 'reminder'
+        : null,
   }
 }
 

@@ -18,6 +18,11 @@ export type SiteContext = {
   /** The request time (epoch ms) that relative ages are computed against, so a render is deterministic. */
   now: number
   csrfToken: string | null
+  /**
+   * The signed-in member has not confirmed their address: `required` when that keeps them from posting
+   * (REQUIRE_EMAIL_VERIFICATION), `reminder` when it does not. Absent or null: no banner.
+   */
+  emailNotice?: 'required' | 'reminder' | null
 }
 
 export type PageMeta = {

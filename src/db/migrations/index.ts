@@ -16,6 +16,7 @@ import * as commonTerms from './2026-12-02-0100_common_terms.js'
 import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 import * as changeTriggers from './2026-12-05-1200_change_triggers.js'
 import * as createJobs from './2026-12-06-1000_create_jobs.js'
+import * as accountTokens from './2026-12-06-1100_account_tokens.js'
 import * as createOidc from './2026-12-06-1200_create_oidc.js'
 import * as createTwoFactor from './2026-12-06-1300_create_two_factor.js'
 import * as sessionDetails from './2026-12-06-1400_session_details.js'
@@ -44,6 +45,7 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-04-1900_search_vector_inline': searchVectorInline,
   '2026-12-05-1200_change_triggers': changeTriggers,
   '2026-12-06-1000_create_jobs': createJobs,
+  '2026-12-06-1100_account_tokens': accountTokens,
   '2026-12-06-1200_create_oidc': createOidc,
   '2026-12-06-1300_create_two_factor': createTwoFactor,
   '2026-12-06-1400_session_details': sessionDetails,

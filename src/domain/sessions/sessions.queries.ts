@@ -65,6 +65,8 @@ export async function createSession(
 export interface SessionViewer {
   viewer: Viewer
   idHash: string
+  /** The account has an address it has not confirmed yet (account mail's banner and gate). */
+  emailUnverified: boolean
 }
 
 /**
@@ -91,6 +93,8 @@ export async function findSessionViewer(
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
       's.user_agent as userAgent',
+      'u.email',
+      'u.email_verified_at as emailVerifiedAt',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst()
@@ -106,6 +110,7 @@ export async function findSessionViewer(
   return {
     viewer: { id: row.id, username: row.username, title: row.title, role: row.role },
     idHash,
+    emailUnverified: row.email !== null && row.emailVerifiedAt === null,
   }
 }
 

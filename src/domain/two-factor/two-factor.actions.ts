@@ -2,7 +2,7 @@
  * The security settings: turning TOTP on (a code from the new secret proves the app has it) and off
  * (the password proves the owner is at the keyboard), and recovery codes, shown once.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { isPasswordCorrect } from '../users/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
@@ -41,7 +41,7 @@ export async function getSecurityOverview(db: Db, viewer: Viewer): Promise<Secur
 }
 
 /** Whether signing in to this account takes a second step (TOTP on, or a passkey registered). */
-export async function hasSecondFactor(db: Db, userId: number): Promise<boolean> {
+export async function hasSecondFactor(db: Executor, userId: number): Promise<boolean> {
   const totp = await findTotp(db, userId)
   return (totp !== undefined && totp.enabledAt !== null) || (await countPasskeys(db, userId)) > 0
 }

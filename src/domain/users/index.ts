@@ -10,8 +10,10 @@ export {
   authLimits,
   createAuthLimits,
   type SignedIn,
+  type RegisterInput,
 } from './users.actions.js'
-export { usernameProblem } from './users.policy.js'
+export { usernameProblem, emailProblem } from './users.policy.js'
+export { passwordProblem, hashPassword } from './passwords.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads } from './profile.queries.js'
 export {

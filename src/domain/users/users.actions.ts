@@ -5,12 +5,13 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
-import { createSession, deleteUserSessions } from '../sessions/index.js'
+import { deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
 import { isUsernameRetired } from './retired-names.queries.js'
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
   findCredentials,
+  findEmailOwner,
   findPasswordHash,
   insertUser,
   isEmailTaken,
@@ -70,12 +71,24 @@ export interface SignedIn {
   token: string
 }
 
-/** Creates a member account and signs it in. New accounts are members: nobody becomes admin silently. */
+/** A new account, or the one that already has the address given (issue 28 finding 10). */
+export type Registered =
+  | { kind: 'created'; user: { id: number; username: string; email: string } }
+  | { kind: 'email-taken'; owner: { id: number; username: string; email: string } }
+
+/**
+ * Creates a member account (never signed in: the answer must not differ from an address that already
+ * has one) and runs `created` in its transaction, where account mail queues the confirmation. An
+ * address that has an account creates nothing and is reported as `email-taken`, after the same work
+ * (the password hash) a new account costs; the caller answers both the same way. New accounts are
+ * members: nobody becomes admin silently.
+ */
 export async function registerUser(
   db: Db,
   input: RegisterInput,
+  created: (trx: Executor, user: { id: number; username: string; email: string }) => Promise<void>,
   now = Date.now(),
-): Promise<Result<SignedIn>> {
+): Promise<Result<Registered>> {
   const username = input.username.trim()
   const email = input.email.trim()
   const problem =
@@ -90,9 +103,9 @@ export async function registerUser(
   // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
   if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
     return fail.invalid('username', 'That username is taken.')
-  if (await isEmailTaken(db, email))
-    return fail.invalid('email', 'An account with that email exists; sign in instead.')
+  const owner = await findEmailOwner(db, email)
   const passwordHash = await hashPassword(input.password)
+  if (owner) return ok({ kind: 'email-taken', owner: { ...owner, email: owner.email ?? email } })
   try {
     return await db.transaction().execute(async (trx) => {
       const id = await insertUser(trx, {
@@ -102,18 +115,19 @@ export async function registerUser(
         role: 'member',
         title: null,
         createdAt: now,
+        emailVerifiedAt: null,
       })
-      const token = await createSession(trx, id, now, {
-        ip: input.ip,
-        userAgent: input.userAgent,
-      })
-      return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
+      await created(trx, { id, username, email })
+      return ok({ kind: 'created' as const, user: { id, username, email } })
     })
   } catch (error) {
-    // Two sign-ups racing for one name: the unique index decides; answer like the check above.
-    if (/unique|duplicate/i.test(String(error)))
-      return fail.invalid('username', 'That username or email is taken.')
-    throw error
+    // Two sign-ups racing for one name or address: the unique index decides; answer like the checks above.
+    if (!/unique|duplicate/i.test(String(error))) throw error
+    if (await isUsernameTaken(db, username))
+      return fail.invalid('username', 'That username is taken.')
+    const winner = await findEmailOwner(db, email)
+    if (!winner) throw error
+    return ok({ kind: 'email-taken', owner: { ...winner, email: winner.email ?? email } })
   }
 }
 
@@ -220,6 +234,8 @@ export async function createMemberWithoutPassword(
     role: 'member',
     title: null,
     createdAt: now,
+    // The oidc feature passes the email only when the provider says it verified it.
+    emailVerifiedAt: input.email !== null ? now : null,
   })
   return ok({ id, username, title: null, role: 'member' as Role })
 }
@@ -248,10 +264,12 @@ export async function createAccount(
     return fail.conflict(`The username ${input.username} is taken.`)
   if (input.email !== null && (await isEmailTaken(db, input.email)))
     return fail.conflict(`An account uses ${input.email} already.`)
+  // An operator made it and typed the address: it counts as confirmed.
   const id = await insertUser(db, {
     ...input,
     passwordHash: await hashPassword(input.password),
     createdAt: now,
+    emailVerifiedAt: input.email === null ? null : now,
   })
   return ok({ id })
 }

@@ -48,6 +48,18 @@ export async function isEmailTaken(db: Executor, email: string): Promise<boolean
   )
 }
 
+/** The account that has `email` (case-insensitive), if any. */
+export function findEmailOwner(
+  db: Executor,
+  email: string,
+): Promise<{ id: number; username: string; email: string | null } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'email'])
+    .where('email_key', '=', email.toLowerCase())
+    .executeTakeFirst()
+}
+
 export interface NewMember {
   username: string
   email: string | null
@@ -55,6 +67,7 @@ export interface NewMember {
   role: Role
   title: string | null
   createdAt: number
+  emailVerifiedAt: number | null
 }
 
 export async function insertUser(db: Executor, u: NewMember): Promise<number> {
@@ -69,6 +82,7 @@ export async function insertUser(db: Executor, u: NewMember): Promise<number> {
       role: u.role,
       title: u.title,
       created_at: u.createdAt,
+      email_verified_at: u.emailVerifiedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow()

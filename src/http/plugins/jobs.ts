@@ -5,6 +5,7 @@
  */
 import fp from 'fastify-plugin'
 import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
+import { PASSWORD_RESET_JOB, passwordResetJobHandler } from '../../domain/account-mail/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
@@ -29,6 +30,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     const site = { name: 'Quorum', baseUrl: app.config.publicUrl }
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
+      [PASSWORD_RESET_JOB, passwordResetJobHandler(app.db)],
       ...Object.entries(options.handlers ?? {}),
     ])
     const runner = new JobRunner(app.db, handlers, log, {

@@ -15,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Hash of the current session's token, when signed in. */
     sessionIdHash: string | null
+    /** The signed-in account has an address it has not confirmed (account mail). */
+    emailUnverified: boolean
   }
   interface FastifyInstance {
     sessionCookieName: string
@@ -49,6 +51,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
     })
     app.decorate('sessionCookieName', sessionCookie)
     app.decorateRequest('sessionIdHash', null)
+    app.decorateRequest('emailUnverified', false)
     app.decorateReply('startSession', function (this: FastifyReply, token: string) {
       return this.setCookie(sessionCookie, token, {
         ...cookieOptions,
@@ -67,6 +70,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
         if (found) {
           req.viewer = found.viewer
           req.sessionIdHash = found.idHash
+          req.emailUnverified = found.emailUnverified
         } else {
           reply.endSession() // expired or ended elsewhere: stop sending it
         }

@@ -88,3 +88,15 @@ export type SessionForm = Static<typeof SessionForm>
 export const DeleteAccountForm = formBody(['password', 'confirm', 'username'], 2000)
 export type DeleteAccountForm = Static<typeof DeleteAccountForm>
 export const EmptyForm = formBody([], 10)
+export const ForgotForm = formBody(['login'], 2000)
+export type ForgotForm = Static<typeof ForgotForm>
+/** `username` is the hidden field password managers read; it is ignored. */
+export const ResetForm = formBody(['token', 'password', 'username'], 2000)
+export type ResetForm = Static<typeof ResetForm>
+export const ConfirmForm = formBody(['token'], 200)
+export type ConfirmForm = Static<typeof ConfirmForm>
+export const EmailChangeForm = formBody(['email', 'password'], 2000)
+export type EmailChangeForm = Static<typeof EmailChangeForm>
+/** A link's `?token=`: any text up to 200 characters (a wrong one gets a clear page, not a 400). */
+export const TokenQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 200 })) })
+export type TokenQuery = Static<typeof TokenQuery>

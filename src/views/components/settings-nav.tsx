@@ -8,6 +8,7 @@ export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings/sessions', label: 'Sessions' },
   { href: '/settings/account', label: 'Account' },
   { href: '/settings/security', label: 'Security' },
+  { href: '/settings/email', label: 'Email' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

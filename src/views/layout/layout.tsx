@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { PageMeta, SiteContext } from '../site.js'
+import { EmailBanner } from '../components/email-banner.js'
 import { SiteFooter } from './site-footer.js'
 import { SiteHeader } from './site-header.js'
 
@@ -110,6 +111,7 @@ export function Layout({ site, meta, structuredData, children }: LayoutProps) {
         <SiteHeader site={site} />
         {/* tabindex -1 lets the skip link move focus here in every browser. */}
         <main id="main" class="site-main" tabIndex={-1}>
+          <EmailBanner site={site} />
           {children}
         </main>
         <SiteFooter site={site} />

@@ -17,6 +17,8 @@ export interface LoginPageProps {
   next: string | null
   /** Configured OpenID Connect providers: a "Sign in with <name>" button each. */
   providers?: readonly ProviderButton[]
+  /** A line above the form, e.g. after a password reset that still needs the second factor. */
+  notice?: string | null
 }
 
 const FIELDS = [
@@ -25,13 +27,18 @@ const FIELDS = [
 ] as const
 
 /** Sign-in with username or email and password. Posts to /login, carrying `next` through. */
-export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) {
+export function LoginPage({ site, form, next, providers = [], notice = null }: LoginPageProps) {
   const { values, errors } = form
   return (
     <Layout site={site} meta={{ title: formPageTitle('Sign in', form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>Sign in</h1>
+        {notice !== null && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         <form class="stacked-form" method="post" action="/login">
           <CsrfField token={site.csrfToken} />
           {next !== null && <input type="hidden" name="next" value={next} />}
@@ -88,6 +95,9 @@ export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) 
             <ProviderButtons providers={providers} csrfToken={site.csrfToken} next={next} />
           </section>
         )}
+        <p class="form-aside">
+          <a href="/password/forgot">Forgot password?</a>
+        </p>
         <p class="form-aside">
           New to {site.name}? <a href="/register">Create an account</a>
         </p>

@@ -54,7 +54,7 @@ export function RegisterPage({ site, form }: RegisterPageProps) {
             name="email"
             type="email"
             label="Email"
-            hint="Never shown to other people."
+            hint="Never shown to other people. We send a link to it to confirm it is yours."
             value={values.email}
             error={errors.email}
             autocomplete="email"

@@ -46,6 +46,9 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'search results', path: () => '/search?q=panic', status: 200 },
   { name: 'sign in', path: () => '/login', status: 200 },
   { name: 'register', path: () => '/register', status: 200 },
+  { name: 'forgot password', path: () => '/password/forgot', status: 200 },
+  { name: 'check your email (after sign-up)', path: () => '/register/check-email', status: 200 },
+  { name: 'a link that does not work (410)', path: () => '/password/reset?token=x', status: 410 },
   { name: 'profile', path: (k) => `/users/${k.profileUsername}`, status: 200 },
   { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
   { name: 'settings (signed in)', path: () => '/settings', status: 200, signedIn: true },
@@ -60,6 +63,12 @@ export const PAGE_TYPES: readonly PageType[] = [
   {
     name: 'security settings (signed in)',
     path: () => '/settings/security',
+    status: 200,
+    signedIn: true,
+  },
+  {
+    name: 'email settings (signed in)',
+    path: () => '/settings/email',
     status: 200,
     signedIn: true,
   },

@@ -462,6 +462,7 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
             password: 'a brand new passphrase',
             ip,
           },
+          async () => {},
           now,
         )
       const late = await attempt(at + RETIRED_NAME_MS - 60_000, '10.30.2.2')

@@ -65,6 +65,21 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Record<
       allowed: { anonymous: N, member: Y, author: Y, moderator: Y, admin: Y },
     },
     {
+      // Signed-in people reach the rules (a wrong password: the form again); strangers do not.
+      name: 'POST /settings/email',
+      setup: async () => ({
+        url: '/settings/email',
+        form: { email: 'matrix-new@example.test', password: 'not the password' },
+      }),
+      allowed: { anonymous: N, member: 422, author: 422, moderator: 422, admin: 422 },
+    },
+    {
+      // Every signed-in role here is confirmed already: nothing to send again.
+      name: 'POST /email/verify/send',
+      setup: async () => ({ url: '/email/verify/send', form: {} }),
+      allowed: { anonymous: N, member: 409, author: 409, moderator: 409, admin: 409 },
+    },
+    {
       name: 'POST /threads/:id/replies',
       setup: async (db) => ({
         url: `/threads/${(await fixture(db)).threadId}/replies`,

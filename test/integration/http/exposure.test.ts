@@ -43,6 +43,17 @@ describe.each(DIALECTS)('%s: nothing exposed', (dialect) => {
     expect(res.body).not.toMatch(/Index of|"dependencies"|at \w+ \(|node:internal/)
   })
 
+  it('never logs the token of a mailed link', async () => {
+    const { id } = await signedIn(app, t.db, 'log_link_owner')
+    const token = 'QzY2x1mC0ntHe7Rq9v4sT3kLpW8aB5nD6eF0gH1iJ2k'
+    for (const url of [`/password/reset?token=${token}`, `/email/confirm?token=${token}&x=1`])
+      await app.inject({ url, remoteAddress: '10.9.1.9' })
+    expect(id).toBeGreaterThan(0)
+    expect(log).toContain('/password/reset?token=[redacted]')
+    expect(log).toContain('/email/confirm?token=[redacted]&x=1')
+    expect(log).not.toContain(token)
+  })
+
   it('logs sign-in attempts with the address, and never a password, cookie or token', async () => {
     const { agent } = await signedIn(app, t.db, 'log_reader')
     const stranger = new Agent(app, '10.9.1.2')

@@ -81,7 +81,7 @@ describe.each(DIALECTS)('%s: sign-in and registration limits', (dialect) => {
     expect(Number(created.n)).toBe(10)
   })
 
-  it('counts refused sign-ups (a taken email) against the address', async () => {
+  it('counts sign-ups with a taken email against the address', async () => {
     const prober = new Agent(app, '10.6.0.4')
     await prober.get('/register')
     for (let i = 0; i < 10; i++) {
@@ -90,7 +90,8 @@ describe.each(DIALECTS)('%s: sign-in and registration limits', (dialect) => {
         email: 'limit_owner@example.test',
         password: 'a long enough passphrase',
       })
-      expect(res.statusCode).toBe(422)
+      // Answered as a new address is (issue 28 finding 10), and still counted.
+      expect(res.statusCode).toBe(303)
     }
     const next = await prober.post('/register', {
       username: 'probe_new',

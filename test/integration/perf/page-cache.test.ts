@@ -132,7 +132,7 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
 
   // Issue 28 finding 4: a visitor who already held the CSRF cookie got a response without Set-Cookie,
   // which was stored, so the next visitor was served the first one's token and their form failed.
-  it.each(['/login', '/register', '/login?next=/tags/kernel'])(
+  it.each(['/login', '/register', '/login?next=/tags/kernel', '/password/forgot'])(
     'never stores %s, which carries a per-visitor token, even for a visitor who has the cookie',
     async (url) => {
       const x = new Agent(app, '10.4.0.3')
@@ -167,6 +167,8 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
       '/search?q=cache',
       '/login',
       '/register',
+      '/password/forgot',
+      '/register/check-email',
     ]) {
       await anon.get(url)
       const res = await anon.get(url)

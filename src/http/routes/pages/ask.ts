@@ -17,6 +17,8 @@ import { listTags } from '../../../domain/tags/index.js'
 import { askQuestion, secondsUntilAsk, type UploadedFile } from '../../../domain/threads/index.js'
 import { emptyForm, type AskValues, type FormState } from '../../../views/forms.js'
 import { AskPage } from '../../../views/pages/ask-page.js'
+import type { Failure } from '../../../domain/shared/index.js'
+import { postingRefusal } from '../../email-gate.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { LONG_TEXT_BODY_BYTES } from '../../long-text.js'
@@ -84,9 +86,12 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     { bodyLimit: LONG_TEXT_BODY_BYTES, config: { csrf: 'route' } },
     async (req, reply) => {
       const viewer = req.viewer
-      if (!viewer) {
+      const refusal: Failure | null = viewer
+        ? postingRefusal(req)
+        : { code: 'forbidden', reason: 'Sign in to ask a question.' }
+      if (!viewer || refusal) {
         if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
-        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask a question.' })
+        return sendFailure(req, reply, refusal ?? { code: 'forbidden', reason: 'Sign in first.' })
       }
       const received: ReceivedForm = req.isMultipart()
         ? await receiveMultipartForm(req, {

@@ -4,6 +4,8 @@ import { adminRoutes } from './admin.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
+import { emailVerificationRoutes } from './email-verification.js'
+import { passwordResetRoutes } from './password-reset.js'
 import { homeRoutes } from './home.js'
 import { oidcRoutes } from './oidc.js'
 import { searchRoutes } from './search.js'
@@ -31,6 +33,8 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(accountRoutes)
   await app.register(twoFactorRoutes)
   await app.register(passkeyRoutes)
+  await app.register(passwordResetRoutes)
+  await app.register(emailVerificationRoutes)
   await app.register(askRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)

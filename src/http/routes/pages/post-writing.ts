@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { findPostFacts, postComment, postReply } from '../../../domain/posts/index.js'
+import { postingRefusal } from '../../email-gate.js'
 import { sendFailure } from '../../failure.js'
 import { longTextRoute } from '../../long-text.js'
 import { BodyForm, PostParams } from '../../schemas/forms.js'
@@ -16,6 +17,8 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
     { ...longTextRoute, schema: { params: ThreadIdParams, body: BodyForm } },
     async (req, reply) => {
       const threadId = Number(req.params.id)
+      const refusal = postingRefusal(req)
+      if (refusal) return sendFailure(req, reply, refusal)
       const result = await postReply(req.db, req.viewer, { threadId, body: req.body.body ?? '' })
       return answerNewPost(req, reply, result, {
         refill: (form) => rerenderThread(req, reply, threadId, { form }),
@@ -29,6 +32,8 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
     { ...longTextRoute, schema: { params: PostParams, body: BodyForm } },
     async (req, reply) => {
       const postId = Number(req.params.id)
+      const refusal = postingRefusal(req)
+      if (refusal) return sendFailure(req, reply, refusal)
       const result = await postComment(req.db, req.viewer, { postId, body: req.body.body ?? '' })
       return answerNewPost(req, reply, result, {
         // The thread comes back with this reply's comment form open, refilled, the problem beside it.
