@@ -17,6 +17,19 @@ export default tseslint.config(
     },
   },
   {
+    // Promise misuse is the bug type-aware linting exists for: a write whose rejection nobody hears, an
+    // async callback where a sync one is expected (an event listener, a forEach), an await on a value.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
     },

@@ -39,6 +39,20 @@ export interface Config {
   runJobs: boolean
   /** How long a claimed job is its process's before another may take it over (JOBS_LEASE_SECONDS). */
   jobsLeaseMs: number
+  /** OpenID Connect providers people may sign in with (OIDC_PROVIDERS and OIDC_<N>_*); empty: none. */
+  oidcProviders: readonly OidcProviderConfig[]
+}
+
+/** One OpenID Connect provider. Its redirect URI is exactly PUBLIC_URL + /auth/oidc/<id>/callback. */
+export interface OidcProviderConfig {
+  /** Lower-case letters, digits and hyphens: the provider's part of Quorum's URLs. */
+  id: string
+  /** The issuer URL; discovery reads <issuer>/.well-known/openid-configuration. */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** Shown on the button: "Sign in with <name>". */
+  name: string
 }
 
 export interface MailConfig {
@@ -109,6 +123,10 @@ export const SETTINGS = {
   JOBS_LEASE_SECONDS: {
     default: '60',
     doc: 'How long a running job belongs to the process that claimed it; a job whose process died is run again by another once this has passed. Longer than the slowest job (a mail: seconds).',
+  },
+  OIDC_PROVIDERS: {
+    default: '',
+    doc: 'OpenID Connect providers as a JSON array of {id, issuer, clientId, clientSecret, name}; more can be given as numbered variables OIDC_1_ISSUER, OIDC_1_CLIENT_ID, OIDC_1_CLIENT_SECRET, OIDC_1_NAME (and OIDC_1_ID). Each redirect URI is PUBLIC_URL/auth/oidc/<id>/callback.',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -256,6 +274,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     )
   }
 
+  const oidcProviders = parseOidcProviders(env, problems)
+
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze({
     port,
@@ -274,5 +294,141 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     runJobs: jobs === 'true',
     jobsLeaseMs: leaseSeconds * 1000,
+    oidcProviders,
   })
+}
+
+const OIDC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
+const OIDC_NUMBERED = /^OIDC_(\d+)_(.+)$/
+const OIDC_FIELDS = {
+  ID: 'id',
+  ISSUER: 'issuer',
+  CLIENT_ID: 'clientId',
+  CLIENT_SECRET: 'clientSecret',
+  NAME: 'name',
+} as const
+
+/**
+ * Reads the OpenID Connect providers: OIDC_PROVIDERS (a JSON array) and the numbered variables
+ * OIDC_<N>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME and optionally _ID (default: the name as a slug).
+ * Pushes a problem naming the variable for every bad value, and returns the good providers.
+ * @example parseOidcProviders({ OIDC_1_ISSUER: 'https://id.example.com', OIDC_1_CLIENT_ID: 'quorum', OIDC_1_CLIENT_SECRET: 's', OIDC_1_NAME: 'Example ID' }, [])
+ */
+export function parseOidcProviders(
+  env: NodeJS.ProcessEnv,
+  problems: string[],
+): readonly OidcProviderConfig[] {
+  const found: { where: string; fields: Record<string, unknown> }[] = []
+  const json = env.OIDC_PROVIDERS?.trim() ?? ''
+  if (json !== '') {
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(json)
+    } catch {
+      problems.push(
+        'OIDC_PROVIDERS: is not valid JSON (an array of {id, issuer, clientId, clientSecret, name})',
+      )
+    }
+    if (parsed !== undefined && !Array.isArray(parsed))
+      problems.push(
+        'OIDC_PROVIDERS: must be a JSON array of {id, issuer, clientId, clientSecret, name}',
+      )
+    if (Array.isArray(parsed))
+      parsed.forEach((entry: unknown, i) => {
+        const where = `OIDC_PROVIDERS[${i}]`
+        if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+          problems.push(`${where}: must be an object {id, issuer, clientId, clientSecret, name}`)
+        else {
+          const unknown = Object.keys(entry).filter(
+            (k) => !Object.values(OIDC_FIELDS).includes(k as never),
+          )
+          if (unknown.length > 0) problems.push(`${where}: unknown field ${unknown.join(', ')}`)
+          found.push({ where, fields: entry as Record<string, unknown> })
+        }
+      })
+  }
+  const numbered = new Map<number, Record<string, unknown>>()
+  for (const [name, value] of Object.entries(env)) {
+    const match = OIDC_NUMBERED.exec(name)
+    if (!match || value === undefined || value === '') continue
+    const field = OIDC_FIELDS[match[2] as keyof typeof OIDC_FIELDS] as string | undefined
+    if (field === undefined) {
+      problems.push(
+        `${name}: unknown; the numbered variables are OIDC_N_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _NAME and _ID`,
+      )
+      continue
+    }
+    const n = Number(match[1])
+    numbered.set(n, { ...numbered.get(n), [field]: value })
+  }
+  for (const [n, fields] of [...numbered].sort(([a], [b]) => a - b)) {
+    const name = typeof fields.name === 'string' ? fields.name : ''
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 32)
+    found.push({ where: `OIDC_${n}`, fields: { id: slug, ...fields } })
+  }
+
+  const providers: OidcProviderConfig[] = []
+  for (const { where, fields } of found) {
+    const provider = checkOidcProvider(where, fields, problems)
+    if (provider === null) continue
+    if (providers.some((p) => p.id === provider.id))
+      problems.push(`${where}: the id "${provider.id}" is used by another provider`)
+    else providers.push(Object.freeze(provider))
+  }
+  return Object.freeze(providers)
+}
+
+function checkOidcProvider(
+  where: string,
+  fields: Record<string, unknown>,
+  problems: string[],
+): OidcProviderConfig | null {
+  const text = (key: string) =>
+    typeof fields[key] === 'string' ? (fields[key] as string).trim() : ''
+  const before = problems.length
+  const [id, issuer, clientId, clientSecret, name] = [
+    text('id'),
+    text('issuer'),
+    text('clientId'),
+    text('clientSecret'),
+    text('name'),
+  ]
+  const label = (key: string) =>
+    where.startsWith('OIDC_PROVIDERS')
+      ? `${where}.${key}`
+      : `${where}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`
+  if (!OIDC_ID.test(id))
+    problems.push(`${label('id')}: "${id}" must be 1–32 lower-case letters, digits and hyphens`)
+  if (!isIssuerUrl(issuer))
+    problems.push(
+      `${label('issuer')}: "${issuer}" must be an https:// URL (http:// only on this machine: localhost, 127.0.0.1, ::1)`,
+    )
+  if (clientId === '') problems.push(`${label('clientId')}: is required`)
+  if (clientSecret === '') problems.push(`${label('clientSecret')}: is required`)
+  if (name === '' || name.length > 40) problems.push(`${label('name')}: must be 1–40 characters`)
+  return problems.length === before
+    ? { id, issuer: issuer.replace(/\/$/, ''), clientId, clientSecret, name }
+    : null
+}
+
+/** An https issuer, or plain http on a loopback address (a provider on this machine, as in tests). */
+export function isIssuerUrl(value: string): boolean {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return false
+  }
+  if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '')
+    return false
+  if (url.protocol === 'https:') return true
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname)
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }

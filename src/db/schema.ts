@@ -3,7 +3,7 @@
  * Times are epoch milliseconds (bigint in PostgreSQL, read back as numbers); flags are 0/1 integers
  * so both dialects store and compare them the same way.
  */
-import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely'
+import type { Generated, Insertable, Kysely, Transaction } from 'kysely'
 
 export interface UsersTable {
   id: Generated<number>
@@ -17,6 +17,15 @@ export interface UsersTable {
   /** Staff title shown beside the name, e.g. "DTS Engineer". */
   title: string | null
   created_at: number
+  /** Set when the person deleted the account: the row stays for their posts, its personal fields cleared. */
+  deleted_at: number | null
+}
+
+/** Usernames of deleted accounts, held for 30 days so nobody takes one over at once; never the name itself. */
+export interface RetiredUsernamesTable {
+  /** HMAC-SHA-256 (hex) of the lower-cased username, keyed by the `retired-usernames` secret. */
+  name_hash: string
+  retired_at: number
 }
 
 export interface TagsTable {
@@ -119,8 +128,13 @@ export interface SessionsTable {
   id_hash: string
   user_id: number
   created_at: number
+  /** Refreshed at most every few minutes (sessions.queries.ts: TOUCH_EVERY_MS), never per request. */
   last_seen_at: number
   expires_at: number
+  /** The browser's User-Agent header, cut to 512 characters; null until the session's first touch. */
+  user_agent: string | null
+  /** The client address as the server sees it (TRUST_PROXY-aware); null until the first touch. */
+  ip: string | null
 }
 
 export interface SecretsTable {
@@ -147,6 +161,9 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  user_identities: UserIdentitiesTable
+  oidc_logins: OidcLoginsTable
+  retired_usernames: RetiredUsernamesTable
   totp_secrets: TotpSecretsTable
   recovery_codes: RecoveryCodesTable
   passkeys: PasskeysTable
@@ -222,8 +239,6 @@ export type Db = Kysely<Database>
 /** A connection or an open transaction: query functions accept either. */
 export type Executor = Kysely<Database> | Transaction<Database>
 
-export type UserRow = Selectable<UsersTable>
-export type NewUser = Insertable<UsersTable>
 export type NewThread = Insertable<ThreadsTable>
 export type NewPost = Insertable<PostsTable>
 export type NewAttachment = Insertable<AttachmentsTable>
@@ -293,4 +308,41 @@ export interface SimilarityVectorsTable {
 /** Terms in more threads than similar threads read postings for (MAX_POSTINGS): no postings are kept. */
 export interface CommonTermsTable {
   term: string
+}
+
+/** A provider login linked to an account (src/domain/oidc): one account per (provider, subject). */
+export interface UserIdentitiesTable {
+  id: Generated<number>
+  user_id: number
+  /** The provider's id in OIDC_PROVIDERS. */
+  provider_id: string
+  /** The provider's `sub` claim: stable for the person at that provider. */
+  subject: string
+  /** What the provider said at the last sign-in. */
+  email: string | null
+  /** 1 when the provider said `email_verified: true`. */
+  email_verified: Generated<number>
+  created_at: number
+  last_used_at: number
+}
+
+/** An OpenID Connect sign-in under way: single-use, short-lived, keyed by the hash of its cookie. */
+export interface OidcLoginsTable {
+  /** SHA-256 (hex) of the random key in the `quorum_oidc` cookie. */
+  id_hash: string
+  provider_id: string
+  state: string
+  nonce: string
+  code_verifier: string
+  /** Where to go once signed in (already checked by safeNext). */
+  next: string
+  /** The signed-in account a new login is being linked to; null for a sign-in. */
+  link_user_id: number | null
+  /** Set by the callback once the provider has vouched for the person. */
+  subject: string | null
+  email: string | null
+  email_verified: Generated<number>
+  preferred_username: string | null
+  created_at: number
+  expires_at: number
 }

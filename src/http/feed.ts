@@ -2,6 +2,7 @@
 import type { TagSummary } from '../domain/tags/index.js'
 import type { ThreadListItem } from '../domain/thread-lists/index.js'
 import { threadPath } from '../domain/format/index.js'
+import { displayName } from '../domain/shared/index.js'
 
 const XML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -29,7 +30,7 @@ export function renderTagFeed(origin: string, tag: TagSummary, threads: ThreadLi
         `      <link>${xmlEscape(url)}</link>`,
         `      <guid isPermaLink="true">${xmlEscape(url)}</guid>`,
         `      <description>${xmlEscape(t.excerpt)}</description>`,
-        `      <dc:creator>${xmlEscape(t.author.username)}</dc:creator>`,
+        `      <dc:creator>${xmlEscape(displayName(t.author))}</dc:creator>`,
         `      <pubDate>${new Date(t.createdAt).toUTCString()}</pubDate>`,
         '    </item>',
       ].join('\n')

@@ -16,7 +16,10 @@ import * as commonTerms from './2026-12-02-0100_common_terms.js'
 import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 import * as changeTriggers from './2026-12-05-1200_change_triggers.js'
 import * as createJobs from './2026-12-06-1000_create_jobs.js'
+import * as createOidc from './2026-12-06-1200_create_oidc.js'
 import * as createTwoFactor from './2026-12-06-1300_create_two_factor.js'
+import * as sessionDetails from './2026-12-06-1400_session_details.js'
+import * as accountDeletion from './2026-12-06-1410_account_deletion.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -41,5 +44,8 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-04-1900_search_vector_inline': searchVectorInline,
   '2026-12-05-1200_change_triggers': changeTriggers,
   '2026-12-06-1000_create_jobs': createJobs,
+  '2026-12-06-1200_create_oidc': createOidc,
   '2026-12-06-1300_create_two_factor': createTwoFactor,
+  '2026-12-06-1400_session_details': sessionDetails,
+  '2026-12-06-1410_account_deletion': accountDeletion,
 }

@@ -1,9 +1,4 @@
-export {
-  attachmentUrl,
-  findAttachment,
-  insertAttachment,
-  type StoredAttachment,
-} from './attachments.queries.js'
+export { attachmentUrl, findAttachment, insertAttachment } from './attachments.queries.js'
 export {
   describeAttachment,
   contentDisposition,

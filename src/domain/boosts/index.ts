@@ -1,3 +1,3 @@
 /** Boosts: one per person and post, never one's own; the post keeps the count. */
-export { setBoost, type BoostState } from './boosts.actions.js'
+export { setBoost } from './boosts.actions.js'
 export { boostedByViewer } from './boosts.queries.js'

@@ -1,14 +1,3 @@
-export {
-  importThreads,
-  importJsonLines,
-  type ImportProgress,
-  type ImportOptions,
-} from './import.batch.js'
-export { validateImportThread, ImportThreadSchema, type ImportThread } from './import.schema.js'
-export {
-  importThread,
-  importThreadBatch,
-  createImportContext,
-  finishImport,
-  type ImportContext,
-} from './import.actions.js'
+export { importThreads, importJsonLines } from './import.batch.js'
+export { validateImportThread, type ImportThread } from './import.schema.js'
+export { importThread, createImportContext, finishImport } from './import.actions.js'

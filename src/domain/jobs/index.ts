@@ -4,7 +4,13 @@
  * and runs it with the handler registered for its kind (app.ts). Near the bottom of the domain: it
  * knows no feature, and handlers are given to it.
  */
-export { enqueueJob, DEFAULT_MAX_ATTEMPTS, type EnqueueInput } from './jobs.actions.js'
-export { countJobsByState, listJobs, reviveDeadJobs, reviveJob } from './jobs.queries.js'
+export { enqueueJob } from './jobs.actions.js'
+export {
+  countJobsByState,
+  deleteJobsMentioning,
+  listJobs,
+  reviveDeadJobs,
+  reviveJob,
+} from './jobs.queries.js'
 export { JobRunner, retryDelayMs, type JobRunnerOptions } from './runner.js'
 export * from './jobs.types.js'

@@ -175,3 +175,21 @@ export async function deleteFinishedJobs(db: Executor, before: number): Promise<
     .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
+
+/**
+ * Deletes the jobs whose payload or last error holds any of `needles` (an account's email, its name as
+ * a JSON string): a deleted account leaves no address in a queued mail or an SMTP error. Filtered here
+ * rather than with LIKE, whose `_` and `%` a username or address may hold; the table holds recent
+ * jobs only (done ones go after 7 days) and an account is deleted rarely.
+ */
+export async function deleteJobsMentioning(db: Executor, needles: string[]): Promise<number> {
+  const wanted = needles.filter((n) => n !== '')
+  if (wanted.length === 0) return 0
+  const rows = await db.selectFrom('jobs').select(['id', 'payload', 'last_error']).execute()
+  const ids = rows
+    .filter((r) => wanted.some((n) => r.payload.includes(n) || (r.last_error ?? '').includes(n)))
+    .map((r) => r.id)
+  if (ids.length === 0) return 0
+  await db.deleteFrom('jobs').where('id', 'in', ids).execute()
+  return ids.length
+}

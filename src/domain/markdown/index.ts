@@ -11,8 +11,6 @@ export {
   HIGHLIGHT_LANGUAGES,
   MAX_HIGHLIGHT_CHARS,
   MAX_AUTODETECT_CHARS,
-  type HighlightLanguage,
-  type HighlightedCode,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
-export { rescuePastes, pasteLineKind, RESCUED_INFO, type PasteKind } from './pastes.js'
+export { rescuePastes, pasteLineKind, RESCUED_INFO } from './pastes.js'

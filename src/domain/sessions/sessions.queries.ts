@@ -7,11 +7,35 @@ import type { Executor } from '../../db/schema.js'
 import type { Viewer } from '../shared/index.js'
 
 export const SESSION_TTL_MS = 30 * 24 * 3_600_000
-/** Sliding expiry is refreshed at most this often, so reads rarely write. */
-const TOUCH_EVERY_MS = 12 * 3_600_000
+/**
+ * Last seen (with the sliding expiry, the address and the browser) is written at most this often per
+ * session, so a person's requests cost one write every few minutes, not one each.
+ */
+export const TOUCH_EVERY_MS = 5 * 60_000
+/** The longest User-Agent kept: enough for any real browser's, short of a header someone padded. */
+export const USER_AGENT_MAX = 512
+
+/** Where a request comes from: recorded on the session so its owner can recognise it. */
+export interface SessionClient {
+  userAgent?: string | undefined
+  ip?: string | undefined
+}
+
+function clientColumns(client: SessionClient): { user_agent: string | null; ip: string | null } {
+  return {
+    user_agent: client.userAgent ? client.userAgent.slice(0, USER_AGENT_MAX) : null,
+    ip: client.ip ? client.ip.slice(0, 64) : null,
+  }
+}
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex')
+}
+
+/** The client facts a request did carry: a touch never replaces a recorded one with nothing. */
+function knownColumns(client: SessionClient): { user_agent?: string; ip?: string } {
+  const { user_agent, ip } = clientColumns(client)
+  return { ...(user_agent !== null ? { user_agent } : {}), ...(ip !== null ? { ip } : {}) }
 }
 
 /** Creates a session and returns the token for the cookie. */
@@ -19,8 +43,11 @@ export async function createSession(
   db: Executor,
   userId: number,
   now = Date.now(),
+  client: SessionClient = {},
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url')
+  // Expired rows are refused on read; each sign-in also sweeps them out (one range on sessions_expiry).
+  await deleteExpiredSessions(db, now)
   await db
     .insertInto('sessions')
     .values({
@@ -29,6 +56,7 @@ export async function createSession(
       created_at: now,
       last_seen_at: now,
       expires_at: now + SESSION_TTL_MS,
+      ...clientColumns(client),
     })
     .execute()
   return token
@@ -39,11 +67,16 @@ export interface SessionViewer {
   idHash: string
 }
 
-/** The person behind a token, or undefined when it is unknown or expired. */
+/**
+ * The person behind a token, or undefined when it is unknown or expired. Every TOUCH_EVERY_MS (and at
+ * the first request of a session opened without them) it records last seen, the address and the
+ * browser, and slides the expiry.
+ */
 export async function findSessionViewer(
   db: Executor,
   token: string,
   now = Date.now(),
+  client: SessionClient = {},
 ): Promise<SessionViewer | undefined> {
   if (token.length < 20 || token.length > 100) return undefined
   const idHash = hashToken(token)
@@ -57,14 +90,16 @@ export async function findSessionViewer(
       'u.role',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
+      's.user_agent as userAgent',
     ])
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst()
   if (!row || row.expiresAt <= now) return undefined
-  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
+  const unrecorded = row.userAgent === null && Boolean(client.userAgent)
+  if (now - row.lastSeenAt >= TOUCH_EVERY_MS || unrecorded) {
     await db
       .updateTable('sessions')
-      .set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS })
+      .set({ last_seen_at: now, expires_at: now + SESSION_TTL_MS, ...knownColumns(client) })
       .where('id_hash', '=', idHash)
       .execute()
   }
@@ -90,6 +125,50 @@ export async function deleteUserSessions(
   return Number(result.numDeletedRows)
 }
 
-export async function deleteExpiredSessions(db: Executor, now = Date.now()): Promise<void> {
+async function deleteExpiredSessions(db: Executor, now = Date.now()): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<=', now).execute()
+}
+
+export interface SessionRow {
+  idHash: string
+  createdAt: number
+  lastSeenAt: number
+  userAgent: string | null
+  ip: string | null
+}
+
+/** A person's sessions that have not expired, the most recently seen first. */
+export function listUserSessionRows(
+  db: Executor,
+  userId: number,
+  now = Date.now(),
+): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .select([
+      'id_hash as idHash',
+      'created_at as createdAt',
+      'last_seen_at as lastSeenAt',
+      'user_agent as userAgent',
+      'ip',
+    ])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute()
+}
+
+/** Ends one session, only when it belongs to `userId`; how many rows went (0 or 1). */
+export async function deleteUserSession(
+  db: Executor,
+  userId: number,
+  idHash: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
 }

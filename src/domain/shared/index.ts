@@ -2,10 +2,20 @@
  * The shared kernel: what every feature may use and none owns. Results and failures, random ids, attempt
  * limits, secrets, memos of texts and counts, and who is asking. It depends on no feature.
  */
-export { AttemptLimiter, describeWait, type AttemptLimiterOptions } from './attempt-limiter.js'
+export { AttemptLimiter, describeWait } from './attempt-limiter.js'
 export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'
 export { getOrCreateSecret } from './secrets.queries.js'
 export { memoByText, setTextMemoBudget } from './text-memo.js'
-export { isAdmin, isStaff, type Role, type UserRef, type Viewer } from './viewer.js'
+export {
+  DELETED_USER_LABEL,
+  deletedUsername,
+  displayName,
+  isAdmin,
+  isDeletedUser,
+  isStaff,
+  type Role,
+  type UserRef,
+  type Viewer,
+} from './viewer.js'

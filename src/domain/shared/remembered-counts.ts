@@ -2,12 +2,17 @@
  * Counts that are expensive to make and move slowly, remembered per process: how many threads hold a term,
  * a signature, a search phrase. Only counts of at least `from` are kept: a large count reads that many index
  * entries and a thread more or less does not change it, while a small one is cheap to make again and one new
- * thread can double it. Each is used for `ttlMs`; past `entries` of them the memory starts over.
+ * thread can double it. Each is used for `ttlMs` (by the caller's clock, so tests can move it); past
+ * `entries` of them the least recently used goes (lru-cache).
  */
-export class RememberedCounts {
-  private readonly entries = new Map<string, { n: number; at: number }>()
+import { LRUCache } from 'lru-cache'
 
-  constructor(private readonly limits: { from: number; ttlMs: number; entries: number }) {}
+export class RememberedCounts {
+  private readonly entries: LRUCache<string, { n: number; at: number }>
+
+  constructor(private readonly limits: { from: number; ttlMs: number; entries: number }) {
+    this.entries = new LRUCache({ max: limits.entries })
+  }
 
   /**
    * The count of each key: from memory where it is fresh, the others from one call of `count` (given them in
@@ -28,7 +33,6 @@ export class RememberedCounts {
     })
     if (missing.length === 0) return out
     const counted = await count(missing.map((i) => keys[i] ?? ''))
-    if (this.entries.size + missing.length > this.limits.entries) this.entries.clear()
     missing.forEach((i, j) => {
       const n = counted[j] ?? 0
       out[i] = n

@@ -20,6 +20,29 @@ export interface UserRef {
   title: string | null
 }
 
+const DELETED_PREFIX = '~deleted-'
+
+/**
+ * The username a deleted account's row takes: `~` is refused by registration, the CLI and the importer,
+ * so no one can ever hold such a name, and pages can tell a deleted author from a person.
+ */
+export function deletedUsername(userId: number): string {
+  return `${DELETED_PREFIX}${userId}`
+}
+
+/** Whether a name shown beside a post is a deleted account's ("deleted user", with no link). */
+export function isDeletedUser(user: { username: string }): boolean {
+  return user.username.startsWith(DELETED_PREFIX)
+}
+
+/** What pages say instead of a deleted account's name. */
+export const DELETED_USER_LABEL = 'deleted user'
+
+/** The name to show for a person: theirs, or "deleted user". */
+export function displayName(user: { username: string }): string {
+  return isDeletedUser(user) ? DELETED_USER_LABEL : user.username
+}
+
 /** Moderators and admins. */
 export function isStaff(viewer: Viewer | null): boolean {
   return viewer !== null && (viewer.role === 'moderator' || viewer.role === 'admin')

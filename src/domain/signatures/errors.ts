@@ -20,6 +20,8 @@ const ERRNO_BY_MESSAGE = new Map(
     e,
   ]),
 )
+/** strerror text in any case, for search operators: `errno:"no buffer space available"`. */
+const ERRNO_BY_LOWER_MESSAGE = new Map([...ERRNO_BY_MESSAGE].map(([m, e]) => [m.toLowerCase(), e]))
 const KERN_BY_NAME = new Map(KERN_RETURN.map((k) => [k.name, k]))
 const KERN_BY_NUMBER = new Map(KERN_RETURN.map((k) => [k.number, k]))
 const KERN_BY_MESSAGE = new Map(
@@ -138,7 +140,8 @@ function ioByMessage(text: string) {
 
 /**
  * The canonical name for an error as a user may type it in a search (`errno:2`, `Err#2`, `0xe00002c2`,
- * `kIOReturnBadArgument`, `enobufs`), or null when it names no known error.
+ * `kIOReturnBadArgument`, `enobufs`, its strerror or system message in any case: `"No buffer space
+ * available"`), or null when it names no known error.
  * @example canonicalErrorName('Err#2') // "ENOENT"
  * @example canonicalErrorName('0xe00002c2') // "kIOReturnBadArgument"
  */
@@ -153,6 +156,14 @@ export function canonicalErrorName(text: string): string | null {
   const errno = ERRNO_BY_NAME.get(ERRNO_ALIASES[upper] ?? upper)
   if (errno) return errno.name
   if (KERN_BY_NAME.has(upper)) return upper
-  const io = IO_RETURN.find((r) => r.name.toLowerCase() === t.toLowerCase())
-  return io?.name ?? null
+  const lower = t.toLowerCase()
+  const io = IO_RETURN.find((r) => r.name.toLowerCase() === lower)
+  if (io) return io.name
+  const message = lower.replace(/\s+/g, ' ')
+  return (
+    ERRNO_BY_LOWER_MESSAGE.get(message)?.name ??
+    KERN_BY_MESSAGE.get(message)?.name ??
+    IO_BY_MESSAGE.get(message)?.name ??
+    null
+  )
 }

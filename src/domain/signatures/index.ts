@@ -3,7 +3,7 @@
  * every post, stored per thread, and what they power: the Mentions line, /signatures pages, similar threads
  * and the search operators. See docs/signatures.md.
  */
-export { extractSignatures, signatureItems, type TextAttachment } from './extract.js'
+export { extractSignatures } from './extract.js'
 export {
   deriveSignatures,
   rebuildSignatures,
@@ -12,18 +12,10 @@ export {
   storeSignatureRows,
   type SignatureRows,
 } from './refresh.js'
-export { findSimilarThreads, findSimilarToDraft, SIMILAR_LIMIT } from './similar.js'
+export { findSimilarThreads, findSimilarToDraft } from './similar.js'
 export { FreshTermCounts, MAX_POSTINGS } from './term-postings.queries.js'
 export { getThreadSignaturePanels } from './thread-signatures.js'
-export {
-  getThreadMentions,
-  getSignaturePage,
-  signatureHref,
-  isSignatureKind,
-  MENTIONED_SYMBOLS,
-  SIGNATURE_PAGE_SIZE,
-  type SignaturePageData,
-} from './mentions.js'
+export { getThreadMentions, getSignaturePage, signatureHref } from './mentions.js'
 export { canonicalErrorName } from './errors.js'
 export {
   parseSignatureOperator,

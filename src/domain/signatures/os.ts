@@ -35,6 +35,11 @@ const VERSION_BUILD_RE = new RegExp(
   String.raw`\b(?:Version|ProductVersion:)\s+(${VERSION})\s*(?:\(\s*(?:[Bb]uild\s+)?(${BUILD})\s*\)|\s+BuildVersion:\s+(${BUILD}))`,
   'g',
 )
+/** A version with its build and no platform: "also seen on 26.2 (25C56)"; kept only when the build's train agrees. */
+const VERSION_PAREN_BUILD_RE = new RegExp(
+  String.raw`(?<![\w.])(${VERSION})\s*\(\s*(?:[Bb]uild\s+)?(${BUILD})\s*\)`,
+  'g',
+)
 const DARWIN_RE = /\bDarwin(?: Kernel Version)? (\d{2})\.(\d{1,2})(?:\.\d+)?\b/g
 const BARE_BUILD_RE = new RegExp(String.raw`(?<![\w.\-/#:])(${BARE_BUILD})(?![\w\-/])`, 'g')
 
@@ -96,6 +101,16 @@ export function extractOs(text: string): OsMention[] {
       explicit: true,
       at: m.index,
     })
+  }
+  for (const m of text.matchAll(VERSION_PAREN_BUILD_RE)) {
+    if (isTaken(taken, m.index)) continue
+    const version = m[1] ?? ''
+    const build = m[2] ?? ''
+    const platform = platformOfBuild(build, found)
+    const major = trainVersion(platform, build)
+    if (major === null || !sameLine(version, major)) continue
+    take(m.index, m.index + m[0].length)
+    found.push({ platform, version, build, explicit: true, at: m.index })
   }
   for (const m of text.matchAll(DARWIN_RE)) {
     const macos = macosForDarwin(Number(m[1]))

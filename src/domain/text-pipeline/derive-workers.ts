@@ -1,18 +1,12 @@
 /**
  * Deriving thread text (search rows, signatures) for bulk rebuilds, on the main thread or spread over worker
  * threads: parsing Markdown and extracting signatures is CPU work that another core can do while the main
- * thread reads and writes the database.
+ * thread reads and writes the database. The pool is piscina: a batch goes to whichever worker is idle, a
+ * worker that dies fails the batches it held, and closing waits for none.
  */
-import { Worker } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import { deriveText, type DerivedText } from './derive-text.js'
 import type { ThreadContent } from '../thread-contents/index.js'
-
-export interface DeriveRequest {
-  id: number
-  contents: ThreadContent[]
-}
-
-export type DeriveResponse = { id: number; derived: DerivedText[] } | { id: number; error: string }
 
 export interface Deriver {
   derive(contents: ThreadContent[]): Promise<DerivedText[]>
@@ -29,75 +23,40 @@ export const inlineDeriver: Deriver = {
 }
 
 /**
- * `count` worker threads taking batches in turn (see workerScript for how they start from sources).
+ * `count` worker threads taking batches as they become free.
  * @example const deriver = startDeriveWorkers(2); try { await deriver.derive(batch) } finally { await deriver.close() }
  */
 export function startDeriveWorkers(count: number): Deriver {
-  const script = workerScript()
-  // Each request waits here until its worker answers, fails or stops.
-  const waiting = new Map<
-    number,
-    { worker: Worker; resolve: (d: DerivedText[]) => void; reject: (e: Error) => void }
-  >()
-  let failure: Error | null = null
-  const fail = (worker: Worker, error: Error) => {
-    failure ??= error
-    for (const [id, request] of waiting) {
-      if (request.worker !== worker) continue
-      waiting.delete(id)
-      request.reject(error)
-    }
-  }
-  const workers = Array.from({ length: Math.max(1, count) }, () => {
-    const worker = new Worker(script.source, { eval: script.eval })
-    worker.on('message', (response: DeriveResponse) => {
-      const request = waiting.get(response.id)
-      waiting.delete(response.id)
-      if ('error' in response) request?.reject(new Error(`deriving thread text: ${response.error}`))
-      else request?.resolve(response.derived)
-    })
-    worker.on('error', (error) => fail(worker, error))
-    worker.on('exit', (code) =>
-      fail(worker, new Error(`a derive worker stopped (exit code ${code})`)),
-    )
-    return worker
+  const threads = Math.max(1, count)
+  const pool = new Piscina<ThreadContent[], DerivedText[]>({
+    filename: workerFile(),
+    minThreads: threads,
+    maxThreads: threads,
+    // Batches wait in the pool's queue; the text pipeline already bounds how many are ahead.
+    maxQueue: Infinity,
   })
-  let next = 0
   let closed = false
   return {
-    derive(contents) {
-      if (closed) return Promise.reject(new Error('the derive workers are closed'))
-      if (failure) return Promise.reject(failure)
-      const id = next++
-      const worker = workers[id % workers.length] as Worker
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { worker, resolve, reject })
-        worker.postMessage({ id, contents } satisfies DeriveRequest)
-      })
+    async derive(contents) {
+      if (closed) throw new Error('the derive workers are closed')
+      try {
+        return await pool.run(contents)
+      } catch (error) {
+        const reason = error instanceof Error ? (error.stack ?? error.message) : String(error)
+        throw new Error(`deriving thread text: ${reason}`, { cause: error })
+      }
     },
-    utilization: () => workers.map((w) => w.performance.eventLoopUtilization().utilization),
+    utilization: () => pool.threads.map((w) => w.performance.eventLoopUtilization().utilization),
     async close() {
       closed = true
-      await Promise.all(workers.map((w) => w.terminate()))
+      await pool.destroy()
     },
   }
 }
 
-/**
- * The worker's entry. Compiled (dist/): derive.worker.js. From the TypeScript sources: a small bootstrap
- * that registers tsx's loader in the worker and imports derive.worker.ts (Node 20 does not apply the
- * parent's `--import tsx` to a worker's own entry file).
- */
-function workerScript(): { source: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith('.ts'))
-    return { source: new URL('./derive.worker.js', import.meta.url), eval: false }
-  // Resolved here when the runtime can (Node); Vitest's module runner lacks import.meta.resolve, and the
-  // bare name then resolves from the working directory (the project root, where tests and benches run).
-  const tsx =
-    typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api'
-  const entry = new URL('./derive.worker.ts', import.meta.url).href
-  return {
-    source: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}) })`,
-    eval: true,
-  }
+/** The worker's module: derive.worker.js when compiled (dist/), the tsx bootstrap from the sources. */
+function workerFile(): string {
+  const compiled = !import.meta.url.endsWith('.ts')
+  return new URL(compiled ? './derive.worker.js' : './derive.worker.source.mjs', import.meta.url)
+    .href
 }

@@ -5,11 +5,4 @@
  * importer's bulk loads and the whole-forum rebuild, {@link startTextPipeline}, {@link rebuildThreadText}).
  */
 export { refreshThreadText, refreshThreadsText } from './refresh-text.js'
-export {
-  rebuildThreadText,
-  startTextPipeline,
-  type TextPipeline,
-  type TextPipelineOptions,
-  type TextRebuildOptions,
-} from './rebuild-text.js'
-export { deriveText, type DerivedText } from './derive-text.js'
+export { rebuildThreadText, startTextPipeline } from './rebuild-text.js'

@@ -8,4 +8,4 @@ export {
   MAX_ATTACHMENT_READ,
   type ThreadContent,
 } from './thread-contents.queries.js'
-export { eachThreadBatch, type RebuildOptions, type RebuildProgress } from './thread-batches.js'
+export { eachThreadBatch, type RebuildOptions } from './thread-batches.js'

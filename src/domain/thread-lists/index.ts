@@ -6,20 +6,15 @@
 export {
   countAllThreads,
   countTagListing,
-  countThreadsByTag,
   findThreadView,
   listLatestThreads,
   listNewestThreadsByTag,
   listThreadIdsAfter,
   listThreadsByTag,
   listThreadsWhere,
-  pinsFirst,
-  syncThreadSortKeys,
   threadListColumns,
   threadListItems,
   toThreadListItem,
-  type TagListingQuery,
-  type ThreadListRow,
 } from './thread-lists.queries.js'
 export { addThreadViews, refreshThread } from './thread-counters.queries.js'
 export {
@@ -27,7 +22,5 @@ export {
   insertThread,
   insertThreadTags,
   updateThread,
-  type NewThread,
-  type ThreadRowPatch,
 } from './thread-rows.queries.js'
 export * from './thread-lists.types.js'

@@ -9,14 +9,6 @@ export {
   listSitemapTags,
   listSitemapThreads,
   listSitemapThreadChunks,
-  type SitemapThread,
-  type SitemapTag,
 } from './sitemap.queries.js'
 export * from './threads.types.js'
-export {
-  askQuestion,
-  secondsUntilAsk,
-  type AskInput,
-  type Asked,
-  type UploadedFile,
-} from './ask.actions.js'
+export { askQuestion, secondsUntilAsk, type UploadedFile } from './ask.actions.js'

@@ -4,7 +4,6 @@
  */
 export {
   getSecurityOverview,
-  hasSecondFactor,
   startTotpSetup,
   findTotpSetup,
   enableTotp,
@@ -13,11 +12,9 @@ export {
 } from './two-factor.actions.js'
 export {
   beginSignIn,
-  startSecondStep,
   findSecondStep,
   finishSecondStep,
   SECOND_STEP_TTL_MS,
-  type SignInOutcome,
 } from './sign-in.actions.js'
 export {
   relyingPartyOf,
@@ -28,11 +25,8 @@ export {
   finishPasskeySignIn,
   passkeySecondStepOptions,
   finishPasskeySecondStep,
-  PASSKEY_NAME_MAX,
-  type RelyingParty,
 } from './passkeys.actions.js'
 export { twoFactorLimits, createTwoFactorLimits } from './two-factor.limits.js'
-export { RECOVERY_CODE_COUNT } from './recovery-codes.js'
 export type {
   PasskeySummary,
   SecurityOverview,

@@ -15,10 +15,11 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import type { Db } from '../../db/schema.js'
-import { createSession, hashToken } from '../sessions/index.js'
+import { createSession } from '../sessions/index.js'
+import { hashTicket } from './tickets.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
-import { completeSignIn, pendingUser } from './sign-in.actions.js'
+import { client, completeSignIn, pendingUser } from './sign-in.actions.js'
 import { hasSecondFactor } from './two-factor.actions.js'
 import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
@@ -135,7 +136,7 @@ export async function passkeySignInOptions(
 /** Signs in with a passkey alone: it proves possession and (user verification) the person. */
 export async function finishPasskeySignIn(
   db: Db,
-  input: { response: unknown; ip: string },
+  input: { response: unknown; ip: string; userAgent?: string | undefined },
   rp: RelyingParty,
   now = Date.now(),
 ): Promise<Result<{ userId: number; token: string }>> {
@@ -150,7 +151,10 @@ export async function finishPasskeySignIn(
     now,
   })
   if (!verified) return refused()
-  return ok({ userId: passkey.userId, token: await createSession(db, passkey.userId, now) })
+  return ok({
+    userId: passkey.userId,
+    token: await createSession(db, passkey.userId, now, client(input)),
+  })
 }
 
 /** Options for the second step: one of this account's passkeys. */
@@ -178,7 +182,7 @@ export async function passkeySecondStepOptions(
 /** Finishes a pending sign-in with one of the account's passkeys. */
 export async function finishPasskeySecondStep(
   db: Db,
-  input: { ticket: string; response: unknown; ip: string },
+  input: { ticket: string; response: unknown; ip: string; userAgent?: string | undefined },
   rp: RelyingParty,
   now = Date.now(),
 ): Promise<Result<{ userId: number; token: string }>> {
@@ -195,7 +199,7 @@ export async function finishPasskeySecondStep(
     now,
   })
   if (!verified) return refused()
-  return completeSignIn(db, input.ticket, userId, now)
+  return completeSignIn(db, input.ticket, userId, now, client(input))
 }
 
 async function verifyAssertion(
@@ -248,7 +252,7 @@ async function saveChallenge(
   await deleteExpiredChallenges(db, now) // by the expiry index; keeps the table to live rows
   await insertChallenge(
     db,
-    { idHash: hashToken(challenge), purpose, userId, expiresAt: now + CHALLENGE_TTL_MS },
+    { idHash: hashTicket(challenge), purpose, userId, expiresAt: now + CHALLENGE_TTL_MS },
     now,
   )
 }
@@ -261,7 +265,7 @@ async function usesChallenge(
   userId: number | null,
   now: number,
 ): Promise<boolean> {
-  const taken = await takeChallenge(db, hashToken(challenge), purpose, now)
+  const taken = await takeChallenge(db, hashTicket(challenge), purpose, now)
   return taken !== undefined && taken.userId === userId
 }
 

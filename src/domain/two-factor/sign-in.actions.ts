@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
-import { createSession, hashToken } from '../sessions/index.js'
+import { createSession } from '../sessions/index.js'
+import { hashTicket } from './tickets.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { checkLogin, type LoginInput } from '../users/index.js'
 import { hashRecoveryCode } from './recovery-codes.js'
@@ -44,7 +45,11 @@ export async function beginSignIn(
   if (!checked.ok) return checked
   const viewer = checked.value
   if (!(await hasSecondFactor(db, viewer.id))) {
-    return ok({ kind: 'signed-in', viewer, token: await createSession(db, viewer.id, now) })
+    return ok({
+      kind: 'signed-in',
+      viewer,
+      token: await createSession(db, viewer.id, now, client(input)),
+    })
   }
   const ticket = await startSecondStep(db, viewer.id, now)
   return ok({ kind: 'second-step', viewer, ticket })
@@ -61,7 +66,7 @@ export async function startSecondStep(db: Db, userId: number, now = Date.now()):
   await insertChallenge(
     db,
     {
-      idHash: hashToken(ticket),
+      idHash: hashTicket(ticket),
       purpose: 'second-step',
       userId,
       expiresAt: now + SECOND_STEP_TTL_MS,
@@ -87,6 +92,8 @@ export interface SecondStepInput {
   ticket: string
   code: string
   ip: string
+  /** Recorded on the new session, as the password sign-in does. */
+  userAgent?: string | undefined
 }
 
 /**
@@ -115,7 +122,7 @@ export async function finishSecondStep(
     : await useRecoveryCode(db, userId, hashRecoveryCode(code), now)
   if (!accepted)
     return fail.invalid('code', 'That code is not right, or was used already. Try the next one.')
-  return completeSignIn(db, input.ticket, userId, now)
+  return completeSignIn(db, input.ticket, userId, now, client(input))
 }
 
 /** Ends a pending sign-in with a session; the ticket acts once. */
@@ -124,11 +131,12 @@ export async function completeSignIn(
   ticket: string,
   userId: number,
   now: number,
+  sessionClient: { ip?: string | undefined; userAgent?: string | undefined } = {},
 ): Promise<Result<{ userId: number; token: string }>> {
-  const taken = await takeChallenge(db, hashToken(ticket), 'second-step', now)
+  const taken = await takeChallenge(db, hashTicket(ticket), 'second-step', now)
   if (taken?.userId !== userId) return expired()
   twoFactorLimits.account.refund(`user:${userId}`, now)
-  return ok({ userId, token: await createSession(db, userId, now) })
+  return ok({ userId, token: await createSession(db, userId, now, sessionClient) })
 }
 
 /** The account a live pending sign-in belongs to. */
@@ -138,7 +146,7 @@ export async function pendingUser(
   now: number,
 ): Promise<number | undefined> {
   if (ticket.length < 20 || ticket.length > 100) return undefined
-  const found = await findChallenge(db, hashToken(ticket), 'second-step', now)
+  const found = await findChallenge(db, hashTicket(ticket), 'second-step', now)
   return found?.userId ?? undefined
 }
 
@@ -151,4 +159,9 @@ async function acceptTotp(db: Db, userId: number, code: string, now: number): Pr
 
 function expired(): Result<never> {
   return fail.invalid('code', 'This sign-in has expired. Sign in with your password again.')
+}
+
+/** What a new session records of the browser that opened it. */
+export function client(input: { ip: string; userAgent?: string | undefined }) {
+  return { ip: input.ip, userAgent: input.userAgent }
 }

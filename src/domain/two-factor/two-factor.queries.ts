@@ -256,10 +256,6 @@ export async function takeChallenge(
   return Number(result.numDeletedRows) === 1 ? found : undefined
 }
 
-export async function deleteChallenge(db: Executor, idHash: string): Promise<void> {
-  await db.deleteFrom('sign_in_challenges').where('id_hash', '=', idHash).execute()
-}
-
 export async function deleteExpiredChallenges(db: Executor, now: number): Promise<void> {
   await db.deleteFrom('sign_in_challenges').where('expires_at', '<=', now).execute()
 }

@@ -5,12 +5,15 @@ export {
   isPasswordCorrect,
   type LoginInput,
   changePassword,
+  hasPassword,
+  createMemberWithoutPassword,
   createAccount,
   authLimits,
   createAuthLimits,
   type SignedIn,
 } from './users.actions.js'
-export { usernameProblem, emailProblem, USERNAME_PATTERN } from './users.policy.js'
-export { passwordProblem, PASSWORD_MIN } from './passwords.js'
+export { usernameProblem } from './users.policy.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
-export { getProfile, listUserThreads, type Profile } from './profile.queries.js'
+export { getProfile, listUserThreads } from './profile.queries.js'
+export { exportAccount, deleteAccount, accountLimits } from './account.actions.js'
+export { RETIRED_NAME_MS } from './retired-names.queries.js'

@@ -18,6 +18,7 @@ export async function getProfile(db: Executor, username: string): Promise<Profil
     .selectFrom('users')
     .select(['id', 'username', 'title', 'role', 'created_at as joinedAt'])
     .where('username_key', '=', username.toLowerCase())
+    .where('deleted_at', 'is', null) // a deleted account has no profile
     .executeTakeFirst()
   if (!user) return undefined
   const threads = await db

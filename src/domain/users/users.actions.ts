@@ -2,11 +2,12 @@
  * Accounts: registration, signing in, password changes. Each returns a Result; expected failures name
  * the field they belong to, so the form can show the message next to it.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
+import { isUsernameRetired } from './retired-names.queries.js'
 import { emailProblem, usernameProblem } from './users.policy.js'
 import {
   findCredentials,
@@ -59,6 +60,8 @@ export interface RegisterInput {
   email: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 export interface SignedIn {
@@ -84,7 +87,8 @@ export async function registerUser(
   // and probing which emails have accounts costs the same as creating them.
   const wait = authLimits.register.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
-  if (await isUsernameTaken(db, username))
+  // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
+  if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
     return fail.invalid('username', 'That username is taken.')
   if (await isEmailTaken(db, email))
     return fail.invalid('email', 'An account with that email exists; sign in instead.')
@@ -99,7 +103,10 @@ export async function registerUser(
         title: null,
         createdAt: now,
       })
-      const token = await createSession(trx, id, now)
+      const token = await createSession(trx, id, now, {
+        ip: input.ip,
+        userAgent: input.userAgent,
+      })
       return ok({ viewer: { id, username, title: null, role: 'member' as Role }, token })
     })
   } catch (error) {
@@ -114,6 +121,8 @@ export interface LoginInput {
   login: string
   password: string
   ip: string
+  /** The browser's User-Agent, recorded on the new session. */
+  userAgent?: string | undefined
 }
 
 /**
@@ -127,7 +136,10 @@ export async function logIn(
 ): Promise<Result<SignedIn>> {
   const checked = await checkLogin(db, input, now)
   if (!checked.ok) return checked
-  const token = await createSession(db, checked.value.id, now)
+  const token = await createSession(db, checked.value.id, now, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+  })
   return ok({ viewer: checked.value, token })
 }
 
@@ -179,7 +191,9 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
 ): Promise<Result<{ endedSessions: number }>> {
   const stored = await findPasswordHash(db, viewer.id)
-  if (!stored || !(await verifyPassword(stored, input.currentPassword)))
+  if (stored === undefined) return fail.notFound('account')
+  // An account made through a sign-in provider has no password yet: it sets one without a current one.
+  if (stored !== null && !(await verifyPassword(stored, input.currentPassword)))
     return fail.invalid('current_password', 'That is not your current password.')
   const problem = field('new_password', passwordProblem(input.newPassword, viewer.username))
   if (problem) return problem
@@ -189,6 +203,42 @@ export async function changePassword(
     return deleteUserSessions(trx, viewer.id, input.keepSessionHash ?? undefined)
   })
   return ok({ endedSessions })
+}
+
+/** Whether the account has a password (accounts made through a sign-in provider start without one). */
+export async function hasPassword(db: Db, userId: number): Promise<boolean> {
+  return typeof (await findPasswordHash(db, userId)) === 'string'
+}
+
+/**
+ * Creates a member account without a password, in the caller's transaction: someone who signed up
+ * through a sign-in provider (src/domain/oidc), which links the login in the same transaction. The
+ * caller counts the attempt against `authLimits.register` first.
+ */
+export async function createMemberWithoutPassword(
+  trx: Executor,
+  input: { username: string; email: string | null },
+  now = Date.now(),
+): Promise<Result<Viewer>> {
+  const username = input.username.trim()
+  const problem = field('username', usernameProblem(username))
+  if (problem) return problem
+  if (await isUsernameTaken(trx, username))
+    return fail.invalid('username', 'That username is taken.')
+  if (input.email !== null && (await isEmailTaken(trx, input.email)))
+    return fail.invalid(
+      'username',
+      'An account with this email exists already: sign in to it below to link this login.',
+    )
+  const id = await insertUser(trx, {
+    username,
+    email: input.email,
+    passwordHash: null,
+    role: 'member',
+    title: null,
+    createdAt: now,
+  })
+  return ok({ id, username, title: null, role: 'member' as Role })
 }
 
 /** Creates an account from the CLI, where an operator may grant a role. */
@@ -208,7 +258,10 @@ export async function createAccount(
     (input.email === null ? undefined : field('email', emailProblem(input.email))) ??
     field('password', passwordProblem(input.password, input.username))
   if (problem) return problem
-  if (await isUsernameTaken(db, input.username))
+  if (
+    (await isUsernameTaken(db, input.username)) ||
+    (await isUsernameRetired(db, input.username, now))
+  )
     return fail.conflict(`The username ${input.username} is taken.`)
   if (input.email !== null && (await isEmailTaken(db, input.email)))
     return fail.conflict(`An account uses ${input.email} already.`)

@@ -11,6 +11,7 @@
  */
 import { promisify } from 'node:util'
 import zlib from 'node:zlib'
+import { negotiate } from '@fastify/accept-negotiator'
 import compress from '@fastify/compress'
 import type { FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
@@ -18,7 +19,7 @@ import fp from 'fastify-plugin'
 export type Encoding = 'br' | 'gzip'
 
 /** Server preference when the client rates several codings the same: brotli is smaller. */
-const ENCODINGS: readonly Encoding[] = ['br', 'gzip']
+const ENCODINGS: Encoding[] = ['br', 'gzip']
 
 /** Smaller bodies are sent as they are. */
 export const MIN_COMPRESSED_BYTES = 1024
@@ -46,33 +47,19 @@ export function isExcludedRoute(url: string): boolean {
   )
 }
 
+/** `*` (no preference) and `x-gzip` both mean gzip, as @fastify/compress reads them. */
+const GZIP_ALIASES = /\*|x-gzip/g
+
 /**
- * The coding to send for an Accept-Encoding header, or null for the body as it is. It follows
- * @fastify/compress's reading of the header, so a page from the cache and one built afresh agree:
- * highest q wins, ties go to br, q=0 refuses, `*` and `x-gzip` mean gzip.
+ * The coding to send for an Accept-Encoding header, or null for the body as it is. The header is read
+ * the way @fastify/compress reads it (the same aliases, then @fastify/accept-negotiator), so a page from
+ * the cache and one built afresh agree: highest q wins, ties go to br, q=0 refuses.
  * @example negotiateEncoding('gzip, deflate, br') // 'br'
  */
 export function negotiateEncoding(header: string | undefined): Encoding | null {
   if (header === undefined || header === '') return null
-  let best: Encoding | null = null
-  let bestQuality = 0
-  for (const part of header.toLowerCase().split(',')) {
-    const [token = '', ...params] = part.split(';').map((s) => s.trim())
-    const name = token === '*' || token === 'x-gzip' ? 'gzip' : token
-    const rank = ENCODINGS.indexOf(name as Encoding)
-    if (rank === -1) continue
-    const q = params.find((p) => p.startsWith('q='))
-    const quality = q === undefined ? 1 : Number.parseFloat(q.slice(2)) || 0
-    if (quality <= 0) continue
-    if (
-      quality > bestQuality ||
-      (quality === bestQuality && best !== null && rank < ENCODINGS.indexOf(best))
-    ) {
-      best = ENCODINGS[rank] ?? null
-      bestQuality = quality
-    }
-  }
-  return best
+  const coding = negotiate(header.toLowerCase().replace(GZIP_ALIASES, 'gzip'), ENCODINGS)
+  return coding === 'br' || coding === 'gzip' ? coding : null
 }
 
 const brotli = promisify(zlib.brotliCompress)

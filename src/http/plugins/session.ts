@@ -63,7 +63,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
       if (req.url.startsWith('/assets/')) return
       const token = req.cookies[sessionCookie]
       if (token) {
-        const found = await findSessionViewer(req.db, token)
+        const found = await findSessionViewer(req.db, token, Date.now(), clientOf(req))
         if (found) {
           req.viewer = found.viewer
           req.sessionIdHash = found.idHash
@@ -93,6 +93,11 @@ export const sessionPlugin = fp<{ https: boolean }>(
   },
   { name: 'session', dependencies: ['db', 'viewer'] },
 )
+
+/** The browser and address a session records (TRUST_PROXY decides `req.ip`). */
+export function clientOf(req: FastifyRequest): { userAgent: string | undefined; ip: string } {
+  return { userAgent: req.headers['user-agent'], ip: req.ip }
+}
 
 /** Gives an anonymous form page (sign in, register) a CSRF token. */
 export function ensureCsrfToken(req: FastifyRequest, reply: FastifyReply): string {

@@ -41,7 +41,8 @@ export const LoginForm = Type.Object(
   { additionalProperties: false },
 )
 export type LoginForm = Static<typeof LoginForm>
-export const PasswordForm = formBody(['current_password', 'new_password'], 2000)
+/** `username` is the hidden field that ties the new password to the account in password managers. */
+export const PasswordForm = formBody(['current_password', 'new_password', 'username'], 2000)
 export type PasswordForm = Static<typeof PasswordForm>
 export const BodyForm = formBody(['body'])
 export type BodyForm = Static<typeof BodyForm>
@@ -80,3 +81,10 @@ export function safeNext(next: string | undefined, publicUrl: string): string {
   const path = `${resolved.pathname}${resolved.search}${resolved.hash}`
   return path.startsWith('//') || path.length > 500 ? '/' : path
 }
+
+export const SessionForm = formBody(['session'], 200)
+export type SessionForm = Static<typeof SessionForm>
+/** `username` is the hidden field that lets password managers tie the password to the account. */
+export const DeleteAccountForm = formBody(['password', 'confirm', 'username'], 2000)
+export type DeleteAccountForm = Static<typeof DeleteAccountForm>
+export const EmptyForm = formBody([], 10)

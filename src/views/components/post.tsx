@@ -1,5 +1,6 @@
 import type { PostControls } from '../../domain/threads/index.js'
 import type { PostView } from '../../domain/posts/index.js'
+import { displayName } from '../../domain/shared/index.js'
 import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
 import { CommentList } from './comment-list.js'
@@ -44,7 +45,7 @@ function PostHeading({
   kind: PostProps['kind']
   level: 2 | 3
 }) {
-  const text = postHeadingText(kind, post.accepted, post.author.username)
+  const text = postHeadingText(kind, post.accepted, displayName(post.author))
   return level === 2 ? (
     <h2 class="visually-hidden">{text}</h2>
   ) : (

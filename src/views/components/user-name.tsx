@@ -1,4 +1,4 @@
-import type { UserRef } from '../../domain/shared/index.js'
+import { DELETED_USER_LABEL, isDeletedUser, type UserRef } from '../../domain/shared/index.js'
 
 /** Path of a person's profile page. */
 export function userHref(username: string): string {
@@ -8,8 +8,11 @@ export function userHref(username: string): string {
 /**
  * A username linking to the profile, with the staff title (if any) as a badge beside it:
  * "quinn_dts  DTS Engineer". The space keeps the two apart for screen readers and copy-paste.
+ * A deleted account is "deleted user", unlinked.
  */
 export function UserName({ user }: { user: UserRef }) {
+  // A deleted account has no profile and no name: its posts say "deleted user", with no link.
+  if (isDeletedUser(user)) return <span class="user-name user-deleted">{DELETED_USER_LABEL}</span>
   return (
     <span class="user-name">
       <a class="user-link" href={userHref(user.username)}>

@@ -5,6 +5,7 @@ import {
   formPageTitle,
   TextField,
 } from '../components/form-fields.js'
+import { ProviderButtons, type ProviderButton } from '../components/provider-buttons.js'
 import type { FormState, LoginValues } from '../forms.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
@@ -14,6 +15,8 @@ export interface LoginPageProps {
   form: FormState<LoginValues>
   /** Local path to return to after signing in (the route has already checked it); null for none. */
   next: string | null
+  /** Configured OpenID Connect providers: a "Sign in with <name>" button each. */
+  providers?: readonly ProviderButton[]
 }
 
 const FIELDS = [
@@ -22,7 +25,7 @@ const FIELDS = [
 ] as const
 
 /** Sign-in with username or email and password. Posts to /login, carrying `next` through. */
-export function LoginPage({ site, form, next }: LoginPageProps) {
+export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) {
   const { values, errors } = form
   return (
     <Layout site={site} meta={{ title: formPageTitle('Sign in', form), noindex: true }}>
@@ -58,6 +61,12 @@ export function LoginPage({ site, form, next }: LoginPageProps) {
             </button>
           </FormActions>
         </form>
+        {providers.length > 0 && (
+          <section class="form-aside" aria-labelledby="login-providers">
+            <h2 id="login-providers">Or sign in with another account</h2>
+            <ProviderButtons providers={providers} csrfToken={site.csrfToken} next={next} />
+          </section>
+        )}
         {typeof site.assets.passkeys === 'string' && (
           // Shown by the passkey script where the browser supports WebAuthn.
           <form

@@ -18,6 +18,8 @@ export interface SettingsPageProps {
   form: FormState<Record<string, never>>
   /** A success message after a change, such as "Password changed; your other sessions were signed out." */
   notice: string | null
+  /** False for an account made through a sign-in provider: the form sets a first password. */
+  hasPassword?: boolean
 }
 
 const FIELDS = [
@@ -26,8 +28,9 @@ const FIELDS = [
 ] as const
 
 /** Account settings: for now, changing the password. Posts to /settings/password. */
-export function SettingsPage({ site, form, notice }: SettingsPageProps) {
+export function SettingsPage({ site, form, notice, hasPassword = true }: SettingsPageProps) {
   const { errors } = form
+  const action = hasPassword ? 'Change password' : 'Set a password'
   return (
     <Layout site={site} meta={{ title: formPageTitle('Settings', form), noindex: true }}>
       <div class="form-page">
@@ -45,7 +48,13 @@ export function SettingsPage({ site, form, notice }: SettingsPageProps) {
           </p>
         )}
         <section aria-labelledby="change-password">
-          <h2 id="change-password">Change password</h2>
+          <h2 id="change-password">{action}</h2>
+          {!hasPassword && (
+            <p>
+              This account signs in through a provider and has no password. Set one to sign in with
+              your username too.
+            </p>
+          )}
           <form class="stacked-form" method="post" action="/settings/password">
             <CsrfField token={site.csrfToken} />
             {/* Lets password managers tie the new password to the account. */}
@@ -57,15 +66,17 @@ export function SettingsPage({ site, form, notice }: SettingsPageProps) {
                 autocomplete="username"
               />
             )}
-            <TextField
-              id="settings-current-password"
-              name="current_password"
-              type="password"
-              label="Current password"
-              error={errors.current_password}
-              autocomplete="current-password"
-              required
-            />
+            {hasPassword && (
+              <TextField
+                id="settings-current-password"
+                name="current_password"
+                type="password"
+                label="Current password"
+                error={errors.current_password}
+                autocomplete="current-password"
+                required
+              />
+            )}
             <TextField
               id="settings-new-password"
               name="new_password"
@@ -79,7 +90,7 @@ export function SettingsPage({ site, form, notice }: SettingsPageProps) {
             />
             <FormActions>
               <button class="button" type="submit">
-                Change password
+                {action}
               </button>
             </FormActions>
           </form>

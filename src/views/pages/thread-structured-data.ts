@@ -4,6 +4,7 @@
  */
 import type { ThreadPageData } from '../../domain/threads/index.js'
 import type { PostView } from '../../domain/posts/index.js'
+import { displayName } from '../../domain/shared/index.js'
 import { threadHref } from '../components/thread-table.js'
 import type { SiteContext } from '../site.js'
 
@@ -52,7 +53,7 @@ export function qaPageData(site: SiteContext, data: ThreadPageData): object | un
   const accepted = replies.find((r) => r.accepted && !r.deleted)
   if (accepted === undefined || question.deleted) return undefined
   const url = site.baseUrl.replace(/\/+$/, '') + threadHref(thread)
-  const person = (post: PostView) => ({ '@type': 'Person', name: post.author.username })
+  const person = (post: PostView) => ({ '@type': 'Person', name: displayName(post.author) })
   return {
     '@context': 'https://schema.org',
     '@type': 'QAPage',

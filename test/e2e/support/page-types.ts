@@ -49,6 +49,14 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'profile', path: (k) => `/users/${k.profileUsername}`, status: 200 },
   { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
   { name: 'settings (signed in)', path: () => '/settings', status: 200, signedIn: true },
+  { name: 'sessions (signed in)', path: () => '/settings/sessions', status: 200, signedIn: true },
+  {
+    name: 'account: export and delete (signed in)',
+    path: () => '/settings/account',
+    status: 200,
+    signedIn: true,
+  },
+  { name: 'account deleted', path: () => '/account/deleted', status: 200 },
   {
     name: 'security settings (signed in)',
     path: () => '/settings/security',

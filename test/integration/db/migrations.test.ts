@@ -97,12 +97,15 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
     // A new table that pages read needs a trigger of its own (see the migration).
     expect(silent).toEqual([
       'jobs',
+      'oidc_logins',
       'passkeys',
       'recovery_codes',
+      'retired_usernames',
       'secrets',
       'sessions',
       'sign_in_challenges',
       'totp_secrets',
+      'user_identities',
     ])
   })
 

@@ -268,7 +268,7 @@ describe('derive workers', () => {
       for (const share of busy) expect(share).toBeGreaterThanOrEqual(0)
       for (const share of busy) expect(share).toBeLessThanOrEqual(1)
       // Starting a worker (loading its modules) counts as busy too, so only the one that derived is sure to be.
-      expect(busy[0]).toBeGreaterThan(0)
+      expect(Math.max(...busy)).toBeGreaterThan(0)
     } finally {
       await deriver.close()
     }

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
 import { enqueueJob } from '../../../src/domain/jobs/index.js'
+import { publicSessionId } from '../../../src/domain/sessions/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -140,6 +141,31 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Record<
       allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
     },
     {
+      // Each signed-in role ends its own other sessions (none here): 303 for all, 403 anonymous.
+      name: 'POST /settings/sessions/end-others',
+      setup: async () => ({ url: '/settings/sessions/end-others', form: {} }),
+      allowed: { anonymous: N, member: Y, author: Y, moderator: Y, admin: Y },
+    },
+    {
+      // Another person's session, by its id on their sessions page: nobody may end it (404).
+      name: "POST /settings/sessions/end (matrix_third's session)",
+      setup: async (db) => {
+        const row = await db
+          .selectFrom('sessions as s')
+          .innerJoin('users as u', 'u.id', 's.user_id')
+          .select('s.id_hash')
+          .where('u.username', '=', 'matrix_third')
+          .executeTakeFirstOrThrow()
+        return { url: '/settings/sessions/end', form: { session: publicSessionId(row.id_hash) } }
+      },
+      allowed: { anonymous: N, member: 404, author: 404, moderator: 404, admin: 404 },
+    },
+    {
+      name: 'POST /settings/account/export',
+      setup: async () => ({ url: '/settings/account/export', form: {} }),
+      allowed: { anonymous: N, member: 200, author: 200, moderator: 200, admin: 200 },
+    },
+    {
       name: 'POST /admin/jobs/:id/retry',
       setup: async (db) => {
         await enqueueJob(db, { kind: 'matrix.job', key: `matrix-${Math.random()}`, payload: {} })
@@ -168,6 +194,7 @@ describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {
     agents.member = (await signedIn(app, t.db, 'matrix_member')).agent
     agents.moderator = (await signedIn(app, t.db, 'matrix_mod', 'moderator')).agent
     agents.admin = (await signedIn(app, t.db, 'matrix_admin', 'admin')).agent
+    await signedIn(app, t.db, 'matrix_third') // a session nobody else may end
     agents.anonymous = new Agent(app, '10.4.0.1')
     await agents.anonymous.get('/login') // an anonymous CSRF token, so the request reaches the rules
   })

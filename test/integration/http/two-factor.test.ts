@@ -264,7 +264,7 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     const off = await agent.post('/settings/security/totp/disable', { password: TEST_PASSWORD })
     expect(off.statusCode).toBe(200)
     expect(off.body).toContain('Two-factor codes are off.')
-    const rows = await t.db.selectFrom('recovery_codes').selectAll().where('user_id', '=', id)
+    const rows = t.db.selectFrom('recovery_codes').selectAll().where('user_id', '=', id)
     expect(await rows.execute()).toHaveLength(0)
     const res = await password(agent, 'tf_disable')
     expect(res.headers.location).toBe('/')
@@ -284,6 +284,35 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     await password(agent, 'tf_regen')
     expect((await code(agent, old[0]!)).statusCode).toBe(422)
     expect((await code(agent, fresh[0]!)).statusCode).toBe(303)
+  })
+
+  it('deletes every second factor with the account', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'tf_deleted')
+    await turnOn(agent)
+    await t.db
+      .insertInto('passkeys')
+      .values({
+        user_id: id,
+        credential_id: 'ZGVsZXRlZC1rZXk',
+        public_key: 'AA',
+        name: 'tf_deleted laptop',
+        created_at: Date.now(),
+      })
+      .execute()
+    await agent.get('/settings/account')
+    const res = await agent.post('/settings/account/delete', {
+      password: TEST_PASSWORD,
+      confirm: 'tf_deleted',
+    })
+    expect(res.statusCode).toBe(303)
+    for (const table of ['totp_secrets', 'recovery_codes', 'passkeys'] as const) {
+      const rows = await t.db
+        .selectFrom(table)
+        .select('user_id')
+        .where('user_id', '=', id)
+        .execute()
+      expect(rows, table).toEqual([])
+    }
   })
 
   it('holds an account after 10 codes, even the right one, with Retry-After', async () => {

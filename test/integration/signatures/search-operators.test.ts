@@ -42,6 +42,7 @@ describe.each(DIALECTS)('%s: signature search operators', (dialect) => {
     expect(await found('errno:ENOENT')).toEqual(sorted(ids.dtruss, ids.named))
     expect(await found('errno:Err#2')).toEqual(sorted(ids.dtruss, ids.named))
     expect(await found('errno:2')).toEqual(sorted(ids.dtruss, ids.named))
+    expect(await found('errno:"no such file or directory"')).toEqual(sorted(ids.dtruss, ids.named))
     expect(await found('errno:0xe00002e2')).toEqual(sorted(ids.iokit))
     expect(await found('errno:kIOReturnNotPermitted')).toEqual(sorted(ids.iokit))
   })

@@ -34,13 +34,14 @@ describe('RememberedCounts', () => {
     expect(asked).toHaveLength(1)
   })
 
-  it('starts over past its bound, and forgets everything on clear()', async () => {
+  it('forgets the least recently used past its bound, and everything on clear()', async () => {
     const memory = new RememberedCounts(limits)
     const { asked, count } = counter({ a: 100, b: 100, c: 100, d: 100 })
     await memory.of(['a', 'b', 'c'], count, 0)
-    await memory.of(['d'], count, 0) // 3 + 1 > 3 entries: the memory starts over, keeping d
-    await memory.of(['a', 'd'], count, 0)
-    expect(asked.at(-1)).toEqual(['a'])
+    await memory.of(['a'], count, 0) // a is used again: b is now the least recently used
+    await memory.of(['d'], count, 0) // 3 + 1 > 3 entries: b goes
+    await memory.of(['a', 'b', 'c', 'd'], count, 0)
+    expect(asked.at(-1)).toEqual(['b'])
     memory.clear()
     await memory.of(['d'], count, 0)
     expect(asked.at(-1)).toEqual(['d'])

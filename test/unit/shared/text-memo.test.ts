@@ -21,25 +21,28 @@ describe('memoByText', () => {
     expect(calls).toBe(1)
   })
 
-  it('keeps two generations: a text survives one overflow, not two, and a huge text is never kept', () => {
+  it('forgets the least recently used text past its bound, and never keeps a huge one', () => {
     let calls = 0
     const upper = memoByText((text: string) => (calls++, text.toUpperCase()), 320)
     const a = 'a'.repeat(8)
     upper(a)
     const fill = (round: number) => {
-      for (let i = 0; i < 20; i++) upper(`${round}:${i}`.padStart(8, 'x')) // 160 characters: half the bound
+      for (let i = 0; i < 20; i++) upper(`${round}:${i}`.padStart(8, 'x')) // 160 characters
     }
-    fill(1) // the newer generation overflows: `a` is now in the older one
+    fill(1)
+    upper(a) // used again: now the most recent of 168 characters
+    expect(calls).toBe(21)
+    fill(2) // 328 characters were asked for: the oldest of round 1 go, `a` stays
     upper(a)
-    expect(calls).toBe(21) // still remembered (and moved back to the newer generation)
-    fill(2)
-    fill(3) // two overflows without a use: gone
+    expect(calls).toBe(41)
+    fill(3)
+    fill(4) // 320 more characters without a use of `a`: gone
     upper(a)
-    expect(calls).toBe(62)
+    expect(calls).toBe(82)
     const huge = 'z'.repeat(21) // over a sixteenth of the bound
     upper(huge)
     upper(huge)
-    expect(calls).toBe(64)
+    expect(calls).toBe(84)
   })
 
   it('follows the process-wide budget unless given its own bound', () => {
@@ -50,12 +53,12 @@ describe('memoByText', () => {
       for (let i = 0; i < 25; i++) same(`${tag}${i}`.padStart(8, '-')) // 200 characters
       same('a'.repeat(8))
     }
-    setTextMemoBudget(160) // 80 characters a generation: 200 more characters push `aaaaaaaa` out
+    setTextMemoBudget(160) // 200 more characters push `aaaaaaaa` out
     run('x')
     expect(calls).toBe(27)
-    setTextMemoBudget(2_000_000)
+    setTextMemoBudget(2_000_000) // the memo starts again, empty, under the larger bound
     calls = 0
     run('y')
-    expect(calls).toBe(25) // only the new texts: `aaaaaaaa` stays remembered throughout
+    expect(calls).toBe(26) // `aaaaaaaa` once, then remembered throughout
   })
 })

@@ -58,6 +58,14 @@ describe('error codes', () => {
     expect(canonicalErrorName('kern_failure')).toBe('KERN_FAILURE')
     expect(canonicalErrorName('bogus')).toBeNull()
   })
+
+  it('maps strerror and system messages typed into search, in any case', () => {
+    expect(canonicalErrorName('No buffer space available')).toBe('ENOBUFS')
+    expect(canonicalErrorName('no  BUFFER space available')).toBe('ENOBUFS')
+    expect(canonicalErrorName('Operation not permitted')).toBe('EPERM')
+    expect(canonicalErrorName('invalid argument')).toBe('EINVAL')
+    expect(canonicalErrorName('buffer space')).toBeNull()
+  })
 })
 
 describe('the error tables', () => {

@@ -18,6 +18,9 @@ describe('OS mentions', () => {
     ],
     ['Version 15.6.1 (Build 24G90)', ['macOS 15.6.1 (24G90)']],
     ['on iOS 18 the build is 22C152', ['iOS 18 (22C152)']],
+    ['also seen on 26.2 (25C56)', ['macOS 26.2 (25C56)']],
+    ['macOS 26.1 (25B78), also seen on 26.2 (25C56)', ['macOS 26.1 (25B78)', 'macOS 26.2 (25C56)']],
+    ['fixed in 3.2 (25C56)', ['macOS 26 (25C56)']],
   ])('reads %j', (text, expected) => {
     expect(os(text)).toEqual(expected)
   })

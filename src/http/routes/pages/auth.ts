@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
 import { beginSignIn } from '../../../domain/two-factor/index.js'
-import { changePassword, registerUser } from '../../../domain/users/index.js'
+import { changePassword, hasPassword, registerUser } from '../../../domain/users/index.js'
+import { providerButtons } from './oidc.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
 import { RegisterPage } from '../../../views/pages/register-page.js'
@@ -35,6 +36,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         ...values,
         password: req.body.password ?? '',
         ip: req.ip,
+        userAgent: req.headers['user-agent'],
       })
       if (!result.ok) {
         req.log.info(
@@ -65,6 +67,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: emptyForm({ login: '' }),
         next: req.query.next ? next : null,
+        providers: providerButtons(app.config.oidcProviders),
       })
     },
   )
@@ -76,6 +79,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       login,
       password: req.body.password ?? '',
       ip: req.ip,
+      userAgent: req.headers['user-agent'],
     })
     if (!result.ok) {
       req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
@@ -88,6 +92,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: { values: { login }, ...formErrors(result.failure) },
         next: req.body.next ? next : null,
+        providers: providerButtons(app.config.oidcProviders),
       })
     }
     if (result.value.kind === 'second-step') {
@@ -110,6 +115,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       site: siteFor(req),
       form: emptyForm({}),
       notice: null,
+      hasPassword: await hasPassword(req.db, req.viewer.id),
     })
   })
 
@@ -132,6 +138,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           form: { values: {}, ...formErrors(result.failure) },
           notice: null,
+          hasPassword: await hasPassword(req.db, req.viewer.id),
         })
       req.log.info(
         { userId: req.viewer.id, endedSessions: result.value.endedSessions },
@@ -141,6 +148,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         form: emptyForm({}),
         notice: 'Password changed; your other sessions were signed out.',
+        hasPassword: true,
       })
     },
   )

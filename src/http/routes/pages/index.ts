@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
+import { oidcRoutes } from './oidc.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
+import { sessionRoutes } from './sessions.js'
 import { tagRoutes } from './tags.js'
 import { postControlRoutes } from './post-controls.js'
 import { postEditRoutes } from './post-edits.js'
@@ -23,6 +26,9 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(threadRoutes)
   await app.register(attachmentRoutes)
   await app.register(authRoutes)
+  await app.register(oidcRoutes)
+  await app.register(sessionRoutes)
+  await app.register(accountRoutes)
   await app.register(twoFactorRoutes)
   await app.register(passkeyRoutes)
   await app.register(askRoutes)

@@ -1,0 +1,93 @@
+import type { SessionView } from '../../domain/sessions/index.js'
+import { CsrfField } from '../components/form-fields.js'
+import { RelativeTime } from '../components/relative-time.js'
+import { SettingsNav } from '../components/settings-nav.js'
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface SessionsPageProps {
+  site: SiteContext
+  sessions: SessionView[]
+  /** After a sign-out: "Signed out of Firefox on macOS." */
+  notice: string | null
+}
+
+/**
+ * /settings/sessions: where the person is signed in, each session with what identifies it (browser and
+ * system, address, when it started and was last seen) and a "Sign out" button; the one in use is
+ * marked and keeps the header's own sign-out.
+ */
+export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
+  const others = sessions.filter((s) => !s.current).length
+  return (
+    <Layout site={site} meta={{ title: 'Sessions', noindex: true }}>
+      <div class="form-page form-page-wide">
+        {notice !== null && (
+          <div class="notice-success" role="status">
+            <p>{notice}</p>
+          </div>
+        )}
+        <h1>Settings</h1>
+        <SettingsNav current="/settings/sessions" />
+        <h2 id="sessions-heading">Where you are signed in</h2>
+        <p class="lede">
+          {sessions.length === 1
+            ? 'One active session: this one.'
+            : `${sessions.length} active sessions. Sign out of any you do not recognise, then change your password.`}
+        </p>
+        <ul class="session-list" aria-labelledby="sessions-heading">
+          {sessions.map((s) => (
+            <li class="session" data-session={s.id}>
+              <p class="session-device">
+                <strong>{s.device}</strong>
+                {s.current && (
+                  <>
+                    {' '}
+                    <span class="session-current">This session</span>
+                  </>
+                )}
+              </p>
+              <dl class="session-facts">
+                <dt>Address</dt>
+                <dd>{s.ip ?? 'not recorded'}</dd>
+                <dt>Signed in</dt>
+                <dd>
+                  <RelativeTime at={s.createdAt} now={site.now} />
+                </dd>
+                <dt>Last seen</dt>
+                <dd>
+                  <RelativeTime at={s.lastSeenAt} now={site.now} />
+                </dd>
+              </dl>
+              {s.userAgent !== null && (
+                <details class="session-agent">
+                  <summary>Browser details</summary>
+                  <p>
+                    <code>{s.userAgent}</code>
+                  </p>
+                </details>
+              )}
+              {!s.current && (
+                <form method="post" action="/settings/sessions/end">
+                  <CsrfField token={site.csrfToken} />
+                  <input type="hidden" name="session" value={s.id} />
+                  <button class="button button-quiet button-small" type="submit">
+                    Sign out<span class="visually-hidden"> of {s.device}</span>
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {others > 0 && (
+          <form method="post" action="/settings/sessions/end-others">
+            <CsrfField token={site.csrfToken} />
+            <button class="button button-danger" type="submit">
+              Sign out everywhere else
+            </button>
+          </form>
+        )}
+      </div>
+    </Layout>
+  )
+}
