@@ -4,7 +4,7 @@
  * text/plain (never as HTML or script), images only when their magic bytes say so, and everything
  * else as an opaque download (SECURITY.md rows 26–28).
  */
-import { highlightCode, languageForFileName } from '../markdown/index.js'
+import { crashReportHtml, highlightCode, languageForFileName, readIps } from '../markdown/index.js'
 
 export interface AttachmentFacts {
   contentType: string
@@ -36,6 +36,15 @@ export function describeAttachment(fileName: string, content: Uint8Array): Attac
       lineCount: 0,
     }
   const normalised = text.replace(/\r\n?/g, '\n')
+  // An .ips crash report previews as the readable report, its own frames marked, not as its JSON.
+  const ips = content.byteLength <= MAX_PREVIEW_BYTES ? readIps(normalised) : null
+  if (ips !== null)
+    return {
+      contentType: 'text/plain; charset=utf-8',
+      textLike: true,
+      previewHtml: crashReportHtml(ips),
+      lineCount: ips.text.split('\n').length,
+    }
   const lineCount = normalised === '' ? 0 : normalised.replace(/\n$/, '').split('\n').length
   const previewHtml =
     content.byteLength <= MAX_PREVIEW_BYTES

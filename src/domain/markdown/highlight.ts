@@ -147,6 +147,8 @@ export const TEXT_LIKE_EXTENSIONS: readonly string[] = Object.freeze([
   'log',
   'crash',
   'ips',
+  'panic',
+  'spin',
   'diff',
   'patch',
   'json',
@@ -168,7 +170,7 @@ const EXTENSION_LANGUAGES: ReadonlyMap<string, HighlightLanguage> = new Map<
   ...pairs('json', ['json']),
   ...pairs('xml', ['plist', 'xml']),
   ...pairs('python', ['py']),
-  ...pairs('plaintext', ['txt', 'log', 'crash', 'ips']),
+  ...pairs('plaintext', ['txt', 'log', 'crash', 'ips', 'panic', 'spin']),
 ])
 
 /**

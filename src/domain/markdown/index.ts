@@ -13,4 +13,5 @@ export {
   MAX_AUTODETECT_CHARS,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
+export { readIps, readableIpsInMarkdown, crashReportHtml } from './crash-report.js'
 export { rescuePastes, pasteLineKind, RESCUED_INFO } from './pastes.js'

@@ -18,6 +18,8 @@ export const RESCUED_INFO = { log: 'text rescued', code: 'rescued' } as const sa
 >
 
 const HEX = '0x[0-9a-fA-F]+'
+/** What strace and dtruss print before a call: a pid ("[pid  42] ", "42  "), dtruss columns, a time. */
+const TRACE_PREFIX = String.raw`\s*(?:\[pid\s+\d+\]\s+|\d+\/0x[0-9a-f]+:(?:\s+\d+)*\s+|\d+\s+)?(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+)?`
 const LOG_PATTERNS: readonly RegExp[] = [
   // Kernel panics (panic-full, .ips panicString) and their report headers.
   /^\s*panic\(cpu \d+ caller 0x[0-9a-fA-F]+\)/,
@@ -37,8 +39,21 @@ const LOG_PATTERNS: readonly RegExp[] = [
   /^\(lldb\)\s/,
   new RegExp(`^\\s*#\\d+\\s+${HEX}\\s+in\\s`), // gdb
   // dtruss / strace: "open("/x\0", 0x0, 0x0)   = -1 Err#2", "SYSCALL(args)  = return".
-  /^\s*(?:\d+\/0x[0-9a-f]+:\s+)?[a-z_][a-z0-9_]*\(.*\)\s+=\s+-?(?:\d+|0x[0-9a-fA-F]+)(?:\s+(?:Err#-?\d+|E[A-Z]+(?: \([^)]*\))?))?\s*$/,
-  /^\s*(?:PID\/THRD\s+)?SYSCALL\(args\)\s+=\s+return/,
+  // A strace line may open with "[pid  42] ", "42  " (-f), a time (-t); a dtruss line with "42/0x1f2a:" and its
+  // RELATIVE, ELAPSD and CPU columns (-e, -d, -c).
+  new RegExp(
+    String.raw`^${TRACE_PREFIX}[a-z_][a-z0-9_]*\(.*\)\s+=\s+-?(?:\d+|0x[0-9a-fA-F]+|\?)(?:\s+(?:Err#-?\d+|E[A-Z]+(?: \([^)]*\))?|<[\d.]+>|0x[0-9a-fA-F]+|\d+))*\s*$`,
+  ),
+  new RegExp(String.raw`^${TRACE_PREFIX}[a-z_][a-z0-9_]*\(.*<unfinished \.\.\.>\s*$`),
+  new RegExp(
+    String.raw`^${TRACE_PREFIX}<\.\.\. [a-z_][a-z0-9_]* resumed>.*\)\s+=\s+-?(?:\d+|0x[0-9a-fA-F]+|\?)`,
+  ),
+  new RegExp(
+    String.raw`^${TRACE_PREFIX}(?:--- SIG[A-Z0-9]+ \{.*\} ---|\+\+\+ (?:exited with -?\d+|killed by SIG[A-Z0-9]+.*) \+\+\+)\s*$`,
+  ),
+  /^\s*(?:PID\/THRD\s+)?(?:(?:RELATIVE|ELAPSD|CPU)\s+)*SYSCALL\(args\)\s+=\s+return/,
+  // ktrace/kdump: "  2207 acmed    CALL  open(…)", "  2207 acmed    RET   open -1 errno 1 …".
+  /^\s*\d+\s+\S+\s+(?:[\d.]+\s+)?(?:CALL|RET|NAMI|GIO|PSIG|STRU|SIG|CSW|EMUL|USER|GENIO|SCTL)\s+\S/,
   // ioreg.
   /^[\s|]*\+-o\s+\S/,
   /^[\s|]+"[^"]+"\s+=\s+\S/,
@@ -47,6 +62,7 @@ const LOG_PATTERNS: readonly RegExp[] = [
   /^\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/,
   /^\s*[A-Z][a-z]{2}\s{1,2}\d{1,2} \d{2}:\d{2}:\d{2}\s/,
   /^\s*\[\s*\d+\.\d+\]\s/,
+  /^\s*\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2}\s+\d{1,2} \d{2}:\d{2}:\d{2} \d{4}\]\s/, // dmesg -T
   /^\s*(?:default|info|debug|error|fault|notice)\s+\d{2}:\d{2}:\d{2}\.\d+/,
   /^\s*\d{2}:\d{2}:\d{2}\.\d{3,}\s/,
   /^\s*[\w.-]+\[\d+\]:\s/,
@@ -98,9 +114,20 @@ export function pasteLineKind(line: string): PasteKind | null {
   if (/^\s*[{}]\s*$/.test(line)) return 'code'
   if (line.trim().length < 2) return null
   if (LOG_PATTERNS.some((re) => re.test(line))) return 'log'
-  if (CODE_PATTERNS.some((re) => re.test(line)) && !looksLikeProse(line)) return 'code'
+  if (
+    CODE_PATTERNS.some((re) => re.test(line)) &&
+    (!looksLikeProse(line) || DECLARATION_RE.test(line))
+  )
+    return 'code'
   return null
 }
+
+/**
+ * A declaration's first line reads like words ("static long acme_ioctl(struct file *filp, unsigned int cmd)"),
+ * but a sentence does not open with a lower-case C or Swift keyword, call something and end in `)`, `{` or `;`.
+ */
+const DECLARATION_RE =
+  /^\s*(?:static|extern|inline|const|unsigned|signed|void|int|long|short|char|bool|struct|enum|union|func|fn|pub|override|private|public|fileprivate|internal|final|def|kern_return_t|IOReturn|errno_t|size_t|ssize_t|u?int\d+_t)\s.*\w\(.*[){;]\s*$/
 
 /**
  * A sentence rather than output: most of its space-separated tokens are plain words (identifiers, calls,
@@ -120,6 +147,7 @@ type LineClass =
   | { type: 'prose' }
   | { type: 'neutral' }
   | { type: 'protected' }
+  | { type: 'indented' }
 
 /**
  * Wraps each run of unfenced pasted output in a fence, leaving every other line as written. A run starts and
@@ -156,7 +184,7 @@ const PANIC_LINE_RE = /^\s*panic\(cpu \d+ caller/
 function classify(
   lines: string[],
   kinds: (PasteKind | null)[],
-  structured: Map<number, 'list' | 'other'>,
+  structured: Map<number, Structure>,
 ): LineClass[] {
   return lines.map((line, i): LineClass => {
     if (line.trim() === '') return { type: 'blank' }
@@ -165,6 +193,7 @@ function classify(
     const structure = structured.get(i)
     const kind = kinds[i] ?? null
     if (structure === 'other') return { type: 'protected' }
+    if (structure === 'indented') return { type: 'indented' }
     if (structure === 'list')
       return kind === 'log' ? { type: 'strong', kind } : { type: 'protected' }
     if (kind !== null) return { type: 'strong', kind }
@@ -190,17 +219,28 @@ function findRuns(lines: string[], classes: LineClass[]): Run[] {
     let end = i
     let strong = 1
     let logs = first.kind === 'log' ? 1 : 0
+    // Code whose structure is still open (a brace not yet closed) goes on across blank lines, and into the
+    // lines Markdown reads as an indented block after one: they are the body of the function being pasted.
+    let depth = first.kind === 'code' ? braceDepth(lines[i] ?? '') : 0
     let j = i + 1
     for (; j < classes.length; j++) {
       const c = classes[j]!
+      const open = logs === 0 && depth > 0
       if (c.type === 'strong') {
         end = j
         strong++
         if (c.kind === 'log') logs++
       } else if (c.type === 'blank') {
         const next = nextNonBlank(classes, j)
-        if (next === -1 || classes[next]!.type !== 'strong' || next - j > 2) break
-      } else if (c.type !== 'neutral') break
+        if (next === -1) break
+        const after = classes[next]!.type
+        if (open ? after === 'prose' || after === 'protected' : after !== 'strong' || next - j > 2)
+          break
+      } else if (c.type === 'indented' || c.type === 'neutral') {
+        if (c.type === 'indented' && !open) break
+        if (open) end = j
+      } else break
+      if (logs === 0) depth = Math.max(0, depth + braceDepth(lines[j] ?? ''))
     }
     if (strong >= 2 || isLonePanic(lines, classes, i, end)) {
       runs.push({ start: i, end, kind: logs > 0 ? 'log' : 'code' })
@@ -208,6 +248,19 @@ function findRuns(lines: string[], classes: LineClass[]): Run[] {
     i = Math.max(end + 1, i + 1)
   }
   return runs
+}
+
+/** Braces a line opens minus those it closes, strings, characters and comments left out. */
+function braceDepth(line: string): number {
+  const code = line
+    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, '')
+    .replace(/\/\/.*$|\/\*.*?\*\//g, '')
+  let depth = 0
+  for (const ch of code) {
+    if (ch === '{') depth++
+    else if (ch === '}') depth--
+  }
+  return depth
 }
 
 function nextNonBlank(classes: LineClass[], from: number): number {
@@ -235,28 +288,35 @@ function longestBacktickRun(lines: string[]): number {
  * ('other'), and lists ('list'), read from the block tokens of a plain CommonMark parse (inline parsing is
  * skipped: only `map` is used). A line in both is 'other'.
  */
-function structuredLines(markdown: string, lineCount: number): Map<number, 'list' | 'other'> {
-  const found = new Map<number, 'list' | 'other'>()
+function structuredLines(markdown: string, lineCount: number): Map<number, Structure> {
+  const found = new Map<number, Structure>()
   for (const token of structure.parse(markdown, {})) {
     if (!token.map) continue
-    const kind = LIST_TOKENS.has(token.type)
+    const kind: Structure | null = LIST_TOKENS.has(token.type)
       ? 'list'
-      : OTHER_TOKENS.has(token.type)
-        ? 'other'
-        : null
+      : token.type === 'code_block'
+        ? 'indented'
+        : OTHER_TOKENS.has(token.type)
+          ? 'other'
+          : null
     if (kind === null) continue
     const [from, to] = token.map
     for (let line = from; line < Math.min(to, lineCount); line++) {
-      if (found.get(line) !== 'other') found.set(line, kind)
+      const had = found.get(line)
+      // Only the outermost plain structure is 'list' or 'indented'; code inside a list, or a list inside
+      // anything, is structure of its own ('other').
+      found.set(line, had === undefined || had === kind ? kind : 'other')
     }
   }
   return found
 }
 
+/** What the author structured a line as: a list item, an indented code block, or anything else. */
+type Structure = 'list' | 'indented' | 'other'
+
 const LIST_TOKENS: ReadonlySet<string> = new Set(['bullet_list_open', 'ordered_list_open'])
 const OTHER_TOKENS: ReadonlySet<string> = new Set([
   'fence',
-  'code_block',
   'blockquote_open',
   'table_open',
   'heading_open',

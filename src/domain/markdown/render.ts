@@ -19,6 +19,7 @@ import type {
 } from 'markdown-it'
 import { highlightCode } from './highlight.js'
 import { RESCUED_INFO, rescuePastes } from './pastes.js'
+import { readableIpsInMarkdown } from './crash-report.js'
 
 /** The `rel` every link in user content carries: no SEO credit, marked as user content, no `window.opener`. */
 export const USER_LINK_REL = 'nofollow ugc noopener noreferrer'
@@ -57,7 +58,7 @@ interface RenderEnv extends Env {
  * // '<h2>Panic</h2>\n<p><a href="https://a.test" rel="nofollow ugc noopener noreferrer">log</a></p>\n'
  */
 export function renderMarkdown(markdown: string): string {
-  return md.render(rescuePastes(markdown), {} satisfies RenderEnv)
+  return md.render(rescuePastes(readableIpsInMarkdown(markdown)), {} satisfies RenderEnv)
 }
 
 /**
@@ -67,7 +68,9 @@ export function renderMarkdown(markdown: string): string {
  * @example renderInlineMarkdown('# really?') // '<p><strong>really?</strong></p>\n'
  */
 export function renderInlineMarkdown(markdown: string): string {
-  return md.render(rescuePastes(markdown), { headingsAsBold: true } satisfies RenderEnv)
+  return md.render(rescuePastes(readableIpsInMarkdown(markdown)), {
+    headingsAsBold: true,
+  } satisfies RenderEnv)
 }
 
 /**

@@ -94,3 +94,9 @@ export async function deleteIdentity(db: Executor, userId: number, id: number): 
     .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
+
+/** Deletes every login linked to an account and its flows in progress (the account's deletion). */
+export async function eraseLinkedLogins(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('oidc_logins').where('link_user_id', '=', userId).execute()
+  await db.deleteFrom('user_identities').where('user_id', '=', userId).execute()
+}

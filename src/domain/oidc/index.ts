@@ -15,4 +15,5 @@ export {
   PENDING_TTL_MS,
 } from './oidc.actions.js'
 export { canUnlink } from './oidc.policy.js'
+export { eraseLinkedLogins } from './identities.queries.js'
 export type { LoginsOverview, OidcProblem } from './oidc.types.js'

@@ -12,12 +12,13 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
 import { createSession } from '../sessions/index.js'
+import { hasSecondFactor } from '../two-factor/index.js'
 import { AttemptLimiter, fail, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   authLimits,
   createMemberWithoutPassword,
   hasPassword,
-  logIn,
+  checkLogin,
   usernameProblem,
   type SignedIn,
 } from '../users/index.js'
@@ -249,18 +250,24 @@ export async function linkLoginWithPassword(
 ): Promise<Result<SignedIn & { next: string }>> {
   const pending = await findPendingAccount(db, input.key, now)
   if (!pending || !input.key) return fail.notFound('sign-in')
-  const signedIn = await logIn(
+  const checked = await checkLogin(
     db,
     { login: input.login, password: input.password, ip: input.ip },
     now,
   )
-  if (!signedIn.ok) return signedIn
+  if (!checked.ok) return checked
+  // A password alone must not add a way into an account that asks for more than a password.
+  if (await hasSecondFactor(db, checked.value.id))
+    return fail.invalid(
+      'password',
+      'This account uses two-factor sign-in. Sign in with your password and code first, then link this provider under Settings, Sign-in providers.',
+    )
   const idHash = hashKey(input.key)
   const linked = await db.transaction().execute(async (trx) => {
     const flow = await takeLogin(trx, idHash, now)
     if (!flow || flow.subject === null) return false
     await insertIdentity(trx, {
-      userId: signedIn.value.viewer.id,
+      userId: checked.value.id,
       providerId: flow.providerId,
       subject: flow.subject,
       email: flow.email,
@@ -270,7 +277,8 @@ export async function linkLoginWithPassword(
     return true
   })
   if (!linked) return fail.notFound('sign-in')
-  return ok({ ...signedIn.value, next: pending.next })
+  const token = await createSession(db, checked.value.id, now)
+  return ok({ viewer: checked.value, token, next: pending.next })
 }
 
 /** The account's logins with providers, and the providers it could link. */

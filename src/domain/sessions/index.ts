@@ -4,6 +4,7 @@ export {
   findSessionViewer,
   deleteSession,
   deleteUserSessions,
+  hashToken,
   SESSION_TTL_MS,
   TOUCH_EVERY_MS,
   USER_AGENT_MAX,

@@ -69,12 +69,15 @@ export function extractCrashes(raw: string): CrashMention[] {
       /(?:([\w./-]+\.swift):\d+: )?Fatal error: ([^\n]+?)(?:: file ([^\s,]+), line \d+)?$/gm,
     )) {
       const file = m[1] ?? m[3]
+      const message = fatalMessage(m[2] ?? '')
+      if (message === '') continue
       found.push({
         at: m.index,
-        text: `fatal error: ${normalise(m[2] ?? '')}${file ? ` (${basename(file)})` : ''}`,
+        text: `fatal error: ${normalise(message)}${file ? ` (${basename(file)})` : ''}`,
       })
     }
   for (const crash of linuxCrashes(text)) found.push(crash)
+  for (const crash of runtimeCrashes(text)) found.push(crash)
   const seen = new Map<string, CrashMention>()
   for (const f of found.sort((a, b) => a.at - b.at)) {
     if (f.text.length < 12) continue
@@ -168,6 +171,8 @@ function crashReportText(text: string): { at: number; text: string } | null {
   const termination = /^Termination Reason:\s+(.+)$/m.exec(text)
   const anchor = exception ?? termination
   if (!anchor) return null
+  const policy = policyCause(exception?.[1] ?? '', termination?.[1] ?? '', text)
+  if (policy !== null) return { at: anchor.index, text: policy }
   const process = /^Process:\s+([^\s[]+)/m.exec(text)?.[1] ?? 'unknown process'
   const crashed = /^Crashed Thread:\s+(\d+)/m.exec(text)?.[1]
   const frames = crashed === undefined ? [] : crashedFrames(text, crashed)
@@ -180,6 +185,34 @@ function crashReportText(text: string): { at: number; text: string } | null {
     if (info) parts.push(normalise(info))
   }
   return { at: anchor.index, text: parts.join(' | ') }
+}
+
+/**
+ * A process the system ended by policy: a termination namespace other than SIGNAL (RUNNINGBOARD, JETSAM,
+ * CODESIGNING, WATCHDOG, …) or a resource limit. The cause is the policy, whichever product it hit, so the
+ * process and its frames stay out: exception type, the resource kind and limit, the namespace and its code
+ * (in hex, so `Code 3735883980` and `Code 0xdeadfa11` are one).
+ */
+function policyCause(exception: string, termination: string, text: string): string | null {
+  const ns = /Namespace ([A-Z_]+),\s*Code\s+(0x[0-9a-fA-F]+|\d+)(.*)$/.exec(termination)
+  const resource = /^EXC_RESOURCE\b/.test(exception)
+  if (!resource && (ns === null || ns[1] === 'SIGNAL')) return null
+  const parts: string[] = []
+  if (exception !== '') parts.push(exception.replace(/\s+/g, ' ').trim())
+  if (resource) {
+    const sub = /^Exception Subtype:\s+(.+)$/m.exec(text)?.[1] ?? ''
+    // The limit's kind and size are the policy ("limit=2098 MB"); what was left unused is not.
+    const limit = /RESOURCE_TYPE_\w+.*?\(limit=([^,)]+)/.exec(sub)
+    if (limit) parts.push(`limit ${limit[1]?.trim()}`)
+  }
+  if (ns) {
+    const code = Number(ns[2])
+    const reason = normalise((ns[3] ?? '').replace(/^[\s,]+/, ''))
+    parts.push(
+      `Namespace ${ns[1]}, Code 0x${code.toString(16)}${reason === '' ? '' : ` ${reason}`}`,
+    )
+  }
+  return `crash: ${parts.join(' | ')}`
 }
 
 function crashedFrames(text: string, thread: string): string[] {
@@ -201,6 +234,66 @@ function crashedFrames(text: string, thread: string): string[] {
   return frames
 }
 
+/**
+ * A Swift fatal error's message up to its end: a report quoted in prose carries the closing quote and the
+ * writer's words after it ("…Optional value\" right before it. The code:"), which are not the message.
+ */
+function fatalMessage(line: string): string {
+  return line
+    .split(/["”“]|\s[—–]\s|\s-\s/)[0]!
+    .replace(/[\s.,;:!]+$/, '')
+    .trim()
+}
+
+/**
+ * Crashes of language runtimes and other kernels: Go (`panic: …`, `fatal error: …` with its goroutines),
+ * Rust (`thread '…' panicked at file:line:col:` and the message), Java and Kotlin (`Exception in thread "…"
+ * X: message`) and Windows bug checks (`BugCheck D1, {…}`, `*** STOP: 0x000000D1`, with the driver blamed).
+ * The thread's name, goroutine number and values are not part of the cause.
+ */
+function runtimeCrashes(text: string): { at: number; text: string }[] {
+  const out: { at: number; text: string }[] = []
+  const goroutine = /^goroutine \d+ \[/m.test(text)
+  if (text.includes('panic: '))
+    for (const m of text.matchAll(/^panic: ([^\n]+)/gm)) {
+      const msg = m[1] ?? ''
+      if (goroutine || msg.startsWith('runtime error:'))
+        out.push({
+          at: m.index,
+          text: `go: panic: ${normalise(msg.replace(/\s*\[recovered\]/, ''))}`,
+        })
+    }
+  if (goroutine && text.includes('fatal error: '))
+    for (const m of text.matchAll(/^fatal error: ([^\n]+)/gm))
+      out.push({ at: m.index, text: `go: fatal error: ${normalise(m[1] ?? '')}` })
+  if (text.includes('panicked at'))
+    for (const m of text.matchAll(
+      /thread '[^'\n]*' panicked at (?:([\w./-]+\.rs):\d+:\d+:\n([^\n]+)|'([^\n]*)', ([\w./-]+\.rs):\d+:\d+)/g,
+    )) {
+      const file = m[1] ?? m[4] ?? ''
+      const msg = m[2] ?? m[3] ?? ''
+      out.push({ at: m.index, text: `rust: panicked: ${normalise(msg)} (${basename(file)})` })
+    }
+  for (const m of text.matchAll(/Exception in thread "[^"\n]*" ([\w.$]+)(?:: ([^\n]*))?/g)) {
+    const msg = m[2] ? `: ${normalise(m[2])}` : ''
+    out.push({ at: m.index, text: `java: ${m[1]}${msg}` })
+  }
+  const bugcheck =
+    /\bBugCheck ([0-9A-Fa-f]{1,8}),\s*\{/.exec(text) ??
+    /\*\*\* STOP: 0x([0-9A-Fa-f]{1,8})\b/.exec(text)
+  if (bugcheck) {
+    const code = `0x${(bugcheck[1] ?? '').toUpperCase().padStart(8, '0')}`
+    const driver =
+      /Probably caused by\s*:\s*([\w.-]+\.sys)\b/i.exec(text)?.[1] ??
+      /^\s*([\w.-]+\.sys) - Address\b/im.exec(text)?.[1]
+    out.push({
+      at: bugcheck.index,
+      text: `windows: bug check ${code}${driver ? ` in ${driver.toLowerCase()}` : ''}`,
+    })
+  }
+  return out
+}
+
 function linuxCrashes(text: string): { at: number; text: string }[] {
   const out: { at: number; text: string }[] = []
   const rip = (from: number) =>
@@ -214,7 +307,7 @@ function linuxCrashes(text: string): { at: number; text: string }[] {
     out.push({ at: m.index, text: `linux: BUG: ${m[1]} in ${m[2]}` })
   }
   for (const m of text.matchAll(
-    /\bBUG: (unable to handle (?:page fault|kernel NULL pointer dereference|kernel paging request))/g,
+    /\bBUG: (unable to handle (?:page fault|kernel NULL pointer dereference|kernel paging request)|kernel NULL pointer dereference)/g,
   )) {
     out.push({
       at: m.index,
@@ -228,10 +321,47 @@ function linuxCrashes(text: string): { at: number; text: string }[] {
   for (const m of text.matchAll(/WARNING: CPU: \d+ PID: \d+ at ([\w/.-]+):\d+ ([\w.]+)\+0x/g)) {
     out.push({ at: m.index, text: `linux: WARNING at ${m[1]} in ${m[2]}` })
   }
+  for (const m of text.matchAll(
+    /WARNING: (?:CPU: \d+ PID: \d+ )?at ([\w/.-]+):\d+ ([\w.]+)\+0x/g,
+  )) {
+    if (!/WARNING: CPU:/.test(m[0]))
+      out.push({ at: m.index, text: `linux: WARNING at ${m[1]} in ${m[2]}` })
+  }
   for (const m of text.matchAll(/Kernel panic - not syncing: ([^\n]+)/g)) {
     out.push({ at: m.index, text: `linux: panic: ${normalise(m[1] ?? '')}` })
   }
+  // Other BUG: lines ("sleeping function called from invalid context at kernel/locking/mutex.c:580",
+  // "scheduling while atomic: acme-d/2044/0x00000002", "soft lockup - CPU#3 stuck for 22s! [acme:901]"): the
+  // line itself, with addresses, task names, pids and durations normalised.
+  for (const m of text.matchAll(/\bBUG: ([^\n]+)/g)) {
+    const line = m[1] ?? ''
+    if (/^(?:KASAN|KFENCE|unable to handle|kernel NULL pointer)/.test(line)) continue
+    if (/^[\w -]+? in [\w.]+(?:\+0x|\s|$)/.test(line) && !/ at [\w/.-]+\.c/.test(line)) continue
+    out.push({ at: m.index, text: `linux: BUG: ${normaliseKernelLine(line)}` })
+  }
+  // An oops or a bare Call Trace with no BUG, WARNING or fault line before it: the faulting function names it.
+  if (out.length === 0) {
+    const oops = /\bOops: |^\s*(?:\[[\s\d.]+\]\s*)?Call Trace:/m.exec(text)
+    const fn = oops
+      ? (rip(Math.max(0, oops.index - 2_000)) ??
+        /(?:Call Trace:\s*\n(?:.*<\/?TASK>\s*\n)?)\s*(?:\[[\s\d.]+\]\s*)?(?:\? )?([\w.]+)\+0x[0-9a-f]+\/0x/.exec(
+          text.slice(oops.index),
+        )?.[1])
+      : undefined
+    if (oops && fn) out.push({ at: oops.index, text: `linux: oops in ${fn}` })
+  }
   return out
+}
+
+/** A kernel BUG line: addresses, `task/pid/flags`, `[comm:pid]`, CPU numbers and durations normalised. */
+function normaliseKernelLine(line: string): string {
+  return normalise(
+    line
+      .replace(/: \S+\/\d+\/0x[0-9a-f]+/g, ': <task>')
+      .replace(/\[[\w.:/-]+:\d+\]/g, '[<task>]')
+      .replace(/CPU#\d+/g, 'CPU#<n>')
+      .replace(/\b\d+s!/g, '<n>s!'),
+  )
 }
 
 /** An .ips panic report keeps the panic log in one JSON string: make its `\n` and `\"` real again. */

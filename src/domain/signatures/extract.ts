@@ -10,6 +10,7 @@ import { attachmentKind, segmentsOf, type Segment } from './segments.js'
 import type { SignatureItem, Signatures } from './signatures.types.js'
 import { extractSymbols, symbolKey } from './symbols.js'
 import { memoByText } from '../shared/index.js'
+import { readableIpsInMarkdown, readIps } from '../markdown/index.js'
 
 /** A text attachment of a post: its name decides whether it is read as source or as output. */
 export interface TextAttachment {
@@ -46,10 +47,12 @@ export function extractSignaturesOfParts(
   parts: readonly string[],
   attachments: readonly TextAttachment[] = [],
 ): Signatures {
-  const segments: Segment[] = parts.flatMap((part) => segmentsOf(part))
-  const texts = [...parts]
+  // An .ips report, attached or pasted, is read as the text report it stands for (markdown/crash-report.ts).
+  const read = parts.map(readableIpsInMarkdown)
+  const segments: Segment[] = read.flatMap((part) => segmentsOf(part))
+  const texts = [...read]
   for (const a of attachments) {
-    const text = a.text.slice(0, MAX_ATTACHMENT_CHARS)
+    const text = (readIps(a.text)?.text ?? a.text).slice(0, MAX_ATTACHMENT_CHARS)
     segments.push({ kind: attachmentKind(a.fileName), text })
     texts.push(text)
   }

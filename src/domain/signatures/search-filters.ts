@@ -53,7 +53,7 @@ export function parseSignatureOperator(
     }
     case 'sym': {
       const key = symbolKey(value)
-      return /^[\w:.~\-+[\] ()]{2,120}$/.test(key)
+      return /^[\w:.~\-+[\] ()!]{2,120}$/.test(key)
         ? { kind: 'symbol', keys: [key], label }
         : 'sym: takes a function or class name such as sym:vnop_lookup;'
     }

@@ -10,10 +10,15 @@
  *   an object, `obj.method(` or `p->fn(`, whose receivers vary);
  * - output: the function of every backtrace frame (crash reports, panics, lldb, atos, Linux oopses), dtruss
  *   syscalls and ioreg classes.
- * Never: ALL_CAPS constants and macros, kConstants, error names (those are errors), file names and paths.
+ * - prose and code spans only: constants and macros with an underscore (`ES_EVENT_TYPE_AUTH_OPEN`), Apple
+ *   `kConstants`, Objective-C selectors (`request:didFailWithError:`), dotted names (`runtime.MemStats`),
+ *   debugger commands and macros (`showallstacks`, `!analyze`, `image lookup`), a code span's lone identifier.
+ * Never: capital words (`NOTE`, `HTTP`), constants of logs and code, error names (those are errors), file
+ * names and paths.
  */
 import {
   CLASS_PREFIXES,
+  CLI_TOOLS,
   CLASS_SUFFIXES,
   FRAMEWORKS,
   NOT_FUNCTIONS,
@@ -43,13 +48,38 @@ const MANGLED_RE = /(?<![\w])_{1,2}Z[A-Za-z0-9_]{3,}/g
 const CALL_RE = new RegExp(String.raw`(?<![\w.>:$@#/\\-])(${ID})\(([^()\n]{0,80})\)`, 'g')
 const CODE_CALL_RE = new RegExp(String.raw`(?<![\w.>:$@#/\\-])(${ID})\s*\(`, 'g')
 const SNAKE_RE =
-  /(?<![\w./:$@#%\\-])_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+(?![\w@/]|\.[A-Za-z0-9]|-[A-Za-z])/g
+  /(?<![\w./:$@#%\\-]|->)_*[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)+(?![\w@/]|\.[A-Za-z0-9]|-[A-Za-z])/g
 const LOWER_CAMEL_RE = /(?<![\w./:$@#\\-])[a-z][a-z0-9]+(?:[A-Z][a-z0-9]+)+(?![\w/]|\.[A-Za-z])/g
 const UPPER_CAMEL_RE = /(?<![\w./:$@#\\-])[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w/]|\.[A-Za-z])/g
 const PREFIX_RE = new RegExp(`^(?:${CLASS_PREFIXES.join('|')})[A-Z]`)
 const SUFFIX_RE = new RegExp(`[A-Za-z0-9](?:${CLASS_SUFFIXES.join('|')})$`)
 const FRAMEWORK_SET: ReadonlySet<string> = new Set(FRAMEWORKS)
-const ERROR_NAME_RE = /^(?:E[A-Z0-9]+|KERN_[A-Z_]+|kIO\w+)$/
+const ERROR_NAME_RE = /^(?:E[A-Z0-9]+|KERN_[A-Z_]+|kIOReturn\w+)$/
+
+/** Constants, enum cases and macros: `ES_EVENT_TYPE_AUTH_OPEN`, `WARN_ON` (an underscore: `NOTE`, `HTTP` are words). */
+const CONSTANT_RE = /(?<![\w./:$@#%\\-])_*[A-Z][A-Z0-9]*(?:_+[A-Z0-9]+)+(?![\w@/]|\.[A-Za-z0-9])/g
+/** Apple-style constants and enum cases: `kIOMainPortDefault`, `kSecAttrAccessGroup` (two humps or more). */
+const K_CONSTANT_RE = /(?<![\w./:$@#\\-])k[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*(?![\w/]|\.[A-Za-z])/g
+/** Objective-C selectors: `URLSession:task:didCompleteWithError:`, `handleWakeNotification:`. */
+const SELECTOR_RE = /(?<![\w:/.@#$\\-])(?:[A-Za-z_]\w*:){1,12}(?![\w/])/g
+/** Dotted names: `runtime.MemStats`, `NEVPNStatus.connected`, `os.ReadFile`, `Dispatchers.IO`. */
+const DOTTED_RE =
+  /(?<![\w./:$@#\\-])[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?(?![\w/]|\.[A-Za-z0-9]|-[A-Za-z])/g
+/** Endings that make a dotted word a file, host or bundle: `Info.plist`, `example.com`, `AcmeDriver.kext`. */
+const NOT_DOTTED_END =
+  /\.(?:cpp|hpp|cxx|mm|swift|rs|go|py|js|ts|tsx|jsx|java|kt|json|plist|txt|log|md|kext|dext|app|appex|framework|dylib|bundle|ips|crash|panic|spin|sys|ko|xml|ya?ml|conf|cfg|db|sqlite|sh|zip|tar|gz|dmg|pkg|com|org|net|dev|edu|gov|html?|pem|der|cer|p12|mobileprovision|entitlements|xcodeproj|xcworkspace|strings|xcconfig|modulemap|toml|lock|csv|png|jpg|pdf)(?:\(\))?$/i
+/** Bundle ids and reverse-DNS names start with a domain: `com.acme.Agent` is not a member of `com`. */
+const NOT_DOTTED_START = /^(?:com|org|net|io|de|uk|fr|edu|gov|me|dev|app|co|self|this|super|e|i)\./i
+/** XNU lldb macros named in prose: `showallstacks`, `zprint`, `paniclog`. */
+const DEBUGGER_MACRO_RE =
+  /(?<![\w./:$@#\\-])(?:show(?:all|current|task|proc|thread|zone|mbuf|map|vnode|io|registry|kmod|boot|kext|pmap|ipc|port|lock|stack|object|vm|mem|pid|panic|pte|queue|kdp|interrupt)[a-z_]*|zprint|paniclog|kgmacros|memstats)(?![\w/])/g
+/** WinDbg extension commands: `!analyze`, `!irp`, `!devstack`. */
+const BANG_COMMAND_RE = /(?<=^|[\s(`])![a-z][a-z0-9]{1,20}(?:\.[a-z]\w*)?(?=[\s,.;:)`]|$)/gm
+/** lldb commands in a code span: `image lookup -a 0x…`, `memory read`, `register read`. */
+const LLDB_COMMAND_RE =
+  /^(?:image (?:lookup|list|dump|show-unwind)|memory (?:read|write|find|region|history)|register (?:read|write)|frame (?:variable|select|info)|thread (?:backtrace|list|select|step-\w+|until|return|info)|breakpoint (?:set|list|delete|command)|watchpoint (?:set|list|delete)|target (?:create|modules|symbols)|process (?:attach|launch|handle|interrupt|status))\b/
+/** A code span holding one bare identifier: `mmap`, `Mutex`, `vm_page_size`. */
+const BARE_IDENTIFIER_RE = /^_*[A-Za-z][A-Za-z0-9_]*$/
 
 /** Backtrace frames: the part after the address holds the function. */
 const CRASH_FRAME_RE = /^\s*\d{1,3}\s+\S.*?\s0x[0-9a-fA-F]+\s+(.+?)\s*$/gm
@@ -108,8 +138,8 @@ interface SegmentSymbol {
 const SEGMENT_SYMBOLS: Readonly<
   Record<Segment['kind'], (text: string) => readonly SegmentSymbol[]>
 > = {
-  prose: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, false, add))),
-  inline: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, true, add))),
+  prose: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, 'prose', add))),
+  inline: memoByText((text) => symbolsOf(text, (t, add) => textSymbols(t, 'inline', add))),
   code: memoByText((text) => symbolsOf(text, codeSymbols)),
   log: memoByText((text) => symbolsOf(text, logSymbols)),
 }
@@ -145,16 +175,86 @@ function anywhere(text: string, add: Add): void {
   }
 }
 
-function textSymbols(raw: string, inline: boolean, add: Add): void {
+type TextOrigin = 'prose' | 'inline' | 'log'
+
+function textSymbols(raw: string, origin: TextOrigin, add: Add): void {
   // A Swift method named with its argument labels, `startFilter(completionHandler:)`, is one function: its
   // labels are not names of their own.
-  const text = raw.replace(SWIFT_LABELS_RE, '()')
+  let text = raw.replace(SWIFT_LABELS_RE, '()')
+  const inline = origin === 'inline'
+  if (origin !== 'log') text = authorNames(text, inline, add)
   anywhere(text, add)
-  for (const m of text.matchAll(SNAKE_RE)) add(m[0], m.index)
+  for (const m of text.matchAll(SNAKE_RE)) {
+    // Constants come from the author's words; a log's own (EXC_BAD_ACCESS, O_RDONLY) are its vocabulary.
+    if (origin === 'log' && /^_*[A-Z0-9_]+$/.test(m[0])) continue
+    add(m[0], m.index)
+  }
   for (const m of text.matchAll(LOWER_CAMEL_RE)) add(m[0], m.index)
-  // A code span is code: any camelCase name in it is one ("`CounterKext`", "`kmutil`" is not: no hump).
+  // A code span is code: any camelCase name in it is one ("`CounterKext`").
   if (inline)
     for (const m of text.matchAll(UPPER_CAMEL_RE)) if (humps(m[0]) >= 2) add(m[0], m.index)
+  // A long UpperCamelCase name in prose is code, not a product (`CreateActionReadComplete`).
+  if (origin === 'prose')
+    for (const m of text.matchAll(UPPER_CAMEL_RE)) if (humps(m[0]) >= 4) add(m[0], m.index)
+}
+
+/**
+ * Names only the author's words and code spans carry: constants, selectors, dotted names, debugger
+ * commands and macros, and a code span's bare identifier. Each found is blanked out of the text it returns,
+ * so its parts (`handleNewFlow` of `handleNewFlow:`, `MemStats` of `runtime.MemStats`) are not names too.
+ */
+function authorNames(text: string, inline: boolean, add: Add): string {
+  const blank = (s: string) => ' '.repeat(s.length)
+  if (inline) {
+    const command = LLDB_COMMAND_RE.exec(text)
+    if (command) {
+      add(command[0], 0)
+      return blank(command[0]) + text.slice(command[0].length)
+    }
+    const bare = text.trim()
+    if (BARE_IDENTIFIER_RE.test(bare) && isBareIdentifier(bare)) add(bare, 0)
+  }
+  let out = text.replace(SELECTOR_RE, (m: string, at: number) => {
+    if (!isSelector(m)) return m
+    add(m, at)
+    return blank(m)
+  })
+  out = out.replace(DOTTED_RE, (m: string, at: number) => {
+    if (!isDottedName(m)) return m
+    add(m.replace(/\(\)$/, ''), at)
+    return blank(m)
+  })
+  for (const re of [CONSTANT_RE, K_CONSTANT_RE, DEBUGGER_MACRO_RE, BANG_COMMAND_RE])
+    for (const m of out.matchAll(re)) add(m[0], m.index)
+  return out
+}
+
+/** `a:b:` or a camelCase `doThing:`; not `Note:`, `error:` or a time. */
+function isSelector(m: string): boolean {
+  const parts = m.slice(0, -1).split(':')
+  if (parts.some((p) => NOT_SYMBOLS.has(p))) return false
+  if (parts.length >= 2) return parts.every((p) => /^[A-Za-z_]/.test(p)) && /[a-z]/.test(m)
+  return /^[a-z]+[A-Z]\w*$/.test(parts[0] ?? '')
+}
+
+/** `runtime.MemStats`, `Type.member`: some capital, no file or host ending, no reverse-DNS start. */
+function isDottedName(m: string): boolean {
+  // A short lower-case ending is a file's (`x.c`, `a.out`'s `.o`); `runtime.GC` and `Dispatchers.IO` are names.
+  if (NOT_DOTTED_END.test(m) || /\.[a-z]{1,2}$/.test(m) || NOT_DOTTED_START.test(m)) return false
+  const parts = m.replace(/\(\)$/, '').split('.')
+  if (NOT_SYMBOLS.has(parts[0] ?? '') || parts.some((p) => p.length < 2)) return false
+  return /[A-Z]/.test(parts.slice(1).join('.')) || /^[A-Z]/.test(parts[0] ?? '')
+    ? /[a-z]/.test(m)
+    : false
+}
+
+/** A code span's lone word is an identifier unless it is a keyword, a literal, a tool or a plain capital word. */
+function isBareIdentifier(word: string): boolean {
+  if (word.length < 3 || NOT_FUNCTIONS.has(word) || CLI_TOOLS.has(word)) return false
+  if (/^[A-Z0-9]+$/.test(word)) return false
+  return !/^(?:true|false|nil|null|NULL|None|none|self|this|super|undefined|void|yes|no)$/i.test(
+    word,
+  )
 }
 
 function codeSymbols(text: string, add: Add): void {
@@ -175,7 +275,7 @@ function logSymbols(raw: string, add: Add): void {
   for (const m of text.matchAll(LINUX_FRAME_RE)) add(m[1] ?? '', m.index)
   for (const m of text.matchAll(SYSCALL_RE)) add(m[1] ?? '', m.index, true)
   for (const m of text.matchAll(IOREG_CLASS_RE)) add(m[1] ?? '', m.index)
-  textSymbols(text, false, add)
+  textSymbols(text, 'log', add)
 }
 
 /** The function in a frame's symbol column: "__pthread_kill + 8", "closure #1 in Foo.bar(name:) + 220". */
@@ -226,8 +326,10 @@ function isSymbolName(label: string): boolean {
   if (label.length < 2 || label.length > 120) return false
   if (NOT_SYMBOLS.has(label) || NOT_FUNCTIONS.has(label) || ERROR_NAME_RE.test(label)) return false
   if (/^(?:x86_64|arm64_32|arm64e|i386)$/i.test(label)) return false
-  // ALL_CAPS names are constants and macros (KAUTH_FILEOP_CLOSE, VNOP_LOOKUP): not symbols.
-  if (/^_*[A-Z0-9_]+$/.test(label) && !FRAMEWORK_SET.has(label)) return false
+  // ALL_CAPS names are symbols only as constants and macros with an underscore (KAUTH_FILEOP_CLOSE,
+  // VNOP_LOOKUP); a capital word alone (NOTE, HTTP, TODO) is prose.
+  if (/^_*[A-Z0-9]+$/.test(label) && !FRAMEWORK_SET.has(label)) return false
+  if (/^_+[A-Z0-9_]+$/.test(label)) return false
   return /[A-Za-z]/.test(label)
 }
 

@@ -33,3 +33,4 @@ export type {
   TotpSetup,
   SecondStepMethods,
 } from './two-factor.types.js'
+export { eraseSecondFactors } from './two-factor.queries.js'

@@ -45,11 +45,11 @@ export async function beginSignIn(
   if (!checked.ok) return checked
   const viewer = checked.value
   if (!(await hasSecondFactor(db, viewer.id))) {
-    return ok({
-      kind: 'signed-in',
-      viewer,
-      token: await createSession(db, viewer.id, now, client(input)),
+    const token = await createSession(db, viewer.id, now, {
+      ip: input.ip,
+      userAgent: input.userAgent,
     })
+    return ok({ kind: 'signed-in', viewer, token })
   }
   const ticket = await startSecondStep(db, viewer.id, now)
   return ok({ kind: 'second-step', viewer, ticket })

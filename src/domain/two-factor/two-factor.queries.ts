@@ -294,3 +294,11 @@ function parseTransports(text: string): string[] {
 function numberOrNull(value: number | string | null): number | null {
   return value === null ? null : Number(value)
 }
+
+/** Deletes every second factor of an account and its pending challenges (the account's deletion). */
+export async function eraseSecondFactors(db: Executor, userId: number): Promise<void> {
+  await db.deleteFrom('sign_in_challenges').where('user_id', '=', userId).execute()
+  await db.deleteFrom('passkeys').where('user_id', '=', userId).execute()
+  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
+  await db.deleteFrom('totp_secrets').where('user_id', '=', userId).execute()
+}

@@ -3,7 +3,7 @@
  * posts (others' answers and comments hang on them) under an account row with nothing personal left,
  * shown as "deleted user"; the name is held for 30 days, then free.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { deleteJobsMentioning } from '../jobs/index.js'
 import { deleteUserSessions, describeUserAgent } from '../sessions/index.js'
 import {
@@ -97,19 +97,24 @@ export interface DeleteAccountInput {
   confirm: string
 }
 
+/** Deletes what one feature keeps about a person, inside the deletion's transaction. */
+export type AccountEraser = (trx: Executor, userId: number) => Promise<void>
+
 /**
  * Deletes the viewer's account after their password and their username typed again. In one
  * transaction: the name is retired (held 30 days), queued mail to the address is dropped, every session
  * ends, and the user row loses its name, email, password hash and title. Posts, revisions and boosts
  * stay, attributed to the emptied row ("deleted user"): boost counts on others' posts stay true.
- * Features that add personal tables (linked identities, second factors, notifications) delete their
- * rows here too.
+ * Features above users that keep personal rows (linked identities, second factors, notifications) hand
+ * their erasers in `alsoErase`: each runs in the same transaction, so an account is gone whole or not at
+ * all (the caller, the account route, lists them).
  */
 export async function deleteAccount(
   db: Db,
   viewer: Viewer,
   input: DeleteAccountInput,
   now = Date.now(),
+  alsoErase: readonly AccountEraser[] = [],
 ): Promise<Result<{ endedSessions: number }>> {
   if (input.confirm.trim().toLowerCase() !== viewer.username.toLowerCase())
     return fail.invalid('confirm', `Type your username, ${viewer.username}, to confirm.`)
@@ -135,7 +140,7 @@ export async function deleteAccount(
       JSON.stringify(profile.username),
     ])
     const ended = await deleteUserSessions(trx, viewer.id)
-    await deleteSecondFactors(trx, viewer.id)
+    for (const erase of alsoErase) await erase(trx, viewer.id)
     await eraseUserRow(trx, viewer.id, deletedUsername(viewer.id), now)
     return ended
   })

@@ -1,6 +1,5 @@
 export {
   registerUser,
-  logIn,
   checkLogin,
   isPasswordCorrect,
   type LoginInput,
@@ -15,5 +14,10 @@ export {
 export { usernameProblem } from './users.policy.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
 export { getProfile, listUserThreads } from './profile.queries.js'
-export { exportAccount, deleteAccount, accountLimits } from './account.actions.js'
+export {
+  exportAccount,
+  deleteAccount,
+  accountLimits,
+  type AccountEraser,
+} from './account.actions.js'
 export { RETIRED_NAME_MS } from './retired-names.queries.js'

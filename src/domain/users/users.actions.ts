@@ -126,26 +126,9 @@ export interface LoginInput {
 }
 
 /**
- * Checks a password and opens a new session. Unknown accounts and wrong passwords get the same answer
- * in about the same time (row 9); a held account stays held even for the right password (row 8).
- */
-export async function logIn(
-  db: Db,
-  input: LoginInput,
-  now = Date.now(),
-): Promise<Result<SignedIn>> {
-  const checked = await checkLogin(db, input, now)
-  if (!checked.ok) return checked
-  const token = await createSession(db, checked.value.id, now, {
-    ip: input.ip,
-    userAgent: input.userAgent,
-  })
-  return ok({ viewer: checked.value, token })
-}
-
-/**
- * The password half of `logIn`, with its limits, opening no session: for a sign-in that has a second
- * step to go (src/domain/two-factor).
+ * Checks a password, with its limits, opening no session (two-factor's beginSignIn opens it, or asks for
+ * the second step first). Unknown accounts and wrong passwords get the same answer in about the same
+ * time (row 9); a held account stays held even for the right password (row 8).
  */
 export async function checkLogin(
   db: Db,

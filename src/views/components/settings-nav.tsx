@@ -4,10 +4,10 @@
  */
 export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings', label: 'Password' },
-  { href: '/settings/security', label: 'Security' },
   { href: '/settings/logins', label: 'Sign-in providers' },
   { href: '/settings/sessions', label: 'Sessions' },
   { href: '/settings/account', label: 'Account' },
+  { href: '/settings/security', label: 'Security' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

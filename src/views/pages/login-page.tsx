@@ -61,12 +61,6 @@ export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) 
             </button>
           </FormActions>
         </form>
-        {providers.length > 0 && (
-          <section class="form-aside" aria-labelledby="login-providers">
-            <h2 id="login-providers">Or sign in with another account</h2>
-            <ProviderButtons providers={providers} csrfToken={site.csrfToken} next={next} />
-          </section>
-        )}
         {typeof site.assets.passkeys === 'string' && (
           // Shown by the passkey script where the browser supports WebAuthn.
           <form
@@ -87,6 +81,12 @@ export function LoginPage({ site, form, next, providers = [] }: LoginPageProps) 
             <p class="field-error" role="alert" data-passkey-status />
             <script type="module" src={site.assets.passkeys} />
           </form>
+        )}
+        {providers.length > 0 && (
+          <section class="form-aside" aria-labelledby="login-providers">
+            <h2 id="login-providers">Or sign in with another account</h2>
+            <ProviderButtons providers={providers} csrfToken={site.csrfToken} next={next} />
+          </section>
         )}
         <p class="form-aside">
           New to {site.name}? <a href="/register">Create an account</a>

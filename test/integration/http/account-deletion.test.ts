@@ -270,6 +270,29 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
           expiresInMinutes: 60,
         },
       })
+      // A provider login linked to the account (what the OIDC flow writes), with the same address.
+      await t.db
+        .insertInto('user_identities')
+        .values({
+          user_id: id,
+          provider_id: 'corp',
+          subject: `corp-${username}`,
+          email,
+          email_verified: 1,
+          created_at: Date.now(),
+          last_used_at: Date.now(),
+        })
+        .execute()
+      await t.db
+        .insertInto('passkeys')
+        .values({
+          user_id: id,
+          credential_id: `key-of-${username}`,
+          public_key: 'not-used-here',
+          name: `${username}'s laptop`,
+          created_at: Date.now(),
+        })
+        .execute()
       // Anonymous pages are cached: the deletion must reach them at once.
       const reader = new Agent(app, '10.30.1.3')
       expect((await reader.get(`/threads/${ownThread}`)).body).toContain(`/users/${username}`)
@@ -292,6 +315,10 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
 
       // Nothing of the name or the address is left in any text column of any table.
       const after = await everyText(t.db, dialect)
+      for (const table of ['user_identities', 'passkeys'] as const)
+        expect(
+          await t.db.selectFrom(table).select('id').where('user_id', '=', id).execute(),
+        ).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(username))).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(email))).toEqual([])
       const row = await t.db

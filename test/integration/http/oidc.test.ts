@@ -50,6 +50,7 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
       { sub: 'dave-4', email: 'dave.elsewhere@example.test', email_verified: true },
       { sub: 'eve-5', email: 'eve@example.test', email_verified: true, preferred_username: 'eve' },
       { sub: 'fay-6', email: 'fay@example.test', email_verified: true, preferred_username: 'fay' },
+      { sub: 'gus-7', email: 'gus@example.test', email_verified: true },
     ])
     flaky = await startTestProvider(callbackOf('flaky'), [{ sub: 'gus-7' }])
     const down = `http://127.0.0.1:${await closedPort()}`
@@ -284,6 +285,30 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
     expect(taken.body).toContain('belongs to another account')
     expect(await identitiesOf(erinId)).toEqual([])
     expect(await identitiesOf(daveId)).toHaveLength(1)
+  })
+
+  it('never links by password alone an account that has a second factor', async () => {
+    const { id: gusId } = await signedIn(app, t.db, 'gus') // gus@example.test
+    await t.db
+      .insertInto('passkeys')
+      .values({
+        user_id: gusId,
+        credential_id: 'gus-key',
+        public_key: 'not-used-here',
+        name: 'Laptop',
+        created_at: Date.now(),
+      })
+      .execute()
+    const a = agent()
+    await signInWith(a, 'gus-7')
+    const res = await a.post('/auth/oidc/link', {
+      login: 'gus@example.test',
+      password: TEST_PASSWORD,
+    })
+    expect(res.statusCode).toBe(422)
+    expect(res.body).toContain('This account uses two-factor sign-in')
+    expect(res.cookies.find((c) => c.name === 'quorum_session')).toBeUndefined()
+    expect(await identitiesOf(gusId)).toEqual([])
   })
 
   it('never unlinks the last way in; a password set on /settings makes it possible', async () => {

@@ -210,6 +210,8 @@ describe('languageForFileName', () => {
         'log',
         'crash',
         'ips',
+        'panic',
+        'spin',
         'diff',
         'patch',
         'json',

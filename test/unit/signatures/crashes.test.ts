@@ -89,3 +89,81 @@ describe('demangle', () => {
     expect(demangle('vnode_put')).toBeNull()
   })
 })
+
+describe('crash causes (second pass)', () => {
+  const texts = (text: string) => crashes(text).map((c) => c.text)
+
+  it('leave the process out when the system ended it by policy', () => {
+    const report = (process: string, code: string) =>
+      `Process:               ${process} [4410]\nException Type:        EXC_CRASH (SIGKILL)\nTermination Reason:    Namespace RUNNINGBOARD, Code ${code}\n`
+    expect(texts(report('AcmeSyncAgent', '3735883980'))).toEqual([
+      'crash: EXC_CRASH (SIGKILL) | Namespace RUNNINGBOARD, Code 0xdead10cc',
+    ])
+    expect(texts(report('Lumen Notes', '0xdead10cc'))).toEqual(
+      texts(report('AcmeSyncAgent', '3735883980')),
+    )
+    // Another code is another policy.
+    expect(texts(report('Lumen Notes', '0x8badf00d'))).not.toEqual(
+      texts(report('Lumen Notes', '0xdead10cc')),
+    )
+  })
+
+  it('keep the kind and size of a resource limit', () => {
+    const report = (limit: string) =>
+      `Process: Tiles [8]\nException Type: EXC_RESOURCE (RESOURCE_TYPE_MEMORY)\nException Subtype: EXC_RESOURCE RESOURCE_TYPE_MEMORY (limit=${limit}, unused=0x0)\n`
+    expect(texts(report('2098 MB'))).toEqual([
+      'crash: EXC_RESOURCE (RESOURCE_TYPE_MEMORY) | limit 2098 MB',
+    ])
+    expect(texts(report('1450 MB'))).not.toEqual(texts(report('2098 MB')))
+  })
+
+  it('end a Swift fatal message where the message ends, not where the line does', () => {
+    expect(
+      texts(
+        'It dies with "Fatal error: Unexpectedly found nil while unwrapping an Optional value" right before it. The code:',
+      ),
+    ).toEqual(['fatal error: Unexpectedly found nil while unwrapping an Optional value'])
+    expect(
+      texts('Fatal error: Unexpectedly found nil while unwrapping an Optional value — on launch'),
+    ).toEqual(['fatal error: Unexpectedly found nil while unwrapping an Optional value'])
+  })
+
+  it('recognise Linux BUG, WARNING, Oops, GPF and panic lines', () => {
+    expect(
+      texts(
+        'BUG: kernel NULL pointer dereference, address: 0000000000000010\nRIP: 0010:acme_rx+0x4c/0x2a0 [acme]',
+      ),
+    ).toEqual(['linux: BUG: kernel NULL pointer dereference in acme_rx'])
+    expect(texts('WARNING: at net/acme/core.c:91 acme_tx+0x9e/0xc0')).toEqual([
+      'linux: WARNING at net/acme/core.c in acme_tx',
+    ])
+    expect(texts('BUG: scheduling while atomic: acme-d/2044/0x00000002')).toEqual(
+      texts('BUG: scheduling while atomic: kworker/1:2/77/0x00000003'),
+    )
+    expect(
+      texts(
+        'Oops: 0002 [#1] SMP\nCPU: 1 PID: 9 Comm: x\nRIP: 0010:acme_irq+0x10/0x90 [acme]\nCall Trace:',
+      ),
+    ).toEqual(['linux: oops in acme_irq'])
+  })
+
+  it('recognise Go, Rust, Java and Windows crashes', () => {
+    expect(texts('panic: assignment to entry in nil map\n\ngoroutine 1 [running]:')).toEqual([
+      'go: panic: assignment to entry in nil map',
+    ])
+    expect(
+      texts('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:'),
+    ).toEqual(['go: fatal error: all goroutines are asleep - deadlock!'])
+    expect(texts("thread 'main' panicked at src/x.rs:3:5:\nboom")).toEqual([
+      'rust: panicked: boom (x.rs)',
+    ])
+    expect(texts('Exception in thread "main" java.lang.NullPointerException')).toEqual([
+      'java: java.lang.NullPointerException',
+    ])
+    expect(texts('*** STOP: 0x0000007E (0x1, 0x2, 0x3, 0x4)')).toEqual([
+      'windows: bug check 0x0000007E',
+    ])
+    // A sentence about a panic is not a Go panic.
+    expect(texts('We saw panic: nothing else in the log.')).toEqual([])
+  })
+})

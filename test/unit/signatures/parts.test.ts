@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { makeAttachment, makeQuestionBody, makeTitle } from '../../../bench/data/content.js'
 import { Random } from '../../../bench/data/random.js'
+import { readableIpsInMarkdown, readIps } from '../../../src/domain/markdown/index.js'
 import { extractCrashes } from '../../../src/domain/signatures/crashes.js'
 import { extractErrors } from '../../../src/domain/signatures/errors.js'
 import {
@@ -20,8 +21,13 @@ import { HOLDOUT_POSTS } from '../../fixtures/signatures/posts-holdout.js'
 import { SIGNATURE_POSTS } from '../../fixtures/signatures/posts.js'
 import { TWIN_PAIRS } from '../../fixtures/signatures/twins.js'
 
-/** The whole text read at once: every extractor over the parts joined by blank lines. */
-function readAtOnce(parts: string[], attachments: TextAttachment[] = []) {
+/**
+ * The whole text read at once: every extractor over the parts joined by blank lines (an .ips report, pasted
+ * or attached, read as the text report it stands for).
+ */
+function readAtOnce(rawParts: string[], rawAttachments: TextAttachment[] = []) {
+  const parts = rawParts.map(readableIpsInMarkdown)
+  const attachments = rawAttachments.map((a) => ({ ...a, text: readIps(a.text)?.text ?? a.text }))
   const texts = [...parts, ...attachments.map((a) => a.text)]
   const all = texts.join('\n\n')
   return {

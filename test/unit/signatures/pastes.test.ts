@@ -5,7 +5,11 @@
 import { JSDOM } from 'jsdom'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown, rescuePastes } from '../../../src/domain/markdown/index.js'
-import { PASTE_CASES, UNTOUCHED_BODIES } from '../../fixtures/signatures/pastes.js'
+import {
+  PASTE_CASES,
+  TRACE_AND_CODE_PASTES,
+  UNTOUCHED_BODIES,
+} from '../../fixtures/signatures/pastes.js'
 import { LARGE_PASTE } from '../../fixtures/hostile/index.js'
 import { cpuMs, HANG_GUARD_CPU_MS } from '../../support/cpu-time.js'
 
@@ -44,6 +48,44 @@ describe('rescued pastes', () => {
       `rescued pastes: ${passed}/${PASTE_CASES.length} bodies keep their lines, prose stays prose`,
     )
     expect(failures).toEqual([])
+  })
+
+  it('rescues every trace and code run as one block and keeps prose as prose', () => {
+    let blocks = 0
+    let runs = 0
+    let proseKept = 0
+    let proseTotal = 0
+    const problems: string[] = []
+    for (const c of TRACE_AND_CODE_PASTES) {
+      const doc = new JSDOM(renderMarkdown(c.markdown)).window.document
+      const pres = [...doc.querySelectorAll('pre')].map((p) =>
+        (p.textContent ?? '').replace(/\n$/, '').split('\n'),
+      )
+      const paras = [...doc.querySelectorAll('p, li')].map((e) =>
+        (e.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      )
+      const preText = pres.map((p) => p.join('\n')).join('\n')
+      if (c.pasted.length > 0) {
+        runs++
+        // One block holds every pasted line, in order (blank lines between them are allowed).
+        const whole = pres.some((lines) => {
+          let at = -1
+          return c.pasted.every((l) => (at = lines.indexOf(l, at + 1)) >= 0)
+        })
+        if (whole) blocks++
+        else problems.push(`${c.name}: not one block`)
+      }
+      for (const sentence of c.prose) {
+        proseTotal++
+        if (paras.some((p) => p.includes(sentence)) && !preText.includes(sentence)) proseKept++
+        else problems.push(`${c.name}: prose swallowed: ${sentence}`)
+      }
+    }
+    console.log(
+      `second-pass pastes: ${blocks}/${runs} runs rescued as one block, ${proseKept}/${proseTotal} sentences kept as prose` +
+        (problems.length > 0 ? `\n  ${problems.join('\n  ')}` : ''),
+    )
+    expect(problems).toEqual([])
   })
 
   it.each(UNTOUCHED_BODIES)('leaves "$name" exactly as written', ({ markdown }) => {

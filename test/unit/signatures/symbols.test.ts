@@ -47,11 +47,62 @@ describe('symbols', () => {
     expect(symbols('startFilter(completionHandler:) is never called')).toEqual(['startFilter()'])
   })
 
-  it('leaves out constants, error names, files, paths and product names', () => {
+  it('leaves out error names, files, paths and product names', () => {
     expect(
       symbols(
-        'KAUTH_FILEOP_CLOSE, ENOENT, kIOReturnBadArgument, fs_utils.c, /usr/lib/lib_acme.dylib, MacBook Pro, iPhone, macOS',
+        'ENOENT, kIOReturnBadArgument, fs_utils.c, /usr/lib/lib_acme.dylib, MacBook Pro, iPhone, macOS, Info.plist, com.acme.Agent, kern.ipc.maxsockbuf',
       ),
     ).toEqual([])
+  })
+
+  it('reads constants and macros with an underscore, not capital words', () => {
+    expect(
+      symbols(
+        'NOTE: KAUTH_FILEOP_CLOSE and WARN_ON fire, TODO check the HTTP API; kIOMainPortDefault is set',
+      ),
+    ).toEqual(['KAUTH_FILEOP_CLOSE', 'WARN_ON', 'kIOMainPortDefault'])
+  })
+
+  it('takes constants from the author, not from a log', () => {
+    expect(
+      symbols('Mapped with PROT_READ:\n\n```\nException Type: EXC_BAD_ACCESS (SIGBUS)\n```'),
+    ).toEqual(['PROT_READ'])
+  })
+
+  it('reads selectors whole, not their labels', () => {
+    expect(
+      symbols(
+        'URLSession:task:didCompleteWithError: fires; `handleWakeNotification:` does not. Note: ok',
+      ),
+    ).toEqual(['URLSession:task:didCompleteWithError:', 'handleWakeNotification:'])
+  })
+
+  it('reads dotted names, not files, hosts, bundles or sysctls', () => {
+    expect(
+      symbols(
+        'runtime.MemStats and runtime.GC, NEVPNStatus.connected, `os.ReadFile`, Dispatchers.IO; not main.c, example.com, com.acme.Agent or kern.ipc.maxsockbuf',
+      ),
+    ).toEqual([
+      'runtime.MemStats',
+      'runtime.GC',
+      'NEVPNStatus.connected',
+      'Dispatchers.IO',
+      'os.ReadFile',
+    ])
+  })
+
+  it('reads debugger commands and macros', () => {
+    expect(
+      symbols(
+        'I ran showallstacks and zprint, then !analyze -v; also `image lookup -a 0x10` and `memory read`',
+      ),
+    ).toEqual(['showallstacks', 'zprint', '!analyze', 'image lookup', 'memory read'])
+  })
+
+  it('reads a code span holding one identifier, not a tool, keyword or capital word', () => {
+    expect(symbols('`mmap`, `Mutex`, `kmutil`, `sudo`, `true`, `DEBUG` and `ok`')).toEqual([
+      'mmap',
+      'Mutex',
+    ])
   })
 })

@@ -1,6 +1,8 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
 import type { FastifyPluginAsync } from 'fastify'
-import { deleteAccount, exportAccount } from '../../../domain/users/index.js'
+import { eraseLinkedLogins } from '../../../domain/oidc/index.js'
+import { eraseSecondFactors } from '../../../domain/two-factor/index.js'
+import { deleteAccount, exportAccount, type AccountEraser } from '../../../domain/users/index.js'
 import { emptyForm } from '../../../views/forms.js'
 import { AccountDeletedPage } from '../../../views/pages/account-deleted-page.js'
 import { AccountPage } from '../../../views/pages/account-page.js'
@@ -9,6 +11,8 @@ import { sendPage, siteFor } from '../../page.js'
 import { DeleteAccountForm, EmptyForm } from '../../schemas/forms.js'
 
 const PAGE = '/settings/account'
+/** What each feature above users keeps about a person, erased with the account. */
+const ERASERS: readonly AccountEraser[] = [eraseLinkedLogins, eraseSecondFactors]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
@@ -52,10 +56,16 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       if (!req.viewer) return sendFailure(req, reply, SIGN_IN)
       const confirm = req.body.confirm ?? ''
-      const result = await deleteAccount(req.db, req.viewer, {
-        password: req.body.password ?? '',
-        confirm,
-      })
+      const result = await deleteAccount(
+        req.db,
+        req.viewer,
+        {
+          password: req.body.password ?? '',
+          confirm,
+        },
+        Date.now(),
+        ERASERS,
+      )
       if (!result.ok) {
         req.log.warn(
           { userId: req.viewer.id, ip: req.ip, code: result.failure.code },

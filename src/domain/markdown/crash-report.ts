@@ -1,0 +1,278 @@
+/**
+ * Crash reports as data (docs/signatures.md, "Crash reports as data"). macOS writes `.ips` files as two JSON
+ * documents, a one-line header (`bug_type`, `os_version`, …) and a body: for a user-space crash (bug type
+ * 309) the process, exception, termination, threads with their frames and the images they point into; for a
+ * kernel panic (210) the panic log as one string. Read raw, that is a wall of JSON. Here it becomes the text
+ * report Apple's older format printed (the crashed thread first), which the signature extractors read like
+ * any pasted report and the attachment preview shows, with the frames of the poster's own images marked.
+ * Pure: no I/O; anything that does not parse is left alone.
+ */
+
+/** A crash report read from an `.ips` file. */
+export interface IpsReport {
+  /** The report as text, in the classic crash report layout. */
+  text: string
+  /** Indexes of the lines of `text` that are frames of the poster's own (not Apple's) images. */
+  ownFrameLines: number[]
+}
+
+/** Largest text parsed as an `.ips` file (the format's reports are a few hundred KB at most). */
+const MAX_IPS_CHARS = 2 * 1024 * 1024
+/** Frames listed for the crashed thread, and for each other thread. */
+const CRASHED_FRAMES = 40
+const OTHER_FRAMES = 8
+const OTHER_THREADS = 6
+
+const HEADER_RE = /^\s*\{[^\n]*"bug_type"\s*:\s*"?\d+"?[^\n]*\}\s*$/m
+
+/**
+ * The readable report of an `.ips` text, or null when the text is not one.
+ * @example readIps('{"bug_type":"309","os_version":"macOS 15.6 (24G84)"}\n{"procName":"Acme", …}')?.text
+ * // "Process:               Acme [4410]\n…"
+ */
+export function readIps(raw: string): IpsReport | null {
+  if (raw.length > MAX_IPS_CHARS || !raw.includes('"bug_type"')) return null
+  const text = raw.replace(/\r\n?/g, '\n').trim()
+  const headerMatch = HEADER_RE.exec(text)
+  if (!headerMatch || headerMatch.index > 0) return null
+  const header = parseObject(headerMatch[0])
+  if (header === null) return null
+  const rest = text.slice(headerMatch[0].length).trim()
+  const body = rest === '' ? {} : parseObject(rest)
+  if (body === null) return null
+  if (typeof body.panicString === 'string') return panicReport(header, body)
+  if (Array.isArray(body.threads) || isObject(body.exception)) return userReport(header, body)
+  return null
+}
+
+/**
+ * Every `.ips` report pasted in a Markdown body (alone in its paragraph or in a fence), replaced by its
+ * readable text in a fence; the rest of the body is unchanged. The stored post keeps what was posted.
+ * @example readableIpsInMarkdown('It crashed:\n\n{"bug_type":"309"}\n{…}\n') // 'It crashed:\n\n```text rescued\nProcess: …\n```\n'
+ */
+export function readableIpsInMarkdown(markdown: string): string {
+  if (!markdown.includes('"bug_type"') || markdown.length > MAX_IPS_CHARS) return markdown
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n')
+  const out: string[] = []
+  let i = 0
+  let changed = false
+  while (i < lines.length) {
+    const line = lines[i] ?? ''
+    if (!HEADER_RE.test(line)) {
+      out.push(line)
+      i++
+      continue
+    }
+    const fenced = /^\s*(`{3,}|~{3,})/.exec(out[out.length - 1] ?? '')
+    const found = reportFrom(lines, i, fenced?.[1] ?? null)
+    if (found === null) {
+      out.push(line)
+      i++
+      continue
+    }
+    changed = true
+    if (fenced) {
+      // Inside the author's fence: its body becomes the report, and its label plain text.
+      out[out.length - 1] = `${fenced[1]}text`
+      out.push(...found.report.text.split('\n'))
+    } else out.push('```text rescued', ...found.report.text.split('\n'), '```')
+    i = found.end + 1
+  }
+  return changed ? out.join('\n') : markdown
+}
+
+/** The report whose header is line `start`: the body runs to the first closing line that parses. */
+function reportFrom(
+  lines: string[],
+  start: number,
+  fence: string | null,
+): { report: IpsReport; end: number } | null {
+  let tries = 0
+  for (let end = start; end < lines.length && tries < 50; end++) {
+    const line = lines[end] ?? ''
+    if (fence !== null && line.trim().startsWith(fence)) return null
+    if (end > start && !/^\s*\}\s*$/.test(line)) continue
+    tries++
+    const report = readIps(lines.slice(start, end + 1).join('\n'))
+    if (report !== null) return { report, end }
+  }
+  return null
+}
+
+type Json = Record<string, unknown>
+
+function parseObject(text: string): Json | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    return isObject(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
+}
+
+function field(label: string, value: string): string {
+  return `${`${label}:`.padEnd(23)}${value}`
+}
+
+function osVersion(header: Json, body: Json): string {
+  const os = isObject(body.osVersion) ? body.osVersion : null
+  if (os && str(os.train) !== '')
+    return str(os.build) === '' ? str(os.train) : `${str(os.train)} (${str(os.build)})`
+  return str(header.os_version) || str(body.build)
+}
+
+function panicReport(header: Json, body: Json): IpsReport {
+  const lines = [str(body.panicString).replace(/\n+$/, '')]
+  const os = osVersion(header, body)
+  if (os !== '') lines.push('', field('OS Version', os))
+  return { text: lines.join('\n'), ownFrameLines: [] }
+}
+
+interface Image {
+  name: string
+  path: string
+  bundleId: string
+  base: number
+  own: boolean
+}
+
+function images(body: Json): Image[] {
+  const used = Array.isArray(body.usedImages) ? body.usedImages : []
+  return used.map((raw): Image => {
+    const img = isObject(raw) ? raw : {}
+    const path = str(img.path)
+    const name = str(img.name) || path.slice(path.lastIndexOf('/') + 1) || '???'
+    const bundleId = str(img.CFBundleIdentifier)
+    const base = typeof img.base === 'number' ? img.base : 0
+    return { name, path, bundleId, base, own: isOwnImage(path, bundleId, str(img.source)) }
+  })
+}
+
+/** An image of the poster's own code: not the system's (paths Apple ships, `com.apple.` bundles). */
+function isOwnImage(path: string, bundleId: string, source: string): boolean {
+  if (source === 'A' || path === '' || bundleId.startsWith('com.apple.')) return false
+  return !/^(?:\/System\/|\/usr\/lib\/|\/usr\/libexec\/|\/Library\/Apple\/|\/private\/preboot\/Cryptexes\/|\/Applications\/Xcode)/.test(
+    path,
+  )
+}
+
+function userReport(header: Json, body: Json): IpsReport {
+  const imgs = images(body)
+  const lines: string[] = []
+  const own: number[] = []
+  const name = str(body.procName) || str(header.app_name) || str(header.name)
+  const pid = str(body.pid)
+  lines.push(field('Process', pid === '' ? name : `${name} [${pid}]`))
+  if (str(body.procPath) !== '') lines.push(field('Path', str(body.procPath)))
+  const bundle = isObject(body.bundleInfo) ? body.bundleInfo : {}
+  const id = str(bundle.CFBundleIdentifier) || str(header.bundleID)
+  if (id !== '') lines.push(field('Identifier', id))
+  const version = str(bundle.CFBundleShortVersionString) || str(header.app_version)
+  if (version !== '') lines.push(field('Version', version))
+  const os = osVersion(header, body)
+  if (os !== '') lines.push(field('OS Version', os))
+  const exception = isObject(body.exception) ? body.exception : null
+  if (exception) {
+    const type = str(exception.type)
+    const signal = str(exception.signal)
+    if (type !== '')
+      lines.push(field('Exception Type', signal === '' ? type : `${type} (${signal})`))
+    if (str(exception.subtype) !== '')
+      lines.push(field('Exception Subtype', str(exception.subtype)))
+    if (str(exception.codes) !== '') lines.push(field('Exception Codes', str(exception.codes)))
+  }
+  const termination = isObject(body.termination) ? body.termination : null
+  if (termination && str(termination.namespace) !== '') {
+    const indicator = str(termination.indicator)
+    lines.push(
+      field(
+        'Termination Reason',
+        `Namespace ${str(termination.namespace)}, Code ${str(termination.code)}${indicator === '' ? '' : ` ${indicator}`}`,
+      ),
+    )
+  }
+  const asi = isObject(body.asi) ? body.asi : null
+  if (asi) {
+    const notes = Object.values(asi).flatMap((v) => (Array.isArray(v) ? v.map(str) : []))
+    if (notes.length > 0) lines.push('', 'Application Specific Information:', ...notes)
+  }
+  const threads = (Array.isArray(body.threads) ? body.threads : []).map((t) =>
+    isObject(t) ? t : {},
+  )
+  const faulting =
+    typeof body.faultingThread === 'number'
+      ? body.faultingThread
+      : threads.findIndex((t) => t.triggered === true)
+  if (faulting >= 0) lines.push(field('Crashed Thread', String(faulting)))
+  // The crashed thread first, then a few others, shorter.
+  const order = [
+    ...(faulting >= 0 && faulting < threads.length ? [faulting] : []),
+    ...threads.map((_t, i) => i).filter((i) => i !== faulting),
+  ].slice(0, OTHER_THREADS + 1)
+  for (const index of order) {
+    const thread = threads[index] ?? {}
+    const crashed = index === faulting
+    const queue = str(thread.queue)
+    const name = str(thread.name)
+    const suffix = queue !== '' ? `:: Dispatch queue: ${queue}` : name !== '' ? `:: ${name}` : ':'
+    lines.push('', `Thread ${index}${crashed ? ' Crashed' : ''}${suffix}`)
+    const frames = (Array.isArray(thread.frames) ? thread.frames : []).slice(
+      0,
+      crashed ? CRASHED_FRAMES : OTHER_FRAMES,
+    )
+    for (const [n, raw] of frames.entries()) {
+      const frame = isObject(raw) ? raw : {}
+      const image = imgs[typeof frame.imageIndex === 'number' ? frame.imageIndex : -1]
+      const offset = typeof frame.imageOffset === 'number' ? frame.imageOffset : 0
+      const base = image?.base ?? 0
+      const address = `0x${(base + offset).toString(16)}`
+      const symbol = str(frame.symbol)
+      const column =
+        symbol === ''
+          ? `0x${base.toString(16)} + ${offset}`
+          : `${symbol} + ${str(frame.symbolLocation) || '0'}`
+      if (image?.own) own.push(lines.length)
+      lines.push(`${String(n).padEnd(4)}${(image?.name ?? '???').padEnd(30)}\t${address} ${column}`)
+    }
+  }
+  const third = imgs.filter((img) => img.own)
+  if (third.length > 0) {
+    lines.push('', 'Binary Images (not Apple):')
+    for (const img of third)
+      lines.push(
+        `${`0x${img.base.toString(16)}`.padStart(18)} ${img.bundleId || img.name} ${img.path}`,
+      )
+  }
+  return { text: lines.join('\n'), ownFrameLines: own }
+}
+
+/**
+ * The report as preview HTML: escaped text, each frame of the poster's own images in a `<mark>`.
+ * @example crashReportHtml({ text: '0 Acme 0x1 main + 4', ownFrameLines: [0] }) // '<mark class="own-frame">0 Acme 0x1 main + 4</mark>'
+ */
+export function crashReportHtml(report: IpsReport): string {
+  const own = new Set(report.ownFrameLines)
+  return report.text
+    .split('\n')
+    .map((line, i) =>
+      own.has(i) ? `<mark class="own-frame">${escapeHtml(line)}</mark>` : escapeHtml(line),
+    )
+    .join('\n')
+}
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+}
