@@ -4,6 +4,7 @@
  */
 export {
   getSecurityOverview,
+  hasSecondFactor,
   startTotpSetup,
   findTotpSetup,
   enableTotp,

@@ -15,8 +15,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server'
 import type { Db } from '../../db/schema.js'
-import { createSession } from '../sessions/index.js'
-import { hashTicket } from './tickets.js'
+import { createSession, hashToken } from '../sessions/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { client, completeSignIn, pendingUser } from './sign-in.actions.js'
@@ -252,7 +251,7 @@ async function saveChallenge(
   await deleteExpiredChallenges(db, now) // by the expiry index; keeps the table to live rows
   await insertChallenge(
     db,
-    { idHash: hashTicket(challenge), purpose, userId, expiresAt: now + CHALLENGE_TTL_MS },
+    { idHash: hashToken(challenge), purpose, userId, expiresAt: now + CHALLENGE_TTL_MS },
     now,
   )
 }
@@ -265,7 +264,7 @@ async function usesChallenge(
   userId: number | null,
   now: number,
 ): Promise<boolean> {
-  const taken = await takeChallenge(db, hashTicket(challenge), purpose, now)
+  const taken = await takeChallenge(db, hashToken(challenge), purpose, now)
   return taken !== undefined && taken.userId === userId
 }
 

@@ -5,8 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
-import { createSession } from '../sessions/index.js'
-import { hashTicket } from './tickets.js'
+import { createSession, hashToken } from '../sessions/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { checkLogin, type LoginInput } from '../users/index.js'
 import { hashRecoveryCode } from './recovery-codes.js'
@@ -66,7 +65,7 @@ export async function startSecondStep(db: Db, userId: number, now = Date.now()):
   await insertChallenge(
     db,
     {
-      idHash: hashTicket(ticket),
+      idHash: hashToken(ticket),
       purpose: 'second-step',
       userId,
       expiresAt: now + SECOND_STEP_TTL_MS,
@@ -131,9 +130,9 @@ export async function completeSignIn(
   ticket: string,
   userId: number,
   now: number,
-  sessionClient: { ip?: string | undefined; userAgent?: string | undefined } = {},
+  sessionClient: SessionClient = {},
 ): Promise<Result<{ userId: number; token: string }>> {
-  const taken = await takeChallenge(db, hashTicket(ticket), 'second-step', now)
+  const taken = await takeChallenge(db, hashToken(ticket), 'second-step', now)
   if (taken?.userId !== userId) return expired()
   twoFactorLimits.account.refund(`user:${userId}`, now)
   return ok({ userId, token: await createSession(db, userId, now, sessionClient) })
@@ -146,7 +145,7 @@ export async function pendingUser(
   now: number,
 ): Promise<number | undefined> {
   if (ticket.length < 20 || ticket.length > 100) return undefined
-  const found = await findChallenge(db, hashTicket(ticket), 'second-step', now)
+  const found = await findChallenge(db, hashToken(ticket), 'second-step', now)
   return found?.userId ?? undefined
 }
 
@@ -161,7 +160,12 @@ function expired(): Result<never> {
   return fail.invalid('code', 'This sign-in has expired. Sign in with your password again.')
 }
 
-/** What a new session records of the browser that opened it. */
-export function client(input: { ip: string; userAgent?: string | undefined }) {
+interface SessionClient {
+  ip?: string | undefined
+  userAgent?: string | undefined
+}
+
+/** What a new session records of the browser that opened it (the sessions page shows it). */
+export function client(input: { ip: string; userAgent?: string | undefined }): SessionClient {
   return { ip: input.ip, userAgent: input.userAgent }
 }

@@ -116,16 +116,6 @@ export async function eraseUserRow(
     .execute()
 }
 
-/**
- * The account's second factors (TOTP secret, recovery codes, passkeys) and pending sign-ins, the
- * tables of src/domain/two-factor: none of them outlives the account. Here, not in two-factor, because
- * that feature sits above users and deletion runs in this feature's transaction.
- */
-export async function deleteSecondFactors(db: Executor, userId: number): Promise<void> {
-  for (const table of ['totp_secrets', 'recovery_codes', 'passkeys', 'sign_in_challenges'] as const)
-    await db.deleteFrom(table).where('user_id', '=', userId).execute()
-}
-
 /** How many accounts hold the admin role (deleted ones hold none). */
 export async function countAdmins(db: Executor): Promise<number> {
   const row = await db

@@ -16,7 +16,6 @@ import {
 } from '../shared/index.js'
 import {
   countAdmins,
-  deleteSecondFactors,
   eraseUserRow,
   findAccountProfile,
   listAccountBoosts,

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createHash } from 'node:crypto'
+import { hashToken } from '../../../src/domain/sessions/index.js'
 import { createTwoFactorLimits, twoFactorLimits } from '../../../src/domain/two-factor/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
@@ -46,7 +46,7 @@ describe.each(DIALECTS)('%s: passkey routes', (dialect) => {
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       purpose: 'passkey-register',
-      id_hash: createHash('sha256').update(options.challenge).digest('hex'),
+      id_hash: hashToken(options.challenge),
     })
     expect(rows[0]!.expires_at - rows[0]!.created_at).toBe(5 * 60_000)
   })

@@ -128,7 +128,7 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
   })
 
   it('asks for the code after the password, and signs in only with the right one', async () => {
-    const { agent } = await signedIn(app, t.db, 'tf_login')
+    const { agent, id } = await signedIn(app, t.db, 'tf_login')
     const { secret } = await turnOn(agent)
     const res = await password(agent, 'tf_login')
     expect(res.statusCode).toBe(303)
@@ -157,6 +157,15 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     expect(ok.headers.location).toBe('/')
     expect(ok.cookies.find((c) => c.name === 'quorum_session')?.value).toBeTruthy()
     expect((await agent.get('/settings')).statusCode).toBe(200)
+    // The session records the browser and address, as a password-only sign-in's does.
+    const sessions = await t.db
+      .selectFrom('sessions')
+      .select(['user_agent', 'ip'])
+      .where('user_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .execute()
+    expect(sessions[0]).toMatchObject({ ip: agent.ip })
+    expect(sessions[0]?.user_agent).toBeTruthy()
   })
 
   it('refuses a code used once already (replay)', async () => {
