@@ -18,7 +18,7 @@ import type { Db } from '../../db/schema.js'
 import { createSession, hashToken } from '../sessions/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
-import { completeSignIn, pendingUser } from './sign-in.actions.js'
+import { client, completeSignIn, pendingUser } from './sign-in.actions.js'
 import { hasSecondFactor } from './two-factor.actions.js'
 import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
@@ -135,7 +135,7 @@ export async function passkeySignInOptions(
 /** Signs in with a passkey alone: it proves possession and (user verification) the person. */
 export async function finishPasskeySignIn(
   db: Db,
-  input: { response: unknown; ip: string },
+  input: { response: unknown; ip: string; userAgent?: string | undefined },
   rp: RelyingParty,
   now = Date.now(),
 ): Promise<Result<{ userId: number; token: string }>> {
@@ -150,7 +150,10 @@ export async function finishPasskeySignIn(
     now,
   })
   if (!verified) return refused()
-  return ok({ userId: passkey.userId, token: await createSession(db, passkey.userId, now) })
+  return ok({
+    userId: passkey.userId,
+    token: await createSession(db, passkey.userId, now, client(input)),
+  })
 }
 
 /** Options for the second step: one of this account's passkeys. */
@@ -178,7 +181,7 @@ export async function passkeySecondStepOptions(
 /** Finishes a pending sign-in with one of the account's passkeys. */
 export async function finishPasskeySecondStep(
   db: Db,
-  input: { ticket: string; response: unknown; ip: string },
+  input: { ticket: string; response: unknown; ip: string; userAgent?: string | undefined },
   rp: RelyingParty,
   now = Date.now(),
 ): Promise<Result<{ userId: number; token: string }>> {
@@ -195,7 +198,7 @@ export async function finishPasskeySecondStep(
     now,
   })
   if (!verified) return refused()
-  return completeSignIn(db, input.ticket, userId, now)
+  return completeSignIn(db, input.ticket, userId, now, client(input))
 }
 
 async function verifyAssertion(

@@ -91,6 +91,8 @@ export interface SecondStepInput {
   ticket: string
   code: string
   ip: string
+  /** Recorded on the new session, as the password sign-in does. */
+  userAgent?: string | undefined
 }
 
 /**
@@ -119,7 +121,7 @@ export async function finishSecondStep(
     : await useRecoveryCode(db, userId, hashRecoveryCode(code), now)
   if (!accepted)
     return fail.invalid('code', 'That code is not right, or was used already. Try the next one.')
-  return completeSignIn(db, input.ticket, userId, now)
+  return completeSignIn(db, input.ticket, userId, now, client(input))
 }
 
 /** Ends a pending sign-in with a session; the ticket acts once. */
@@ -128,11 +130,12 @@ export async function completeSignIn(
   ticket: string,
   userId: number,
   now: number,
+  sessionClient: SessionClient = {},
 ): Promise<Result<{ userId: number; token: string }>> {
   const taken = await takeChallenge(db, hashToken(ticket), 'second-step', now)
   if (taken?.userId !== userId) return expired()
   twoFactorLimits.account.refund(`user:${userId}`, now)
-  return ok({ userId, token: await createSession(db, userId, now) })
+  return ok({ userId, token: await createSession(db, userId, now, sessionClient) })
 }
 
 /** The account a live pending sign-in belongs to. */
@@ -155,4 +158,14 @@ async function acceptTotp(db: Db, userId: number, code: string, now: number): Pr
 
 function expired(): Result<never> {
   return fail.invalid('code', 'This sign-in has expired. Sign in with your password again.')
+}
+
+interface SessionClient {
+  ip?: string | undefined
+  userAgent?: string | undefined
+}
+
+/** What a new session records of the browser that opened it (the sessions page shows it). */
+export function client(input: { ip: string; userAgent?: string | undefined }): SessionClient {
+  return { ip: input.ip, userAgent: input.userAgent }
 }

@@ -128,7 +128,7 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
   })
 
   it('asks for the code after the password, and signs in only with the right one', async () => {
-    const { agent } = await signedIn(app, t.db, 'tf_login')
+    const { agent, id } = await signedIn(app, t.db, 'tf_login')
     const { secret } = await turnOn(agent)
     const res = await password(agent, 'tf_login')
     expect(res.statusCode).toBe(303)
@@ -157,6 +157,15 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     expect(ok.headers.location).toBe('/')
     expect(ok.cookies.find((c) => c.name === 'quorum_session')?.value).toBeTruthy()
     expect((await agent.get('/settings')).statusCode).toBe(200)
+    // The session records the browser and address, as a password-only sign-in's does.
+    const sessions = await t.db
+      .selectFrom('sessions')
+      .select(['user_agent', 'ip'])
+      .where('user_id', '=', id)
+      .orderBy('created_at', 'desc')
+      .execute()
+    expect(sessions[0]).toMatchObject({ ip: agent.ip })
+    expect(sessions[0]?.user_agent).toBeTruthy()
   })
 
   it('refuses a code used once already (replay)', async () => {
@@ -284,6 +293,35 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
     await password(agent, 'tf_regen')
     expect((await code(agent, old[0]!)).statusCode).toBe(422)
     expect((await code(agent, fresh[0]!)).statusCode).toBe(303)
+  })
+
+  it('deletes every second factor with the account', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'tf_deleted')
+    await turnOn(agent)
+    await t.db
+      .insertInto('passkeys')
+      .values({
+        user_id: id,
+        credential_id: 'ZGVsZXRlZC1rZXk',
+        public_key: 'AA',
+        name: 'tf_deleted laptop',
+        created_at: Date.now(),
+      })
+      .execute()
+    await agent.get('/settings/account')
+    const res = await agent.post('/settings/account/delete', {
+      password: TEST_PASSWORD,
+      confirm: 'tf_deleted',
+    })
+    expect(res.statusCode).toBe(303)
+    for (const table of ['totp_secrets', 'recovery_codes', 'passkeys'] as const) {
+      const rows = await t.db
+        .selectFrom(table)
+        .select('user_id')
+        .where('user_id', '=', id)
+        .execute()
+      expect(rows, table).toEqual([])
+    }
   })
 
   it('holds an account after 10 codes, even the right one, with Retry-After', async () => {

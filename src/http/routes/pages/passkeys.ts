@@ -21,6 +21,7 @@ import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, PostParams, safeNext } from '../../schemas/forms.js'
+import { providerButtons } from './oidc.js'
 import {
   finishInBrowser,
   notSignedIn,
@@ -101,7 +102,11 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const next = safeNext(req.body.next, app.config.publicUrl)
       const response = parseJson(req.body.response)
-      const result = await finishPasskeySignIn(req.db, { response, ip: req.ip }, rp)
+      const result = await finishPasskeySignIn(
+        req.db,
+        { response, ip: req.ip, userAgent: req.headers['user-agent'] },
+        rp,
+      )
       if (result.ok) {
         req.log.info({ userId: result.value.userId, ip: req.ip }, 'signed in (passkey)')
         return finishInBrowser(req, reply, result.value.token).redirect(next, 303)
@@ -119,6 +124,7 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
           formError: formError ?? Object.values(errors)[0],
         },
         next: req.body.next ? next : null,
+        providers: providerButtons(app.config.oidcProviders),
       })
     },
   )
@@ -142,7 +148,12 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       const next = safeNext(req.query.next, app.config.publicUrl)
       const result = await finishPasskeySecondStep(
         req.db,
-        { ticket: pendingTicket(req), response: parseJson(req.body.response), ip: req.ip },
+        {
+          ticket: pendingTicket(req),
+          response: parseJson(req.body.response),
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        },
         rp,
       )
       if (result.ok) {

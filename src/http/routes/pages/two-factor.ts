@@ -102,6 +102,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
         ticket,
         code: req.body.code ?? '',
         ip: req.ip,
+        userAgent: req.headers['user-agent'],
       })
       if (result.ok) {
         req.log.info({ userId: result.value.userId, ip: req.ip }, 'signed in (second step)')
