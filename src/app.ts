@@ -9,6 +9,7 @@ import type { Config } from './config.js'
 import { createDb, type DbHandle } from './db/connect.js'
 import { PUBLIC_DIR } from './paths.js'
 import { assetsPlugin } from './http/plugins/assets.js'
+import { bellPlugin } from './http/plugins/bell.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
@@ -106,6 +107,7 @@ export async function buildApp(
   // Forms with long text (a post body) raise their own limit: http/long-text.ts.
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(bellPlugin)
   await app.register(pageCachePlugin, deps.pageCache ?? {})
   // After the page cache (which compresses its own pages) and before the routes it hooks into.
   await app.register(compressionPlugin)

@@ -147,6 +147,9 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  thread_watches: ThreadWatchesTable
+  tag_watches: TagWatchesTable
+  notifications: NotificationsTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */
@@ -243,4 +246,40 @@ export interface SimilarityVectorsTable {
 /** Terms in more threads than similar threads read postings for (MAX_POSTINGS): no postings are kept. */
 export interface CommonTermsTable {
   term: string
+}
+
+/** How closely a person follows a thread or a tag (src/domain/watching); no row means normal. */
+export type WatchLevelColumn = 'watching' | 'tracking' | 'normal' | 'muted'
+
+export interface ThreadWatchesTable {
+  user_id: number
+  thread_id: number
+  level: WatchLevelColumn
+  updated_at: number
+}
+
+export interface TagWatchesTable {
+  user_id: number
+  tag_id: number
+  level: WatchLevelColumn
+  updated_at: number
+}
+
+/** One line of a person's /notifications, written by the notify job (src/domain/notifications). */
+export interface NotificationsTable {
+  id: Generated<number>
+  user_id: number
+  kind: string
+  thread_id: number
+  post_id: number | null
+  /** Who did it (the latest booster for grouped boosts). */
+  actor_id: number | null
+  /** People behind a grouped notification ("3 people boosted your reply"). */
+  actor_count: Generated<number>
+  /** Unique per person: the job's effect is idempotent by it. */
+  dedupe_key: string
+  created_at: number
+  updated_at: number
+  read_at: number | null
+  emailed_at: number | null
 }

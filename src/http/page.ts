@@ -19,6 +19,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
     viewer: req.viewer ?? null,
     now: Date.now(),
     csrfToken: req.csrfToken ?? null,
+    unreadNotifications: req.unreadNotifications,
   }
 }
 

@@ -17,6 +17,8 @@ export type SiteContext = {
   /** The request time (epoch ms) that relative ages are computed against, so a render is deterministic. */
   now: number
   csrfToken: string | null
+  /** The signed-in viewer's unread notifications (the bell); absent on anonymous pages. */
+  unreadNotifications?: number | null
 }
 
 export type PageMeta = {

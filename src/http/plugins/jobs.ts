@@ -6,6 +6,7 @@
 import fp from 'fastify-plugin'
 import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
+import { NOTIFY_JOB, notifyActivity, type ActivityEvent } from '../../domain/notifications/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -29,6 +30,12 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     const site = { name: 'Quorum', baseUrl: app.config.publicUrl }
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
+      [
+        NOTIFY_JOB,
+        async (job) => {
+          await notifyActivity(app.db, job.payload as ActivityEvent)
+        },
+      ],
       ...Object.entries(options.handlers ?? {}),
     ])
     const runner = new JobRunner(app.db, handlers, log, {

@@ -4,6 +4,7 @@
  */
 export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings', label: 'Password' },
+  { href: '/settings/watching', label: 'Watching' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

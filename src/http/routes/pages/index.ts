@@ -4,6 +4,7 @@ import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
 import { homeRoutes } from './home.js'
+import { notificationRoutes } from './notifications.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
@@ -30,4 +31,5 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
   await app.register(adminRoutes)
+  await app.register(notificationRoutes)
 }
