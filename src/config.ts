@@ -39,6 +39,8 @@ export interface Config {
   runJobs: boolean
   /** How long a claimed job is its process's before another may take it over (JOBS_LEASE_SECONDS). */
   jobsLeaseMs: number
+  /** Notification mail sent "immediately" waits this long, so one thread's posts make one message (NOTIFY_EMAIL_WINDOW_SECONDS). */
+  notifyEmailWindowMs: number
 }
 
 export interface MailConfig {
@@ -109,6 +111,10 @@ export const SETTINGS = {
   JOBS_LEASE_SECONDS: {
     default: '60',
     doc: 'How long a running job belongs to the process that claimed it; a job whose process died is run again by another once this has passed. Longer than the slowest job (a mail: seconds).',
+  },
+  NOTIFY_EMAIL_WINDOW_SECONDS: {
+    default: '300',
+    doc: 'Notification mail sent "immediately" waits this long after the first post it tells of, so ten replies to one thread in that window are one message; `0` sends each at once.',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -242,6 +248,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     problems.push(
       `JOBS_LEASE_SECONDS: "${get('JOBS_LEASE_SECONDS')}" must be a whole number, 1 or more`,
     )
+  const emailWindow = Number(get('NOTIFY_EMAIL_WINDOW_SECONDS'))
+  if (!Number.isInteger(emailWindow) || emailWindow < 0)
+    problems.push(
+      `NOTIFY_EMAIL_WINDOW_SECONDS: "${get('NOTIFY_EMAIL_WINDOW_SECONDS')}" must be a whole number, 0 or more`,
+    )
   const jobs = get('JOBS')
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS: "${jobs}" must be true or false`)
 
@@ -274,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     runJobs: jobs === 'true',
     jobsLeaseMs: leaseSeconds * 1000,
+    notifyEmailWindowMs: emailWindow * 1000,
   })
 }

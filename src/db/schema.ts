@@ -150,6 +150,7 @@ export interface Database {
   thread_watches: ThreadWatchesTable
   tag_watches: TagWatchesTable
   notifications: NotificationsTable
+  notification_email_prefs: NotificationEmailPrefsTable
 }
 
 /** A background job (src/domain/jobs): written in the transaction of the change that causes it. */
@@ -282,4 +283,11 @@ export interface NotificationsTable {
   updated_at: number
   read_at: number | null
   emailed_at: number | null
+}
+
+/** How a person wants one kind of notification by mail; no row means the kind's default. */
+export interface NotificationEmailPrefsTable {
+  user_id: number
+  kind: string
+  mode: 'immediately' | 'daily' | 'weekly' | 'never'
 }

@@ -17,6 +17,7 @@ import * as searchVectorInline from './2026-12-04-1900_search_vector_inline.js'
 import * as changeTriggers from './2026-12-05-1200_change_triggers.js'
 import * as createJobs from './2026-12-06-1000_create_jobs.js'
 import * as createWatchingAndNotifications from './2026-12-06-1500_create_watching_and_notifications.js'
+import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -42,4 +43,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-05-1200_change_triggers': changeTriggers,
   '2026-12-06-1000_create_jobs': createJobs,
   '2026-12-06-1500_create_watching_and_notifications': createWatchingAndNotifications,
+  '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
 }

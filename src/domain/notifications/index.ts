@@ -14,3 +14,14 @@ export {
 export { countUnread } from './notifications.queries.js'
 export { parseMentions } from './mentions.js'
 export * from './notifications.types.js'
+export { describeNotification } from './describe.js'
+export {
+  EMAIL_MODES,
+  getEmailPrefs,
+  isUnsubscribeToken,
+  saveEmailPrefs,
+  sendNotificationEmail,
+  unsubscribeFromEmail,
+  type EmailMode,
+  type EmailJob,
+} from './email.actions.js'

@@ -4,7 +4,8 @@
  * levels, and writes one notification each. The job's effect is idempotent by each notification's
  * `dedupe_key`, so a job that runs twice notifies nobody twice.
  */
-import type { Executor } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
+import { scheduleNotificationEmails } from './email.actions.js'
 import { enqueueJob } from '../jobs/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import {
@@ -95,11 +96,27 @@ async function recipientsOfPost(
   return to
 }
 
-/** Runs one notify job: writes the notifications `event` causes and returns those that are new. */
+/**
+ * Runs one notify job: writes the notifications `event` causes, and queues the mail they call for, in
+ * one transaction. Returns the notifications that are new (for the live bell).
+ */
 export async function notifyActivity(
+  db: Db,
+  event: ActivityEvent,
+  options: { now?: number; emailWindowMs?: number } = {},
+): Promise<NotificationWritten[]> {
+  const now = options.now ?? Date.now()
+  return db.transaction().execute(async (trx) => {
+    const written = await writeNotifications(trx, event, now)
+    await scheduleNotificationEmails(trx, written, now, options.emailWindowMs ?? 0)
+    return written
+  })
+}
+
+async function writeNotifications(
   db: Executor,
   event: ActivityEvent,
-  now = Date.now(),
+  now: number,
 ): Promise<NotificationWritten[]> {
   const post = await findPostForNotify(db, event.postId)
   if (!post || post.deleted || post.threadDeleted) return []

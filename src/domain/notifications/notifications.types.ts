@@ -70,3 +70,6 @@ export interface NotificationGroup {
 
 /** The job kind that turns an ActivityEvent into notifications. */
 export const NOTIFY_JOB = 'notify.activity'
+
+/** The job kind that mails a thread's batch or a digest. */
+export const NOTIFY_EMAIL_JOB = 'notify.email'

@@ -6,7 +6,14 @@
 import fp from 'fastify-plugin'
 import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
-import { NOTIFY_JOB, notifyActivity, type ActivityEvent } from '../../domain/notifications/index.js'
+import {
+  NOTIFY_EMAIL_JOB,
+  NOTIFY_JOB,
+  notifyActivity,
+  sendNotificationEmail,
+  type ActivityEvent,
+  type EmailJob,
+} from '../../domain/notifications/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -28,12 +35,23 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     const mailer = createMailer(app.config.mail)
     const log = app.log.child({ component: 'jobs' })
     const site = { name: 'Quorum', baseUrl: app.config.publicUrl }
+    // Jobs tell time by the runner's clock (tests move it to close a mail window).
+    const clock = options.runner?.now ?? Date.now
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
       [
         NOTIFY_JOB,
         async (job) => {
-          await notifyActivity(app.db, job.payload as ActivityEvent)
+          await notifyActivity(app.db, job.payload as ActivityEvent, {
+            now: clock(),
+            emailWindowMs: app.config.notifyEmailWindowMs,
+          })
+        },
+      ],
+      [
+        NOTIFY_EMAIL_JOB,
+        async (job) => {
+          await sendNotificationEmail(app.db, job.payload as EmailJob, job.key)
         },
       ],
       ...Object.entries(options.handlers ?? {}),

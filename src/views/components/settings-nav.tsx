@@ -5,6 +5,7 @@
 export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings', label: 'Password' },
   { href: '/settings/watching', label: 'Watching' },
+  { href: '/settings/notifications', label: 'Notification mail' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

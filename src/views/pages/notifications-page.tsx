@@ -2,7 +2,11 @@
  * /notifications: the signed-in person's notifications, newest first, grouped per thread, with paging
  * and "Mark all read". Visiting the page reads what it shows; those unread until now are marked new.
  */
-import type { NotificationGroup, NotificationView } from '../../domain/notifications/index.js'
+import {
+  describeNotification,
+  type NotificationGroup,
+  type NotificationView,
+} from '../../domain/notifications/index.js'
 import type { Paging } from '../../domain/thread-lists/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { Pagination } from '../components/pagination.js'
@@ -14,35 +18,6 @@ export interface NotificationsPageProps {
   site: SiteContext
   groups: NotificationGroup[]
   paging: Paging
-}
-
-/** What one notification says, in the words of its kind. */
-export function describeNotification(
-  n: Pick<NotificationView, 'kind' | 'actor' | 'actorCount'>,
-): string {
-  const who = n.actor ?? 'Someone'
-  switch (n.kind) {
-    case 'reply':
-      return `${who} replied to your question`
-    case 'comment':
-      return `${who} commented on your reply`
-    case 'mention':
-      return `${who} mentioned you`
-    case 'accepted':
-      return `${who} accepted your answer`
-    case 'recommended':
-      return `${who} recommended your reply`
-    case 'edited':
-      return `${who} edited your post`
-    case 'new-thread':
-      return `${who} asked a question in a tag you watch`
-    case 'watched-post':
-      return `${who} posted in a thread you watch`
-    case 'boost':
-      return n.actorCount <= 1
-        ? `${who} boosted your post`
-        : `${n.actorCount} people boosted your post`
-  }
 }
 
 function notificationHref(n: NotificationView): string {

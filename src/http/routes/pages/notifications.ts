@@ -1,11 +1,20 @@
 /** /notifications (the list, mark all read), /watch (a thread's or tag's level) and /settings/watching. */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Static } from '@sinclair/typebox'
+import { Type } from '@sinclair/typebox'
 import {
+  NOTIFICATION_KINDS,
   countNotifications,
+  getEmailPrefs,
+  isUnsubscribeToken,
   listNotifications,
   markAllNotificationsRead,
+  saveEmailPrefs,
+  unsubscribeFromEmail,
 } from '../../../domain/notifications/index.js'
+import { NotificationSettingsPage } from '../../../views/pages/notification-settings-page.js'
+import { UnsubscribePage } from '../../../views/pages/unsubscribe-page.js'
+import { formErrors, STATUS } from '../../failure.js'
 import { listUserWatches, setWatchLevel } from '../../../domain/watching/index.js'
 import { NotificationsPage } from '../../../views/pages/notifications-page.js'
 import { WatchingPage } from '../../../views/pages/watching-page.js'
@@ -18,6 +27,23 @@ import { PageQuery } from '../../schemas/listing.js'
 const WatchForm = formBody(['target', 'id', 'level', 'next'], 500)
 type WatchForm = Static<typeof WatchForm>
 const ReadAllForm = formBody([])
+const PrefsForm = formBody([...NOTIFICATION_KINDS], 20)
+type PrefsForm = Static<typeof PrefsForm>
+const UnsubscribeFields = {
+  u: Type.Optional(Type.String({ maxLength: 12 })),
+  t: Type.Optional(Type.String({ maxLength: 100 })),
+}
+const UnsubscribeQuery = Type.Object(UnsubscribeFields)
+/** The one-click body of RFC 8058 adds `List-Unsubscribe=One-Click`. */
+const UnsubscribeBody = Type.Object({
+  ...UnsubscribeFields,
+  'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })),
+})
+type UnsubscribeFields = Static<typeof UnsubscribeQuery>
+
+function userIdOf(value: string | undefined): number {
+  return /^[1-9]\d{0,8}$/.test(value ?? '') ? Number(value) : 0
+}
 
 export const notificationRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: Static<typeof PageQuery> }>(
@@ -60,6 +86,83 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
     if (!result.ok) return sendFailure(req, reply, result.failure)
     return reply.redirect(safeNext(next, app.config.publicUrl), 303)
   })
+
+  app.get('/settings/notifications', async (req, reply) => {
+    if (!req.viewer) return reply.redirect('/login?next=/settings/notifications', 303)
+    const values = await getEmailPrefs(req.db, req.viewer.id)
+    return sendPage(reply, 200, NotificationSettingsPage, {
+      site: siteFor(req),
+      form: { values, errors: {} },
+      notice: null,
+    })
+  })
+
+  app.post<{ Body: PrefsForm }>(
+    '/settings/notifications',
+    { schema: { body: PrefsForm } },
+    async (req, reply) => {
+      const result = await saveEmailPrefs(req.db, req.viewer, req.body)
+      if (!result.ok) {
+        if (!req.viewer || result.failure.code !== 'invalid')
+          return sendFailure(req, reply, result.failure)
+        const saved = await getEmailPrefs(req.db, req.viewer.id)
+        return sendPage(reply, STATUS[result.failure.code], NotificationSettingsPage, {
+          site: siteFor(req),
+          form: {
+            values: { ...saved, ...req.body } as typeof saved,
+            ...formErrors(result.failure),
+          },
+          notice: null,
+        })
+      }
+      return sendPage(reply, 200, NotificationSettingsPage, {
+        site: siteFor(req),
+        form: { values: result.value, errors: {} },
+        notice: 'Saved.',
+      })
+    },
+  )
+
+  // The signed link of every notification mail: works signed out; a GET only asks.
+  app.get<{ Querystring: UnsubscribeFields }>(
+    '/unsubscribe',
+    // Never cached: the page holds the person's signed token.
+    { schema: { querystring: UnsubscribeQuery }, config: { pageCache: false } },
+    async (req, reply) => {
+      const userId = userIdOf(req.query.u)
+      const token = req.query.t ?? ''
+      const valid = userId > 0 && (await isUnsubscribeToken(req.db, userId, token))
+      reply.header('cache-control', 'private, no-store')
+      return sendPage(reply, valid ? 200 : 422, UnsubscribePage, {
+        site: siteFor(req),
+        state: valid ? ('ask' as const) : ('invalid' as const),
+        userId: String(userId),
+        token,
+      })
+    },
+  )
+
+  // The button, and mail programs' one-click POST (RFC 8058): the signature is the authority, not a
+  // session, so the form token is not asked for (config csrf: 'signed').
+  app.post<{ Body: Static<typeof UnsubscribeBody>; Querystring: UnsubscribeFields }>(
+    '/unsubscribe',
+    {
+      schema: { body: UnsubscribeBody, querystring: UnsubscribeQuery },
+      config: { csrf: 'signed' },
+    },
+    async (req, reply) => {
+      const userIdText = req.body.u ?? req.query.u
+      const token = req.body.t ?? req.query.t ?? ''
+      const result = await unsubscribeFromEmail(req.db, { userId: userIdOf(userIdText), token })
+      reply.header('cache-control', 'private, no-store')
+      return sendPage(reply, result.ok ? 200 : 422, UnsubscribePage, {
+        site: siteFor(req),
+        state: result.ok ? ('done' as const) : ('invalid' as const),
+        userId: '',
+        token: '',
+      })
+    },
+  )
 
   app.get('/settings/watching', async (req, reply) => {
     if (!req.viewer) return reply.redirect('/login?next=/settings/watching', 303)
