@@ -41,6 +41,8 @@ export interface Config {
   jobsLeaseMs: number
   /** Notification mail sent "immediately" waits this long, so one thread's posts make one message (NOTIFY_EMAIL_WINDOW_SECONDS). */
   notifyEmailWindowMs: number
+  /** Open live-update streams (GET /events) one IP address may hold (LIVE_STREAMS_PER_IP). */
+  liveStreamsPerIp: number
 }
 
 export interface MailConfig {
@@ -115,6 +117,10 @@ export const SETTINGS = {
   NOTIFY_EMAIL_WINDOW_SECONDS: {
     default: '300',
     doc: 'Notification mail sent "immediately" waits this long after the first post it tells of, so ten replies to one thread in that window are one message; `0` sends each at once.',
+  },
+  LIVE_STREAMS_PER_IP: {
+    default: '20',
+    doc: 'Open live-update streams (`GET /events`, one per open page) one IP address may hold; one more is refused with 429.',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -253,6 +259,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     problems.push(
       `NOTIFY_EMAIL_WINDOW_SECONDS: "${get('NOTIFY_EMAIL_WINDOW_SECONDS')}" must be a whole number, 0 or more`,
     )
+  const liveCap = Number(get('LIVE_STREAMS_PER_IP'))
+  if (!Number.isInteger(liveCap) || liveCap < 1)
+    problems.push(
+      `LIVE_STREAMS_PER_IP: "${get('LIVE_STREAMS_PER_IP')}" must be a whole number, 1 or more`,
+    )
   const jobs = get('JOBS')
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS: "${jobs}" must be true or false`)
 
@@ -286,5 +297,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     runJobs: jobs === 'true',
     jobsLeaseMs: leaseSeconds * 1000,
     notifyEmailWindowMs: emailWindow * 1000,
+    liveStreamsPerIp: liveCap,
   })
 }

@@ -12,6 +12,7 @@ import { confirmSubmit } from './islands/confirm-submit.js'
 import { errorSummary } from './islands/error-summary.js'
 import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
+import { liveUpdates } from './islands/live-updates.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -27,6 +28,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'text-limit': textLimit,
   'file-limit': fileLimit,
   'tag-suggest': tagSuggest,
+  'live-updates': liveUpdates,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

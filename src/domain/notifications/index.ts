@@ -11,7 +11,7 @@ export {
   notifyActivity,
   countNotifications,
 } from './notifications.actions.js'
-export { countUnread } from './notifications.queries.js'
+export { countUnread, listThreadTagIds } from './notifications.queries.js'
 export { parseMentions } from './mentions.js'
 export * from './notifications.types.js'
 export { describeNotification } from './describe.js'

@@ -222,3 +222,13 @@ export async function markNotificationsRead(
   const result = await query.executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
+
+/** The tags of a thread (where a new thread is announced live). */
+export async function listThreadTagIds(db: Executor, threadId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('thread_tags')
+    .select('tag_id')
+    .where('thread_id', '=', threadId)
+    .execute()
+  return rows.map((r) => r.tag_id)
+}

@@ -3,6 +3,7 @@
  * `quorum serve` starts the runner when JOBS is true; tests run due jobs with `app.jobs.drain()`.
  * Closing the app stops the runner after the job in hand, then closes the mail transport.
  */
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
@@ -11,8 +12,11 @@ import {
   NOTIFY_JOB,
   notifyActivity,
   sendNotificationEmail,
+  countUnread,
+  listThreadTagIds,
   type ActivityEvent,
   type EmailJob,
+  type NotificationWritten,
 } from '../../domain/notifications/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
@@ -30,6 +34,22 @@ export interface JobsPluginOptions {
   handlers?: Record<string, JobHandler>
 }
 
+/** After a notify job: each recipient's bell on their own stream; a new thread on home and its tags. */
+async function publishActivity(
+  app: FastifyInstance,
+  event: ActivityEvent,
+  written: NotificationWritten[],
+): Promise<void> {
+  for (const userId of new Set(written.map((n) => n.userId)))
+    app.live.publish(`user:${userId}`, 'notification', {
+      unread: await countUnread(app.db, userId),
+    })
+  if (event.type !== 'thread.created') return
+  app.live.publish('home', 'thread', { threadId: event.threadId })
+  for (const tagId of await listThreadTagIds(app.db, event.threadId))
+    app.live.publish(`tag:${tagId}`, 'thread', { threadId: event.threadId })
+}
+
 export const jobsPlugin = fp<JobsPluginOptions>(
   async (app, options) => {
     const mailer = createMailer(app.config.mail)
@@ -42,10 +62,12 @@ export const jobsPlugin = fp<JobsPluginOptions>(
       [
         NOTIFY_JOB,
         async (job) => {
-          await notifyActivity(app.db, job.payload as ActivityEvent, {
+          const event = job.payload as ActivityEvent
+          const written = await notifyActivity(app.db, event, {
             now: clock(),
             emailWindowMs: app.config.notifyEmailWindowMs,
           })
+          await publishActivity(app, event, written)
         },
       ],
       [
@@ -67,5 +89,5 @@ export const jobsPlugin = fp<JobsPluginOptions>(
       mailer.close()
     })
   },
-  { name: 'jobs', dependencies: ['db'] },
+  { name: 'jobs', dependencies: ['db', 'live'] },
 )

@@ -70,6 +70,7 @@ export function TagPage({ site, tag, threads, paging, listing, watch }: TagPageP
         canonicalPath: tagPageHref(tag.slug, DEFAULT_LISTING, paging.page),
         feed: { title: `${tag.name} on ${site.name}`, href: feedHref },
       }}
+      live={`tag=${tag.id}`}
     >
       <header class="page-header">
         {tag.description !== '' && <p class="tag-description">{tag.description}</p>}

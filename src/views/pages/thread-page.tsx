@@ -183,6 +183,7 @@ export function ThreadPage({
         canonicalPath: threadHref(thread),
         ogType: 'article',
       }}
+      live={`thread=${thread.id}`}
       structuredData={qaPageData(site, data)}
     >
       <header class="page-header thread-header">

@@ -82,6 +82,11 @@ export async function answerNewPost(
     const page = await answers.refill(form)
     if (page) return page
   }
+  // Committed: tell the thread's open pages (the live bar of "N new replies").
+  if (result.ok)
+    req.server.live.publish(`thread:${result.value.threadId}`, 'post', {
+      postId: result.value.postId,
+    })
   if (result.ok && wantsJson(req) && answers.json && req.viewer)
     return answers.json(result.value, req.viewer)
   return finish(
