@@ -26,7 +26,8 @@ export const livePlugin = fp<LiveHubOptions>(
   async (app, options) => {
     const hub = new LiveHub({ perIpCap: app.config.liveStreamsPerIp, ...options })
     app.decorate('live', hub)
-    app.addHook('onClose', async () => hub.close())
+    // Before the server closes: open streams would otherwise hold it open.
+    app.addHook('preClose', async () => hub.close())
 
     app.get<{ Querystring: Static<typeof EventsQuery> }>(
       '/events',

@@ -35,6 +35,8 @@ export interface StartOptions {
   demo?: boolean
   /** Extra seeding, run after the demo and the known threads, before the server listens. */
   seed?: (db: Db) => Promise<void>
+  /** Extra settings for the app (SMTP_URL for the mail tests). */
+  env?: Record<string, string>
 }
 
 /**
@@ -54,7 +56,7 @@ export async function startServer(
     await options.seed?.(db)
     // The test app's PUBLIC_URL (http://quorum.test) only feeds canonical links, feeds and sitemaps; pages
     // link relatively, so the browser stays on 127.0.0.1. Suites load hundreds of pages: no rate limit.
-    app = await buildTestApp(opened.handle, { RATE_LIMIT_PER_MINUTE: '0' })
+    app = await buildTestApp(opened.handle, { RATE_LIMIT_PER_MINUTE: '0', ...options.env })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string')
