@@ -54,8 +54,10 @@ function openStream(base: string, path: string, headers: Record<string, string> 
           for (const line of block.split('\n')) {
             if (line.startsWith(':')) comments.push(line.slice(1).trim())
             else if (line.startsWith('id: ')) event.id = line.slice(4)
-            else if (line.startsWith('event: ')) ((event.event = line.slice(7)), (isEvent = true))
-            else if (line.startsWith('data: ')) event.data = line.slice(6)
+            else if (line.startsWith('event: ')) {
+              event.event = line.slice(7)
+              isEvent = true
+            } else if (line.startsWith('data: ')) event.data = line.slice(6)
           }
           if (isEvent) events.push(event)
         }
