@@ -1,7 +1,7 @@
 /**
  * `npm run bench:live`: live updates at scale. The app listens on a fresh database (in-memory SQLite); a child process opens `--streams` SSE streams to one thread (`/events?thread=ID`), then:
  * - memory: the server process's RSS and V8 heap before and after the streams open, per stream;
- * - latency: `--replies` replies are posted one at a time; for each, the time from the hub's publish
+ * - latency: `--replies` replies are posted one at a time; for each, the time from the hub.s deliver
  *   (right after the reply's commit) until the last stream read it (the child's clock is the same
  *   monotonic clock), p50/p99/worst;
  * - a reply's request time on a thread with `--streams` watchers (thread_watches rows) against one
@@ -117,9 +117,9 @@ async function runServer(): Promise<void> {
     }
 
     const publishedAt = new Map<number, bigint>()
-    const publish = app.live.publish.bind(app.live)
-    app.live.publish = (channel, type, data) => {
-      const event = publish(channel, type, data)
+    const deliver = app.live.deliver.bind(app.live)
+    app.live.deliver = (channel, type, data) => {
+      const event = deliver(channel, type, data)
       const postId = (data as { postId?: number }).postId
       if (type === 'post' && postId !== undefined) publishedAt.set(postId, process.hrtime.bigint())
       return event

@@ -16,6 +16,13 @@ export interface LiveEvent {
   data: unknown
 }
 
+/** An event as it travels between processes (ids are each process's own). */
+export interface LiveMessage {
+  channel: LiveChannel
+  type: string
+  data: unknown
+}
+
 export interface LiveHubOptions {
   /** Events kept for Last-Event-ID resumes (default 2000). */
   keep?: number
@@ -98,8 +105,20 @@ export class LiveHub {
     }
   }
 
+  /**
+   * Where published events go first: set (PostgreSQL) to send them to every process, each of which
+   * then calls {@link deliver}; unset, they are delivered here at once.
+   */
+  transport: ((message: LiveMessage) => void) | null = null
+
+  /** Publishes an event: through the transport to every process, or straight to this one's streams. */
+  publish(channel: LiveChannel, type: string, data: unknown): void {
+    if (this.transport) this.transport({ channel, type, data })
+    else this.deliver(channel, type, data)
+  }
+
   /** Sends an event to every stream of `channel` in this process; returns it. */
-  publish(channel: LiveChannel, type: string, data: unknown): LiveEvent {
+  deliver(channel: LiveChannel, type: string, data: unknown): LiveEvent {
     const event: LiveEvent = { id: ++this.lastId, channel, type, data }
     this.recent.push(event)
     if (this.recent.length > this.keep) this.recent.splice(0, this.recent.length - this.keep)

@@ -6,7 +6,11 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import fp from 'fastify-plugin'
-import { LiveHub, type LiveChannel, type LiveHubOptions } from '../live.js'
+import { sendOnChannel } from '../../db/notify-channel.js'
+import { LiveHub, type LiveChannel, type LiveHubOptions, type LiveMessage } from '../live.js'
+
+/** The NOTIFY channel live events travel on between processes. */
+const LIVE_CHANNEL = 'quorum_live'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,6 +32,20 @@ export const livePlugin = fp<LiveHubOptions>(
     app.decorate('live', hub)
     // Before the server closes: open streams would otherwise hold it open.
     app.addHook('preClose', async () => hub.close())
+    // PostgreSQL: every process hears every event (NOTIFY), so a stream on any process gets it.
+    const listener = app.listenOnChannel(LIVE_CHANNEL, (message) => {
+      const m = message as LiveMessage
+      hub.deliver(m.channel, m.type, m.data)
+    })
+    if (listener) {
+      hub.transport = (message) => {
+        sendOnChannel(app.db, LIVE_CHANNEL, message).catch((error: unknown) =>
+          app.log.warn({ err: error }, 'live event not sent'),
+        )
+      }
+      app.addHook('onClose', async () => listener.close())
+      await listener.ready
+    }
 
     app.get<{ Querystring: Static<typeof EventsQuery> }>(
       '/events',

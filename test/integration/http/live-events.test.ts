@@ -210,3 +210,43 @@ describe.each(DIALECTS)('%s: live updates over Server-Sent Events', (dialect) =>
     expect((await stream('/events?thread=abc')).status).toBe(400)
   })
 })
+
+describe.each(DIALECTS.filter((d) => d === 'postgres'))(
+  '%s: live updates across processes (LISTEN/NOTIFY)',
+  (dialect) => {
+    const t = useTestDb(dialect)
+    let writer: FastifyInstance
+    let reader: FastifyInstance
+    let base: string
+    let streamToClose: Stream | undefined
+
+    beforeAll(async () => {
+      // Two apps on one database, each with its own hub and listening connection: two processes.
+      writer = await buildTestApp(t.handle)
+      reader = await buildTestApp(t.handle)
+      await reader.listen({ port: 0, host: '127.0.0.1' })
+      base = `http://127.0.0.1:${(reader.server.address() as AddressInfo).port}`
+      await make.tag(t.db, 'kernel')
+    })
+    afterAll(async () => {
+      streamToClose?.close()
+      await reader?.close()
+      await writer?.close()
+    })
+
+    it("sends a reply posted through one process to another process's streams", async () => {
+      const threadId = await make.thread(t.db, { title: 'A thread read on another process' })
+      const helper = await signedIn(writer, t.db, 'cross_helper')
+      const s = await openStream(base, `/events?thread=${threadId}`)
+      streamToClose = s
+      await helper.agent.get(`/threads/${threadId}`)
+      const res = await helper.agent.post(`/threads/${threadId}/replies`, {
+        body: 'Posted on the writer, read on the reader.',
+      })
+      const postId = Number(/#post-(\d+)$/.exec(res.headers.location ?? '')?.[1])
+      await s.waitFor((events) =>
+        events.some((e) => e.event === 'post' && JSON.parse(e.data).postId === postId),
+      )
+    })
+  },
+)
