@@ -3,10 +3,12 @@
  * - on a thread page, counts new posts behind a "2 new replies: show" bar; "show" fetches the page and
  *   adds the replies it does not have yet, without moving what the reader is looking at;
  * - on home and tag pages, counts new threads behind "3 new threads: show" (which reloads);
+ * - on a thread page, keeps boost counts current;
  * - on every signed-in page, keeps the bell's unread count.
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed. Without JavaScript
  * the pages work as before; nothing here is needed.
  */
+import { countNoun } from '../../views/components/count-noun.js'
 import type { IslandDeps } from '../lib/deps.js'
 
 function plural(n: number, one: string, many: string): string {
@@ -96,6 +98,16 @@ export function liveUpdates(el: HTMLElement, deps: IslandDeps): void {
     if (list) return
     pending.add(threadId)
     render()
+  })
+  // Another reader's boost: the post's count changes in place (its last text, after any ▲ marker).
+  source.addEventListener('boost', (event) => {
+    const { postId, boostCount } = JSON.parse((event as MessageEvent<string>).data) as {
+      postId: number
+      boostCount: number
+    }
+    const count = doc.querySelector(`#post-${postId} [data-boost-count]`)
+    const text = [...(count?.childNodes ?? [])].filter((n) => n.nodeType === 3).at(-1)
+    if (text) text.textContent = countNoun(boostCount, 'boost')
   })
   source.addEventListener('notification', (event) => {
     const { unread } = JSON.parse((event as MessageEvent<string>).data) as { unread: number }

@@ -136,6 +136,17 @@ describe.each(DIALECTS)('%s: live updates over Server-Sent Events', (dialect) =>
     await mine.waitFor((events) =>
       events.some((e) => e.event === 'notification' && JSON.parse(e.data).unread === 1),
     )
+    // Reading the list sends the new count to the person's other pages.
+    await asker.agent.get('/notifications')
+    await mine.waitFor((events) =>
+      events.some((e) => e.event === 'notification' && JSON.parse(e.data).unread === 0),
+    )
+    // A boost's new count goes to everyone reading the thread.
+    await asker.agent.get(`/threads/${threadId}`)
+    expect((await asker.agent.post(`/posts/${postId}/boost`, { state: 'on' })).statusCode).toBe(303)
+    await anonymous.waitFor((events) =>
+      events.some((e) => e.event === 'boost' && JSON.parse(e.data).boostCount === 1),
+    )
     // A marker after the bell: had the anonymous stream been sent it, it would have come first.
     await reply('A second reply, to close the check.')
     await anonymous.waitFor((events) => events.filter((e) => e.event === 'post').length === 2)

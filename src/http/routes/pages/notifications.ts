@@ -60,6 +60,14 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
       })
       if (!window) return reply
       const groups = await listNotifications(req.db, req.viewer, window)
+      // Shown, so read: the bell of this page and of the person's other open pages.
+      const newlyRead = groups.flatMap((g) => g.items).filter((n) => !n.read).length
+      if (newlyRead > 0) {
+        req.unreadNotifications = Math.max(0, (req.unreadNotifications ?? 0) - newlyRead)
+        app.live.publish(`user:${req.viewer.id}`, 'notification', {
+          unread: req.unreadNotifications,
+        })
+      }
       return sendPage(reply, 200, NotificationsPage, {
         site: siteFor(req),
         groups,
@@ -71,6 +79,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
   app.post('/notifications/read-all', { schema: { body: ReadAllForm } }, async (req, reply) => {
     const result = await markAllNotificationsRead(req.db, req.viewer)
     if (!result.ok) return sendFailure(req, reply, result.failure)
+    if (req.viewer) app.live.publish(`user:${req.viewer.id}`, 'notification', { unread: 0 })
     return reply.redirect('/notifications', 303)
   })
 
