@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
+import { notifyActivity } from '../../../src/domain/notifications/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -283,5 +284,28 @@ describe.each(DIALECTS)('%s: notifications and watching', (dialect) => {
     const after = parseHtml((await a.agent.get('/')).body)
     expect(after.querySelector('[data-bell-count]')?.hasAttribute('hidden')).toBe(true)
     expect((await a.agent.get('/notifications?page=3')).statusCode).toBe(404)
+  })
+
+  it('a notify job that runs twice notifies nobody twice', async () => {
+    const a = await person('twice')
+    const b = await person('twicehelper')
+    const threadId = await ask(a)
+    const postId = await reply(b, threadId, `Hello @${a.name}.`)
+    await app.jobs.drain()
+    const event = { type: 'post.created' as const, postId, mentions: [a.name] }
+    // As after a crash between its work and its record: the same job again.
+    expect(await notifyActivity(t.db, event)).toEqual([])
+    expect(await kindsOf(t.db, a.id)).toEqual(['mention'])
+    const boost = { type: 'post.boosted' as const, postId, byId: a.id, at: Date.now() }
+    await a.agent.get(`/threads/${threadId}`)
+    await a.agent.post(`/posts/${postId}/boost`, { state: 'on' })
+    await app.jobs.drain()
+    expect(await notifyActivity(t.db, boost)).toEqual([])
+    const rows = await t.db
+      .selectFrom('notifications')
+      .select(['kind', 'actor_count'])
+      .where('user_id', '=', b.id)
+      .execute()
+    expect(rows).toEqual([{ kind: 'boost', actor_count: 1 }])
   })
 })
