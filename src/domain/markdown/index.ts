@@ -15,4 +15,5 @@ export {
   type HighlightedCode,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
+export { MENTION_PATTERN } from './mentions.js'
 export { rescuePastes, pasteLineKind, RESCUED_INFO, type PasteKind } from './pastes.js'

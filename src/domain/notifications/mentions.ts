@@ -3,11 +3,10 @@
  * raw HTML. Parsed with the same Markdown parser the renderer uses, so what counts as code agrees.
  */
 import MarkdownIt from 'markdown-it'
+import { MENTION_PATTERN } from '../markdown/index.js'
 import { MAX_MENTIONS } from './notifications.types.js'
 
 const parser = new MarkdownIt({ html: false, linkify: false })
-/** A name as usernames are made (users.policy.ts), not after a word character, a dot or a slash. */
-const MENTION = /(?<![\w@./-])@([A-Za-z0-9_-]{3,30})(?![\w-])/g
 
 /** The text of a post outside code, one line per text run. */
 function proseOf(markdown: string): string {
@@ -30,7 +29,7 @@ function proseOf(markdown: string): string {
 /** The distinct names a post mentions, in order, case-insensitively, at most {@link MAX_MENTIONS}. */
 export function parseMentions(markdown: string, max = MAX_MENTIONS): string[] {
   const seen = new Map<string, string>()
-  for (const match of proseOf(markdown).matchAll(MENTION)) {
+  for (const match of proseOf(markdown).matchAll(MENTION_PATTERN)) {
     const name = match[1]!
     const key = name.toLowerCase()
     if (!seen.has(key)) seen.set(key, name)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { renderMarkdown } from '../../../src/domain/markdown/index.js'
 import { parseMentions } from '../../../src/domain/notifications/index.js'
 
 describe('parseMentions', () => {
@@ -30,5 +31,19 @@ describe('parseMentions', () => {
     const names = parseMentions(body)
     expect(names).toHaveLength(10)
     expect(names.at(-1)).toBe('user9')
+  })
+})
+
+describe('mentions in rendered Markdown', () => {
+  it('links @names in prose to the profile, not in code, links or e-mail addresses', () => {
+    const html = renderMarkdown(
+      'Ask @carol_1 (or @dave-2). Not `@erin`, [@frank](https://example.com), me@example.com.',
+    )
+    expect(html).toContain('<a href="/users/carol_1" class="mention">@carol_1</a>')
+    expect(html).toContain('<a href="/users/dave-2" class="mention">@dave-2</a>')
+    expect(html).toContain('<code>@erin</code>')
+    expect(html).not.toContain('/users/frank')
+    expect(html).not.toContain('/users/example')
+    expect(parseMentions('Not [@frank](https://example.com) but @grace.')).toContain('grace')
   })
 })
