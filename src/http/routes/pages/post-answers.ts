@@ -64,6 +64,8 @@ interface NewPostAnswers {
   refill: (form: FormState<{ body: string }>) => Promise<FastifyReply | undefined>
   /** The JSON answer to a saved post when the request asked for JSON; else `{ postId, threadId }`. */
   json?: (posted: Posted, viewer: Viewer) => Promise<FastifyReply>
+  /** What the thread's live streams are told: `post` for a reply, `comment` for a comment. */
+  live: 'post' | 'comment'
 }
 
 /**
@@ -84,7 +86,7 @@ export async function answerNewPost(
   }
   // Committed: tell the thread's open pages (the live bar of "N new replies").
   if (result.ok)
-    req.server.live.publish(`thread:${result.value.threadId}`, 'post', {
+    req.server.live.publish(`thread:${result.value.threadId}`, answers.live, {
       postId: result.value.postId,
     })
   if (result.ok && wantsJson(req) && answers.json && req.viewer)
