@@ -137,6 +137,35 @@ describe.each(DIALECTS)('%s: notification mail', (dialect) => {
     expect(mailsTo(never)).toHaveLength(0)
   })
 
+  it("a tag watcher's daily digest: the new threads and the tag's busy threads", async () => {
+    offset = 0 // the posts' times and the jobs' clock agree again (the busy threads are "since a day")
+    const fan = await person('tagdigest')
+    const kernel = (
+      await t.db
+        .selectFrom('tags')
+        .select('id')
+        .where('slug', '=', 'kernel')
+        .executeTakeFirstOrThrow()
+    ).id
+    await fan.agent.get('/settings/watching')
+    await fan.agent.post('/watch', {
+      target: 'tag',
+      id: String(kernel),
+      level: 'watching',
+      next: '/',
+    })
+    const asker = await person('tagasker')
+    await ask(asker)
+    await runJobs(6)
+    expect(mailsTo(fan)).toHaveLength(0) // new threads in watched tags come daily by default
+    await runJobs(2 * 24 * 60)
+    const [digest] = mailsTo(fan)
+    expect(digest?.subject).toBe('Your daily digest from Quorum')
+    expect(digest?.text).toContain(`${asker.name} asked a question in a tag you watch`)
+    // The tag's busiest threads of the day (by replies; other tests' threads may rank first).
+    expect(digest?.text).toMatch(/Busy in the tags you watch: Mail question from \w+ about DMA/)
+  })
+
   it('unsubscribes in one click, signed out, with the signed link only', async () => {
     const a = await person('leaver')
     const threadId = await ask(a)
