@@ -10,6 +10,9 @@ import { createDb, type DbHandle } from './db/connect.js'
 import { PUBLIC_DIR } from './paths.js'
 import { redactUrl } from './http/log-urls.js'
 import { assetsPlugin } from './http/plugins/assets.js'
+import { bellPlugin } from './http/plugins/bell.js'
+import { livePlugin } from './http/plugins/live.js'
+import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
@@ -46,6 +49,8 @@ export interface Deps {
   /** The anonymous page cache's bounds (docs/performance.md). */
   pageCache?: PageCacheOptions
   /** The job runner's timing and extra handlers (tests); `quorum serve` starts the runner. */
+  /** Live-update hub options (tests: a short heartbeat, a small cap). */
+  live?: LiveHubOptions
   jobs?: JobsPluginOptions
   /** Where the log's JSON lines go (default stdout); tests read them from a stream of their own. */
   logStream?: NodeJS.WritableStream
@@ -117,10 +122,12 @@ export async function buildApp(
   // Forms with long text (a post body) raise their own limit: http/long-text.ts.
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(bellPlugin)
   await app.register(pageCachePlugin, deps.pageCache ?? {})
   // After the page cache (which compresses its own pages) and before the routes it hooks into.
   await app.register(compressionPlugin)
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
+  await app.register(livePlugin, deps.live ?? {})
   await app.register(jobsPlugin, deps.jobs ?? {})
   await app.register(pageRoutes)
   return app

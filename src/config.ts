@@ -39,6 +39,10 @@ export interface Config {
   runJobs: boolean
   /** How long a claimed job is its process's before another may take it over (JOBS_LEASE_SECONDS). */
   jobsLeaseMs: number
+  /** Notification mail sent "immediately" waits this long, so one thread's posts make one message (NOTIFY_EMAIL_WINDOW_SECONDS). */
+  notifyEmailWindowMs: number
+  /** Open live-update streams (GET /events) one IP address may hold (LIVE_STREAMS_PER_IP). */
+  liveStreamsPerIp: number
   /**
    * Whether members must confirm their address before they post (REQUIRE_EMAIL_VERIFICATION): `auto`
    * gates when mail can be delivered (SMTP_URL set) and only reminds otherwise.
@@ -139,6 +143,14 @@ export const SETTINGS = {
   OIDC_PROVIDERS: {
     default: '',
     doc: 'OpenID Connect providers as a JSON array of {id, issuer, clientId, clientSecret, name}; more can be given as numbered variables OIDC_1_ISSUER, OIDC_1_CLIENT_ID, OIDC_1_CLIENT_SECRET, OIDC_1_NAME (and OIDC_1_ID). Each redirect URI is PUBLIC_URL/auth/oidc/<id>/callback.',
+  },
+  NOTIFY_EMAIL_WINDOW_SECONDS: {
+    default: '300',
+    doc: 'Notification mail sent "immediately" waits this long after the first post it tells of, so ten replies to one thread in that window are one message; `0` sends each at once.',
+  },
+  LIVE_STREAMS_PER_IP: {
+    default: '20',
+    doc: 'Open live-update streams (`GET /events`, one per open page) one IP address may hold; one more is refused with 429.',
   },
   TRUST_PROXY: {
     default: 'false',
@@ -276,6 +288,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     problems.push(
       `JOBS_LEASE_SECONDS: "${get('JOBS_LEASE_SECONDS')}" must be a whole number, 1 or more`,
     )
+  const emailWindow = Number(get('NOTIFY_EMAIL_WINDOW_SECONDS'))
+  if (!Number.isInteger(emailWindow) || emailWindow < 0)
+    problems.push(
+      `NOTIFY_EMAIL_WINDOW_SECONDS: "${get('NOTIFY_EMAIL_WINDOW_SECONDS')}" must be a whole number, 0 or more`,
+    )
+  const liveCap = Number(get('LIVE_STREAMS_PER_IP'))
+  if (!Number.isInteger(liveCap) || liveCap < 1)
+    problems.push(
+      `LIVE_STREAMS_PER_IP: "${get('LIVE_STREAMS_PER_IP')}" must be a whole number, 1 or more`,
+    )
   const jobs = get('JOBS')
   if (jobs !== 'true' && jobs !== 'false') problems.push(`JOBS: "${jobs}" must be true or false`)
 
@@ -318,6 +340,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     jobsLeaseMs: leaseSeconds * 1000,
     oidcProviders,
     requireEmailVerification: requireVerification as Config['requireEmailVerification'],
+    notifyEmailWindowMs: emailWindow * 1000,
+    liveStreamsPerIp: liveCap,
   })
 }
 

@@ -13,6 +13,7 @@ import { errorSummary } from './islands/error-summary.js'
 import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
 import { redactCheck } from './islands/redact-check.js'
+import { liveUpdates } from './islands/live-updates.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -29,6 +30,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'file-limit': fileLimit,
   'tag-suggest': tagSuggest,
   'redact-check': redactCheck,
+  'live-updates': liveUpdates,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

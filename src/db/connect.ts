@@ -16,6 +16,7 @@ import {
 import pg from 'pg'
 import type { DatabaseConfig, Dialect } from '../config.js'
 import { openChangeFeed, type ChangeFeed } from './change-feed.js'
+import { listenOnChannel, type ChannelListener } from './notify-channel.js'
 import type { Database, Db } from './schema.js'
 import { loadSqliteExtensions } from './sqlite-extensions.js'
 import { cachingStatements } from './statement-cache.js'
@@ -43,6 +44,8 @@ export interface DbHandle {
    * it. SQLite has none: a change is read from the file at the cost of a function call.
    */
   openChangeFeed?(): ChangeFeed
+  /** PostgreSQL: hears the messages other processes send on `channel` (notify-channel.ts). */
+  listen?(channel: string, onMessage: (message: unknown) => void): ChannelListener
 }
 
 export interface DbOptions {
@@ -97,6 +100,7 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     dialect: 'postgres',
     close: once(() => db.destroy()),
     openChangeFeed: () => openChangeFeed(client),
+    listen: (channel, onMessage) => listenOnChannel(client, channel, onMessage),
   }
 }
 

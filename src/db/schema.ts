@@ -163,6 +163,10 @@ export interface Database {
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
+  thread_watches: ThreadWatchesTable
+  tag_watches: TagWatchesTable
+  notifications: NotificationsTable
+  notification_email_prefs: NotificationEmailPrefsTable
   user_identities: UserIdentitiesTable
   oidc_logins: OidcLoginsTable
   retired_usernames: RetiredUsernamesTable
@@ -362,4 +366,47 @@ export interface OidcLoginsTable {
   preferred_username: string | null
   created_at: number
   expires_at: number
+}
+
+/** How closely a person follows a thread or a tag (src/domain/watching); no row means normal. */
+export type WatchLevelColumn = 'watching' | 'tracking' | 'normal' | 'muted'
+
+export interface ThreadWatchesTable {
+  user_id: number
+  thread_id: number
+  level: WatchLevelColumn
+  updated_at: number
+}
+
+export interface TagWatchesTable {
+  user_id: number
+  tag_id: number
+  level: WatchLevelColumn
+  updated_at: number
+}
+
+/** One line of a person's /notifications, written by the notify job (src/domain/notifications). */
+export interface NotificationsTable {
+  id: Generated<number>
+  user_id: number
+  kind: string
+  thread_id: number
+  post_id: number | null
+  /** Who did it (the latest booster for grouped boosts). */
+  actor_id: number | null
+  /** People behind a grouped notification ("3 people boosted your reply"). */
+  actor_count: Generated<number>
+  /** Unique per person: the job's effect is idempotent by it. */
+  dedupe_key: string
+  created_at: number
+  updated_at: number
+  read_at: number | null
+  emailed_at: number | null
+}
+
+/** How a person wants one kind of notification by mail; no row means the kind's default. */
+export interface NotificationEmailPrefsTable {
+  user_id: number
+  kind: string
+  mode: 'immediately' | 'daily' | 'weekly' | 'never'
 }

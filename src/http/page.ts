@@ -27,6 +27,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
           ? 'required'
           : 'reminder'
         : null,
+    unreadNotifications: req.unreadNotifications,
   }
 }
 

@@ -18,6 +18,14 @@ export function mailJobHandler(mailer: Mailer, site: MailSite, log: JobLog): Job
       to: request.to,
       ...rendered,
       messageId: messageIdFor(job.key, site.baseUrl),
+      ...(request.unsubscribe !== undefined
+        ? {
+            headers: {
+              'List-Unsubscribe': `<${site.baseUrl}${request.unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+          }
+        : {}),
     })
     log.info({ jobId: job.id, template: request.template.name, where }, 'mail sent')
   }

@@ -15,6 +15,8 @@ export interface OutgoingMail {
   html: string
   /** The same for every attempt to send this message, so mail programs show one copy of a resend. */
   messageId: string
+  /** Extra headers, such as List-Unsubscribe. */
+  headers?: Record<string, string>
 }
 
 export interface Mailer {

@@ -23,6 +23,8 @@ export type SiteContext = {
    * (REQUIRE_EMAIL_VERIFICATION), `reminder` when it does not. Absent or null: no banner.
    */
   emailNotice?: 'required' | 'reminder' | null
+  /** The signed-in viewer's unread notifications (the bell); absent on anonymous pages. */
+  unreadNotifications?: number | null
 }
 
 export type PageMeta = {

@@ -21,6 +21,8 @@ import * as createOidc from './2026-12-06-1200_create_oidc.js'
 import * as createTwoFactor from './2026-12-06-1300_create_two_factor.js'
 import * as sessionDetails from './2026-12-06-1400_session_details.js'
 import * as accountDeletion from './2026-12-06-1410_account_deletion.js'
+import * as createWatchingAndNotifications from './2026-12-06-1500_create_watching_and_notifications.js'
+import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -50,4 +52,6 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1300_create_two_factor': createTwoFactor,
   '2026-12-06-1400_session_details': sessionDetails,
   '2026-12-06-1410_account_deletion': accountDeletion,
+  '2026-12-06-1500_create_watching_and_notifications': createWatchingAndNotifications,
+  '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
 }

@@ -3,6 +3,7 @@
  * fifty concurrent clicks by one person still leave exactly one boost; the primary key enforces it.
  */
 import type { Db } from '../../db/schema.js'
+import { enqueueActivity } from '../notifications/index.js'
 import { canBoost, findPostFacts } from '../posts/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
@@ -30,8 +31,14 @@ export async function setBoost(
   const boostCount = await db.transaction().execute(async (trx) => {
     const existing = await hasBoosted(trx, post.id, viewer.id)
     const want = input.boost ?? !existing
-    if (want && !existing) await insertBoost(trx, post.id, viewer.id, now)
-    else if (!want && existing) await deleteBoost(trx, post.id, viewer.id)
+    if (want && !existing) {
+      await insertBoost(trx, post.id, viewer.id, now)
+      await enqueueActivity(
+        trx,
+        { type: 'post.boosted', postId: post.id, byId: viewer.id, at: now },
+        now,
+      )
+    } else if (!want && existing) await deleteBoost(trx, post.id, viewer.id)
     const count = await recountBoosts(trx, post.id)
     if (post.kind === 'question') await refreshThread(trx, post.threadId)
     return count

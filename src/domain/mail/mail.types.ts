@@ -16,10 +16,28 @@ export type MailTemplate =
   | { name: 'account-exists'; username: string; signInLink: SitePath; resetLink: SitePath }
   /** The old address is told that the account's address changed. */
   | { name: 'email-changed'; username: string; newAddressHint: string }
+  /** Notifications by mail: one thread's batch, or a daily or weekly digest. */
+  | {
+      name: 'notifications'
+      username: string
+      /** `thread` for one thread's batch (subject names it), else the digest's period. */
+      scope: 'thread' | 'daily' | 'weekly'
+      /** Each thread with its lines ("alice replied to your question"). */
+      threads: { title: string; link: SitePath; lines: string[] }[]
+      /** Digests: busy threads of watched tags, newest activity first. */
+      topThreads: { title: string; link: SitePath }[]
+      settingsLink: SitePath
+      unsubscribeLink: SitePath
+    }
 
 export interface MailRequest {
   to: string
   template: MailTemplate
+  /**
+   * A one-click unsubscribe address (RFC 8058): sent as the List-Unsubscribe and List-Unsubscribe-Post
+   * headers, made absolute with PUBLIC_URL.
+   */
+  unsubscribe?: SitePath
 }
 
 /** The job kind that renders and sends one message. */

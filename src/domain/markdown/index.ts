@@ -15,3 +15,4 @@ export {
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
 export { readIps, readableIpsInMarkdown, crashReportHtml } from './crash-report.js'
 export { rescuePastes, pasteLineKind, RESCUED_INFO } from './pastes.js'
+export { MENTION_PATTERN } from './mentions.js'

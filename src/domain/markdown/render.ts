@@ -18,6 +18,7 @@ import type {
   Token,
 } from 'markdown-it'
 import { highlightCode } from './highlight.js'
+import { linkMentions } from './mentions.js'
 import { RESCUED_INFO, rescuePastes } from './pastes.js'
 import { readableIpsInMarkdown } from './crash-report.js'
 
@@ -125,6 +126,7 @@ function createMarkdownIt(): MarkdownItInstance {
   instance.linkify.add('ftp:', null).add('//', null)
   instance.validateLink = isAllowedLinkUrl
   instance.core.ruler.push('quorum_block_tokens', adjustBlockTokens)
+  instance.core.ruler.push('quorum_mentions', linkMentions)
 
   const rules = instance.renderer.rules
   rules.link_open = renderLinkOpen
@@ -156,7 +158,8 @@ function adjustBlockTokens(state: StateCore): void {
 
 const renderLinkOpen: RendererRule = (tokens, idx, options, _env, self) => {
   const token = tokens[idx]!
-  token.attrSet('rel', USER_LINK_REL)
+  // A mention links this site's profile page; every other link is the writer's (nofollow ugc).
+  if (token.meta?.mention !== true) token.attrSet('rel', USER_LINK_REL)
   return self.renderToken(tokens, idx, options)
 }
 

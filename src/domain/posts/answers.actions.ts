@@ -1,5 +1,6 @@
 /** Accepting an answer and marking a reply "Recommended". Both toggle. */
 import type { Db } from '../../db/schema.js'
+import { enqueueActivity } from '../notifications/index.js'
 import { reindexThread } from '../search/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
@@ -44,6 +45,8 @@ export async function acceptAnswer(
     await updateThread(trx, post.threadId, { accepted_post_id: acceptedPostId })
     await refreshThread(trx, post.threadId)
     await reindexThread(trx, post.threadId)
+    if (acceptedPostId === post.id)
+      await enqueueActivity(trx, { type: 'answer.accepted', postId: post.id, byId: viewer.id })
   })
   return ok({ threadId: post.threadId, accepted: acceptedPostId === post.id, acceptedPostId })
 }
@@ -58,6 +61,10 @@ export async function recommendReply(
   if (!canRecommend(viewer, post) || !viewer)
     return fail.forbidden('Only staff can recommend a reply.')
   const recommend = input.recommend ?? (await findRecommender(db, post.id)) === null
-  await updatePost(db, post.id, { recommended_by: recommend ? viewer.id : null })
+  await db.transaction().execute(async (trx) => {
+    await updatePost(trx, post.id, { recommended_by: recommend ? viewer.id : null })
+    if (recommend)
+      await enqueueActivity(trx, { type: 'reply.recommended', postId: post.id, byId: viewer.id })
+  })
   return ok({ threadId: post.threadId, recommended: recommend })
 }

@@ -8,6 +8,8 @@ import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/ind
 import { fail, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
+import { enqueueActivity, parseMentions } from '../notifications/index.js'
+import { watchByDefault } from '../watching/index.js'
 import type { Viewer } from '../shared/index.js'
 import { findPostFacts, findThreadFacts } from './post-facts.queries.js'
 import {
@@ -105,6 +107,12 @@ async function addPost<T>(
       })
       await refreshThread(trx, threadId, { activityAt: now })
       await refreshThreadText(trx, threadId)
+      await watchByDefault(trx, viewer.id, threadId, 'tracking', now)
+      await enqueueActivity(
+        trx,
+        { type: 'post.created', postId: id, mentions: parseMentions(body) },
+        now,
+      )
       return id
     }),
   )
@@ -196,6 +204,12 @@ export async function editPost(
         ...(title !== undefined ? { title } : {}),
       })
     await refreshThreadText(trx, post.threadId)
+    if (viewer.id !== post.authorId)
+      await enqueueActivity(
+        trx,
+        { type: 'post.edited', postId: post.id, editorId: viewer.id, at: now },
+        now,
+      )
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }

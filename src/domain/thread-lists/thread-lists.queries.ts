@@ -97,15 +97,19 @@ export async function countThreadsByTag(
   return Number(row.n)
 }
 
-/** The most recently active threads across all tags (home page). */
-export function listLatestThreads(db: Executor, limit: number): Promise<ThreadListItem[]> {
-  return listThreadsWhere(db, { limit, offset: 0 })
+/** The most recently active threads across all tags (home page), without those of `excludeTagIds`. */
+export function listLatestThreads(
+  db: Executor,
+  limit: number,
+  excludeTagIds: readonly number[] = [],
+): Promise<ThreadListItem[]> {
+  return listThreadsWhere(db, { limit, offset: 0, excludeTagIds })
 }
 
 /** Live threads by last activity, optionally of one author (served by threads_activity / threads_author_activity). */
 export async function listThreadsWhere(
   db: Executor,
-  q: { authorId?: number; limit: number; offset: number },
+  q: { authorId?: number; limit: number; offset: number; excludeTagIds?: readonly number[] },
 ): Promise<ThreadListItem[]> {
   let query = db
     .selectFrom('threads as t')
@@ -113,6 +117,18 @@ export async function listThreadsWhere(
     .select(threadListColumns)
     .where('t.deleted_at', 'is', null)
   if (q.authorId !== undefined) query = query.where('t.author_id', '=', q.authorId)
+  const excluded = q.excludeTagIds ?? []
+  if (excluded.length > 0)
+    query = query.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('thread_tags as xt')
+            .select('xt.thread_id')
+            .whereRef('xt.thread_id', '=', 't.id')
+            .where('xt.tag_id', 'in', [...excluded]),
+        ),
+      ),
+    )
   const rows = await query
     .orderBy('t.last_activity_at', 'desc')
     .orderBy('t.id', 'desc')

@@ -10,7 +10,9 @@ import { refundOnThrow, writeLimits } from '../posts/index.js'
 import { randomId } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
+import { enqueueActivity, parseMentions } from '../notifications/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
+import { watchByDefault } from '../watching/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { resolveTagList } from '../tags/index.js'
 import { insertThread, insertThreadTags } from '../thread-lists/index.js'
@@ -112,6 +114,12 @@ export async function askQuestion(
       )
       await refreshThread(trx, id, { tagsChanged: true })
       await refreshThreadText(trx, id)
+      await watchByDefault(trx, viewer.id, id, 'watching', now)
+      await enqueueActivity(
+        trx,
+        { type: 'thread.created', threadId: id, postId, mentions: parseMentions(body) },
+        now,
+      )
       return id
     }),
   )

@@ -3,10 +3,22 @@
  * `quorum serve` starts the runner when JOBS is true; tests run due jobs with `app.jobs.drain()`.
  * Closing the app stops the runner after the job in hand, then closes the mail transport.
  */
+import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/jobs/index.js'
 import { PASSWORD_RESET_JOB, passwordResetJobHandler } from '../../domain/account-mail/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
+import {
+  NOTIFY_EMAIL_JOB,
+  NOTIFY_JOB,
+  notifyActivity,
+  sendNotificationEmail,
+  countUnread,
+  listThreadTagIds,
+  type ActivityEvent,
+  type EmailJob,
+  type NotificationWritten,
+} from '../../domain/notifications/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -23,14 +35,49 @@ export interface JobsPluginOptions {
   handlers?: Record<string, JobHandler>
 }
 
+/** After a notify job: each recipient's bell on their own stream; a new thread on home and its tags. */
+async function publishActivity(
+  app: FastifyInstance,
+  event: ActivityEvent,
+  written: NotificationWritten[],
+): Promise<void> {
+  for (const userId of new Set(written.map((n) => n.userId)))
+    app.live.publish(`user:${userId}`, 'notification', {
+      unread: await countUnread(app.db, userId),
+    })
+  if (event.type !== 'thread.created') return
+  app.live.publish('home', 'thread', { threadId: event.threadId })
+  for (const tagId of await listThreadTagIds(app.db, event.threadId))
+    app.live.publish(`tag:${tagId}`, 'thread', { threadId: event.threadId })
+}
+
 export const jobsPlugin = fp<JobsPluginOptions>(
   async (app, options) => {
     const mailer = createMailer(app.config.mail)
     const log = app.log.child({ component: 'jobs' })
     const site = { name: 'Quorum', baseUrl: app.config.publicUrl }
+    // Jobs tell time by the runner's clock (tests move it to close a mail window).
+    const clock = options.runner?.now ?? Date.now
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
       [PASSWORD_RESET_JOB, passwordResetJobHandler(app.db)],
+      [
+        NOTIFY_JOB,
+        async (job) => {
+          const event = job.payload as ActivityEvent
+          const written = await notifyActivity(app.db, event, {
+            now: clock(),
+            emailWindowMs: app.config.notifyEmailWindowMs,
+          })
+          await publishActivity(app, event, written)
+        },
+      ],
+      [
+        NOTIFY_EMAIL_JOB,
+        async (job) => {
+          await sendNotificationEmail(app.db, job.payload as EmailJob, job.key)
+        },
+      ],
       ...Object.entries(options.handlers ?? {}),
     ])
     const runner = new JobRunner(app.db, handlers, log, {
@@ -44,5 +91,5 @@ export const jobsPlugin = fp<JobsPluginOptions>(
       mailer.close()
     })
   },
-  { name: 'jobs', dependencies: ['db'] },
+  { name: 'jobs', dependencies: ['db', 'live'] },
 )

@@ -29,8 +29,10 @@ declare module 'fastify' {
     /**
      * `'route'`: a multipart body is checked by the route itself, from the `_csrf` field it reads before
      * any file (http/uploads.ts), instead of by the hook below, which would need the whole body first.
+     * `'signed'`: the request carries a signed token of its own that the route checks (the one-click
+     * unsubscribe of RFC 8058, posted by mail programs that have no session and no page).
      */
-    csrf?: 'route'
+    csrf?: 'route' | 'signed'
   }
 }
 
@@ -86,6 +88,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
     app.addHook('preHandler', (req, reply, done) => {
       if (!UNSAFE.has(req.method)) return done()
       if (req.routeOptions.config.csrf === 'route' && isMultipartBody(req)) return done()
+      if (req.routeOptions.config.csrf === 'signed') return done()
       app.csrfProtection(req, reply, done)
     })
 

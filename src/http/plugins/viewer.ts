@@ -9,6 +9,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     viewer: Viewer | null
     csrfToken: string | null
+    /** The signed-in viewer's unread notifications, for the bell (null until counted). */
+    unreadNotifications: number | null
   }
 }
 
@@ -16,6 +18,7 @@ export const viewerPlugin = fp(
   async (app) => {
     app.decorateRequest('viewer', null)
     app.decorateRequest('csrfToken', null)
+    app.decorateRequest('unreadNotifications', null)
   },
   { name: 'viewer' },
 )

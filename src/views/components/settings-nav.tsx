@@ -9,6 +9,8 @@ export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings/account', label: 'Account' },
   { href: '/settings/security', label: 'Security' },
   { href: '/settings/email', label: 'Email' },
+  { href: '/settings/watching', label: 'Watching' },
+  { href: '/settings/notifications', label: 'Notification mail' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

@@ -96,11 +96,17 @@ export interface LayoutProps {
   meta: PageMeta
   /** schema.org data for search engines (QAPage on answered threads), as JSON-LD in the head. */
   structuredData?: object | undefined
+  /**
+   * The page's live channel as the query of GET /events (`thread=12`, `tag=3`, `home=1`). Pages for a
+   * signed-in person always get a stream (their bell); the live-updates island opens it.
+   */
+  live?: string
   children: ComponentChildren
 }
 
 /** The whole HTML document around a page: head, skip link, header, `<main id="main">`, footer. */
-export function Layout({ site, meta, structuredData, children }: LayoutProps) {
+export function Layout({ site, meta, structuredData, live, children }: LayoutProps) {
+  const liveQuery = live ?? (site.viewer !== null ? '' : undefined)
   return (
     <html lang="en">
       <Head site={site} meta={meta} structuredData={structuredData} />
@@ -114,6 +120,9 @@ export function Layout({ site, meta, structuredData, children }: LayoutProps) {
           <EmailBanner site={site} />
           {children}
         </main>
+        {liveQuery !== undefined && (
+          <div hidden data-island="live-updates" data-live-url={`/events?${liveQuery}`} />
+        )}
         <SiteFooter site={site} />
       </body>
     </html>

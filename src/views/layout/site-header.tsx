@@ -2,6 +2,27 @@ import type { SiteContext } from '../site.js'
 import { CsrfField } from '../components/form-fields.js'
 import { UserName } from '../components/user-name.js'
 
+/**
+ * The bell: a link to /notifications with the unread count. Signed-in pages only (never cached), so
+ * anonymous cached pages stay the same for everyone; the live island updates `data-bell-count`.
+ */
+function NotificationBell({ unread }: { unread: number | null }) {
+  const count = unread ?? 0
+  return (
+    <a
+      class="account-link notification-bell"
+      href="/notifications"
+      data-island="notification-bell"
+      aria-label={count === 0 ? 'Notifications' : `Notifications, ${count} unread`}
+    >
+      Notifications{' '}
+      <span class="bell-count" data-bell-count hidden={count === 0}>
+        {String(count)}
+      </span>
+    </a>
+  )
+}
+
 function AccountArea({ site }: { site: SiteContext }) {
   if (site.viewer === null) {
     return (
@@ -23,6 +44,9 @@ function AccountArea({ site }: { site: SiteContext }) {
     <ul class="account">
       <li>
         <UserName user={site.viewer} />
+      </li>
+      <li>
+        <NotificationBell unread={site.unreadNotifications ?? null} />
       </li>
       <li>
         <a class="account-link" href="/settings">

@@ -45,5 +45,36 @@ export function renderMailTemplate(site: MailSite, template: MailTemplate): Rend
         footnote:
           'If you did not make this change, reset your password and contact the forum staff.',
       })
+    case 'notifications':
+      return renderNotificationsMail(site, template)
   }
+}
+
+/** A thread's batch of notifications, or a digest: each thread's lines, then a digest's busy threads. */
+function renderNotificationsMail(
+  site: MailSite,
+  template: Extract<MailTemplate, { name: 'notifications' }>,
+): RenderedMail {
+  const url = (path: string) => `${site.baseUrl}${path}`
+  const first = template.threads[0]
+  const subject =
+    template.scope === 'thread' && first !== undefined
+      ? `New on ${site.name}: ${first.title}`
+      : `Your ${template.scope} digest from ${site.name}`
+  const paragraphs = template.threads.map(
+    (t) => `${t.title}: ${t.lines.join('; ')}. ${url(t.link)}`,
+  )
+  if (template.topThreads.length > 0)
+    paragraphs.push(
+      `Busy in the tags you watch: ${template.topThreads.map((t) => `${t.title} (${url(t.link)})`).join('; ')}.`,
+    )
+  return renderMail(site, {
+    subject,
+    greeting: `Hello ${template.username},`,
+    paragraphs,
+    ...(first !== undefined
+      ? { action: { label: 'Read it on the site', url: url(first.link) } }
+      : {}),
+    footnote: `Choose which mail you get: ${url(template.settingsLink)}. Stop all notification mail with one click: ${url(template.unsubscribeLink)}`,
+  })
 }

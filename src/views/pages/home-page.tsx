@@ -40,7 +40,7 @@ function PopularTags({ tags }: { tags: TagSummary[] }) {
 /** The front page: a welcome, the latest threads across tags, and the popular tags. */
 export function HomePage({ site, latest, tags }: HomePageProps) {
   return (
-    <Layout site={site} meta={{ title: '', canonicalPath: '/' }}>
+    <Layout site={site} meta={{ title: '', canonicalPath: '/' }} live="home=1">
       <header class="page-header">
         <h1>{site.name}</h1>
         <p class="lede">

@@ -5,6 +5,8 @@ import { ListingControls } from '../components/listing-controls.js'
 import { DEFAULT_LISTING, tagPageHref } from '../components/listing-href.js'
 import { Pagination } from '../components/pagination.js'
 import { ThreadTable } from '../components/thread-table.js'
+import { WatchControl } from '../components/watch-control.js'
+import type { WatchState } from '../../domain/watching/index.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -14,6 +16,8 @@ export interface TagPageProps {
   threads: ThreadListItem[]
   paging: Paging
   listing: ListingOptions
+  /** The signed-in viewer's level for this tag; absent for anonymous readers. */
+  watch?: WatchState
 }
 
 /** Path of a tag's RSS feed. */
@@ -49,7 +53,7 @@ function EmptyTag({ tag, listing }: { tag: TagSummary; listing: ListingOptions }
 }
 
 /** A tag's listing, as the reference shows it: description, heading, count, controls, table, pages, feed. */
-export function TagPage({ site, tag, threads, paging, listing }: TagPageProps) {
+export function TagPage({ site, tag, threads, paging, listing, watch }: TagPageProps) {
   const heading = `Posts under ${tag.name} tag`
   const feedHref = tagFeedHref(tag.slug)
   const pageHref = (page: number) => tagPageHref(tag.slug, listing, page)
@@ -66,11 +70,15 @@ export function TagPage({ site, tag, threads, paging, listing }: TagPageProps) {
         canonicalPath: tagPageHref(tag.slug, DEFAULT_LISTING, paging.page),
         feed: { title: `${tag.name} on ${site.name}`, href: feedHref },
       }}
+      live={`tag=${tag.id}`}
     >
       <header class="page-header">
         {tag.description !== '' && <p class="tag-description">{tag.description}</p>}
         <h1>{heading}</h1>
         <p class="listing-count">{countNoun(paging.total, 'Post')}</p>
+        {watch !== undefined && (
+          <WatchControl watch={watch} csrfToken={site.csrfToken} back={pageHref(paging.page)} />
+        )}
       </header>
       <ListingControls listing={listing} href={(next) => tagPageHref(tag.slug, next, 1)} />
       {threads.length === 0 ? (

@@ -13,6 +13,8 @@ import { TagList } from '../components/tag-list.js'
 import { ThreadMarkers } from '../components/thread-markers.js'
 import { threadHref } from '../components/thread-table.js'
 import { UserName } from '../components/user-name.js'
+import { WatchControl } from '../components/watch-control.js'
+import type { WatchState } from '../../domain/watching/index.js'
 import { Layout } from '../layout/layout.js'
 import type { FormState } from '../forms.js'
 import type { SiteContext } from '../site.js'
@@ -29,6 +31,8 @@ export interface ThreadPageProps {
   commentForm?: { postId: number; form: FormState<{ body: string }> }
   /** What the posts mention (the Mentions line, crash notes) and the most similar threads; optional. */
   signatures?: { mentions: ThreadMentions; similar: SimilarThread[] }
+  /** The signed-in viewer's level for this thread; absent for anonymous readers. */
+  watch?: WatchState
 }
 
 function ThreadMeta({
@@ -127,7 +131,15 @@ function Reply(props: {
 }
 
 /** A thread: title, tags and facts, the question, then its replies (accepted first, as the data is ordered). */
-export function ThreadPage({ site, data, viewer, form, commentForm, signatures }: ThreadPageProps) {
+export function ThreadPage({
+  site,
+  data,
+  viewer,
+  form,
+  commentForm,
+  signatures,
+  watch,
+}: ThreadPageProps) {
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
   const tagNames = thread.tags.map((t) => t.name).join(', ')
@@ -171,6 +183,7 @@ export function ThreadPage({ site, data, viewer, form, commentForm, signatures }
         canonicalPath: threadHref(thread),
         ogType: 'article',
       }}
+      live={`thread=${thread.id}`}
       structuredData={qaPageData(site, data)}
     >
       <header class="page-header thread-header">
@@ -181,6 +194,9 @@ export function ThreadPage({ site, data, viewer, form, commentForm, signatures }
         <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
         {signatures !== undefined && <MentionsLine mentions={signatures.mentions} />}
         {signatures !== undefined && <CrashNotes crashes={signatures.mentions.crashes} />}
+        {watch !== undefined && (
+          <WatchControl watch={watch} csrfToken={site.csrfToken} back={threadHref(thread)} />
+        )}
       </header>
       {similar.length === 0 ? (
         body

@@ -293,6 +293,14 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
           created_at: Date.now(),
         })
         .execute()
+      // Replying tracked the thread: a watch row of the person's own.
+      expect(
+        await t.db
+          .selectFrom('thread_watches')
+          .select('user_id')
+          .where('user_id', '=', id)
+          .execute(),
+      ).not.toEqual([])
       // Anonymous pages are cached: the deletion must reach them at once.
       const reader = new Agent(app, '10.30.1.3')
       expect((await reader.get(`/threads/${ownThread}`)).body).toContain(`/users/${username}`)
@@ -315,9 +323,15 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
 
       // Nothing of the name or the address is left in any text column of any table.
       const after = await everyText(t.db, dialect)
-      for (const table of ['user_identities', 'passkeys'] as const)
+      for (const table of [
+        'user_identities',
+        'passkeys',
+        'thread_watches',
+        'notifications',
+      ] as const)
         expect(
-          await t.db.selectFrom(table).select('id').where('user_id', '=', id).execute(),
+          await t.db.selectFrom(table).select('user_id').where('user_id', '=', id).execute(),
+          table,
         ).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(username))).toEqual([])
       expect(after.filter((v) => v.toLowerCase().includes(email))).toEqual([])

@@ -9,6 +9,7 @@ import { SETTINGS_PAGES } from '../../../src/views/components/settings-nav.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
 import { parseHtml } from '../../support/html.js'
 import { useTestDb } from '../../support/test-db.js'
 
@@ -35,7 +36,13 @@ describe.each(DIALECTS)('%s: settings forms', (dialect) => {
 
   it.each(SETTINGS_PAGES.map((p) => p.href))('%s: each form as rendered', async (href) => {
     const username = `settings_forms_${++n}`
-    const { agent } = await signedIn(app, t.db, username)
+    const { agent, id } = await signedIn(app, t.db, username)
+    // Something watched, so /settings/watching lists a row with its form.
+    const threadId = await make.thread(t.db, { title: `A thread ${username} watches` })
+    await t.db
+      .insertInto('thread_watches')
+      .values({ user_id: id, thread_id: threadId, level: 'watching', updated_at: Date.now() })
+      .execute()
     await new Agent(app, `10.40.0.${n}`).login(username) // a second session, so every form shows
     const page = await agent.get(href)
     expect(page.statusCode).toBe(200)

@@ -20,7 +20,9 @@ const BUDGET = {
   // change probe, thread, its tags, posts with authors, attachments (5), then the Mentions line and
   // similar threads of domain/signatures (9)
   threadPage: 14,
-  threadPageSignedIn: 16, // session, the page's own queries but the probe, post facts, the viewer's boosts
+  // session, the page's own queries but the probe, post facts, the viewer's boosts, the bell's unread
+  // count, the viewer's watch level
+  threadPageSignedIn: 18,
   profile: 7, // change probe, person, three counts, their threads, the threads' tags
   // change probe, matching and ranking in one statement (PostgreSQL too, for one word), the rows, their
   // snippet texts, their tags

@@ -1,8 +1,10 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
 import type { FastifyPluginAsync } from 'fastify'
+import { eraseNotifications } from '../../../domain/notifications/index.js'
 import { eraseLinkedLogins } from '../../../domain/oidc/index.js'
 import { eraseSecondFactors } from '../../../domain/two-factor/index.js'
 import { deleteAccount, exportAccount, type AccountEraser } from '../../../domain/users/index.js'
+import { eraseWatches } from '../../../domain/watching/index.js'
 import { emptyForm } from '../../../views/forms.js'
 import { AccountDeletedPage } from '../../../views/pages/account-deleted-page.js'
 import { AccountPage } from '../../../views/pages/account-page.js'
@@ -12,7 +14,12 @@ import { DeleteAccountForm, EmptyForm } from '../../schemas/forms.js'
 
 const PAGE = '/settings/account'
 /** What each feature above users keeps about a person, erased with the account. */
-const ERASERS: readonly AccountEraser[] = [eraseLinkedLogins, eraseSecondFactors]
+const ERASERS: readonly AccountEraser[] = [
+  eraseLinkedLogins,
+  eraseSecondFactors,
+  eraseWatches,
+  eraseNotifications,
+]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { listTags } from '../../../domain/tags/index.js'
-import { listLatestThreads } from '../../../domain/thread-lists/index.js'
+import { listHomeThreads } from '../../../domain/watching/index.js'
 import { HomePage } from '../../../views/pages/home-page.js'
 import { sendPage, siteFor } from '../../page.js'
 
 export const homeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', async (req, reply) => {
-    const [latest, tags] = await Promise.all([listLatestThreads(req.db, 20), listTags(req.db, 12)])
+    const [latest, tags] = await Promise.all([
+      listHomeThreads(req.db, req.viewer, 20),
+      listTags(req.db, 12),
+    ])
     return sendPage(reply, 200, HomePage, { site: siteFor(req), latest, tags })
   })
 }

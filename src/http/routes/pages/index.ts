@@ -8,6 +8,7 @@ import { emailVerificationRoutes } from './email-verification.js'
 import { passwordResetRoutes } from './password-reset.js'
 import { homeRoutes } from './home.js'
 import { oidcRoutes } from './oidc.js'
+import { notificationRoutes } from './notifications.js'
 import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
@@ -44,4 +45,5 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
   await app.register(adminRoutes)
+  await app.register(notificationRoutes)
 }

@@ -64,6 +64,8 @@ interface NewPostAnswers {
   refill: (form: FormState<{ body: string }>) => Promise<FastifyReply | undefined>
   /** The JSON answer to a saved post when the request asked for JSON; else `{ postId, threadId }`. */
   json?: (posted: Posted, viewer: Viewer) => Promise<FastifyReply>
+  /** What the thread's live streams are told: `post` for a reply, `comment` for a comment. */
+  live: 'post' | 'comment'
 }
 
 /**
@@ -82,6 +84,11 @@ export async function answerNewPost(
     const page = await answers.refill(form)
     if (page) return page
   }
+  // Committed: tell the thread's open pages (the live bar of "N new replies").
+  if (result.ok)
+    req.server.live.publish(`thread:${result.value.threadId}`, answers.live, {
+      postId: result.value.postId,
+    })
   if (result.ok && wantsJson(req) && answers.json && req.viewer)
     return answers.json(result.value, req.viewer)
   return finish(

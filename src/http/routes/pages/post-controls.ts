@@ -24,6 +24,11 @@ export const postControlRoutes: FastifyPluginAsync = async (app) => {
         postId: Number(req.params.id),
         boost: toggleState(req.body.state),
       })
+      if (result.ok)
+        req.server.live.publish(`thread:${result.value.threadId}`, 'boost', {
+          postId: result.value.postId,
+          boostCount: result.value.boostCount,
+        })
       return finish(
         req,
         reply,

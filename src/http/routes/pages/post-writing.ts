@@ -23,6 +23,7 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
       return answerNewPost(req, reply, result, {
         refill: (form) => rerenderThread(req, reply, threadId, { form }),
         json: (posted, viewer) => sendReplyFragment(req, reply, posted, viewer),
+        live: 'post',
       })
     },
   )
@@ -43,6 +44,7 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
             facts && rerenderThread(req, reply, facts.threadId, { commentForm: { postId, form } })
           )
         },
+        live: 'comment',
       })
     },
   )

@@ -8,6 +8,7 @@ import {
   listThreadsByTag,
   type ListingOptions,
 } from '../../../domain/thread-lists/index.js'
+import { getWatchState } from '../../../domain/watching/index.js'
 import { tagPageHref } from '../../../views/components/listing-href.js'
 import { TagPage } from '../../../views/pages/tag-page.js'
 import { TagsIndexPage } from '../../../views/pages/tags-index-page.js'
@@ -62,6 +63,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         threads,
         listing,
         paging: window.paging,
+        watch: req.viewer ? await getWatchState(req.db, req.viewer, 'tag', tag.id) : undefined,
       })
     },
   )

@@ -8,6 +8,7 @@ import { ThreadPage } from '../../../views/pages/thread-page.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { threadPath } from '../../../domain/format/index.js'
+import { getWatchState } from '../../../domain/watching/index.js'
 
 const ThreadParams = Type.Object({
   id: Type.String({ maxLength: 40 }),
@@ -38,8 +39,9 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     recordView(req, id)
     onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
     const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
+    const watch = req.viewer ? await getWatchState(req.db, req.viewer, 'thread', id) : undefined
     const signatures = await getThreadSignaturePanels(req.db, id)
-    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer, signatures })
+    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer, signatures, watch })
   }
   app.get<{ Params: ThreadParams }>('/threads/:id', { schema: { params: ThreadParams } }, show)
   app.get<{ Params: ThreadParams }>(

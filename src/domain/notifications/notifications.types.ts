@@ -1,0 +1,75 @@
+/** What happened (the notify job's payload) and what a person is told. Times are epoch milliseconds. */
+
+/** A change that may notify people, written as a job in the change's transaction. */
+export type ActivityEvent =
+  /** A reply or a comment, with the names it mentions (parsed at write time: parseMentions). */
+  | { type: 'post.created'; postId: number; mentions: string[] }
+  /** A question: its thread is new. */
+  | { type: 'thread.created'; threadId: number; postId: number; mentions: string[] }
+  | { type: 'post.edited'; postId: number; editorId: number; at: number }
+  | { type: 'answer.accepted'; postId: number; byId: number }
+  | { type: 'reply.recommended'; postId: number; byId: number }
+  | { type: 'post.boosted'; postId: number; byId: number; at: number }
+
+export const NOTIFICATION_KINDS = [
+  'reply',
+  'comment',
+  'mention',
+  'accepted',
+  'recommended',
+  'edited',
+  'new-thread',
+  'watched-post',
+  'boost',
+] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/** The words of each kind, for the list, the settings and the mail. */
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  reply: 'Replies to my questions',
+  comment: 'Comments on my replies',
+  mention: 'Mentions of me (@name)',
+  accepted: 'My answer accepted',
+  recommended: 'My reply recommended by staff',
+  edited: 'My post edited by someone else',
+  'new-thread': 'New threads in tags I watch',
+  'watched-post': 'New posts in threads I watch',
+  boost: 'Boosts of my posts',
+}
+
+/** At most this many @mentions of one post notify anyone (more is spam). */
+export const MAX_MENTIONS = 10
+
+/** A notification written by the job: who, what, where (for mail and the live bell). */
+export interface NotificationWritten {
+  userId: number
+  kind: NotificationKind
+  threadId: number
+  postId: number | null
+}
+
+/** One line of /notifications. */
+export interface NotificationView {
+  id: number
+  kind: NotificationKind
+  threadId: number
+  threadTitle: string
+  postId: number | null
+  actor: string | null
+  actorCount: number
+  updatedAt: number
+  read: boolean
+}
+
+/** The notifications of one thread on a page of /notifications. */
+export interface NotificationGroup {
+  threadId: number
+  threadTitle: string
+  items: NotificationView[]
+}
+
+/** The job kind that turns an ActivityEvent into notifications. */
+export const NOTIFY_JOB = 'notify.activity'
+
+/** The job kind that mails a thread's batch or a digest. */
+export const NOTIFY_EMAIL_JOB = 'notify.email'

@@ -1,0 +1,93 @@
+/**
+ * GET /events: one Server-Sent Events stream per page. `?thread=ID`, `?tag=ID` or `?home=1` picks the
+ * page's public channel; a signed-in person's stream also carries their own channel (the bell), so
+ * private events only ever reach the person's own connection. `Last-Event-ID` (header, or `?lastEventId`
+ * for a fresh EventSource) resumes; over LIVE_STREAMS_PER_IP open streams from one address is a 429.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import fp from 'fastify-plugin'
+import { sendOnChannel } from '../../db/notify-channel.js'
+import { LiveHub, type LiveChannel, type LiveHubOptions, type LiveMessage } from '../live.js'
+
+/** The NOTIFY channel live events travel on between processes. */
+const LIVE_CHANNEL = 'quorum_live'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveHub
+  }
+}
+
+const Id = Type.String({ pattern: '^[1-9][0-9]{0,8}$' })
+const EventsQuery = Type.Object({
+  thread: Type.Optional(Id),
+  tag: Type.Optional(Id),
+  home: Type.Optional(Type.Literal('1')),
+  lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,20}$' })),
+})
+
+export const livePlugin = fp<LiveHubOptions>(
+  async (app, options) => {
+    const hub = new LiveHub({ perIpCap: app.config.liveStreamsPerIp, ...options })
+    app.decorate('live', hub)
+    // Before the server closes: open streams would otherwise hold it open.
+    app.addHook('preClose', async () => hub.close())
+    // PostgreSQL: every process hears every event (NOTIFY), so a stream on any process gets it.
+    const listener = app.listenOnChannel(LIVE_CHANNEL, (message) => {
+      const m = message as LiveMessage
+      hub.deliver(m.channel, m.type, m.data)
+    })
+    if (listener) {
+      hub.transport = (message) => {
+        sendOnChannel(app.db, LIVE_CHANNEL, message).catch((error: unknown) =>
+          app.log.warn({ err: error }, 'live event not sent'),
+        )
+      }
+      app.addHook('onClose', async () => listener.close())
+      await listener.ready
+    }
+
+    app.get<{ Querystring: Static<typeof EventsQuery> }>(
+      '/events',
+      { schema: { querystring: EventsQuery }, config: { pageCache: false } },
+      async (req, reply) => {
+        const channels: LiveChannel[] = []
+        if (req.query.thread !== undefined) channels.push(`thread:${Number(req.query.thread)}`)
+        else if (req.query.tag !== undefined) channels.push(`tag:${Number(req.query.tag)}`)
+        else if (req.query.home !== undefined) channels.push('home')
+        if (req.viewer) channels.push(`user:${req.viewer.id}`)
+        if (channels.length === 0)
+          return reply
+            .code(400)
+            .send({ error: { code: 'invalid', message: 'Name a thread, tag or home.' } })
+        if (!hub.admits(req.ip))
+          return reply
+            .code(429)
+            .header('retry-after', '30')
+            .send({ error: { code: 'rate_limited', message: 'Too many open live streams.' } })
+        const header = req.headers['last-event-id']
+        const resume =
+          typeof header === 'string' && /^\d{1,20}$/.test(header) ? header : req.query.lastEventId
+        reply.hijack()
+        const res = reply.raw
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+          'x-accel-buffering': 'no',
+          connection: 'keep-alive',
+        })
+        res.write('retry: 3000\n\n')
+        const detach = hub.attach(
+          res,
+          req.ip,
+          channels,
+          resume === undefined ? undefined : Number(resume),
+        )
+        req.raw.on('close', detach)
+        res.on('error', detach)
+      },
+    )
+  },
+  { name: 'live', dependencies: ['db', 'viewer', 'session'] },
+)

@@ -1,0 +1,112 @@
+/**
+ * Issue 22's "done when", in Chromium with two people: A asks, B replies; A's open thread page learns
+ * of the reply without a reload ("1 new reply: show", then the reply in place), A's bell shows 1,
+ * /notifications lists it, a mail reaches the test SMTP server, and its unsubscribe link works in a
+ * browser that is not signed in.
+ */
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DIALECTS } from '../support/dialects.js'
+import { startSmtp, type TestSmtp } from '../support/smtp.js'
+import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { startServer, type E2eServer } from './support/server.js'
+
+vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
+
+const TITLE = 'PCIe link drops to Gen1 after resume from S3'
+const REPLY = 'Retrain the link in your resume callback; the root port forgets the target speed.'
+
+let browser: Browser
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => browser?.close())
+
+async function register(page: Page, username: string): Promise<void> {
+  await page.goto('/register')
+  await page.locator('#register-username').fill(username)
+  await page.locator('#register-email').fill(`${username}@example.test`)
+  await page.locator('#register-password').fill('a long and unusual passphrase')
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/'),
+    page.getByRole('button', { name: /create account|register/i }).click(),
+  ])
+}
+
+describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
+  let server: E2eServer
+  let smtp: TestSmtp
+  beforeAll(async () => {
+    smtp = await startSmtp()
+    server = await startServer(dialect, {
+      env: { SMTP_URL: smtp.url, NOTIFY_EMAIL_WINDOW_SECONDS: '0' },
+    })
+  })
+  afterAll(async () => {
+    await server?.close()
+    await smtp?.close()
+  })
+
+  it('A asks, B replies: live reply, bell, list, mail, unsubscribe signed out', async () => {
+    const a = await (await newContext(browser, server.origin)).newPage()
+    const b = await (await newContext(browser, server.origin)).newPage()
+    const shot = (page: Page, step: string) => screenshot(page, `notify-${dialect}-${step}`)
+
+    await register(a, 'notify_asker')
+    await a.goto('/ask')
+    await a.locator('#ask-title').fill(TITLE)
+    await a.locator('#ask-body').fill('After S3 the link trains at 2.5 GT/s only.')
+    await a.locator('#ask-tags').fill('kernel')
+    await Promise.all([
+      a.waitForURL(/\/threads\/\d+\//),
+      a.getByRole('button', { name: 'Post question' }).click(),
+    ])
+    const threadUrl = a.url()
+    await server.app.jobs.drain()
+    // The page's stream is open once the server counts it.
+    await expect.poll(() => server.app.live.size, { timeout: 10_000 }).toBeGreaterThan(0)
+
+    await register(b, 'notify_helper')
+    await b.goto(threadUrl)
+    await b.locator('#reply-body').fill(REPLY)
+    await b.getByRole('button', { name: /post reply|reply/i }).click()
+    await b.locator('.reply-list .post-body', { hasText: 'Retrain the link' }).waitFor()
+
+    // A's page, never reloaded: the bar, then the reply in place.
+    const bar = a.getByRole('button', { name: '1 new reply: show' })
+    await bar.waitFor({ timeout: 2_000 })
+    await shot(a, '1-bar')
+    await bar.click()
+    await a.locator('.reply-list .post-body', { hasText: 'Retrain the link' }).waitFor()
+    expect(await a.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
+
+    // The notify job runs; A's bell changes live.
+    await server.app.jobs.drain()
+    await a.locator('[data-bell-count]', { hasText: '1' }).waitFor({ state: 'visible' })
+    await shot(a, '2-bell')
+
+    await a.goto('/notifications')
+    expect(await a.locator('.notification a').allTextContents()).toEqual([
+      'notify_helper replied to your question',
+    ])
+
+    // The mail (window 0: sent by the next run of the jobs), then its unsubscribe link signed out.
+    await server.app.jobs.drain()
+    const [mail] = await smtp.waitFor(1)
+    expect(mail?.subject).toBe(`New on Quorum: ${TITLE}`)
+    const link = /http:\/\/quorum\.test(\/unsubscribe\?u=\d+&t=[\w-]+)/.exec(mail?.text ?? '')?.[1]
+    expect(link).toBeDefined()
+    const stranger = await (await newContext(browser, server.origin)).newPage()
+    await stranger.goto(link!)
+    await stranger.getByRole('button', { name: 'Unsubscribe' }).click()
+    await stranger.getByText('You will get no more notification mail.').waitFor()
+    await shot(stranger, '3-unsubscribed')
+    const modes = await server.db
+      .selectFrom('notification_email_prefs as p')
+      .innerJoin('users as u', 'u.id', 'p.user_id')
+      .select('p.mode')
+      .where('u.username', '=', 'notify_asker')
+      .execute()
+    expect(new Set(modes.map((m) => m.mode))).toEqual(new Set(['never']))
+  })
+})
