@@ -121,6 +121,13 @@ export async function deleteAccount(
   const wait = accountLimits.deletions.take(key, now)
   if (wait > 0) return fail.rateLimited(wait)
   const stored = await findPasswordHash(db, viewer.id)
+  if (stored === null) {
+    accountLimits.deletions.refund(key, now)
+    return fail.invalid(
+      'password',
+      'Your account has no password: you sign in with a provider. Set a password under Settings, Password, then delete the account with it.',
+    )
+  }
   if (!stored || !(await verifyPassword(stored, input.password)))
     return fail.invalid('password', 'That is not your password.')
   accountLimits.deletions.refund(key, now)

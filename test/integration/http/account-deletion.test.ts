@@ -174,6 +174,23 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
   })
 
   describe('delete', () => {
+    it('tells an account without a password (a provider sign-in) to set one first', async () => {
+      const { agent, id } = await signedIn(app, t.db, 'delete_passwordless')
+      await t.db.updateTable('users').set({ password_hash: null }).where('id', '=', id).execute()
+      await agent.get('/settings/account')
+      const res = await agent.post('/settings/account/delete', {
+        password: '',
+        confirm: 'delete_passwordless',
+      })
+      expect(res.statusCode).toBe(422)
+      expect(parseHtml(res.body).querySelector('.error-summary')?.textContent).toContain(
+        'Set a password under Settings',
+      )
+      expect(
+        await t.db.selectFrom('users').select('deleted_at').where('id', '=', id).executeTakeFirst(),
+      ).toEqual({ deleted_at: null })
+    })
+
     it('refuses a wrong password or confirmation with the form back and the field named', async () => {
       const { agent, id } = await signedIn(app, t.db, 'delete_refused')
       await agent.get('/settings/account')
