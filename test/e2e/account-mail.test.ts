@@ -51,7 +51,7 @@ describe.each(DIALECTS)('%s: register, confirm, forget, reset', (dialect) => {
     await page.locator('#login-password').fill(password)
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/'),
-      page.getByRole('button', { name: 'Sign in' }).click(),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
     ])
   }
 

@@ -36,7 +36,7 @@ async function register(page: Page, username: string): Promise<void> {
   await page.locator('#login-password').fill('a long and unusual passphrase')
   await Promise.all([
     page.waitForURL((url) => url.pathname === '/'),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
   ])
 }
 

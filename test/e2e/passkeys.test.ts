@@ -190,7 +190,7 @@ describe.each(DIALECTS)('%s: passkeys in Chromium', (dialect) => {
     await page.locator('#second-step-code').fill(await codeAt(secret, 30))
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/'),
-      page.getByRole('button', { name: 'Sign in' }).click(),
+      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
     ])
     expect(await page.locator('form[action="/logout"]').count()).toBe(1)
     await context.close()
