@@ -16,6 +16,7 @@ export {
   PENDING_TTL_MS,
 } from './oidc.actions.js'
 export { canUnlink } from './oidc.policy.js'
+export { providerOrigins } from './provider-client.js'
 export type {
   CallbackOutcome,
   LinkedLogin,

@@ -121,7 +121,12 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
 
   it('shows a "Sign in with" button per provider: a form that POSTs with the CSRF token', async () => {
     const a = agent()
-    const doc = parseHtml((await a.get('/login?next=/tags')).body)
+    const page = await a.get('/login?next=/tags')
+    // Browsers apply form-action to the redirect after the POST: the providers' origins are allowed.
+    expect(String(page.headers['content-security-policy'])).toContain(
+      `form-action 'self' ${provider.issuer}`,
+    )
+    const doc = parseHtml(page.body)
     const forms = [...doc.querySelectorAll('form[action^="/auth/oidc/"]')]
     expect(forms.map((f) => f.getAttribute('action'))).toEqual([
       '/auth/oidc/test/start',
