@@ -430,6 +430,32 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
     expect(await sessionCount()).toBe(sessions)
   })
 
+  it('reads the discovery document once, retries a failed fetch once, and never keeps a failure', async () => {
+    const shaky = await startTestProvider(callbackOf('shaky'), [{ sub: 'hal-8' }])
+    const shakyApp = await buildTestApp(t.handle, {
+      PUBLIC_URL,
+      OIDC_PROVIDERS: shaky.configFor('shaky', 'Shaky ID'),
+    })
+    try {
+      const a = new Agent(shakyApp, `10.${net}.250.1`)
+      await a.get('/login')
+      // Both tries fail: a 503 page, and nothing is kept.
+      shaky.failNext(2)
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(503)
+      expect(shaky.discoveryFetches).toBe(2)
+      // The first try fails, the retry works.
+      shaky.failNext(1)
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(303)
+      expect(shaky.discoveryFetches).toBe(4)
+      // Kept from now on.
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(303)
+      expect(shaky.discoveryFetches).toBe(4)
+    } finally {
+      await shakyApp.close()
+      await shaky.close()
+    }
+  })
+
   it('refuses every form without its CSRF token, or with another session’s', async () => {
     const a = agent()
     await signInWith(a, 'ada-1')
