@@ -3,7 +3,7 @@
  * a real provider (oidc-provider on 127.0.0.1, test/support/oidc-provider.ts), chooses a username and
  * lands signed in; signed out, the same button brings them straight back in. The browser may reach only
  * Quorum and the provider; the page logs no CSP violation (the sign-in form's redirect to the provider
- * is allowed by the login page's `form-action`).
+ * is allowed by the login page's `form-action`), and axe finds no WCAG 2.2 AA problem on the new pages.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js'
+import { BasePage } from './pages/base-page.js'
 import { E2E_TIMEOUT_MS, launchChromium, screenshot } from './support/browser.js'
 import { startServer, type E2eServer } from './support/server.js'
 
@@ -79,7 +80,9 @@ describe.each(DIALECTS)('%s: sign in with an OpenID Connect provider', (dialect)
     await watch(page)
     const shot = (step: string) => screenshot(page, `oidc-${dialect}-${step}`)
 
+    const axe = new BasePage(page)
     await page.goto('/login?next=/tags')
+    expect(await axe.axeViolations()).toEqual([])
     await shot('1-login')
     await Promise.all([
       page.waitForURL((url) => url.origin === provider.issuer),
@@ -93,6 +96,7 @@ describe.each(DIALECTS)('%s: sign in with an OpenID Connect provider', (dialect)
     ])
     expect(await page.locator('h1').textContent()).toBe('Finish signing in')
     expect(await page.locator('#oidc-username').inputValue()).toBe('browser_person')
+    expect(await axe.axeViolations()).toEqual([])
     await shot('3-username')
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/tags'),
@@ -100,6 +104,10 @@ describe.each(DIALECTS)('%s: sign in with an OpenID Connect provider', (dialect)
     ])
     expect(await page.locator('a[href="/users/browser_person"]').count()).toBeGreaterThan(0)
     await shot('4-signed-in')
+    await page.goto('/settings/logins')
+    expect(await page.locator('table td').first().textContent()).toBe('Test ID')
+    expect(await axe.axeViolations()).toEqual([])
+    await shot('5-logins')
 
     // Signed out, the button signs the same person in again (the provider remembers them).
     await Promise.all([
