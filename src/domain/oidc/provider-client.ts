@@ -13,7 +13,7 @@ const RETRY_DELAY_MS = 300
 export const SCOPES = 'openid email profile'
 
 const discovered = new Map<string, Promise<client.Configuration>>()
-/** Origins of the authorization endpoints discovered so far, by provider id. */
+/** Origins of the authorization endpoints discovered so far, by issuer. */
 const authorizationOrigins = new Map<string, string>()
 
 /**
@@ -23,7 +23,7 @@ const authorizationOrigins = new Map<string, string>()
  */
 export function providerOrigins(provider: OidcProviderConfig): string[] {
   const origins = new Set([new URL(provider.issuer).origin])
-  const discoveredOrigin = authorizationOrigins.get(provider.id)
+  const discoveredOrigin = authorizationOrigins.get(provider.issuer)
   if (discoveredOrigin !== undefined) origins.add(discoveredOrigin)
   return [...origins]
 }
@@ -38,7 +38,7 @@ export function discover(provider: OidcProviderConfig): Promise<client.Configura
     found.then(
       (config) => {
         const endpoint = config.serverMetadata().authorization_endpoint
-        if (endpoint !== undefined) authorizationOrigins.set(provider.id, new URL(endpoint).origin)
+        if (endpoint !== undefined) authorizationOrigins.set(provider.issuer, new URL(endpoint).origin)
       },
       () => discovered.delete(key),
     )
