@@ -38,7 +38,8 @@ export function discover(provider: OidcProviderConfig): Promise<client.Configura
     found.then(
       (config) => {
         const endpoint = config.serverMetadata().authorization_endpoint
-        if (endpoint !== undefined) authorizationOrigins.set(provider.issuer, new URL(endpoint).origin)
+        if (endpoint !== undefined)
+          authorizationOrigins.set(provider.issuer, new URL(endpoint).origin)
       },
       () => discovered.delete(key),
     )
