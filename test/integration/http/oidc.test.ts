@@ -372,6 +372,20 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
     expect(logLines.some((l) => l.msg === 'sign-in with provider refused')).toBe(true)
   })
 
+  it('says so when the person turns the provider down', async () => {
+    const a = agent()
+    const state = new URL(await start(a)).searchParams.get('state') ?? ''
+    const denied = new URL(callbackOf('test'))
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      state,
+      iss: provider.issuer,
+    }).toString()
+    const res = await returnFrom(a, denied)
+    expect(res.statusCode).toBe(400)
+    expect(parseHtml(res.body).querySelector('h1')?.textContent).toBe('Sign-in cancelled')
+  })
+
   it('refuses a replayed code', async () => {
     const a = agent()
     const back = await signInAtProvider(await start(a), 'ada-1')
