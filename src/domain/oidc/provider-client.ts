@@ -38,7 +38,7 @@ export function discover(provider: OidcProviderConfig): Promise<client.Configura
     found.then(
       (config) => {
         const endpoint = config.serverMetadata().authorization_endpoint
-        if (endpoint !== undefined)
+        if (endpoint !== undefined && URL.canParse(endpoint))
           authorizationOrigins.set(provider.issuer, new URL(endpoint).origin)
       },
       () => discovered.delete(key),
