@@ -23,6 +23,10 @@ export interface TestProvider {
   readonly clientId: string
   readonly clientSecret: string
   readonly accounts: Map<string, TestAccount>
+  /** How many times the discovery document was fetched. */
+  readonly discoveryFetches: number
+  /** Answers the next `n` requests with 503, as a provider that is restarting would. */
+  failNext(n: number): void
   /** The provider as Quorum's OIDC_PROVIDERS takes it, under the id `id`. */
   configFor(id: string, name?: string): string
   close(): Promise<void>
@@ -89,7 +93,16 @@ export async function startTestProvider(
   const provider = new Provider(issuer, configuration)
   const callback = provider.callback()
 
+  let discoveryFetches = 0
+  let failing = 0
   server.on('request', (req, res) => {
+    if (req.url === '/.well-known/openid-configuration') discoveryFetches++
+    if (failing > 0) {
+      failing--
+      res.statusCode = 503
+      res.end('restarting')
+      return
+    }
     const match = /^\/interaction\/([\w-]+)$/.exec(req.url ?? '')
     if (!match) return void callback(req, res)
     handleInteraction(provider, known, req, res).catch((error: unknown) => {
@@ -103,6 +116,12 @@ export async function startTestProvider(
     clientId,
     clientSecret,
     accounts: known,
+    get discoveryFetches() {
+      return discoveryFetches
+    },
+    failNext: (n) => {
+      failing = n
+    },
     configFor: (id, name = 'Test ID') =>
       JSON.stringify([{ id, issuer, clientId, clientSecret, name }]),
     close: () =>

@@ -17,3 +17,4 @@ export {
 export { canUnlink } from './oidc.policy.js'
 export { eraseLinkedLogins } from './identities.queries.js'
 export type { LoginsOverview, OidcProblem } from './oidc.types.js'
+export { providerOrigins } from './provider-client.js'

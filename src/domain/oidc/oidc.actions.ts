@@ -263,19 +263,27 @@ export async function linkLoginWithPassword(
       'This account uses two-factor sign-in. Sign in with your password and code first, then link this provider under Settings, Sign-in providers.',
     )
   const idHash = hashKey(input.key)
-  const linked = await db.transaction().execute(async (trx) => {
-    const flow = await takeLogin(trx, idHash, now)
-    if (!flow || flow.subject === null) return false
-    await insertIdentity(trx, {
-      userId: checked.value.id,
-      providerId: flow.providerId,
-      subject: flow.subject,
-      email: flow.email,
-      emailVerified: flow.emailVerified,
-      now,
+  let linked: boolean
+  try {
+    linked = await db.transaction().execute(async (trx) => {
+      const flow = await takeLogin(trx, idHash, now)
+      if (!flow || flow.subject === null) return false
+      await insertIdentity(trx, {
+        userId: checked.value.id,
+        providerId: flow.providerId,
+        subject: flow.subject,
+        email: flow.email,
+        emailVerified: flow.emailVerified,
+        now,
+      })
+      return true
     })
-    return true
-  })
+  } catch (error) {
+    // The same login linked from another browser in the meantime: the unique index decides.
+    if (/unique|duplicate/i.test(String(error)))
+      return fail.conflict('That login was linked to an account in the meantime.')
+    throw error
+  }
   if (!linked) return fail.notFound('sign-in')
   const token = await createSession(db, checked.value.id, now)
   return ok({ viewer: checked.value, token, next: pending.next })

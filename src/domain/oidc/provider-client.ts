@@ -13,6 +13,20 @@ const RETRY_DELAY_MS = 300
 export const SCOPES = 'openid email profile'
 
 const discovered = new Map<string, Promise<client.Configuration>>()
+/** Origins of the authorization endpoints discovered so far, by issuer. */
+const authorizationOrigins = new Map<string, string>()
+
+/**
+ * Origins a sign-in form may send the browser to for this provider: its issuer's and, once discovery
+ * has told, its authorization endpoint's. The pages with "Sign in with" buttons allow them in the CSP's
+ * `form-action`, which browsers also apply to the redirect after a form is sent.
+ */
+export function providerOrigins(provider: OidcProviderConfig): string[] {
+  const origins = new Set([new URL(provider.issuer).origin])
+  const discoveredOrigin = authorizationOrigins.get(provider.issuer)
+  if (discoveredOrigin !== undefined) origins.add(discoveredOrigin)
+  return [...origins]
+}
 
 /** The provider's configuration from its discovery document, fetched once and kept. */
 export function discover(provider: OidcProviderConfig): Promise<client.Configuration> {
@@ -21,7 +35,14 @@ export function discover(provider: OidcProviderConfig): Promise<client.Configura
   if (found === undefined) {
     found = discoverWithRetry(provider)
     discovered.set(key, found)
-    found.catch(() => discovered.delete(key))
+    found.then(
+      (config) => {
+        const endpoint = config.serverMetadata().authorization_endpoint
+        if (endpoint !== undefined && URL.canParse(endpoint))
+          authorizationOrigins.set(provider.issuer, new URL(endpoint).origin)
+      },
+      () => discovered.delete(key),
+    )
   }
   return found
 }

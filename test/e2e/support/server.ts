@@ -35,7 +35,9 @@ export interface StartOptions {
   demo?: boolean
   /** Extra seeding, run after the demo and the known threads, before the server listens. */
   seed?: (db: Db) => Promise<void>
-  /** More settings for the app (e.g. SMTP_URL for the account-mail suite). */
+  /** A port to listen on (default: any free one), for a PUBLIC_URL that must be known before the start. */
+  port?: number
+  /** More settings for the app (PUBLIC_URL, OIDC_PROVIDERS, ...). */
   env?: Record<string, string>
 }
 
@@ -57,7 +59,7 @@ export async function startServer(
     // The test app's PUBLIC_URL (http://quorum.test) only feeds canonical links, feeds and sitemaps; pages
     // link relatively, so the browser stays on 127.0.0.1. Suites load hundreds of pages: no rate limit.
     app = await buildTestApp(opened.handle, { RATE_LIMIT_PER_MINUTE: '0', ...options.env })
-    await app.listen({ port: 0, host: '127.0.0.1' })
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
     const address = app.server.address()
     if (address === null || typeof address === 'string')
       throw new Error('the server did not get a TCP port')

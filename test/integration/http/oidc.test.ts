@@ -122,7 +122,12 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
 
   it('shows a "Sign in with" button per provider: a form that POSTs with the CSRF token', async () => {
     const a = agent()
-    const doc = parseHtml((await a.get('/login?next=/tags')).body)
+    const page = await a.get('/login?next=/tags')
+    // Browsers apply form-action to the redirect after the POST: the providers' origins are allowed.
+    expect(String(page.headers['content-security-policy'])).toContain(
+      `form-action 'self' ${provider.issuer}`,
+    )
+    const doc = parseHtml(page.body)
     const forms = [...doc.querySelectorAll('form[action^="/auth/oidc/"]')]
     expect(forms.map((f) => f.getAttribute('action'))).toEqual([
       '/auth/oidc/test/start',
@@ -392,6 +397,20 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
     expect(logLines.some((l) => l.msg === 'sign-in with provider refused')).toBe(true)
   })
 
+  it('says so when the person turns the provider down', async () => {
+    const a = agent()
+    const state = new URL(await start(a)).searchParams.get('state') ?? ''
+    const denied = new URL(callbackOf('test'))
+    denied.search = new URLSearchParams({
+      error: 'access_denied',
+      state,
+      iss: provider.issuer,
+    }).toString()
+    const res = await returnFrom(a, denied)
+    expect(res.statusCode).toBe(400)
+    expect(parseHtml(res.body).querySelector('h1')?.textContent).toBe('Sign-in cancelled')
+  })
+
   it('refuses a replayed code', async () => {
     const a = agent()
     const back = await signInAtProvider(await start(a), 'ada-1')
@@ -448,6 +467,32 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
     expect(late.statusCode).toBe(503)
     expect(late.body).toContain('Flaky ID could not be reached')
     expect(await sessionCount()).toBe(sessions)
+  })
+
+  it('reads the discovery document once, retries a failed fetch once, and never keeps a failure', async () => {
+    const shaky = await startTestProvider(callbackOf('shaky'), [{ sub: 'hal-8' }])
+    const shakyApp = await buildTestApp(t.handle, {
+      PUBLIC_URL,
+      OIDC_PROVIDERS: shaky.configFor('shaky', 'Shaky ID'),
+    })
+    try {
+      const a = new Agent(shakyApp, `10.${net}.250.1`)
+      await a.get('/login')
+      // Both tries fail: a 503 page, and nothing is kept.
+      shaky.failNext(2)
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(503)
+      expect(shaky.discoveryFetches).toBe(2)
+      // The first try fails, the retry works.
+      shaky.failNext(1)
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(303)
+      expect(shaky.discoveryFetches).toBe(4)
+      // Kept from now on.
+      expect((await a.post('/auth/oidc/shaky/start')).statusCode).toBe(303)
+      expect(shaky.discoveryFetches).toBe(4)
+    } finally {
+      await shakyApp.close()
+      await shaky.close()
+    }
   })
 
   it('refuses every form without its CSRF token, or with another session’s', async () => {

@@ -5,7 +5,7 @@ import { deleteSession } from '../../../domain/sessions/index.js'
 import { signUp } from '../../../domain/account-mail/index.js'
 import { beginSignIn } from '../../../domain/two-factor/index.js'
 import { changePassword, hasPassword } from '../../../domain/users/index.js'
-import { providerButtons } from './oidc.js'
+import { allowProviderForms, providerButtons } from './oidc.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
 import { RegisterPage } from '../../../views/pages/register-page.js'
@@ -70,6 +70,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       const next = safeNext(req.query.next, app.config.publicUrl)
       if (req.viewer) return reply.redirect(next, 303)
       ensureCsrfToken(req, reply)
+      allowProviderForms(reply, app.config.oidcProviders)
       return sendPage(reply, 200, LoginPage, {
         site: siteFor(req),
         form: emptyForm({ login: '' }),
@@ -99,6 +100,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       // A fresh anonymous token: the old one was bound to no session either, but never reuse a form's.
       ensureCsrfToken(req, reply)
       const status = STATUS[result.failure.code]
+      allowProviderForms(reply, app.config.oidcProviders)
       return sendPage(reply, status, LoginPage, {
         site: siteFor(req),
         form: { values: { login }, ...formErrors(result.failure) },

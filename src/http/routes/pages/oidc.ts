@@ -15,6 +15,7 @@ import {
   findPendingAccount,
   linkLoginWithPassword,
   listLogins,
+  providerOrigins,
   PENDING_TTL_MS,
   FLOW_TTL_MS,
   startOidcSignIn,
@@ -27,12 +28,32 @@ import { OidcAccountPage, type OidcAccountValues } from '../../../views/pages/oi
 import { failureMessage, formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { sendError } from '../../plugins/errors.js'
+import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
 
 /** The providers as the sign-in page's buttons show them. */
 export function providerButtons(providers: readonly OidcProviderConfig[]): ProviderButton[] {
   return providers.map(({ id, name }) => ({ id, name }))
+}
+
+/**
+ * For a page with "Sign in with" (or "Link") buttons: the CSP's `form-action` also allows the
+ * providers' origins, since browsers apply it to the redirect that follows the form's POST.
+ */
+export function allowProviderForms(
+  reply: FastifyReply,
+  providers: readonly OidcProviderConfig[],
+): FastifyReply {
+  if (providers.length === 0) return reply
+  const origins = [...new Set(providers.flatMap(providerOrigins))]
+  return reply.header(
+    'content-security-policy',
+    CONTENT_SECURITY_POLICY.replace(
+      "form-action 'self'",
+      `form-action 'self' ${origins.join(' ')}`,
+    ),
+  )
 }
 
 const ProviderParams = Type.Object({ id: Type.String({ maxLength: 40 }) })
@@ -306,6 +327,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
         (nameOf(already) && `${nameOf(already)} was linked to this account already.`) ||
         (unlinked !== undefined && `${nameOf(unlinked) ?? 'The login'} is unlinked.`) ||
         null
+      allowProviderForms(reply, providers)
       return sendPage(reply, 200, LoginsSettingsPage, {
         site: siteFor(req),
         logins: await listLogins(req.db, req.viewer, providers),
@@ -330,6 +352,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
         : ({ ok: false, failure: { code: 'not_found', what: 'login' } } as const)
       if (!result.ok) {
         if (result.failure.code === 'not_found') return sendFailure(req, reply, result.failure)
+        allowProviderForms(reply, providers)
         return sendPage(reply, STATUS[result.failure.code], LoginsSettingsPage, {
           site: siteFor(req),
           logins: await listLogins(req.db, req.viewer, providers),
