@@ -100,6 +100,32 @@ describe.each(DIALECTS)('%s: the sessions page', (dialect) => {
     expect(row.user_agent).toBe(padded.slice(0, USER_AGENT_MAX))
   })
 
+  it('records the address TRUST_PROXY believes, not the one a client writes', async () => {
+    const proxied = await buildTestApp(t.handle, { TRUST_PROXY: '1' })
+    try {
+      const { id } = await signedIn(proxied, t.db, 'sessions_proxied')
+      const agent = new Agent(proxied, '127.0.0.1') // the proxy's own address
+      // The client wrote the left entry; the proxy appended the address it saw.
+      const headers = { 'x-forwarded-for': '198.51.100.66, 203.0.113.5', 'user-agent': FIREFOX_MAC }
+      await agent.get('/login', headers)
+      const res = await agent.post(
+        '/login',
+        { login: 'sessions_proxied', password: TEST_PASSWORD },
+        { headers },
+      )
+      expect(res.statusCode).toBe(303)
+      const rows = await t.db
+        .selectFrom('sessions')
+        .select('ip')
+        .where('user_id', '=', id)
+        .where('user_agent', '=', FIREFOX_MAC)
+        .execute()
+      expect(rows.map((r) => r.ip)).toEqual(['203.0.113.5'])
+    } finally {
+      await proxied.close()
+    }
+  })
+
   it('writes last seen at most once every few minutes, not per request', async () => {
     const { id } = await signedIn(app, t.db, 'sessions_touch')
     const agent = await browser('sessions_touch', '10.20.2.1', FIREFOX_MAC)
