@@ -24,9 +24,8 @@ import {
   listAccountSessions,
 } from './account-data.queries.js'
 import type { AccountExport } from './account.types.js'
-import { verifyPassword } from './passwords.js'
 import { purgeRetiredUsernames, retireUsername } from './retired-names.queries.js'
-import { findPasswordHash } from './users.queries.js'
+import { matchPassword } from './users.actions.js'
 
 const HOUR = 3_600_000
 
@@ -120,16 +119,15 @@ export async function deleteAccount(
   const key = `user:${viewer.id}`
   const wait = accountLimits.deletions.take(key, now)
   if (wait > 0) return fail.rateLimited(wait)
-  const stored = await findPasswordHash(db, viewer.id)
-  if (stored === null) {
+  const password = await matchPassword(db, viewer.id, input.password)
+  if (password === 'none') {
     accountLimits.deletions.refund(key, now)
     return fail.invalid(
       'password',
       'Your account has no password: you sign in with a provider. Set a password under Settings, Password, then delete the account with it.',
     )
   }
-  if (!stored || !(await verifyPassword(stored, input.password)))
-    return fail.invalid('password', 'That is not your password.')
+  if (password !== 'right') return fail.invalid('password', 'That is not your password.')
   accountLimits.deletions.refund(key, now)
   // A forum with no admin cannot be run from its pages: the last one hands the role on first.
   if (viewer.role === 'admin' && (await countAdmins(db)) <= 1)

@@ -171,14 +171,29 @@ export async function checkLogin(
   return ok({ id: user.id, username: user.username, title: user.title, role: user.role })
 }
 
+/**
+ * What a typed password says of an account: `right`, `wrong`, `none` (the account has no password: it
+ * signs in through a provider) or `gone` (no such account). The one place a stored hash is checked
+ * outside sign-in.
+ */
+export async function matchPassword(
+  db: Db,
+  userId: number,
+  password: string,
+): Promise<'right' | 'wrong' | 'none' | 'gone'> {
+  const stored = await findPasswordHash(db, userId)
+  if (stored === undefined) return 'gone'
+  if (stored === null) return 'none'
+  return (await verifyPassword(stored, password)) ? 'right' : 'wrong'
+}
+
 /** Whether `password` is the account's password (for confirming a sensitive change). */
 export async function isPasswordCorrect(
   db: Db,
   userId: number,
   password: string,
 ): Promise<boolean> {
-  const stored = await findPasswordHash(db, userId)
-  return stored !== undefined && stored !== null && (await verifyPassword(stored, password))
+  return (await matchPassword(db, userId, password)) === 'right'
 }
 
 /** Changes the viewer's password and signs out every other session (row 4). */
@@ -187,10 +202,10 @@ export async function changePassword(
   viewer: Viewer,
   input: { currentPassword: string; newPassword: string; keepSessionHash: string | null },
 ): Promise<Result<{ endedSessions: number }>> {
-  const stored = await findPasswordHash(db, viewer.id)
-  if (stored === undefined) return fail.notFound('account')
+  const current = await matchPassword(db, viewer.id, input.currentPassword)
+  if (current === 'gone') return fail.notFound('account')
   // An account made through a sign-in provider has no password yet: it sets one without a current one.
-  if (stored !== null && !(await verifyPassword(stored, input.currentPassword)))
+  if (current === 'wrong')
     return fail.invalid('current_password', 'That is not your current password.')
   const problem = field('new_password', passwordProblem(input.newPassword, viewer.username))
   if (problem) return problem
