@@ -11,6 +11,7 @@ import {
   type ImportThread,
 } from '../../src/domain/importer/index.js'
 import { ensureTag } from '../../src/domain/tags/index.js'
+import { insertPasskey } from '../../src/domain/two-factor/two-factor.queries.js'
 
 let counter = 0
 const HOUR = 3_600_000
@@ -21,6 +22,22 @@ export interface ThreadSpec extends Partial<Omit<ImportThread, 'replies'>> {
 }
 
 export const make = {
+  /**
+   * A passkey on an account, as registering one stores it (a second factor for the rules that ask
+   * whether there is one; its key signs nothing, so it cannot sign in).
+   */
+  async passkey(db: Db, userId: number, name = `Key ${++counter}`): Promise<void> {
+    await insertPasskey(db, {
+      userId,
+      credentialId: `test-credential-${++counter}`,
+      publicKey: 'AA',
+      counter: 0,
+      transports: ['internal'],
+      name,
+      now: Date.now(),
+    })
+  },
+
   async tag(
     db: Db,
     slug = `tag-${++counter}`,

@@ -300,16 +300,7 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
           last_used_at: Date.now(),
         })
         .execute()
-      await t.db
-        .insertInto('passkeys')
-        .values({
-          user_id: id,
-          credential_id: `key-of-${username}`,
-          public_key: 'not-used-here',
-          name: `${username}'s laptop`,
-          created_at: Date.now(),
-        })
-        .execute()
+      await make.passkey(t.db, id, `${username}'s laptop`)
       // Replying tracked the thread: a watch row of the person's own.
       expect(
         await t.db

@@ -347,16 +347,7 @@ describe.each(DIALECTS)('%s: account mail over SMTP', (dialect) => {
   it('signs nobody in from a reset link when the account has a second factor', async () => {
     const { id } = await signedIn(app, t.db, name('guarded'))
     const email = `${name('guarded')}@example.test`
-    await t.db
-      .insertInto('passkeys')
-      .values({
-        user_id: id,
-        credential_id: `key-${name('guarded')}`,
-        public_key: 'not-used-here',
-        name: 'Laptop',
-        created_at: Date.now(),
-      })
-      .execute()
+    await make.passkey(t.db, id)
     const asker = new Agent(app, ip(21))
     await asker.get('/password/forgot')
     await asker.post('/password/forgot', { login: email })

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
 import { parseHtml, texts } from '../../support/html.js'
 import {
   signInAtProvider,
@@ -294,16 +295,7 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
 
   it('never links by password alone an account that has a second factor', async () => {
     const { id: gusId } = await signedIn(app, t.db, 'gus') // gus@example.test
-    await t.db
-      .insertInto('passkeys')
-      .values({
-        user_id: gusId,
-        credential_id: 'gus-key',
-        public_key: 'not-used-here',
-        name: 'Laptop',
-        created_at: Date.now(),
-      })
-      .execute()
+    await make.passkey(t.db, gusId)
     const a = agent()
     await signInWith(a, 'gus-7')
     const res = await a.post('/auth/oidc/link', {

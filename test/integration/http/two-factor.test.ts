@@ -10,6 +10,7 @@ import { authLimits, createAuthLimits } from '../../../src/domain/users/index.js
 import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
 
 /** The code an app shows `offsetS` seconds from now. */
@@ -298,16 +299,7 @@ describe.each(DIALECTS)('%s: two-factor sign-in with TOTP', (dialect) => {
   it('deletes every second factor with the account', async () => {
     const { agent, id } = await signedIn(app, t.db, 'tf_deleted')
     await turnOn(agent)
-    await t.db
-      .insertInto('passkeys')
-      .values({
-        user_id: id,
-        credential_id: 'ZGVsZXRlZC1rZXk',
-        public_key: 'AA',
-        name: 'tf_deleted laptop',
-        created_at: Date.now(),
-      })
-      .execute()
+    await make.passkey(t.db, id)
     await agent.get('/settings/account')
     const res = await agent.post('/settings/account/delete', {
       password: TEST_PASSWORD,
