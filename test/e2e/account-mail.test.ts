@@ -4,11 +4,12 @@
  * forget their password, follow the reset mail, choose a new one and are signed in.
  */
 import type { ParsedMail } from 'mailparser'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startSmtp, type TestSmtp } from '../support/smtp.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
 vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
@@ -45,30 +46,13 @@ describe.each(DIALECTS)('%s: register, confirm, forget, reset', (dialect) => {
     return { mail, path: `${parsed.pathname}${parsed.search}` }
   }
 
-  async function signIn(page: Page, login: string, password: string) {
-    await page.goto('/login')
-    await page.locator('#login-name').fill(login)
-    await page.locator('#login-password').fill(password)
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/'),
-      page.getByRole('button', { name: 'Sign in', exact: true }).click(),
-    ])
-  }
-
   it('walks the whole account-mail path in the browser', async () => {
     const username = `walker_${dialect}`
     const email = `${username}@example.test`
     const page = await (await newContext(browser, server.origin)).newPage()
     const shot = (step: string) => screenshot(page, `account-mail-${dialect}-${step}`)
 
-    await page.goto('/register')
-    await page.locator('#register-username').fill(username)
-    await page.locator('#register-email').fill(email)
-    await page.locator('#register-password').fill('a first long passphrase')
-    await Promise.all([
-      page.waitForURL((url) => url.pathname === '/register/check-email'),
-      page.getByRole('button', { name: 'Create account' }).click(),
-    ])
+    await signUp(page, username, 'a first long passphrase', email)
     expect(await page.locator('h1').textContent()).toBe('Check your email')
     const verify = await mailTo(email, '/email/confirm')
     expect(verify.mail.subject).toBe('Confirm your email address for Quorum')

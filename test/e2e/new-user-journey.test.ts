@@ -7,7 +7,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
+
+const PASSWORD = 'a long and unusual passphrase'
 
 vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
 
@@ -22,22 +25,8 @@ beforeAll(async () => {
 afterAll(async () => browser?.close())
 
 async function register(page: Page, username: string): Promise<void> {
-  await page.goto('/register')
-  await page.locator('#register-username').fill(username)
-  await page.locator('#register-email').fill(`${username}@example.test`)
-  await page.locator('#register-password').fill('a long and unusual passphrase')
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/register/check-email'),
-    page.getByRole('button', { name: /create account|register/i }).click(),
-  ])
-  // Sign-up signs no one in (the answer is the same for an address that has an account): sign in.
-  await page.goto('/login')
-  await page.locator('#login-name').fill(username)
-  await page.locator('#login-password').fill('a long and unusual passphrase')
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === '/'),
-    page.getByRole('button', { name: 'Sign in', exact: true }).click(),
-  ])
+  await signUp(page, username, PASSWORD)
+  await signIn(page, username, PASSWORD)
 }
 
 describe.each(DIALECTS)(

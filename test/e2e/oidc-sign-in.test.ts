@@ -5,14 +5,13 @@
  * Quorum and the provider; the page logs no CSP violation (the sign-in form's redirect to the provider
  * is allowed by the login page's `form-action`), and axe finds no WCAG 2.2 AA problem on the new pages.
  */
-import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.js'
 import { BasePage } from './pages/base-page.js'
 import { E2E_TIMEOUT_MS, launchChromium, screenshot } from './support/browser.js'
+import { freePort } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
 vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
@@ -22,14 +21,6 @@ beforeAll(async () => {
   browser = await launchChromium()
 })
 afterAll(async () => browser?.close())
-
-async function freePort(): Promise<number> {
-  const server = http.createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 describe.each(DIALECTS)('%s: sign in with an OpenID Connect provider', (dialect) => {
   let server: E2eServer

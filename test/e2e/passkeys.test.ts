@@ -4,7 +4,6 @@
  * as the second step after the password. And TOTP: turn codes on from the QR page's key, sign in with one. WebAuthn needs a secure context and a domain as relying
  * party, so this server's PUBLIC_URL is http://localhost:PORT and the browser goes there.
  */
-import net from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { generate } from 'otplib'
@@ -16,6 +15,7 @@ import { DIALECTS } from '../support/dialects.js'
 import { openTestDb } from '../support/test-db.js'
 import { BasePage } from './pages/base-page.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { freePort, signIn as signInWithPassword } from './support/members.js'
 
 vi.setConfig({ testTimeout: E2E_TIMEOUT_MS, hookTimeout: E2E_TIMEOUT_MS })
 
@@ -28,15 +28,6 @@ afterAll(async () => browser?.close())
 /** The code an authenticator app shows `offsetS` seconds from now. */
 function codeAt(secret: string, offsetS: number): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetS })
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const address = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
 }
 
 /** A virtual platform authenticator for this page, as a phone or laptop would have. */
@@ -56,13 +47,7 @@ async function addAuthenticator(context: BrowserContext, page: Page): Promise<vo
 }
 
 async function signIn(page: Page, username: string, landing: string): Promise<void> {
-  await page.goto('/login')
-  await page.locator('#login-name').fill(username)
-  await page.locator('#login-password').fill(TEST_PASSWORD)
-  await Promise.all([
-    page.waitForURL((url) => url.pathname === landing),
-    page.locator('form[action="/login"] button[type="submit"]').click(),
-  ])
+  await signInWithPassword(page, username, TEST_PASSWORD, landing)
 }
 
 async function signOut(page: Page): Promise<void> {
