@@ -175,6 +175,31 @@ export function TextField(props: TextFieldProps) {
   )
 }
 
+/**
+ * The account's own password, asked again to confirm who is at the keyboard (sign-in, a sensitive
+ * change): never refilled, named for password managers as the current password.
+ */
+export function CurrentPasswordField(props: {
+  id: string
+  name?: string
+  label?: string
+  hint?: ComponentChildren
+  error?: string | undefined
+}) {
+  return (
+    <TextField
+      id={props.id}
+      name={props.name ?? 'password'}
+      type="password"
+      label={props.label ?? 'Your password'}
+      hint={props.hint}
+      error={props.error}
+      autocomplete="current-password"
+      required
+    />
+  )
+}
+
 export interface TextAreaFieldProps {
   id: string
   name: string

@@ -4,6 +4,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import type { FormState } from '../forms.js'
@@ -70,15 +71,7 @@ export function AccountPage({ site, form, exportError }: AccountPageProps) {
           <form class="stacked-form" method="post" action="/settings/account/delete">
             <CsrfField token={site.csrfToken} />
             <input type="hidden" name="username" value={username} autocomplete="username" />
-            <TextField
-              id="delete-password"
-              name="password"
-              type="password"
-              label="Your password"
-              error={errors.password}
-              autocomplete="current-password"
-              required
-            />
+            <CurrentPasswordField id="delete-password" error={errors.password} />
             <TextField
               id="delete-confirm"
               name="confirm"

@@ -9,6 +9,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import type { FormState } from '../forms.js'
@@ -178,14 +179,10 @@ export function EmailSettingsPage({ site, email, verified, form, notice }: Email
               spellcheck={false}
               required
             />
-            <TextField
+            <CurrentPasswordField
               id="settings-email-password"
-              name="password"
-              type="password"
               label="Current password"
               error={form.errors.password}
-              autocomplete="current-password"
-              required
             />
             <FormActions>
               <button class="button" type="submit">

@@ -4,6 +4,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import { ProviderButtons, type ProviderButton } from '../components/provider-buttons.js'
 import type { FormState, LoginValues } from '../forms.js'
@@ -53,15 +54,7 @@ export function LoginPage({ site, form, next, providers = [], notice = null }: L
             spellcheck={false}
             required
           />
-          <TextField
-            id="login-password"
-            name="password"
-            type="password"
-            label="Password"
-            error={errors.password}
-            autocomplete="current-password"
-            required
-          />
+          <CurrentPasswordField id="login-password" label="Password" error={errors.password} />
           <FormActions>
             <button class="button" type="submit">
               Sign in

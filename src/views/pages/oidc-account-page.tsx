@@ -8,6 +8,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import type { FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
@@ -100,15 +101,7 @@ export function OidcAccountPage(props: OidcAccountPageProps) {
               spellcheck={false}
               required
             />
-            <TextField
-              id="oidc-password"
-              name="password"
-              type="password"
-              label="Password"
-              error={errors.password}
-              autocomplete="current-password"
-              required
-            />
+            <CurrentPasswordField id="oidc-password" label="Password" error={errors.password} />
             <FormActions>
               <button class="button button-quiet" type="submit">
                 Sign in and link

@@ -5,6 +5,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import { QrCode } from '../components/qr-code.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -88,15 +89,10 @@ function TotpSection({ site, overview, setup, form }: SecuritySettingsPageProps)
           <p>Two-factor codes are on: signing in asks for a code from your app.</p>
           <form class="stacked-form" method="post" action="/settings/security/totp/disable">
             <CsrfField token={site.csrfToken} />
-            <TextField
+            <CurrentPasswordField
               id="totp-disable-password"
-              name="password"
-              type="password"
-              label="Your password"
               hint="Needed to turn two-factor codes off."
               error={form.errors.disable_password}
-              autocomplete="current-password"
-              required
             />
             <FormActions>
               <button class="button button-danger" type="submit">
@@ -159,15 +155,7 @@ function RecoverySection({ site, overview, form }: SecuritySettingsPageProps) {
       </p>
       <form class="stacked-form" method="post" action="/settings/security/recovery-codes">
         <CsrfField token={site.csrfToken} />
-        <TextField
-          id="recovery-password"
-          name="password"
-          type="password"
-          label="Your password"
-          error={form.errors.recovery_password}
-          autocomplete="current-password"
-          required
-        />
+        <CurrentPasswordField id="recovery-password" error={form.errors.recovery_password} />
         <FormActions>
           <button class="button" type="submit">
             Make new recovery codes

@@ -4,6 +4,7 @@ import {
   FormActions,
   formPageTitle,
   TextField,
+  CurrentPasswordField,
 } from '../components/form-fields.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import { userHref } from '../components/user-name.js'
@@ -67,14 +68,11 @@ export function SettingsPage({ site, form, notice, hasPassword = true }: Setting
               />
             )}
             {hasPassword && (
-              <TextField
+              <CurrentPasswordField
                 id="settings-current-password"
                 name="current_password"
-                type="password"
                 label="Current password"
                 error={errors.current_password}
-                autocomplete="current-password"
-                required
               />
             )}
             <TextField
