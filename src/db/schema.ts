@@ -21,7 +21,19 @@ export interface UsersTable {
   deleted_at: number | null
   /** When the owner followed a link sent to `email`; null until then (and for accounts without one). */
   email_verified_at: number | null
+  /** What a person may do (docs/moderation.md); new accounts start as 'new'. */
+  trust_level: Generated<TrustLevelColumn>
+  /** 1 when staff set the level: automatic promotion leaves it alone. */
+  trust_level_locked: Generated<number>
+  /** Silenced: can read, cannot post, until then. */
+  silenced_until: number | null
+  silence_reason: string | null
+  /** Suspended: cannot sign in, until then. */
+  suspended_until: number | null
+  suspend_reason: string | null
 }
+
+export type TrustLevelColumn = 'new' | 'member' | 'trusted'
 
 /** Usernames of deleted accounts, held for 30 days so nobody takes one over at once; never the name itself. */
 export interface RetiredUsernamesTable {
@@ -55,6 +67,9 @@ export interface ThreadsTable {
   locked: Generated<number>
   pinned: Generated<number>
   deleted_at: number | null
+  /** Hidden from readers with its question (held, flagged) or by staff; author and staff still see it. */
+  hidden_at: number | null
+  hidden_reason: 'flagged' | 'approval' | 'duplicate' | 'staff' | null
 }
 
 /**
@@ -92,6 +107,12 @@ export interface PostsTable {
   recommended_by: number | null
   deleted_at: number | null
   deleted_by: number | null
+  /** Hidden from readers (author and staff still see it): flagged, held for approval, or by staff. */
+  hidden_at: number | null
+  hidden_reason: 'flagged' | 'approval' | 'duplicate' | 'staff' | null
+  /** What the author is told about why. */
+  hidden_note: string | null
+  hidden_by: number | null
 }
 
 export interface BoostsTable {
@@ -175,6 +196,11 @@ export interface Database {
   passkeys: PasskeysTable
   sign_in_challenges: SignInChallengesTable
   account_tokens: AccountTokensTable
+  audit_log: AuditLogTable
+  site_settings: SiteSettingsTable
+  sign_up_blocks: SignUpBlocksTable
+  flags: FlagsTable
+  review_items: ReviewItemsTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -409,4 +435,63 @@ export interface NotificationEmailPrefsTable {
   user_id: number
   kind: string
   mode: 'immediately' | 'daily' | 'weekly' | 'never'
+}
+
+/** The staff log (src/domain/audit-log): append-only, no code path updates or deletes a row. */
+export interface AuditLogTable {
+  id: Generated<number>
+  /** Null for an automatic action (flags reaching the threshold, a held post, a promotion). */
+  actor_id: number | null
+  action: string
+  target_type: 'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag'
+  target_id: number | null
+  /** What the target was called when it happened (a username, a title, a setting's key). */
+  target_label: string
+  reason: string | null
+  before_json: string | null
+  after_json: string | null
+  created_at: number
+}
+
+/** Site settings staff edit at /admin/settings (src/domain/site-settings); absent keys take the default. */
+export interface SiteSettingsTable {
+  key: string
+  value_json: string
+  updated_at: number
+  updated_by: number | null
+}
+
+/** Addresses refused at sign-up: an email, a whole email domain, an IP address or a CIDR range. */
+export interface SignUpBlocksTable {
+  id: Generated<number>
+  kind: 'email' | 'email-domain' | 'ip' | 'ip-range'
+  value: string
+  reason: string | null
+  created_by: number | null
+  created_at: number
+}
+
+/** One member's flag on one post. */
+export interface FlagsTable {
+  id: Generated<number>
+  post_id: number
+  user_id: number
+  reason: 'spam' | 'rude' | 'off-topic' | 'staff'
+  message: string | null
+  status: Generated<'pending' | 'agreed' | 'disagreed' | 'deleted'>
+  created_at: number
+  handled_by: number | null
+  handled_at: number | null
+}
+
+/** A post waiting for a moderator's decision at /review. */
+export interface ReviewItemsTable {
+  id: Generated<number>
+  post_id: number
+  kind: 'flagged' | 'approval' | 'duplicate'
+  status: Generated<'pending' | 'agreed' | 'disagreed' | 'deleted' | 'approved' | 'spammer-deleted'>
+  created_at: number
+  updated_at: number
+  handled_by: number | null
+  handled_at: number | null
 }

@@ -23,6 +23,7 @@ import * as sessionDetails from './2026-12-06-1400_session_details.js'
 import * as accountDeletion from './2026-12-06-1410_account_deletion.js'
 import * as createWatchingAndNotifications from './2026-12-06-1500_create_watching_and_notifications.js'
 import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
+import * as moderation from './2026-12-06-1600_moderation.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -54,4 +55,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1410_account_deletion': accountDeletion,
   '2026-12-06-1500_create_watching_and_notifications': createWatchingAndNotifications,
   '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
+  '2026-12-06-1600_moderation': moderation,
 }

@@ -90,6 +90,9 @@ export async function findSessionViewer(
       'u.username',
       'u.title',
       'u.role',
+      'u.trust_level as trustLevel',
+      'u.silenced_until as silencedUntil',
+      'u.suspended_until as suspendedUntil',
       's.last_seen_at as lastSeenAt',
       's.expires_at as expiresAt',
       's.user_agent as userAgent',
@@ -99,6 +102,8 @@ export async function findSessionViewer(
     .where('s.id_hash', '=', idHash)
     .executeTakeFirst()
   if (!row || row.expiresAt <= now) return undefined
+  // A suspended person's sessions end with the suspension; this also refuses any left behind.
+  if (row.suspendedUntil !== null && row.suspendedUntil > now) return undefined
   const unrecorded = row.userAgent === null && Boolean(client.userAgent)
   if (now - row.lastSeenAt >= TOUCH_EVERY_MS || unrecorded) {
     await db
@@ -108,7 +113,14 @@ export async function findSessionViewer(
       .execute()
   }
   return {
-    viewer: { id: row.id, username: row.username, title: row.title, role: row.role },
+    viewer: {
+      id: row.id,
+      username: row.username,
+      title: row.title,
+      role: row.role,
+      trustLevel: row.trustLevel,
+      silencedUntil: row.silencedUntil,
+    },
     idHash,
     emailUnverified: row.email !== null && row.emailVerifiedAt === null,
   }

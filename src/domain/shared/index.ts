@@ -14,8 +14,10 @@ export {
   displayName,
   isAdmin,
   isDeletedUser,
+  isSilenced,
   isStaff,
   type Role,
+  type TrustLevel,
   type UserRef,
   type Viewer,
 } from './viewer.js'

@@ -6,12 +6,18 @@
 
 export type Role = 'member' | 'moderator' | 'admin'
 
+/** What the community trusts a person with (docs/moderation.md): new accounts are limited. */
+export type TrustLevel = 'new' | 'member' | 'trusted'
+
 /** The signed-in person making a request, as policies see them. */
 export interface Viewer {
   id: number
   username: string
   title: string | null
   role: Role
+  trustLevel: TrustLevel
+  /** Silenced until then (epoch ms): can read, cannot post. Null when not silenced. */
+  silencedUntil: number | null
 }
 
 /** A person as shown beside a post or in a table: the name and, for staff, a title ("DTS Engineer"). */
@@ -46,6 +52,11 @@ export function displayName(user: { username: string }): string {
 /** Moderators and admins. */
 export function isStaff(viewer: Viewer | null): boolean {
   return viewer !== null && (viewer.role === 'moderator' || viewer.role === 'admin')
+}
+
+/** Whether the viewer is silenced at `now`: they may read but not post, flag or boost. */
+export function isSilenced(viewer: Viewer | null, now: number): boolean {
+  return viewer !== null && viewer.silencedUntil !== null && viewer.silencedUntil > now
 }
 
 /** Admins: site settings, background jobs. */

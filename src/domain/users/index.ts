@@ -23,3 +23,23 @@ export {
   type AccountEraser,
 } from './account.actions.js'
 export { RETIRED_NAME_MS } from './retired-names.queries.js'
+export {
+  MAX_PENALTY_DAYS,
+  PENALTY_REASON_MAX,
+  setTrustLevel,
+  silenceMessage,
+  silenceUser,
+  suspendUser,
+  suspensionMessage,
+  type Penalty,
+} from './standing.actions.js'
+export { findStanding, type Standing } from './standing.queries.js'
+export {
+  addSignUpBlock,
+  findSignUpBlock,
+  listSignUpBlocks,
+  normalizeBlock,
+  removeSignUpBlock,
+  type SignUpBlock,
+  type SignUpBlockKind,
+} from './sign-up-blocks.queries.js'

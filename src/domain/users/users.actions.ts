@@ -2,6 +2,7 @@
  * Accounts: registration, signing in, password changes. Each returns a Result; expected failures name
  * the field they belong to, so the form can show the message next to it.
  */
+import { suspensionMessage } from './standing.actions.js'
 import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
@@ -168,7 +169,17 @@ export async function checkLogin(
   authLimits.source.reset(counted[0][1])
   authLimits.account.refund(account, now)
   authLimits.ip.refund(input.ip, now)
-  return ok({ id: user.id, username: user.username, title: user.title, role: user.role })
+  // Suspended: told why and until when, only once the password proved who is asking.
+  if (user.suspendedUntil !== null && user.suspendedUntil > now)
+    return fail.forbidden(suspensionMessage(user.suspendedUntil, user.suspendReason))
+  return ok({
+    id: user.id,
+    username: user.username,
+    title: user.title,
+    role: user.role,
+    trustLevel: user.trustLevel,
+    silencedUntil: user.silencedUntil,
+  })
 }
 
 /**
@@ -252,7 +263,14 @@ export async function createMemberWithoutPassword(
     // The oidc feature passes the email only when the provider says it verified it.
     emailVerifiedAt: input.email !== null ? now : null,
   })
-  return ok({ id, username, title: null, role: 'member' as Role })
+  return ok({
+    id,
+    username,
+    title: null,
+    role: 'member' as Role,
+    trustLevel: 'new',
+    silencedUntil: null,
+  })
 }
 
 /** Creates an account from the CLI, where an operator may grant a role. */

@@ -4,6 +4,8 @@ import type { Viewer } from '../shared/index.js'
 
 export interface Credentials extends Viewer {
   passwordHash: string | null
+  suspendedUntil: number | null
+  suspendReason: string | null
 }
 
 /** A person by username or email (both case-insensitive), with the password hash. */
@@ -11,7 +13,17 @@ export function findCredentials(db: Executor, login: string): Promise<Credential
   const key = login.trim().toLowerCase()
   return db
     .selectFrom('users')
-    .select(['id', 'username', 'title', 'role', 'password_hash as passwordHash'])
+    .select([
+      'id',
+      'username',
+      'title',
+      'role',
+      'trust_level as trustLevel',
+      'silenced_until as silencedUntil',
+      'suspended_until as suspendedUntil',
+      'suspend_reason as suspendReason',
+      'password_hash as passwordHash',
+    ])
     .where((eb) => eb.or([eb('username_key', '=', key), eb('email_key', '=', key)]))
     .executeTakeFirst()
 }

@@ -224,7 +224,14 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     throw new Error('the open thread lacks the member reply or its question')
   const edited = await editPost(
     db,
-    { id: memberRow.id, username: member.username, title: null, role: 'member' },
+    {
+      id: memberRow.id,
+      username: member.username,
+      title: null,
+      role: 'member',
+      trustLevel: 'member',
+      silencedUntil: null,
+    },
     {
       postId: memberReplyId,
       body: 'Same here: `mount_apfs -s` fails with EPERM, even with Full Disk Access.\n\nOn 15.2 too.',

@@ -98,6 +98,8 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
     // the others are read only by signed-in pages, which are never cached.
     expect(silent).toEqual([
       'account_tokens',
+      'audit_log',
+      'flags',
       'jobs',
       'notification_email_prefs',
       'notifications',
@@ -105,9 +107,11 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       'passkeys',
       'recovery_codes',
       'retired_usernames',
+      'review_items',
       'secrets',
       'sessions',
       'sign_in_challenges',
+      'sign_up_blocks',
       'tag_watches',
       'thread_watches',
       'totp_secrets',

@@ -31,7 +31,7 @@ describe.each(DIALECTS)('%s: new replies and comments', (dialect) => {
       .select('id')
       .where('username', '=', username)
       .executeTakeFirstOrThrow()
-    return { id: row.id, username, title: null, role }
+    return { id: row.id, username, title: null, role, trustLevel: 'member', silencedUntil: null }
   }
 
   /** A fresh thread with one reply; returns the thread and reply ids. */

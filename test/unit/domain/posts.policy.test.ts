@@ -37,6 +37,8 @@ function viewerOf(kind: Kind, facts: { authorId: number; threadAuthorId: number 
     username: `user${id}`,
     title: null,
     role: 'member',
+    trustLevel: 'member',
+    silencedUntil: null,
   })
   switch (kind) {
     case 'anonymous':
@@ -48,9 +50,23 @@ function viewerOf(kind: Kind, facts: { authorId: number; threadAuthorId: number 
     case 'asker':
       return member(facts.threadAuthorId)
     case 'moderator':
-      return { id: 50, username: 'mod', title: 'DTS Engineer', role: 'moderator' }
+      return {
+        id: 50,
+        username: 'mod',
+        title: 'DTS Engineer',
+        role: 'moderator',
+        trustLevel: 'member',
+        silencedUntil: null,
+      }
     case 'admin':
-      return { id: 51, username: 'admin', title: null, role: 'admin' }
+      return {
+        id: 51,
+        username: 'admin',
+        title: null,
+        role: 'admin',
+        trustLevel: 'member',
+        silencedUntil: null,
+      }
   }
 }
 
@@ -242,13 +258,34 @@ describe('post policies', () => {
   })
 
   it('canBoost: staff may not boost their own post either', () => {
-    const moderator: Viewer = { id: AUTHOR, username: 'mod', title: null, role: 'moderator' }
-    const admin: Viewer = { id: AUTHOR, username: 'admin', title: null, role: 'admin' }
+    const moderator: Viewer = {
+      id: AUTHOR,
+      username: 'mod',
+      title: null,
+      role: 'moderator',
+      trustLevel: 'member',
+      silencedUntil: null,
+    }
+    const admin: Viewer = {
+      id: AUTHOR,
+      username: 'admin',
+      title: null,
+      role: 'admin',
+      trustLevel: 'member',
+      silencedUntil: null,
+    }
     expect([canBoost(moderator, reply), canBoost(admin, reply)]).toEqual([false, false])
   })
 
   it('staff who wrote a post keep their staff rights over it', () => {
-    const moderator: Viewer = { id: AUTHOR, username: 'mod', title: null, role: 'moderator' }
+    const moderator: Viewer = {
+      id: AUTHOR,
+      username: 'mod',
+      title: null,
+      role: 'moderator',
+      trustLevel: 'member',
+      silencedUntil: null,
+    }
     const locked = { ...reply, threadLocked: true }
     expect([canEdit(moderator, locked), canDelete(moderator, locked)]).toEqual([true, true])
   })

@@ -1,0 +1,81 @@
+/** The SQL of hiding posts and of the review queue's items. */
+import type { Executor } from '../../db/schema.js'
+import type { HiddenReason, ReviewKind } from './review.types.js'
+
+export async function findPostForReview(db: Executor, postId: number) {
+  return db
+    .selectFrom('posts as p')
+    .innerJoin('users as u', 'u.id', 'p.author_id')
+    .innerJoin('threads as t', 't.id', 'p.thread_id')
+    .select([
+      'p.id',
+      'p.kind',
+      'p.thread_id as threadId',
+      'p.author_id as authorId',
+      'u.username as authorName',
+      't.title as threadTitle',
+      'p.hidden_at as hiddenAt',
+      'p.hidden_reason as hiddenReason',
+      'p.deleted_at as deletedAt',
+    ])
+    .where('p.id', '=', postId)
+    .executeTakeFirst()
+}
+
+export async function setPostHidden(
+  db: Executor,
+  postId: number,
+  hidden: { at: number; reason: HiddenReason; note: string | null; by: number | null } | null,
+): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set({
+      hidden_at: hidden?.at ?? null,
+      hidden_reason: hidden?.reason ?? null,
+      hidden_note: hidden?.note ?? null,
+      hidden_by: hidden?.by ?? null,
+    })
+    .where('id', '=', postId)
+    .execute()
+}
+
+export async function setThreadHidden(
+  db: Executor,
+  threadId: number,
+  hidden: { at: number; reason: HiddenReason } | null,
+): Promise<void> {
+  await db
+    .updateTable('threads')
+    .set({ hidden_at: hidden?.at ?? null, hidden_reason: hidden?.reason ?? null })
+    .where('id', '=', threadId)
+    .execute()
+}
+
+/** Opens a review item for the post unless one is pending already; returns its id. */
+export async function openReviewItem(
+  db: Executor,
+  postId: number,
+  kind: ReviewKind,
+  now: number,
+): Promise<number> {
+  const pending = await db
+    .selectFrom('review_items')
+    .select('id')
+    .where('post_id', '=', postId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  if (pending) {
+    await db
+      .updateTable('review_items')
+      .set({ updated_at: now })
+      .where('id', '=', pending.id)
+      .execute()
+    return pending.id
+  }
+  const row = await db
+    .insertInto('review_items')
+    .values({ post_id: postId, kind, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
