@@ -18,6 +18,7 @@ import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
+import { siteSettingsPlugin } from './http/plugins/site-settings.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
 import { viewsPlugin } from './http/plugins/views.js'
@@ -109,6 +110,7 @@ export async function buildApp(
     handle: deps.db ?? createDb(config.database),
     closeOnShutdown: deps.db === undefined || deps.closeDb === true,
   })
+  await app.register(siteSettingsPlugin)
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
   await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(errorsPlugin)

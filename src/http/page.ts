@@ -11,7 +11,7 @@ import type { SiteContext } from '../views/site.js'
 export function siteFor(req: FastifyRequest): SiteContext {
   const app = req.server
   return {
-    name: 'Quorum',
+    name: app.siteSettings.peek()?.siteName ?? 'Quorum',
     baseUrl: app.config.publicUrl,
     assets: {
       css: app.assets.url('quorum.css') ?? '/assets/missing.css',

@@ -34,6 +34,11 @@ export class SiteSettingsStore {
     return this.loading
   }
 
+  /** Reads the table again when the values are older than the TTL; undefined when they are fresh. */
+  refreshIfStale(now = Date.now()): Promise<SiteSettings> | undefined {
+    return this.current && now - this.loadedAt < this.ttlMs ? undefined : this.get(now)
+  }
+
   /** The last values read, without waiting (undefined before the first read). */
   peek(): SiteSettings | undefined {
     return this.current

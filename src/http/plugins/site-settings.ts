@@ -1,0 +1,30 @@
+/**
+ * `app.siteSettings`: the settings staff edit at /admin/settings, kept per process and read again at
+ * most every 5 s (src/domain/site-settings). Loaded before the first request and refreshed on the way
+ * into each request, so `siteFor` and the routes read them without waiting.
+ */
+import fp from 'fastify-plugin'
+import { SiteSettingsStore } from '../../domain/site-settings/index.js'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    siteSettings: SiteSettingsStore
+  }
+}
+
+export const siteSettingsPlugin = fp(
+  async (app) => {
+    const store = new SiteSettingsStore(app.db)
+    app.decorate('siteSettings', store)
+    app.addHook('onReady', async () => {
+      await store.get()
+    })
+    // Callback style: a fresh store costs no promise on the cached pages' path.
+    app.addHook('onRequest', (_req, _reply, done) => {
+      const stale = store.refreshIfStale()
+      if (stale) stale.then(() => done(), done)
+      else done()
+    })
+  },
+  { name: 'site-settings', dependencies: ['db'] },
+)
