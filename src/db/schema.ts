@@ -201,6 +201,7 @@ export interface Database {
   sign_up_blocks: SignUpBlocksTable
   flags: FlagsTable
   review_items: ReviewItemsTable
+  tag_redirects: TagRedirectsTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -494,4 +495,11 @@ export interface ReviewItemsTable {
   updated_at: number
   handled_by: number | null
   handled_at: number | null
+}
+
+/** An old slug of a tag (renamed or merged into it): its page answers 301 to the tag's current slug. */
+export interface TagRedirectsTable {
+  slug: string
+  tag_id: number
+  created_at: number
 }
