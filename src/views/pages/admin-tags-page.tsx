@@ -130,6 +130,8 @@ export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) 
 export interface AdminTagPageProps {
   site: SiteContext
   tag: TagSummary
+  /** The other tags' slugs, suggested in the merge field. */
+  otherSlugs: string[]
   limits: TagLimits
   /** Which form came back, with its values and messages. */
   form: FormState<TagFormValues> & { which?: 'rename' | 'describe' | 'merge' | 'delete' }
@@ -143,7 +145,7 @@ const TAG_FIELDS = [
   ['delete', 'delete-tag'],
 ] as const
 
-export function AdminTagPage({ site, tag, limits, form }: AdminTagPageProps) {
+export function AdminTagPage({ site, tag, otherSlugs, limits, form }: AdminTagPageProps) {
   const base = `/admin/tags/${encodeURIComponent(tag.slug)}`
   const { values, errors } = form
   return (
@@ -225,6 +227,7 @@ export function AdminTagPage({ site, tag, limits, form }: AdminTagPageProps) {
               id="merge-into"
               name="into"
               label="Slug of the tag to merge into"
+              list="merge-targets"
               value={values.into}
               error={errors.into}
               required
@@ -232,6 +235,11 @@ export function AdminTagPage({ site, tag, limits, form }: AdminTagPageProps) {
               autocapitalize="none"
               spellcheck={false}
             />
+            <datalist id="merge-targets">
+              {otherSlugs.map((slug) => (
+                <option value={slug} />
+              ))}
+            </datalist>
             <FormActions>
               <button class="button" type="submit">
                 Merge

@@ -147,7 +147,12 @@ describe.each(DIALECTS)('%s: tags admin', (dialect) => {
     })
     await make.thread(t.db, { title: 'Only tagged wifi in this thread', tags: ['wifi'] })
     await make.thread(t.db, { title: 'Only tagged wireless in this one', tags: ['wireless'] })
-    await admin.get('/admin/tags/wifi')
+    const page = parseHtml((await admin.get('/admin/tags/wifi')).body)
+    const suggested = [...page.querySelectorAll('#merge-targets option')].map((o) =>
+      o.getAttribute('value'),
+    )
+    expect(suggested).toContain('wireless')
+    expect(suggested).not.toContain('wifi')
     const self = await admin.post('/admin/tags/wifi/merge', { into: 'wifi' })
     expect(self.statusCode).toBe(422)
     expect(parseHtml(self.body).querySelector<HTMLInputElement>('#merge-into')?.value).toBe('wifi')

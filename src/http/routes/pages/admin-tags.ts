@@ -50,7 +50,7 @@ export const adminTagRoutes: FastifyPluginAsync = async (app) => {
     })
 
   /** The tag's page: every form shows the tag as it is, except the one that came back. */
-  const renderTag = (
+  const renderTag = async (
     req: FastifyRequest,
     reply: FastifyReply,
     tag: TagSummary,
@@ -60,6 +60,7 @@ export const adminTagRoutes: FastifyPluginAsync = async (app) => {
     sendPage(reply, status, AdminTagPage, {
       site: siteFor(req),
       tag,
+      otherSlugs: (await listTags(req.db, 5000)).map((t) => t.slug).filter((s) => s !== tag.slug),
       limits: TAG_LIMITS,
       form: {
         values: {
