@@ -85,6 +85,18 @@ export const PAGE_TYPES: readonly PageType[] = [
   },
   { name: 'signature page (an errno)', path: (k) => k.signaturePath, status: 200 },
   { name: 'background jobs (admin)', path: () => '/admin/jobs', status: 200, signedIn: 'admin' },
+  { name: 'administration hub (admin)', path: () => '/admin', status: 200, signedIn: 'admin' },
+  { name: 'tags admin (admin)', path: () => '/admin/tags', status: 200, signedIn: 'admin' },
+  {
+    name: "a tag's admin page (admin)",
+    path: (k) => `/admin/tags/${k.tagSlug}`,
+    status: 200,
+    signedIn: 'admin',
+  },
+  { name: 'people (admin)', path: () => '/admin/people', status: 200, signedIn: 'admin' },
+  { name: 'site settings (admin)', path: () => '/admin/settings', status: 200, signedIn: 'admin' },
+  { name: 'sign-up blocks (admin)', path: () => '/admin/blocks', status: 200, signedIn: 'admin' },
+  { name: 'staff log (admin)', path: () => '/admin/log', status: 200, signedIn: 'admin' },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
   {
