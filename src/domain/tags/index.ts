@@ -16,4 +16,4 @@ export {
   mergeTag,
   renameTag,
 } from './tag-admin.actions.js'
-export { countTags, findTagRedirect } from './tag-admin.queries.js'
+export { countTags, findTagRedirect, listTagRedirects } from './tag-admin.queries.js'

@@ -80,6 +80,18 @@ export async function findTagRedirect(db: Executor, slug: string): Promise<strin
   return row?.slug
 }
 
+/** The old slugs that redirect to a tag, oldest first. */
+export async function listTagRedirects(db: Executor, tagId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('tag_redirects')
+    .select('slug')
+    .where('tag_id', '=', tagId)
+    .orderBy('created_at')
+    .orderBy('slug')
+    .execute()
+  return rows.map((r) => r.slug)
+}
+
 /** Points `slug` at a tag (replacing whatever it pointed at). */
 export async function setTagRedirect(
   db: Executor,

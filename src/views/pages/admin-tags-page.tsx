@@ -132,6 +132,8 @@ export interface AdminTagPageProps {
   tag: TagSummary
   /** The other tags' slugs, suggested in the merge field. */
   otherSlugs: string[]
+  /** Old slugs (renames, merged tags) whose addresses redirect to this tag. */
+  oldSlugs: string[]
   limits: TagLimits
   /** Which form came back, with its values and messages. */
   form: FormState<TagFormValues> & { which?: 'rename' | 'describe' | 'merge' | 'delete' }
@@ -145,7 +147,7 @@ const TAG_FIELDS = [
   ['delete', 'delete-tag'],
 ] as const
 
-export function AdminTagPage({ site, tag, otherSlugs, limits, form }: AdminTagPageProps) {
+export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: AdminTagPageProps) {
   const base = `/admin/tags/${encodeURIComponent(tag.slug)}`
   const { values, errors } = form
   return (
@@ -161,6 +163,17 @@ export function AdminTagPage({ site, tag, otherSlugs, limits, form }: AdminTagPa
         <p class="lede">
           {tag.name}: {tag.threadCount} {tag.threadCount === 1 ? 'thread' : 'threads'}.
         </p>
+        {oldSlugs.length > 0 && (
+          <p class="tag-old-slugs">
+            Old addresses that redirect here:{' '}
+            {oldSlugs.map((slug, i) => (
+              <>
+                {i > 0 && ', '}
+                <code>{slug}</code>
+              </>
+            ))}
+          </p>
+        )}
         <section aria-labelledby="rename">
           <h2 id="rename">Rename</h2>
           <p>The old address keeps working: it redirects to the new one.</p>

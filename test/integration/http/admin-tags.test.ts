@@ -105,6 +105,8 @@ describe.each(DIALECTS)('%s: tags admin', (dialect) => {
       expect(feed.headers.location).toBe('/tags/firewire-bus/feed')
     }
     expect((await reader.get('/tags/firewire-bus')).statusCode).toBe(200)
+    const adminPage = parseHtml((await admin.get('/admin/tags/firewire-bus')).body)
+    expect(texts(adminPage, '.tag-old-slugs code')).toEqual(['firewire', 'ieee1394'])
     expect((await reader.get('/tags/never-was')).statusCode).toBe(404)
 
     // A taken slug is refused, with the form refilled and the field named.

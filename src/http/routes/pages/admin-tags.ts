@@ -7,6 +7,7 @@ import {
   deleteTag,
   describeTag,
   findTagBySlug,
+  listTagRedirects,
   listTags,
   mergeTag,
   renameTag,
@@ -61,6 +62,7 @@ export const adminTagRoutes: FastifyPluginAsync = async (app) => {
       site: siteFor(req),
       tag,
       otherSlugs: (await listTags(req.db, 5000)).map((t) => t.slug).filter((s) => s !== tag.slug),
+      oldSlugs: await listTagRedirects(req.db, tag.id),
       limits: TAG_LIMITS,
       form: {
         values: {
