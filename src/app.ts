@@ -19,6 +19,7 @@ import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
+import { apiRoutes } from './http/routes/api/index.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
 import { viewsPlugin } from './http/plugins/views.js'
@@ -131,6 +132,7 @@ export async function buildApp(
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
   await app.register(livePlugin, deps.live ?? {})
   await app.register(jobsPlugin, deps.jobs ?? {})
+  await app.register(apiRoutes)
   await app.register(pageRoutes)
   return app
 }

@@ -201,6 +201,7 @@ export interface Database {
   sign_up_blocks: SignUpBlocksTable
   flags: FlagsTable
   review_items: ReviewItemsTable
+  api_tokens: ApiTokensTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -494,4 +495,21 @@ export interface ReviewItemsTable {
   updated_at: number
   handled_by: number | null
   handled_at: number | null
+}
+
+/** A personal access token for the API (src/domain/api-tokens): only its SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  token_hash: string
+  /** The token's first characters, shown in the owner's list to recognise it. */
+  prefix: string
+  /** Space-separated scopes: read, write, moderate, admin. */
+  scopes: string
+  created_at: number
+  expires_at: number | null
+  last_used_at: number | null
+  last_used_ip: string | null
+  revoked_at: number | null
 }

@@ -85,6 +85,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   },
   { name: 'signature page (an errno)', path: (k) => k.signaturePath, status: 200 },
   { name: 'background jobs (admin)', path: () => '/admin/jobs', status: 200, signedIn: 'admin' },
+  { name: 'API tokens (signed in)', path: () => '/settings/tokens', status: 200, signedIn: true },
+  { name: 'API reference', path: () => '/api/docs', status: 200 },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
   {
