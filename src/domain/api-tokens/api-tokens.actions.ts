@@ -117,6 +117,8 @@ export interface TokenAuth {
   viewer: Viewer
   /** The token's scopes, cut down to what the owner's role allows today. */
   scopes: ApiScope[]
+  /** The owner has an address they have not confirmed (posting may wait for it). */
+  emailUnverified: boolean
 }
 
 /**
@@ -143,5 +145,9 @@ export async function authenticateToken(
     trustLevel: row.trustLevel,
     silencedUntil: row.silencedUntil,
   }
-  return { viewer, scopes: row.scopes.filter((s) => scopeFitsRole(viewer, s)) }
+  return {
+    viewer,
+    scopes: row.scopes.filter((s) => scopeFitsRole(viewer, s)),
+    emailUnverified: row.email !== null && row.emailVerifiedAt === null,
+  }
 }

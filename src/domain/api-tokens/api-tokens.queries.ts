@@ -92,6 +92,8 @@ export async function findTokenOwner(db: Executor, tokenHash: string, now: numbe
       'u.silenced_until as silencedUntil',
       'u.suspended_until as suspendedUntil',
       'u.deleted_at as deletedAt',
+      'u.email',
+      'u.email_verified_at as emailVerifiedAt',
     ])
     .where('k.token_hash', '=', tokenHash)
     .where('k.revoked_at', 'is', null)

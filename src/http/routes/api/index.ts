@@ -17,6 +17,7 @@ import { API_SCOPES } from '../../../domain/api-tokens/index.js'
 import { sendProblem } from '../../problem.js'
 import { apiDocsRoutes } from './docs.js'
 import { apiReadRoutes } from './reads.js'
+import { apiWriteRoutes } from './writes.js'
 import './scopes.js'
 
 export const API_PREFIX = '/api/v1'
@@ -72,6 +73,8 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         req.viewer = auth.viewer
         req.apiScopes = auth.scopes
         req.apiAuth = 'token'
+        req.emailUnverified = auth.emailUnverified
+        req.sessionIdHash = null
       })
 
       // Anonymous reads may come from any site's scripts; nothing with credentials does.
@@ -93,6 +96,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         reply.type('application/json; charset=utf-8').send(api.swagger()),
       )
       await api.register(apiReadRoutes)
+      await api.register(apiWriteRoutes)
     },
     { prefix: API_PREFIX },
   )

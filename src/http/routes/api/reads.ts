@@ -22,7 +22,6 @@ import {
   Limit,
   MeSchema,
   Page,
-  Problem,
   ProfileSchema,
   TagSchema,
   ThreadSchema,
@@ -30,24 +29,10 @@ import {
 } from '../../schemas/api.js'
 import { ListingQuery, SlugParams } from '../../schemas/listing.js'
 import { sendProblem } from '../../problem.js'
+import { problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
-
-/**
- * Error answers an operation may give, by status: those named, and the ones any request can meet (a
- * bad token 401, the rate limit 429, an unavailable database 503).
- */
-const problems = (...statuses: number[]) =>
-  Object.fromEntries(
-    [...new Set([...statuses, 401, 429, 503])].map((s) => [
-      s,
-      {
-        description: 'Problem details',
-        content: { 'application/problem+json': { schema: Problem } },
-      },
-    ]),
-  )
 
 function tagJson(base: string, tag: TagSummary) {
   return {
