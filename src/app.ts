@@ -19,8 +19,10 @@ import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
+import { apiRoutes } from './http/routes/api/index.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
+import { shutdownPlugin } from './http/plugins/shutdown.js'
 import { viewsPlugin } from './http/plugins/views.js'
 import { viewerPlugin } from './http/plugins/viewer.js'
 import { pageRoutes } from './http/routes/pages/index.js'
@@ -55,6 +57,8 @@ export interface Deps {
   jobs?: JobsPluginOptions
   /** Where the log's JSON lines go (default stdout); tests read them from a stream of their own. */
   logStream?: NodeJS.WritableStream
+  /** How long closing waits for requests in flight, in ms (default 10 s: http/plugins/shutdown.ts). */
+  shutdownGraceMs?: number
 }
 
 /**
@@ -105,6 +109,7 @@ export async function buildApp(
   app.decorate('searches', new ConcurrencyLimit(SEARCHES_IN_FLIGHT))
   app.decorate('uploadBudget', new UploadBudget(config.uploadsInFlightBytes))
 
+  await app.register(shutdownPlugin, { graceMs: deps.shutdownGraceMs })
   await app.register(viewerPlugin)
   await app.register(dbPlugin, {
     handle: deps.db ?? createDb(config.database),
@@ -131,6 +136,7 @@ export async function buildApp(
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
   await app.register(livePlugin, deps.live ?? {})
   await app.register(jobsPlugin, deps.jobs ?? {})
+  await app.register(apiRoutes)
   await app.register(pageRoutes)
   return app
 }

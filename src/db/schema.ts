@@ -202,6 +202,7 @@ export interface Database {
   flags: FlagsTable
   review_items: ReviewItemsTable
   tag_redirects: TagRedirectsTable
+  api_tokens: ApiTokensTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -502,4 +503,21 @@ export interface TagRedirectsTable {
   slug: string
   tag_id: number
   created_at: number
+}
+
+/** A personal access token for the API (src/domain/api-tokens): only its SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  token_hash: string
+  /** The token's first characters, shown in the owner's list to recognise it. */
+  prefix: string
+  /** Space-separated scopes: read, write, moderate, admin. */
+  scopes: string
+  created_at: number
+  expires_at: number | null
+  last_used_at: number | null
+  last_used_ip: string | null
+  revoked_at: number | null
 }

@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describeWait } from '../domain/shared/index.js'
 import type { Failure } from '../domain/shared/index.js'
 import { sendError } from './plugins/errors.js'
+import { sendProblem } from './problem.js'
 
 export const STATUS = {
   not_found: 404,
@@ -46,6 +47,7 @@ export function sendFailure(
   const status = STATUS[failure.code]
   if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
   const message = failureMessage(failure)
+  if (req.url.startsWith('/api/')) return sendFailureProblem(req, reply, failure)
   if (wantsJson(req)) {
     return reply.code(status).send({
       error: {
@@ -76,4 +78,19 @@ export function formErrors(failure: Failure): {
 } {
   if (failure.code === 'invalid') return { errors: { [failure.field]: failure.message } }
   return { errors: {}, formError: failureMessage(failure) }
+}
+
+/** A domain failure as a problem. */
+function sendFailureProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  failure: Failure,
+): FastifyReply {
+  if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
+  return sendProblem(req, reply, {
+    status: STATUS[failure.code],
+    code: failure.code,
+    detail: failureMessage(failure),
+    ...(failure.code === 'invalid' ? { field: failure.field } : {}),
+  })
 }

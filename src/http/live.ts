@@ -52,6 +52,7 @@ export class LiveHub {
   private readonly perIpCap: number
   private readonly heartbeat: NodeJS.Timeout
   private open = 0
+  private closed = false
 
   constructor(options: LiveHubOptions = {}) {
     this.keep = options.keep ?? 2000
@@ -65,6 +66,11 @@ export class LiveHub {
     return this.open
   }
 
+  /** Whether {@link close} has run: a stream attached from now on is ended at once. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   /** Whether `ip` may open one more stream. */
   admits(ip: string): boolean {
     return (this.perIp.get(ip) ?? 0) < this.perIpCap
@@ -72,7 +78,8 @@ export class LiveHub {
 
   /**
    * Attaches an SSE response (headers already written) to `channels`, first replaying what it missed
-   * after `lastEventId`. Returns the function that detaches it.
+   * after `lastEventId`. Returns the function that detaches it. On a closed hub the response is ended
+   * at once: no heartbeat and no close() would ever end it, and the server would wait for it forever.
    */
   attach(
     res: ServerResponse,
@@ -80,6 +87,10 @@ export class LiveHub {
     channels: readonly LiveChannel[],
     lastEventId?: number,
   ): () => void {
+    if (this.closed) {
+      res.end()
+      return () => {}
+    }
     const client: Client = { res, channels, ip }
     if (lastEventId !== undefined) this.replay(client, lastEventId)
     for (const channel of channels) {
@@ -127,7 +138,9 @@ export class LiveHub {
     return event
   }
 
+  /** Ends every open stream (their browsers reconnect after the `retry` the route sent). */
   close(): void {
+    this.closed = true
     clearInterval(this.heartbeat)
     for (const set of this.byChannel.values()) for (const client of set) client.res.end()
     this.byChannel.clear()

@@ -28,6 +28,9 @@ export const HTML_VALIDATE_CONFIG: ConfigData = {
     // ARIA `list` role takes a name from the author, and screen readers announce it ("Tags, list, 2 items").
     // The preset flags names on any non-landmark element as "not recommended"; allow them where ARIA allows.
     'aria-label-misuse': ['error', { allowAnyNamable: true }],
+    // A group of checkboxes shares one name (the API token's scopes): the browser sends each checked
+    // value, which is how HTML forms post a set. The preset shares names only among radios and buttons.
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
   },
 }
 

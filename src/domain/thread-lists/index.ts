@@ -16,6 +16,7 @@ export {
   threadListItems,
   toThreadListItem,
 } from './thread-lists.queries.js'
+export { listTagThreadsAfter, type ListCursor } from './tag-keyset.queries.js'
 export { addThreadViews, refreshThread } from './thread-counters.queries.js'
 export {
   findThreadTitle,

@@ -241,7 +241,10 @@ export function toThreadListItem(
 }
 
 /** Rows of {@link threadListColumns} as list items, in the rows' order (one query for all their tags). */
-async function withTags(db: Executor, rows: readonly ThreadListRow[]): Promise<ThreadListItem[]> {
+export async function withTags(
+  db: Executor,
+  rows: readonly ThreadListRow[],
+): Promise<ThreadListItem[]> {
   const tags = await tagsOfThreads(
     db,
     rows.map((r) => r.id),

@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ErrorPage } from '../../views/pages/error-page.js'
 import { sendPage, siteFor } from '../page.js'
+import { sendProblem } from '../problem.js'
 
 export interface ErrorLink {
   href: string
@@ -183,11 +184,13 @@ export function sendError(
   field?: string,
 ): FastifyReply {
   if (status >= 500) reply.header('cache-control', 'no-store')
-  if (req.url.startsWith('/api/')) {
-    return reply
-      .code(status)
-      .send({ error: { code: codeFor(status), message, ...(field ? { field } : {}) } })
-  }
+  if (req.url.startsWith('/api/'))
+    return sendProblem(req, reply, {
+      status,
+      code: codeFor(status),
+      detail: message,
+      ...(field ? { field } : {}),
+    })
   return sendPage(reply, status, ErrorPage, { site: siteFor(req), status, title, message, links })
 }
 
@@ -244,6 +247,7 @@ function codeFor(status: number): string {
   return (
     {
       400: 'bad_request',
+      401: 'unauthenticated',
       403: 'forbidden',
       404: 'not_found',
       409: 'conflict',

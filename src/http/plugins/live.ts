@@ -70,12 +70,15 @@ export const livePlugin = fp<LiveHubOptions>(
           typeof header === 'string' && /^\d{1,20}$/.test(header) ? header : req.query.lastEventId
         reply.hijack()
         const res = reply.raw
+        // Routed before the server began to stop, here after the hub closed: the stream is ended at
+        // once (attach), like those close() ended, and its connection with it, or the stopping server
+        // would wait for an idle kept-alive connection.
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'private, no-store',
           'x-content-type-options': 'nosniff',
           'x-accel-buffering': 'no',
-          connection: 'keep-alive',
+          connection: hub.isClosed ? 'close' : 'keep-alive',
         })
         res.write('retry: 3000\n\n')
         const detach = hub.attach(

@@ -89,13 +89,15 @@ export const sessionPlugin = fp<{ https: boolean }>(
       if (!UNSAFE.has(req.method)) return done()
       if (req.routeOptions.config.csrf === 'route' && isMultipartBody(req)) return done()
       if (req.routeOptions.config.csrf === 'signed') return done()
+      // An API request with a bearer token: no cookie vouches for it, so no cross-site form can forge it.
+      if (req.apiAuth === 'token') return done()
       app.csrfProtection(req, reply, done)
     })
 
     // Pages for signed-in people carry a token for their forms (logout, reply, boost, ...), whatever
     // rendered them: a GET, or a POST answered with a page (a preview, a form with errors, an error page).
     app.addHook('preHandler', async (req, reply) => {
-      if (req.viewer) req.csrfToken = csrfTokenFor(req, reply)
+      if (req.viewer && req.apiAuth !== 'token') req.csrfToken = csrfTokenFor(req, reply)
     })
   },
   { name: 'session', dependencies: ['db', 'viewer'] },

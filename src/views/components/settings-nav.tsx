@@ -11,6 +11,7 @@ export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings/email', label: 'Email' },
   { href: '/settings/watching', label: 'Watching' },
   { href: '/settings/notifications', label: 'Notification mail' },
+  { href: '/settings/tokens', label: 'API tokens' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

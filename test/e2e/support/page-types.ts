@@ -97,6 +97,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'site settings (admin)', path: () => '/admin/settings', status: 200, signedIn: 'admin' },
   { name: 'sign-up blocks (admin)', path: () => '/admin/blocks', status: 200, signedIn: 'admin' },
   { name: 'staff log (admin)', path: () => '/admin/log', status: 200, signedIn: 'admin' },
+  { name: 'API tokens (signed in)', path: () => '/settings/tokens', status: 200, signedIn: true },
+  { name: 'API reference', path: () => '/api/docs', status: 200 },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
   {

@@ -98,6 +98,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
     // the others are read only by signed-in pages, which are never cached.
     expect(silent).toEqual([
       'account_tokens',
+      'api_tokens',
       'audit_log',
       'flags',
       'jobs',

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
+import { createToken } from '../../../src/domain/api-tokens/index.js'
 import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { publicSessionId } from '../../../src/domain/sessions/index.js'
 import { defaultSettings } from '../../../src/domain/site-settings/index.js'
@@ -209,6 +210,42 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
       return { url: `/admin/jobs/${row.id}/retry`, form: {} }
     },
     allowed: { anonymous: N, member: N, author: N, moderator: N, admin: Y },
+  },
+  // API tokens
+  {
+    // Each signed-in role makes a token for itself (the page that shows it once: 201).
+    name: 'POST /settings/tokens',
+    setup: async () => ({
+      url: '/settings/tokens',
+      form: { name: 'Matrix bot', scopes: 'read', lifetime: '7' },
+    }),
+    allowed: { anonymous: N, member: 201, author: 201, moderator: 201, admin: 201 },
+  },
+  {
+    // matrix_third's token: nobody else may revoke it (404, and it keeps working).
+    name: "POST /settings/tokens/:id/revoke (matrix_third's token)",
+    setup: async (db) => {
+      const owner = await db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'matrix_third')
+        .executeTakeFirstOrThrow()
+      const made = await createToken(
+        db,
+        {
+          id: owner.id,
+          username: 'matrix_third',
+          title: null,
+          role: 'member',
+          trustLevel: 'member',
+          silencedUntil: null,
+        },
+        { name: `Third ${Math.random()}`, scopes: ['read'], lifetime: '7' },
+      )
+      if (!made.ok) throw new Error('token refused')
+      return { url: `/settings/tokens/${made.value.view.id}/revoke`, form: {} }
+    },
+    allowed: { anonymous: N, member: 404, author: 404, moderator: 404, admin: 404 },
   },
   // Moderation: administration. Pages: signed out -> 303 to /login; members 403.
   ...(

@@ -23,6 +23,7 @@ import { postControlRoutes } from './post-controls.js'
 import { postEditRoutes } from './post-edits.js'
 import { postWritingRoutes } from './post-writing.js'
 import { threadRoutes } from './threads.js'
+import { tokenRoutes } from './tokens.js'
 import { twoFactorRoutes } from './two-factor.js'
 import { passkeyRoutes } from './passkeys.js'
 import { userRoutes } from './users.js'
@@ -36,6 +37,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes)
   await app.register(oidcRoutes)
   await app.register(sessionRoutes)
+  await app.register(tokenRoutes)
   await app.register(accountRoutes)
   await app.register(twoFactorRoutes)
   await app.register(passkeyRoutes)

@@ -1,0 +1,104 @@
+/**
+ * The public API under /api/v1 (docs/api.md): JSON over the same domain functions the pages call.
+ * This scope adds what only the API has: bearer tokens (src/domain/api-tokens), problem details for every
+ * error (http/problem.ts), ETag/304 on reads (@fastify/etag), CORS for anonymous reads, and the OpenAPI
+ * 3.1 document @fastify/swagger writes from the routes' TypeBox schemas (served at /api/v1/openapi.json,
+ * read at /api/docs).
+ */
+import etag from '@fastify/etag'
+import swagger from '@fastify/swagger'
+import type { FastifyPluginAsync } from 'fastify'
+import {
+  authenticateToken,
+  scopeFitsRole,
+  type ApiScope,
+} from '../../../domain/api-tokens/index.js'
+import { API_SCOPES } from '../../../domain/api-tokens/index.js'
+import { sendProblem } from '../../problem.js'
+import { apiDocsRoutes } from './docs.js'
+import { apiReadRoutes } from './reads.js'
+import { apiWriteRoutes } from './writes.js'
+import './scopes.js'
+
+export const API_PREFIX = '/api/v1'
+
+export const apiRoutes: FastifyPluginAsync = async (app) => {
+  app.decorateRequest('apiScopes', null as unknown as ApiScope[])
+  app.decorateRequest('apiAuth', null)
+  await app.register(
+    async (api) => {
+      await api.register(swagger, {
+        openapi: {
+          openapi: '3.1.0',
+          info: {
+            title: 'Quorum API',
+            version: '1.0.0',
+            description:
+              'Read and write a Quorum forum. Errors are RFC 9457 problem details; lists page with cursors. See /api/docs.',
+          },
+          servers: [{ url: `${app.config.publicUrl}${API_PREFIX}` }],
+          components: {
+            securitySchemes: {
+              bearer: {
+                type: 'http',
+                scheme: 'bearer',
+                description: 'A personal access token from /settings/tokens',
+              },
+            },
+          },
+        },
+        // The document lists paths relative to the server URL above.
+        transform: ({ schema, url }) => ({ schema, url: url.slice(API_PREFIX.length) || '/' }),
+      })
+      await api.register(etag, { weak: true })
+
+      api.addHook('onRequest', async (req, reply) => {
+        const header = req.headers.authorization
+        if (header === undefined) {
+          req.apiAuth = req.viewer ? 'session' : null
+          req.apiScopes = req.viewer ? API_SCOPES.filter((s) => scopeFitsRole(req.viewer!, s)) : []
+          return
+        }
+        const token = /^Bearer +([!-~]{1,200})$/.exec(header)?.[1]
+        const auth =
+          token === undefined ? undefined : await authenticateToken(req.db, token, req.ip)
+        if (!auth) {
+          reply.header('www-authenticate', 'Bearer realm="quorum", error="invalid_token"')
+          return sendProblem(req, reply, {
+            status: 401,
+            code: 'unauthenticated',
+            detail: 'This token is unknown, revoked or expired.',
+          })
+        }
+        req.viewer = auth.viewer
+        req.apiScopes = auth.scopes
+        req.apiAuth = 'token'
+        req.emailUnverified = auth.emailUnverified
+        req.sessionIdHash = null
+      })
+
+      // Anonymous reads may come from any site's scripts; nothing with credentials does.
+      api.addHook('onSend', async (req, reply) => {
+        if ((req.method === 'GET' || req.method === 'HEAD') && req.apiAuth === null)
+          reply.header('access-control-allow-origin', '*')
+        reply.header('vary', 'authorization, cookie, accept-encoding')
+      })
+
+      api.setNotFoundHandler((req, reply) =>
+        sendProblem(req, reply, {
+          status: 404,
+          code: 'not_found',
+          detail: `There is no API operation at ${req.method} ${req.url.split('?')[0]}. See ${API_PREFIX}/openapi.json.`,
+        }),
+      )
+
+      api.get('/openapi.json', { schema: { hide: true } }, async (_req, reply) =>
+        reply.type('application/json; charset=utf-8').send(api.swagger()),
+      )
+      await api.register(apiReadRoutes)
+      await api.register(apiWriteRoutes)
+    },
+    { prefix: API_PREFIX },
+  )
+  await app.register(apiDocsRoutes)
+}

@@ -1,0 +1,17 @@
+/** What every API operation declares about its error answers. */
+import { Problem } from '../../schemas/api.js'
+
+/**
+ * Error answers an operation may give, by status: those named, and the ones any request can meet (a
+ * bad token 401, the rate limit 429, an unavailable database 503).
+ */
+export const problems = (...statuses: number[]) =>
+  Object.fromEntries(
+    [...new Set([...statuses, 401, 429, 503])].map((s) => [
+      s,
+      {
+        description: 'Problem details',
+        content: { 'application/problem+json': { schema: Problem } },
+      },
+    ]),
+  )

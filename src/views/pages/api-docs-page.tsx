@@ -1,0 +1,101 @@
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface ApiOperation {
+  method: string
+  path: string
+  summary: string
+  description: string
+  needsToken: boolean
+  parameters: { name: string; in: string; required: boolean; description: string; type: string }[]
+  statuses: string[]
+}
+
+export interface ApiDocsPageProps {
+  site: SiteContext
+  base: string
+  operations: ApiOperation[]
+}
+
+const anchor = (op: ApiOperation) =>
+  `${op.method}-${op.path}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/-+$/, '')
+
+/** /api/docs: every operation of the OpenAPI document, with its parameters and a curl line. */
+export function ApiDocsPage({ site, base, operations }: ApiDocsPageProps) {
+  return (
+    <Layout site={site} meta={{ title: 'API reference' }}>
+      <div class="prose-page">
+        <h1>API reference</h1>
+        <p class="lede">
+          JSON at <code>{base}</code>. The machine-readable description is{' '}
+          <a href="/api/v1/openapi.json">openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 problem
+          details; lists page with a <code>cursor</code> and a <code>Link</code> header; reads
+          answer <code>304</code> to a matching <code>If-None-Match</code>. Send a personal access
+          token from <a href="/settings/tokens">your settings</a> as{' '}
+          <code>Authorization: Bearer …</code>.
+        </p>
+        <nav aria-label="Operations">
+          <ul>
+            {operations.map((op) => (
+              <li>
+                <a href={`#${anchor(op)}`}>
+                  <code>
+                    {op.method} {op.path}
+                  </code>
+                </a>{' '}
+                {op.summary}
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {operations.map((op) => (
+          <section id={anchor(op)} class="api-operation">
+            <h2>
+              <code>
+                {op.method} {op.path}
+              </code>
+            </h2>
+            <p>{op.summary}</p>
+            {op.description !== '' && <p>{op.description}</p>}
+            {op.needsToken && <p>Needs a token (or a signed-in session).</p>}
+            {op.parameters.length > 0 && (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Parameter</th>
+                    <th scope="col">In</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Notes</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {op.parameters.map((p) => (
+                    <tr>
+                      <td>
+                        <code>{p.name}</code>
+                        {p.required ? ' (required)' : ''}
+                      </td>
+                      <td>{p.in}</td>
+                      <td>{p.type}</td>
+                      <td>{p.description}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p>Answers: {op.statuses.join(', ')}</p>
+            <pre>
+              <code>
+                curl{op.needsToken ? ' -H "Authorization: Bearer $QUORUM_TOKEN"' : ''} '{base}
+                {op.path.replace(/\{(\w+)\}/g, ':$1')}'
+              </code>
+            </pre>
+          </section>
+        ))}
+      </div>
+    </Layout>
+  )
+}
