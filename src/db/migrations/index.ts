@@ -25,6 +25,7 @@ import * as createWatchingAndNotifications from './2026-12-06-1500_create_watchi
 import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
 import * as moderation from './2026-12-06-1600_moderation.js'
 import * as apiTokens from './2026-12-06-1700_api_tokens.js'
+import * as webhooks from './2026-12-06-1710_webhooks.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -58,4 +59,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
   '2026-12-06-1600_moderation': moderation,
   '2026-12-06-1700_api_tokens': apiTokens,
+  '2026-12-06-1710_webhooks': webhooks,
 }

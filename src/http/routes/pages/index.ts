@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
+import { adminWebhookRoutes } from './admin-webhooks.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
@@ -32,6 +33,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes)
   await app.register(oidcRoutes)
   await app.register(sessionRoutes)
+  await app.register(adminWebhookRoutes)
   await app.register(tokenRoutes)
   await app.register(accountRoutes)
   await app.register(twoFactorRoutes)
