@@ -203,6 +203,8 @@ export interface Database {
   review_items: ReviewItemsTable
   tag_redirects: TagRedirectsTable
   api_tokens: ApiTokensTable
+  webhook_endpoints: WebhookEndpointsTable
+  webhook_deliveries: WebhookDeliveriesTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -520,4 +522,36 @@ export interface ApiTokensTable {
   last_used_at: number | null
   last_used_ip: string | null
   revoked_at: number | null
+}
+
+/** A webhook endpoint an admin registered (src/domain/webhooks). */
+export interface WebhookEndpointsTable {
+  id: Generated<number>
+  url: string
+  /** Standard Webhooks signing secret (`whsec_...`). */
+  secret: string
+  /** Space-separated event types. */
+  events: string
+  description: Generated<string>
+  created_by: number | null
+  created_at: number
+  disabled_at: number | null
+}
+
+/** One attempt to deliver one message to one endpoint. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>
+  endpoint_id: number
+  /** The `webhook-id` header: the same for every attempt of one message. */
+  message_id: string
+  event_type: string
+  payload: string
+  attempt: number
+  /** The answer's status; null when none came (refused address, timeout, connection error). */
+  status_code: number | null
+  error: string | null
+  latency_ms: number
+  /** The first 1,000 characters of the answer's body. */
+  response_excerpt: string | null
+  created_at: number
 }

@@ -26,6 +26,7 @@ import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_pr
 import * as moderation from './2026-12-06-1600_moderation.js'
 import * as tagRedirects from './2026-12-06-1640_tag_redirects.js'
 import * as apiTokens from './2026-12-06-1700_api_tokens.js'
+import * as webhooks from './2026-12-06-1710_webhooks.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -60,4 +61,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1600_moderation': moderation,
   '2026-12-06-1640_tag_redirects': tagRedirects,
   '2026-12-06-1700_api_tokens': apiTokens,
+  '2026-12-06-1710_webhooks': webhooks,
 }

@@ -107,6 +107,13 @@ export const SETTINGS = {
     label: 'Boosts received before a member is trusted',
     help: 'And no flag on their posts that staff agreed with.',
   },
+  webhooksToPrivateAddresses: {
+    kind: 'choice',
+    default: 'refuse',
+    choices: ['refuse', 'allow'],
+    label: 'Webhooks to private addresses',
+    help: 'Allow webhook endpoints on loopback and private networks (a receiver inside your own network). Keep “refuse” on a public forum.',
+  },
 } as const
 
 export type SettingKey = keyof typeof SETTINGS

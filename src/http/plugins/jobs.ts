@@ -19,6 +19,7 @@ import {
   type EmailJob,
   type NotificationWritten,
 } from '../../domain/notifications/index.js'
+import { WEBHOOK_DELIVER_JOB, deliverWebhook, fanOutWebhooks } from '../../domain/webhooks/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -70,6 +71,17 @@ export const jobsPlugin = fp<JobsPluginOptions>(
             emailWindowMs: app.config.notifyEmailWindowMs,
           })
           await publishActivity(app, event, written)
+          await fanOutWebhooks(app.db, event, job.key, app.config.publicUrl, clock())
+        },
+      ],
+      [
+        WEBHOOK_DELIVER_JOB,
+        async (job) => {
+          const settings = await app.siteSettings.get()
+          await deliverWebhook(app.db, job, {
+            allowPrivate: settings.webhooksToPrivateAddresses === 'allow',
+            now: clock,
+          })
         },
       ],
       [
@@ -91,5 +103,5 @@ export const jobsPlugin = fp<JobsPluginOptions>(
       mailer.close()
     })
   },
-  { name: 'jobs', dependencies: ['db', 'live'] },
+  { name: 'jobs', dependencies: ['db', 'live', 'site-settings'] },
 )

@@ -67,6 +67,12 @@ export function AdminHubPage({ site, counts }: AdminHubPageProps) {
       count: `${counts.deadJobs} dead`,
       adminOnly: true,
     },
+    {
+      href: '/admin/webhooks',
+      title: 'Webhooks',
+      what: 'Endpoints told of new posts and other events, and their deliveries.',
+      adminOnly: true,
+    },
   ]
   return (
     <Layout site={site} meta={{ title: 'Administration', noindex: true }}>

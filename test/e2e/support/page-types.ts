@@ -99,6 +99,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'staff log (admin)', path: () => '/admin/log', status: 200, signedIn: 'admin' },
   { name: 'API tokens (signed in)', path: () => '/settings/tokens', status: 200, signedIn: true },
   { name: 'API reference', path: () => '/api/docs', status: 200 },
+  { name: 'webhooks (admin)', path: () => '/admin/webhooks', status: 200, signedIn: 'admin' },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
   { name: 'bad query parameter (400)', path: (k) => `/tags/${k.tagSlug}?page=abc`, status: 400 },
   {

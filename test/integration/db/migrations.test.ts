@@ -117,6 +117,8 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       'thread_watches',
       'totp_secrets',
       'user_identities',
+      'webhook_deliveries',
+      'webhook_endpoints',
     ])
   })
 

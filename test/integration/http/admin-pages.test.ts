@@ -50,6 +50,7 @@ describe.each(DIALECTS)('%s: admin pages', (dialect) => {
       '/admin/settings',
       '/admin/blocks',
       '/admin/jobs',
+      '/admin/webhooks',
     ])
     const counts = texts(doc, '.admin-count')
     expect(counts).toEqual(['0 pending', '3 accounts', '1 tags', '0 dead'])

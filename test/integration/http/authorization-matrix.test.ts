@@ -247,6 +247,22 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     },
     allowed: { anonymous: N, member: 404, author: 404, moderator: 404, admin: 404 },
   },
+  // Webhooks (admins): a form that lacks its URL comes back 422 to an admin, 403 to everyone else.
+  {
+    name: 'POST /admin/webhooks',
+    setup: async () => ({ url: '/admin/webhooks', form: { url: '', events: 'post.created' } }),
+    allowed: { anonymous: N, member: N, author: N, moderator: N, admin: 422 },
+  },
+  {
+    name: 'POST /admin/webhooks/:id/delete (none such)',
+    setup: async () => ({ url: '/admin/webhooks/999999/delete', form: {} }),
+    allowed: { anonymous: N, member: N, author: N, moderator: N, admin: 404 },
+  },
+  {
+    name: 'POST /admin/webhooks/deliveries/:id/redeliver (none such)',
+    setup: async () => ({ url: '/admin/webhooks/deliveries/999999/redeliver', form: {} }),
+    allowed: { anonymous: N, member: N, author: N, moderator: N, admin: 404 },
+  },
   // Moderation: administration. Pages: signed out -> 303 to /login; members 403.
   ...(
     [

@@ -6,6 +6,7 @@ import { adminLogRoutes } from './admin-log.js'
 import { adminPeopleRoutes } from './admin-people.js'
 import { adminSettingsRoutes } from './admin-settings.js'
 import { adminTagRoutes } from './admin-tags.js'
+import { adminWebhookRoutes } from './admin-webhooks.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
@@ -37,6 +38,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(authRoutes)
   await app.register(oidcRoutes)
   await app.register(sessionRoutes)
+  await app.register(adminWebhookRoutes)
   await app.register(tokenRoutes)
   await app.register(accountRoutes)
   await app.register(twoFactorRoutes)

@@ -1,0 +1,182 @@
+/**
+ * Webhooks end to end against a real receiver on 127.0.0.1: an admin adds an endpoint (its secret shown
+ * once), a question asked through the API arrives signed (verified with the Standard Webhooks library),
+ * a failed delivery is logged and retried later, a redirect is not followed, "Redeliver" sends it
+ * again, and with the default setting a private address is refused before any connection.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { FastifyInstance } from 'fastify'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createToken } from '../../../src/domain/api-tokens/index.js'
+import { listDeliveries } from '../../../src/domain/webhooks/index.js'
+import { signedIn, type Agent } from '../../support/agent.js'
+import { buildTestApp } from '../../support/build-test-app.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { parseHtml } from '../../support/html.js'
+import { make } from '../../support/factories.js'
+import { useTestDb } from '../../support/test-db.js'
+
+interface Received {
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+async function startReceiver() {
+  const received: Received[] = []
+  const answers: number[] = []
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
+      const status = answers.shift() ?? 204
+      if (status === 302) res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' })
+      else res.writeHead(status, { 'content-type': 'text/plain' })
+      res.end(status >= 400 ? 'receiver is down for maintenance' : '')
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/hooks/quorum`,
+    received,
+    answers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+describe.each(DIALECTS)('%s: webhooks', (dialect) => {
+  const t = useTestDb(dialect)
+  let app: FastifyInstance
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let admin: Agent
+  let adminId: number
+  let token: string
+  let ahead = 0 // the runner's clock runs this far ahead of the real one
+
+  beforeAll(async () => {
+    receiver = await startReceiver()
+    app = await buildTestApp(t.handle, {}, { jobs: { runner: { now: () => Date.now() + ahead } } })
+    await make.tag(t.db, 'hooks', { name: 'Hooks' })
+    ;({ agent: admin, id: adminId } = await signedIn(app, t.db, 'hooks_admin', 'admin'))
+    const asker = await signedIn(app, t.db, 'hooks_asker')
+    const made = await createToken(
+      t.db,
+      {
+        id: asker.id,
+        username: 'hooks_asker',
+        title: null,
+        role: 'member',
+        trustLevel: 'member',
+        silencedUntil: null,
+      },
+      { name: 'bot', scopes: ['write'], lifetime: '7' },
+    )
+    if (!made.ok) throw new Error('token refused')
+    token = made.value.token
+  })
+  afterAll(async () => {
+    await app?.close()
+    await receiver?.close()
+  })
+
+  async function ask(title: string) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/threads',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { title, body: 'The details of the question are here.', tags: ['hooks'] },
+    })
+    expect(res.statusCode).toBe(201)
+    return res.json<{ threadId: number }>().threadId
+  }
+
+  async function addEndpoint(): Promise<{ id: number; secret: string }> {
+    await admin.get('/admin/webhooks')
+    const res = await admin.post('/admin/webhooks', { url: receiver.url, events: 'thread.created' })
+    expect(res.statusCode).toBe(201)
+    const doc = parseHtml(res.body)
+    const secret = doc.querySelector('.webhook-secret')?.textContent ?? ''
+    expect(secret).toMatch(/^whsec_/)
+    const rows = [...doc.querySelectorAll('tr[data-endpoint]')]
+    const id = Number(rows.at(-1)?.getAttribute('data-endpoint'))
+    expect((await admin.get('/admin/webhooks')).body).not.toContain(secret)
+    return { id, secret }
+  }
+
+  it('refuses a private address by default, before connecting', async () => {
+    const endpoint = await addEndpoint()
+    await ask('A question while private webhooks are refused')
+    await app.jobs.drain()
+    expect(receiver.received).toHaveLength(0)
+    const [delivery] = await listDeliveries(t.db, endpoint.id)
+    expect(delivery?.statusCode).toBeNull()
+    expect(delivery?.error).toMatch(/private or reserved address/)
+    const removed = await admin.post(`/admin/webhooks/${endpoint.id}/delete`, {})
+    expect(removed.statusCode, removed.body.slice(0, 300)).toBe(303)
+  })
+
+  it('signs each message, logs failures, retries, follows no redirect, and redelivers', async () => {
+    await app.siteSettings.save({ webhooksToPrivateAddresses: 'allow' }, adminId)
+    const endpoint = await addEndpoint()
+    receiver.answers.push(500)
+    const threadId = await ask('A question the receiver hears about')
+    await app.jobs.drain()
+    expect(receiver.received).toHaveLength(1)
+    let deliveries = await listDeliveries(t.db, endpoint.id)
+    expect(deliveries[0]).toMatchObject({ statusCode: 500, attempt: 1 })
+    expect(deliveries[0]?.responseExcerpt).toBe('receiver is down for maintenance')
+
+    ahead += 60_000 // past the first backoff: the runner tries again
+    await app.jobs.drain()
+    expect(receiver.received).toHaveLength(2)
+    const [first, second] = receiver.received
+    expect(second?.headers['webhook-id']).toBe(first?.headers['webhook-id'])
+    const verified = new Webhook(endpoint.secret).verify(second!.body, {
+      'webhook-id': String(second!.headers['webhook-id']),
+      'webhook-timestamp': String(second!.headers['webhook-timestamp']),
+      'webhook-signature': String(second!.headers['webhook-signature']),
+    }) as { type: string; data: { threadId: number; kind: string; url: string } }
+    expect(verified.type).toBe('thread.created')
+    expect(verified.data).toMatchObject({ threadId, kind: 'question' })
+    expect(() =>
+      new Webhook(endpoint.secret).verify(second!.body.replace('question', 'answer'), {
+        'webhook-id': String(second!.headers['webhook-id']),
+        'webhook-timestamp': String(second!.headers['webhook-timestamp']),
+        'webhook-signature': String(second!.headers['webhook-signature']),
+      }),
+    ).toThrow()
+    deliveries = await listDeliveries(t.db, endpoint.id)
+    expect(deliveries[0]).toMatchObject({ statusCode: 204, attempt: 2 })
+
+    receiver.answers.push(302)
+    await ask('A question answered by a redirect')
+    await app.jobs.drain()
+    expect(receiver.received).toHaveLength(3) // the redirect's target never asked
+    deliveries = await listDeliveries(t.db, endpoint.id)
+    expect(deliveries[0]).toMatchObject({ statusCode: 302, error: 'answered 302' })
+
+    const page = parseHtml((await admin.get(`/admin/webhooks/${endpoint.id}`)).body)
+    expect(page.querySelectorAll('tr[data-delivery]')).toHaveLength(3)
+    const res = await admin.post(`/admin/webhooks/deliveries/${deliveries[0]!.id}/redeliver`, {})
+    expect(res.statusCode).toBe(303)
+    await app.jobs.drain()
+    expect(receiver.received).toHaveLength(4)
+    expect(receiver.received[3]?.headers['webhook-id']).toBe(
+      receiver.received[2]?.headers['webhook-id'],
+    )
+  })
+
+  it('lets only admins near the endpoints', async () => {
+    const member = await signedIn(app, t.db, 'hooks_member')
+    expect((await member.agent.get('/admin/webhooks')).statusCode).toBe(403)
+    const res = await member.agent.post('/admin/webhooks', {
+      url: receiver.url,
+      events: 'post.created',
+    })
+    expect(res.statusCode).toBe(403)
+    expect((await app.inject({ url: '/admin/webhooks' })).statusCode).toBe(303)
+  })
+})
