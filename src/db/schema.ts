@@ -201,6 +201,7 @@ export interface Database {
   sign_up_blocks: SignUpBlocksTable
   flags: FlagsTable
   review_items: ReviewItemsTable
+  tag_redirects: TagRedirectsTable
   api_tokens: ApiTokensTable
   webhook_endpoints: WebhookEndpointsTable
   webhook_deliveries: WebhookDeliveriesTable
@@ -497,6 +498,13 @@ export interface ReviewItemsTable {
   updated_at: number
   handled_by: number | null
   handled_at: number | null
+}
+
+/** An old slug of a tag (renamed or merged into it): its page answers 301 to the tag's current slug. */
+export interface TagRedirectsTable {
+  slug: string
+  tag_id: number
+  created_at: number
 }
 
 /** A personal access token for the API (src/domain/api-tokens): only its SHA-256 is kept. */

@@ -12,6 +12,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
   const app = req.server
   return {
     name: app.siteSettings.peek()?.siteName ?? 'Quorum',
+    description: app.siteSettings.peek()?.siteDescription ?? '',
     baseUrl: app.config.publicUrl,
     assets: {
       css: app.assets.url('quorum.css') ?? '/assets/missing.css',

@@ -28,6 +28,16 @@ export interface Mailer {
 /** SMTP timeouts: a server that stops answering fails the attempt, which is retried later. */
 const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }
 
+/**
+ * Where mail goes, for /admin/jobs: the SMTP server's host and port (never the URL's user or password),
+ * or the outbox folder.
+ */
+export function describeTransport(config: MailConfig): { kind: 'smtp' | 'outbox'; where: string } {
+  return config.smtpUrl !== null
+    ? { kind: 'smtp', where: new URL(config.smtpUrl).host }
+    : { kind: 'outbox', where: config.outbox }
+}
+
 export function createMailer(config: MailConfig): Mailer {
   if (config.smtpUrl !== null) {
     const transport = nodemailer.createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS })

@@ -10,6 +10,8 @@ export interface Viewer {
 
 export type SiteContext = {
   name: string
+  /** The site description staff set (/admin/settings): the meta description of pages without their own. */
+  description?: string
   /** Absolute origin without a trailing slash, such as "https://quorum.example"; used for canonical and og:url. */
   baseUrl: string
   /** `passkeys`: the passkey script, loaded only by the pages that use it. */

@@ -134,10 +134,14 @@ export async function listJobs(
 }
 
 /** How many jobs are in each state. */
-export async function countJobsByState(db: Executor): Promise<Record<JobState, number>> {
+export async function countJobsByState(
+  db: Executor,
+  kind?: string,
+): Promise<Record<JobState, number>> {
   const rows = await db
     .selectFrom('jobs')
     .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .$if(kind !== undefined, (qb) => qb.where('kind', '=', kind ?? ''))
     .groupBy('state')
     .execute()
   const counts: Record<JobState, number> = { pending: 0, running: 0, done: 0, dead: 0 }

@@ -46,7 +46,11 @@ function Head({
   structuredData?: object | undefined
 }) {
   const title = documentTitle(site, meta)
-  const description = meta.description ?? DEFAULT_DESCRIPTION
+  const description =
+    meta.description ??
+    (site.description !== undefined && site.description !== ''
+      ? site.description
+      : DEFAULT_DESCRIPTION)
   const canonical =
     meta.canonicalPath === undefined ? undefined : absoluteUrl(site, meta.canonicalPath)
   return (

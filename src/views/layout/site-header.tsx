@@ -48,6 +48,13 @@ function AccountArea({ site }: { site: SiteContext }) {
       <li>
         <NotificationBell unread={site.unreadNotifications ?? null} />
       </li>
+      {(site.viewer.role === 'moderator' || site.viewer.role === 'admin') && (
+        <li>
+          <a class="account-link" href="/admin">
+            Admin
+          </a>
+        </li>
+      )}
       <li>
         <a class="account-link" href="/settings">
           Settings

@@ -5,6 +5,7 @@
 import type { JobState, JobSummary } from '../../domain/jobs/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { RelativeTime } from '../components/relative-time.js'
+import { AdminCrumb } from '../components/admin-fields.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -15,6 +16,8 @@ export interface AdminJobsPageProps {
   dead: JobSummary[]
   /** Pending jobs (waiting for their first run or a retry), newest first. */
   pending: JobSummary[]
+  /** How mail leaves (the SMTP server's host, or the outbox folder) and the mail jobs by state. */
+  mail: { transport: { kind: 'smtp' | 'outbox'; where: string }; counts: Record<JobState, number> }
 }
 
 const STATE_LABELS: Record<JobState, string> = {
@@ -24,10 +27,11 @@ const STATE_LABELS: Record<JobState, string> = {
   dead: 'Dead',
 }
 
-export function AdminJobsPage({ site, counts, dead, pending }: AdminJobsPageProps) {
+export function AdminJobsPage({ site, counts, dead, pending, mail }: AdminJobsPageProps) {
   return (
     <Layout site={site} meta={{ title: 'Background jobs', noindex: true }}>
       <div class="form-page form-page-wide">
+        <AdminCrumb />
         <h1>Background jobs</h1>
         <p class="lede">
           Mail and other work that leaves a request. A job that fails is retried with a growing
@@ -41,6 +45,31 @@ export function AdminJobsPage({ site, counts, dead, pending }: AdminJobsPageProp
             </div>
           ))}
         </dl>
+        <section aria-labelledby="mail-status">
+          <h2 id="mail-status">Mail</h2>
+          <p class="mail-transport">
+            {mail.transport.kind === 'smtp' ? (
+              <>
+                Sent over SMTP through <code>{mail.transport.where}</code>.
+              </>
+            ) : (
+              <>
+                No SMTP server is set (SMTP_URL): each message is written as an .eml file to{' '}
+                <code>{mail.transport.where}</code>.
+              </>
+            )}
+          </p>
+          <dl class="job-counts mail-counts">
+            <div>
+              <dt>Mail waiting</dt>
+              <dd>{mail.counts.pending + mail.counts.running}</dd>
+            </div>
+            <div>
+              <dt>Mail dead</dt>
+              <dd>{mail.counts.dead}</dd>
+            </div>
+          </dl>
+        </section>
         <JobTable
           title="Dead jobs"
           empty="No job is dead."

@@ -1,37 +1,57 @@
-/** Admin pages. For now /admin/jobs: the background jobs, and running a dead one again. */
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+/**
+ * Admin pages: /admin (the hub: every staff section with its count) and /admin/jobs (the background
+ * jobs, how mail is sent, and running a dead job again). The sections have route files of their own
+ * (admin-tags, admin-people, admin-settings, admin-blocks, admin-log).
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { countOverview } from '../../../domain/admin/index.js'
 import { countJobsByState, listJobs, reviveJob } from '../../../domain/jobs/index.js'
-import { isAdmin } from '../../../domain/shared/index.js'
+import { MAIL_JOB } from '../../../domain/mail/index.js'
+import { countTags } from '../../../domain/tags/index.js'
+import { describeTransport } from '../../../mail/mailer.js'
+import { AdminHubPage } from '../../../views/pages/admin-hub-page.js'
 import { AdminJobsPage } from '../../../views/pages/admin-jobs-page.js'
 import { sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
+import { refuseUnless } from '../../staff-gate.js'
 
 export const adminRoutes: FastifyPluginAsync = async (app) => {
-  /** A signed-in non-admin or any POST: 403; an anonymous visitor of the page: to sign in first. */
-  const refuse = (req: FastifyRequest, reply: FastifyReply) =>
-    req.viewer || req.method !== 'GET'
-      ? sendFailure(req, reply, { code: 'forbidden', reason: 'Only admins see background jobs.' })
-      : reply.redirect(`/login?next=${encodeURIComponent('/admin/jobs')}`, 303)
+  app.get('/admin', async (req, reply) => {
+    const refused = refuseUnless(req, reply, 'staff')
+    if (refused) return refused
+    const overview = await countOverview(req.db)
+    return sendPage(reply, 200, AdminHubPage, {
+      site: siteFor(req),
+      counts: {
+        ...overview,
+        deadJobs: (await countJobsByState(req.db)).dead,
+        tags: await countTags(req.db),
+      },
+    })
+  })
 
-  const render = async (req: FastifyRequest, reply: FastifyReply) =>
-    sendPage(reply, 200, AdminJobsPage, {
+  app.get('/admin/jobs', async (req, reply) => {
+    const refused = refuseUnless(req, reply, 'admin')
+    if (refused) return refused
+    return sendPage(reply, 200, AdminJobsPage, {
       site: siteFor(req),
       counts: await countJobsByState(req.db),
       dead: await listJobs(req.db, { state: 'dead', limit: 100 }),
       pending: await listJobs(req.db, { state: 'pending', limit: 100 }),
+      mail: {
+        transport: describeTransport(app.config.mail),
+        counts: await countJobsByState(req.db, MAIL_JOB),
+      },
     })
-
-  app.get('/admin/jobs', async (req, reply) => {
-    if (!isAdmin(req.viewer)) return refuse(req, reply)
-    return render(req, reply)
   })
 
   app.post<{ Params: PostParams }>(
     '/admin/jobs/:id/retry',
     { schema: { params: PostParams } },
     async (req, reply) => {
-      if (!isAdmin(req.viewer)) return refuse(req, reply)
+      const refused = refuseUnless(req, reply, 'admin')
+      if (refused) return refused
       const revived = await reviveJob(req.db, Number(req.params.id), Date.now())
       if (!revived) return sendFailure(req, reply, { code: 'not_found', what: 'dead job' })
       req.log.info({ jobId: Number(req.params.id), by: req.viewer?.id }, 'dead job revived')

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
+import { adminBlockRoutes } from './admin-blocks.js'
+import { adminLogRoutes } from './admin-log.js'
+import { adminPeopleRoutes } from './admin-people.js'
+import { adminSettingsRoutes } from './admin-settings.js'
+import { adminTagRoutes } from './admin-tags.js'
 import { adminWebhookRoutes } from './admin-webhooks.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
@@ -49,5 +54,10 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
   await app.register(adminRoutes)
+  await app.register(adminTagRoutes)
+  await app.register(adminPeopleRoutes)
+  await app.register(adminSettingsRoutes)
+  await app.register(adminBlockRoutes)
+  await app.register(adminLogRoutes)
   await app.register(notificationRoutes)
 }

@@ -1,6 +1,6 @@
 /** The tag directory, tag pages (the reference's table) and each tag's RSS feed. */
-import type { FastifyPluginAsync } from 'fastify'
-import { findTagBySlug, listTags } from '../../../domain/tags/index.js'
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import { findTagBySlug, findTagRedirect, listTags } from '../../../domain/tags/index.js'
 import {
   DEFAULT_LISTING,
   countTagListing,
@@ -18,7 +18,27 @@ import { sendPage, siteFor } from '../../page.js'
 import { pageWindow } from '../../paging.js'
 import { ListingQuery, SlugParams } from '../../schemas/listing.js'
 
+/** The query string of a request's URL, with its "?" (kept when an old slug redirects). */
+const queryOf = (url: string) => {
+  const at = url.indexOf('?')
+  return at === -1 ? '' : url.slice(at)
+}
+
 export const tagRoutes: FastifyPluginAsync = async (app) => {
+  /**
+   * An old slug (the tag was renamed or merged into another) answers 301 with the tag's current
+   * address, forever; `suffix` is what follows the slug (the feed's "/feed").
+   */
+  const redirectOldSlug = async (
+    req: FastifyRequest<{ Params: SlugParams }>,
+    reply: FastifyReply,
+    suffix = '',
+  ) => {
+    const current = await findTagRedirect(req.db, req.params.slug)
+    if (current === undefined) return undefined
+    return reply.redirect(`/tags/${encodeURIComponent(current)}${suffix}${queryOf(req.url)}`, 301)
+  }
+
   app.get('/tags', async (req, reply) => {
     const tags = await listTags(req.db)
     return sendPage(reply, 200, TagsIndexPage, { site: siteFor(req), tags })
@@ -30,13 +50,16 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const tag = await findTagBySlug(req.db, req.params.slug)
       if (!tag)
-        return sendError(
-          req,
-          reply,
-          404,
-          'Tag not found',
-          `There is no tag named “${req.params.slug}”.`,
-          [{ href: '/tags', label: 'Browse all tags' }],
+        return (
+          (await redirectOldSlug(req, reply)) ??
+          sendError(
+            req,
+            reply,
+            404,
+            'Tag not found',
+            `There is no tag named “${req.params.slug}”.`,
+            [{ href: '/tags', label: 'Browse all tags' }],
+          )
         )
       const listing: ListingOptions = {
         sortBy: req.query.sortBy ?? DEFAULT_LISTING.sortBy,
@@ -74,12 +97,9 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const tag = await findTagBySlug(req.db, req.params.slug)
       if (!tag)
-        return sendError(
-          req,
-          reply,
-          404,
-          'Tag not found',
-          `There is no tag named “${req.params.slug}”.`,
+        return (
+          (await redirectOldSlug(req, reply, '/feed')) ??
+          sendError(req, reply, 404, 'Tag not found', `There is no tag named “${req.params.slug}”.`)
         )
       const threads = await listNewestThreadsByTag(req.db, tag.id, 20)
       return reply

@@ -1,0 +1,97 @@
+/**
+ * /admin (moderators and admins): every staff section with the number that says whether it needs
+ * attention. Moderators see the sections open to them; admins see all.
+ */
+import { Layout } from '../layout/layout.js'
+import type { SiteContext } from '../site.js'
+
+export interface AdminHubPageProps {
+  site: SiteContext
+  counts: { pendingReview: number; deadJobs: number; people: number; tags: number }
+}
+
+interface Section {
+  href: string
+  title: string
+  what: string
+  count?: string
+  adminOnly: boolean
+}
+
+export function AdminHubPage({ site, counts }: AdminHubPageProps) {
+  const admin = site.viewer?.role === 'admin'
+  const sections: Section[] = [
+    {
+      href: '/review',
+      title: 'Review queue',
+      what: 'Flagged posts and posts waiting for approval.',
+      count: `${counts.pendingReview} pending`,
+      adminOnly: false,
+    },
+    {
+      href: '/admin/people',
+      title: 'People',
+      what: 'Find an account by username, email or IP address.',
+      count: `${counts.people} accounts`,
+      adminOnly: false,
+    },
+    {
+      href: '/admin/log',
+      title: 'Staff log',
+      what: 'Every staff and automatic moderation action, newest first.',
+      adminOnly: false,
+    },
+    {
+      href: '/admin/tags',
+      title: 'Tags',
+      what: 'Create, rename, describe, merge and delete tags.',
+      count: `${counts.tags} tags`,
+      adminOnly: true,
+    },
+    {
+      href: '/admin/settings',
+      title: 'Site settings',
+      what: 'The site name and description, registration and the limits on new accounts.',
+      adminOnly: true,
+    },
+    {
+      href: '/admin/blocks',
+      title: 'Sign-up blocks',
+      what: 'Email addresses, domains and IP ranges that cannot register.',
+      adminOnly: true,
+    },
+    {
+      href: '/admin/jobs',
+      title: 'Background jobs and mail',
+      what: 'Mail and other work that runs outside requests; how mail is sent.',
+      count: `${counts.deadJobs} dead`,
+      adminOnly: true,
+    },
+    {
+      href: '/admin/webhooks',
+      title: 'Webhooks',
+      what: 'Endpoints told of new posts and other events, and their deliveries.',
+      adminOnly: true,
+    },
+  ]
+  return (
+    <Layout site={site} meta={{ title: 'Administration', noindex: true }}>
+      <div class="form-page form-page-wide">
+        <h1>Administration</h1>
+        <ul class="admin-sections">
+          {sections
+            .filter((s) => admin || !s.adminOnly)
+            .map((s) => (
+              <li>
+                <h2>
+                  <a href={s.href}>{s.title}</a>
+                </h2>
+                <p>{s.what}</p>
+                {s.count !== undefined && <p class="admin-count">{s.count}</p>}
+              </li>
+            ))}
+        </ul>
+      </div>
+    </Layout>
+  )
+}
