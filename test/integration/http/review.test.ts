@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
 import { listAuditEntries } from '../../../src/domain/audit-log/index.js'
 import { flagLimiter } from '../../../src/domain/moderation/index.js'
+import { holdForReview } from '../../../src/domain/review/index.js'
 import { findSignUpBlock, findStanding, setTrustLevel } from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
@@ -355,6 +356,41 @@ describe.each(DIALECTS)('%s: flags and review', (dialect) => {
     )
     await app.jobs.drain()
     expect(await kindsOf(t.db, a.id)).toContain('flag-disagreed')
+    expect(await kindsOf(t.db, author.id)).toContain('post-approved')
+  })
+
+  it('approves a held post: readers see it, the author is told, the item leaves the queue', async () => {
+    const [asker, author] = [await person('ask'), await person('au')]
+    const { threadId, replyId } = await threadWithReply(
+      asker,
+      author,
+      'A first post, held for approval',
+    )
+    await t.db.transaction().execute((trx) =>
+      holdForReview(trx, {
+        postId: replyId,
+        kind: 'approval',
+        note: 'first posts of a new account',
+      }),
+    )
+    const anonymous = new Agent(app, '10.9.0.8')
+    const held = await anonymous.get(`/threads/${threadId}`)
+    expect(held.body).toContain('This post is hidden: waiting for a moderator’s approval.')
+    expect(held.body).not.toContain('A first post, held for approval')
+
+    const queue = await moderator.agent.get('/review')
+    expect(queue.body).toContain('New account: waiting for approval')
+    const [item] = await pendingItems(t.db, replyId)
+    expect((await moderator.agent.post(`/review/${item?.id}/agree`)).statusCode).toBe(409)
+    expect((await moderator.agent.post(`/review/${item?.id}/approve`)).statusCode).toBe(303)
+    expect(await pendingItems(t.db, replyId)).toHaveLength(0)
+    expect((await anonymous.get(`/threads/${threadId}`)).body).toContain(
+      'A first post, held for approval',
+    )
+    expect((await listAuditEntries(t.db, { targetId: replyId })).map((e) => e.action)).toContain(
+      'post.approve',
+    )
+    await app.jobs.drain()
     expect(await kindsOf(t.db, author.id)).toContain('post-approved')
   })
 
