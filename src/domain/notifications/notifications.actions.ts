@@ -123,7 +123,8 @@ async function writeNotifications(
   const post = await findPostForNotify(db, event.postId)
   if (!post) return []
   if (event.type === 'moderation') return insertNotifications(db, moderationRows(post, event), now)
-  if (post.deleted || post.threadDeleted) return []
+  // A post held or hidden before its job ran tells nobody (a mention in spam stays unread by all).
+  if (post.deleted || post.threadDeleted || post.hidden) return []
   const levels = await listEffectiveThreadLevels(db, post.threadId)
   const one = (userId: number, kind: NotificationKind, actorId: number, dedupeKey: string) =>
     userId === actorId || levels.get(userId) === 'muted'

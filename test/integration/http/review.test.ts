@@ -166,11 +166,12 @@ describe.each(DIALECTS)('%s: flags and review', (dialect) => {
     const { threadId, replyId } = await threadWithReply(
       asker,
       author,
-      'Visit spam.example.test now',
+      'Visit spam.example.test now, quixotically',
     )
     const anonymous = new Agent(app, '10.9.0.2')
     expect((await anonymous.get(`/threads/${threadId}`)).body).toContain('spam.example.test')
     expect((await anonymous.get(`/threads/${threadId}`)).body).toContain('spam.example.test') // cached
+    expect((await anonymous.get('/search?q=quixotically')).body).toContain(`/threads/${threadId}/`)
 
     expect((await flag(a, replyId, { reason: 'spam' })).statusCode).toBe(303)
     expect((await flag(b, replyId, { reason: 'rude', message: 'Insulting' })).statusCode).toBe(303)
@@ -203,6 +204,14 @@ describe.each(DIALECTS)('%s: flags and review', (dialect) => {
         'This post is hidden: flagged by the community.',
       )
     }
+
+    // Its text left the search index, and its revisions are not a way around the notice.
+    expect((await anonymous.get('/search?q=quixotically')).body).not.toContain(
+      `/threads/${threadId}/`,
+    )
+    expect((await anonymous.get(`/posts/${replyId}/revisions`)).statusCode).toBe(404)
+    expect((await asker.agent.get(`/posts/${replyId}/revisions`)).statusCode).toBe(404)
+    expect((await author.agent.get(`/posts/${replyId}/revisions`)).statusCode).toBe(200)
 
     await app.jobs.drain()
     expect(await kindsOf(t.db, author.id)).toContain('post-hidden')
