@@ -131,3 +131,11 @@ export async function findFlagTarget(db: Executor, postId: number) {
     .where('p.id', '=', postId)
     .executeTakeFirst()
 }
+
+/**
+ * A deleted account's flags keep counting (moderators decided on them) but lose the words the person
+ * wrote: the account's deletion clears their messages.
+ */
+export async function eraseFlagMessages(db: Executor, userId: number): Promise<void> {
+  await db.updateTable('flags').set({ message: null }).where('user_id', '=', userId).execute()
+}
