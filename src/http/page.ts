@@ -29,6 +29,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
           : 'reminder'
         : null,
     unreadNotifications: req.unreadNotifications,
+    pendingReview: req.pendingReview,
   }
 }
 

@@ -27,6 +27,8 @@ export type SiteContext = {
   emailNotice?: 'required' | 'reminder' | null
   /** The signed-in viewer's unread notifications (the bell); absent on anonymous pages. */
   unreadNotifications?: number | null
+  /** Staff: posts waiting at /review, for the header's "Review (3)"; absent for everyone else. */
+  pendingReview?: number | null
 }
 
 export type PageMeta = {

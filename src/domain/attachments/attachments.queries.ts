@@ -13,7 +13,11 @@ export interface StoredAttachment {
   content: Uint8Array
 }
 
-/** An attachment of a live post in a live thread, with its bytes; undefined otherwise. */
+/**
+ * An attachment of a live post in a live thread, with its bytes; undefined otherwise. A hidden post's
+ * attachments are not served at all (docs/moderation.md): its page shows them to nobody but its author
+ * and staff, and this URL carries no viewer.
+ */
 export function findAttachment(db: Executor, id: string): Promise<StoredAttachment | undefined> {
   return db
     .selectFrom('attachments as a')
@@ -29,6 +33,8 @@ export function findAttachment(db: Executor, id: string): Promise<StoredAttachme
     .where('a.id', '=', id)
     .where('p.deleted_at', 'is', null)
     .where('t.deleted_at', 'is', null)
+    .where('p.hidden_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
     .executeTakeFirst()
 }
 

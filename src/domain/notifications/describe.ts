@@ -23,6 +23,18 @@ export function describeNotification(
       return `${who} asked a question in a tag you watch`
     case 'watched-post':
       return `${who} posted in a thread you watch`
+    case 'post-hidden':
+      return n.actor === null
+        ? 'Your post was hidden: flagged by the community. Edit it once to ask for a review'
+        : `${who} hid your post`
+    case 'post-approved':
+      return `${who} reviewed your post: it is visible again`
+    case 'post-removed':
+      return `${who} removed your post`
+    case 'flag-agreed':
+      return `${who} agreed with your flag`
+    case 'flag-disagreed':
+      return `${who} looked at your flag and left the post up`
     case 'boost':
       return n.actorCount <= 1
         ? `${who} boosted your post`

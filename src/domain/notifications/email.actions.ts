@@ -40,6 +40,11 @@ const DEFAULT_MODES: Record<NotificationKind, EmailMode> = {
   'new-thread': 'daily',
   'watched-post': 'daily',
   boost: 'never',
+  'post-hidden': 'immediately',
+  'post-approved': 'immediately',
+  'post-removed': 'immediately',
+  'flag-agreed': 'never',
+  'flag-disagreed': 'never',
 }
 
 const DAY = 86_400_000

@@ -49,6 +49,8 @@ function eventKey(event: ActivityEvent): string {
       return `recommend:${event.postId}:${event.byId}`
     case 'post.boosted':
       return `boost:${event.postId}:${event.byId}:${event.at}`
+    case 'moderation':
+      return `mod:${event.notice}:${event.postId}:${event.at}`
   }
 }
 
@@ -119,7 +121,10 @@ async function writeNotifications(
   now: number,
 ): Promise<NotificationWritten[]> {
   const post = await findPostForNotify(db, event.postId)
-  if (!post || post.deleted || post.threadDeleted) return []
+  if (!post) return []
+  if (event.type === 'moderation') return insertNotifications(db, moderationRows(post, event), now)
+  // A post held or hidden before its job ran tells nobody (a mention in spam stays unread by all).
+  if (post.deleted || post.threadDeleted || post.hidden) return []
   const levels = await listEffectiveThreadLevels(db, post.threadId)
   const one = (userId: number, kind: NotificationKind, actorId: number, dedupeKey: string) =>
     userId === actorId || levels.get(userId) === 'muted'
@@ -160,6 +165,26 @@ async function writeNotifications(
     }
   }
   return insertNotifications(db, rows, now)
+}
+
+/**
+ * What a moderation outcome tells: each person named, once per event, even on a muted thread or a
+ * removed post (it is about their own post or flag); never the moderator who decided.
+ */
+function moderationRows(
+  post: PostForNotify,
+  event: Extract<ActivityEvent, { type: 'moderation' }>,
+): NewNotification[] {
+  return [...new Set(event.userIds)]
+    .filter((userId) => userId !== event.actorId)
+    .map((userId) => ({
+      userId,
+      kind: event.notice,
+      threadId: post.threadId,
+      postId: post.id,
+      actorId: event.actorId,
+      dedupeKey: `${event.notice}:${post.id}:${event.at}`,
+    }))
 }
 
 /**

@@ -12,6 +12,8 @@ export interface PostForNotify {
   authorId: number
   kind: 'question' | 'reply' | 'comment'
   deleted: boolean
+  /** Hidden from readers (flagged, held, by staff): nobody is told of it but by moderation notices. */
+  hidden: boolean
   threadAuthorId: number
   threadDeleted: boolean
   parentAuthorId: number | null
@@ -31,6 +33,7 @@ export async function findPostForNotify(
       'p.author_id as authorId',
       'p.kind',
       'p.deleted_at as deletedAt',
+      'p.hidden_at as hiddenAt',
       't.author_id as threadAuthorId',
       't.deleted_at as threadDeletedAt',
       'parent.author_id as parentAuthorId',
@@ -38,8 +41,13 @@ export async function findPostForNotify(
     .where('p.id', '=', postId)
     .executeTakeFirst()
   if (!row) return undefined
-  const { deletedAt, threadDeletedAt, ...rest } = row
-  return { ...rest, deleted: deletedAt !== null, threadDeleted: threadDeletedAt !== null }
+  const { deletedAt, threadDeletedAt, hiddenAt, ...rest } = row
+  return {
+    ...rest,
+    deleted: deletedAt !== null,
+    hidden: hiddenAt !== null,
+    threadDeleted: threadDeletedAt !== null,
+  }
 }
 
 /** Ids of the accounts with these names (any case). */

@@ -10,6 +10,22 @@ export type ActivityEvent =
   | { type: 'answer.accepted'; postId: number; byId: number }
   | { type: 'reply.recommended'; postId: number; byId: number }
   | { type: 'post.boosted'; postId: number; byId: number; at: number }
+  /**
+   * A moderation outcome told to the people it concerns (docs/moderation.md): the author of a hidden,
+   * shown again or removed post, the flaggers of a decided post. `actorId` null when a rule did it.
+   */
+  | {
+      type: 'moderation'
+      notice: ModerationNotice
+      postId: number
+      userIds: number[]
+      actorId: number | null
+      at: number
+    }
+
+/** The notification kinds of moderation outcomes. */
+export type ModerationNotice =
+  'post-hidden' | 'post-approved' | 'post-removed' | 'flag-agreed' | 'flag-disagreed'
 
 export const NOTIFICATION_KINDS = [
   'reply',
@@ -21,6 +37,11 @@ export const NOTIFICATION_KINDS = [
   'new-thread',
   'watched-post',
   'boost',
+  'post-hidden',
+  'post-approved',
+  'post-removed',
+  'flag-agreed',
+  'flag-disagreed',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -35,6 +56,11 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   'new-thread': 'New threads in tags I watch',
   'watched-post': 'New posts in threads I watch',
   boost: 'Boosts of my posts',
+  'post-hidden': 'My post hidden (by flags or staff)',
+  'post-approved': 'My hidden post shown again',
+  'post-removed': 'My post removed by a moderator',
+  'flag-agreed': 'Moderators agreeing with my flag',
+  'flag-disagreed': 'Moderators disagreeing with my flag',
 }
 
 /** At most this many @mentions of one post notify anyone (more is spam). */

@@ -5,7 +5,7 @@
 import type { Executor } from '../../db/schema.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
-import { canEdit, canViewDeleted } from './posts.policy.js'
+import { canEdit, canViewDeleted, canViewHidden } from './posts.policy.js'
 import {
   findPostContext,
   listRevisions,
@@ -44,5 +44,6 @@ export async function getPostRevisions(
 ): Promise<Result<{ post: PostContext; revisions: RevisionView[] }>> {
   const post = await findPostContext(db, postId)
   if (!post || (post.deleted && !canViewDeleted(viewer))) return fail.notFound('post')
+  if (post.hidden && !canViewHidden(viewer, post)) return fail.notFound('post')
   return ok({ post, revisions: await listRevisions(db, post.id) })
 }

@@ -10,6 +10,7 @@ import { refreshThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import { enqueueActivity, parseMentions } from '../notifications/index.js'
 import { watchByDefault } from '../watching/index.js'
+import { checkHiddenEdit, requestReReview } from '../review/index.js'
 import type { Viewer } from '../shared/index.js'
 import { findPostFacts, findThreadFacts } from './post-facts.queries.js'
 import {
@@ -184,6 +185,11 @@ export async function editPost(
   const problem =
     (title !== undefined ? checkTitle(title) : undefined) ?? BODY_RULES[post.kind].check(body)
   if (problem) return problem
+  // The author of a hidden post may edit it once to ask for another look (docs/moderation.md).
+  const hidden = isStaff(viewer)
+    ? ok({ reReview: false })
+    : await checkHiddenEdit(db, { postId: post.id, editorId: viewer.id })
+  if (!hidden.ok) return hidden
   await db.transaction().execute(async (trx) => {
     await keepOriginalRevision(trx, post)
     await appendRevision(trx, {
@@ -204,6 +210,7 @@ export async function editPost(
         ...(title !== undefined ? { title } : {}),
       })
     await refreshThreadText(trx, post.threadId)
+    if (hidden.value.reReview) await requestReReview(trx, post.id, now)
     if (viewer.id !== post.authorId)
       await enqueueActivity(
         trx,

@@ -45,6 +45,11 @@ export function canViewDeleted(viewer: Viewer | null): boolean {
   return isStaff(viewer)
 }
 
+/** A hidden post (or thread) is seen, with a banner saying why, by its author and by staff only. */
+export function canViewHidden(viewer: Viewer | null, post: { authorId: number }): boolean {
+  return viewer !== null && (isStaff(viewer) || viewer.id === post.authorId)
+}
+
 export function canReply(viewer: Viewer | null, thread: ThreadFacts): boolean {
   return viewer !== null && !thread.deleted && isOpenTo(viewer, thread)
 }

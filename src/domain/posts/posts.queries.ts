@@ -26,6 +26,9 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
       'p.edited_at as editedAt',
       'p.recommended_by as recommendedBy',
       'p.deleted_at as deletedAt',
+      'p.author_id as authorId',
+      'p.hidden_reason as hiddenReason',
+      'p.hidden_note as hiddenNote',
       'u.username',
       'u.title as userTitle',
     ])
@@ -41,11 +44,20 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
   const comments: { parentId: number; comment: CommentView }[] = []
   for (const r of rows) {
     const author = { username: r.username, title: r.userTitle }
+    const hidden =
+      r.hiddenReason === null ? null : { reason: r.hiddenReason, note: r.hiddenNote, masked: false }
     if (r.kind === 'comment') {
       if (r.deletedAt === null && r.parentId !== null) {
         comments.push({
           parentId: r.parentId,
-          comment: { id: r.id, author, createdAt: r.createdAt, bodyHtml: r.bodyHtml },
+          comment: {
+            id: r.id,
+            author,
+            createdAt: r.createdAt,
+            bodyHtml: r.bodyHtml,
+            authorId: r.authorId,
+            hidden,
+          },
         })
       }
       continue
@@ -61,6 +73,8 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
       accepted: false,
       recommended: r.recommendedBy !== null,
       deleted,
+      authorId: r.authorId,
+      hidden: deleted ? null : hidden,
       attachments: deleted ? [] : (attachments.get(r.id) ?? []),
       comments: [],
     }

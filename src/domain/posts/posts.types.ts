@@ -1,4 +1,5 @@
 /** View models of posts as the thread page shows them. Times are epoch milliseconds. */
+import type { HiddenReason } from '../review/index.js'
 import type { UserRef } from '../shared/index.js'
 
 export interface AttachmentView {
@@ -19,6 +20,19 @@ export interface CommentView {
   author: UserRef
   createdAt: number
   bodyHtml: string
+  authorId: number
+  hidden: HiddenState | null
+}
+
+/**
+ * Why a post is hidden from readers (docs/moderation.md). `masked`: this viewer sees the notice in place
+ * of the body (anyone but its author and staff); otherwise the body with a banner saying why.
+ */
+export interface HiddenState {
+  reason: HiddenReason
+  /** What staff or the rule wrote ("hidden: flagged by the community"); shown to the author and staff. */
+  note: string | null
+  masked: boolean
 }
 
 export interface PostView {
@@ -33,6 +47,9 @@ export interface PostView {
   accepted: boolean
   recommended: boolean
   deleted: boolean
+  authorId: number
+  /** Null when readers see the post. */
+  hidden: HiddenState | null
   attachments: AttachmentView[]
   comments: CommentView[]
 }

@@ -41,6 +41,9 @@ export interface PostContext {
   kind: 'question' | 'reply' | 'comment'
   bodyMarkdown: string
   deleted: boolean
+  authorId: number
+  /** Hidden from readers (flagged, held, by staff): only its author and staff read its revisions. */
+  hidden: boolean
 }
 
 /** A post with its thread's title, for the edit and revisions pages. */
@@ -54,13 +57,19 @@ export function findPostContext(db: Executor, postId: number): Promise<PostConte
       't.title as threadTitle',
       'p.kind',
       'p.body_markdown as bodyMarkdown',
+      'p.author_id as authorId',
+      'p.hidden_at as hiddenAt',
     ])
     .select((eb) =>
       eb.case().when('p.deleted_at', 'is', null).then(false).else(true).end().as('deleted'),
     )
     .where('p.id', '=', postId)
     .executeTakeFirst()
-    .then((row) => (row ? { ...row, deleted: Boolean(row.deleted) } : undefined))
+    .then((row) => {
+      if (!row) return undefined
+      const { hiddenAt, ...rest } = row
+      return { ...rest, deleted: Boolean(row.deleted), hidden: hiddenAt !== null }
+    })
 }
 
 export interface NewRevision {

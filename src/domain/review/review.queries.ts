@@ -79,3 +79,21 @@ export async function openReviewItem(
     .executeTakeFirstOrThrow()
   return row.id
 }
+
+/** Whether `editorId` edited the post at or after `since` (the author's one edit of a hidden post). */
+export async function hasEditSince(
+  db: Executor,
+  postId: number,
+  editorId: number,
+  since: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('revisions')
+    .select('post_id')
+    .where('post_id', '=', postId)
+    .where('editor_id', '=', editorId)
+    .where('created_at', '>=', since)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -47,7 +47,7 @@ export function hasFilters(f: SearchFilters): boolean {
 
 /** The filters as one predicate over `threads as t` (and live threads only). */
 export function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
-  const parts: RawBuilder<unknown>[] = [sql`t.deleted_at is null`]
+  const parts: RawBuilder<unknown>[] = [sql`t.deleted_at is null`, sql`t.hidden_at is null`]
   for (const tagId of f.tagIds)
     parts.push(
       sql`exists (select 1 from thread_tags tt where tt.thread_id = t.id and tt.tag_id = ${tagId})`,

@@ -130,6 +130,7 @@ export async function listSignaturePostings(
     .innerJoin('threads as t', 't.id', 's.thread_id')
     .select(['s.thread_id as threadId', 's.kind', 's.key', 's.label'])
     .where('t.deleted_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
     .$if(excludeId !== null, (qb) => qb.where('s.thread_id', '!=', excludeId ?? 0))
     .where((eb) =>
       eb.or(items.map((i) => eb.and([eb('s.kind', '=', i.kind), eb('s.key', '=', i.key)]))),
@@ -180,6 +181,7 @@ export async function listThreadSummaries(
     .select(['id', 'title', 'accepted_post_id as acceptedPostId', 'reply_count as replyCount'])
     .where('id', 'in', [...threadIds])
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .execute()
   return new Map(
     rows.map((r) => [

@@ -43,6 +43,7 @@ export async function loadThreadContents(
     .select(['id', 'title', 'accepted_post_id as acceptedPostId'])
     .where('id', 'in', [...threadIds])
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null) // a hidden thread leaves search and similar threads
     .orderBy('id')
     .execute()
   for (const t of threads) contents.set(t.id, { ...t, posts: [], attachments: [] })
@@ -59,6 +60,7 @@ export async function loadThreadContents(
     ])
     .where('thread_id', 'in', live)
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null) // a hidden reply's text leaves snippets and signatures
     .orderBy('thread_id')
     .orderBy('created_at')
     .orderBy('id')
@@ -76,6 +78,7 @@ export async function loadThreadContents(
     ])
     .where('p.thread_id', 'in', live)
     .where('p.deleted_at', 'is', null)
+    .where('p.hidden_at', 'is', null)
     .orderBy('a.created_at')
     .orderBy('a.file_name')
     .execute()

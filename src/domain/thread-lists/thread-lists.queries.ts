@@ -116,6 +116,7 @@ export async function listThreadsWhere(
     .innerJoin('users as u', 'u.id', 't.author_id')
     .select(threadListColumns)
     .where('t.deleted_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
   if (q.authorId !== undefined) query = query.where('t.author_id', '=', q.authorId)
   const excluded = q.excludeTagIds ?? []
   if (excluded.length > 0)
@@ -154,7 +155,10 @@ export async function listNewestThreadsByTag(
   })
 }
 
-/** A thread with its author; deleted threads only when asked for (staff see them to restore them). */
+/**
+ * A thread with its author; deleted threads only when asked for (staff see them to restore them).
+ * A hidden thread comes back with `hidden` set: the caller decides who may see it (its author, staff).
+ */
 export async function findThreadView(
   db: Executor,
   threadId: number,
@@ -163,7 +167,7 @@ export async function findThreadView(
   const row = await db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(threadListColumns)
+    .select([...threadListColumns, 't.author_id as authorId', 't.hidden_reason as hiddenReason'])
     .where('t.id', '=', threadId)
     .$if(!options.includeDeleted, (qb) => qb.where('t.deleted_at', 'is', null))
     .executeTakeFirst()
@@ -171,7 +175,12 @@ export async function findThreadView(
   const [item] = await withTags(db, [row])
   if (!item) return undefined
   const { excerpt: _excerpt, ...view } = item
-  return { ...view, acceptedPostId: row.acceptedPostId }
+  return {
+    ...view,
+    acceptedPostId: row.acceptedPostId,
+    authorId: row.authorId,
+    hiddenReason: row.hiddenReason,
+  }
 }
 
 /**
@@ -268,6 +277,7 @@ export async function threadListItems(
     .select(threadListColumns)
     .where('t.id', 'in', [...ids])
     .where('t.deleted_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
     .execute()
   const byId = new Map(rows.map((r) => [r.id, r]))
   return withTags(
@@ -317,6 +327,7 @@ export async function syncThreadSortKeys(db: Executor, threadId: number): Promis
       'boost_count',
       'view_count',
       'deleted_at',
+      'hidden_at',
     ])
     .where('id', '=', threadId)
     .executeTakeFirst()
@@ -331,7 +342,8 @@ export async function syncThreadSortKeys(db: Executor, threadId: number): Promis
       reply_count: t.reply_count,
       boost_count: t.boost_count,
       view_count: t.view_count,
-      deleted: t.deleted_at === null ? 0 : 1,
+      // A hidden thread (flagged, held, hidden by staff) leaves tag pages and counts as a deleted one does.
+      deleted: t.deleted_at === null && t.hidden_at === null ? 0 : 1,
     })
     .where('thread_id', '=', threadId)
     .execute()

@@ -66,4 +66,7 @@ export interface ThreadView {
   pinned: boolean
   solved: boolean
   acceptedPostId: number | null
+  authorId: number
+  /** Why the thread is hidden from readers (its question is hidden), or null when it is not. */
+  hiddenReason: 'flagged' | 'approval' | 'duplicate' | 'staff' | null
 }

@@ -26,6 +26,7 @@ export async function countSitemapEntries(
       .selectFrom('threads')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('deleted_at', 'is', null)
+      .where('hidden_at', 'is', null)
       .executeTakeFirstOrThrow(),
     db
       .selectFrom('tags')
@@ -63,6 +64,7 @@ export async function listSitemapThreads(
     .selectFrom('threads')
     .select(['id', 'title', 'last_activity_at as lastActivityAt'])
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .where('id', '>=', Math.max(fromId, 1))
     .where('id', '<=', Math.min(toId, MAX_ID))
     .orderBy('id')
@@ -87,6 +89,7 @@ export async function listSitemapThreadChunks(
     .selectFrom('threads')
     .select([chunk.as('chunk'), (eb) => eb.fn.max('last_activity_at').as('lastActivityAt')])
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .groupBy(chunk)
     .orderBy(chunk)
     .execute()

@@ -11,7 +11,8 @@ import {
   canReply,
   canRestore,
 } from '../posts/index.js'
-import type { Viewer } from '../shared/index.js'
+import { canFlag } from '../moderation/index.js'
+import { isStaff, type Viewer } from '../shared/index.js'
 import type { PostControls, ThreadViewerState } from './threads.types.js'
 
 /**
@@ -22,6 +23,7 @@ export async function getThreadViewerState(
   db: Executor,
   viewer: Viewer,
   threadId: number,
+  now = Date.now(),
 ): Promise<ThreadViewerState> {
   const facts = await listPostFacts(db, threadId)
   const boosted = await boostedByViewer(
@@ -40,6 +42,8 @@ export async function getThreadViewerState(
       canAccept: canAccept(viewer, post),
       canRecommend: canRecommend(viewer, post),
       canComment: canComment(viewer, post),
+      canFlag: !post.deleted && canFlag(viewer, post, now),
+      canModerate: !post.deleted && isStaff(viewer),
     }
   }
   const first = facts[0]

@@ -22,6 +22,10 @@ export interface PostControls {
   /** Mark (or unmark) this reply "Recommended"; staff only. */
   canRecommend: boolean
   canComment: boolean
+  /** Flag it for moderators (not one's own post, not while silenced). */
+  canFlag: boolean
+  /** Staff: hide it from readers with a reason, or show it again. */
+  canModerate: boolean
 }
 
 /** The viewer-specific part of a thread page; absent for anonymous readers. */

@@ -26,6 +26,7 @@ export async function getProfile(db: Executor, username: string): Promise<Profil
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('author_id', '=', user.id)
     .where('deleted_at', 'is', null)
+    .where('hidden_at', 'is', null)
     .executeTakeFirstOrThrow()
   const posts = await db
     .selectFrom('posts')

@@ -11,6 +11,8 @@ declare module 'fastify' {
     csrfToken: string | null
     /** The signed-in viewer's unread notifications, for the bell (null until counted). */
     unreadNotifications: number | null
+    /** Staff: posts waiting at /review (null for everyone else, or until counted). */
+    pendingReview: number | null
   }
 }
 
@@ -19,6 +21,7 @@ export const viewerPlugin = fp(
     app.decorateRequest('viewer', null)
     app.decorateRequest('csrfToken', null)
     app.decorateRequest('unreadNotifications', null)
+    app.decorateRequest('pendingReview', null)
   },
   { name: 'viewer' },
 )

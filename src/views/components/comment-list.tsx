@@ -17,6 +17,10 @@ export function CommentList({ comments, now }: { comments: CommentView[]; now: n
           <p class="comment-meta">
             <span aria-hidden="true">— </span>
             <UserName user={c.author} /> <RelativeTime at={c.createdAt} now={now} />
+            {/* Only its author and staff get a hidden comment (thread-page.ts leaves it out for others). */}
+            {c.hidden !== null && (
+              <span class="badge"> Hidden from readers: {c.hidden.note ?? c.hidden.reason}</span>
+            )}
           </p>
         </li>
       ))}

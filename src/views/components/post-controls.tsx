@@ -16,7 +16,7 @@ export function boostCountText(n: number): string {
 
 function ActionForm(props: {
   postId: number
-  action: 'boost' | 'accept' | 'recommend' | 'delete' | 'restore'
+  action: 'boost' | 'accept' | 'recommend' | 'delete' | 'restore' | 'hide' | 'unhide'
   csrfToken: string | null
   island?: string
   confirm?: string
@@ -160,6 +160,42 @@ export function CommentForm(props: {
           Add comment
         </button>
       </form>
+    </details>
+  )
+}
+
+/** "Flag": a link to the small page with the reasons (works without JavaScript). */
+export function FlagLink({ postId }: { postId: number }) {
+  return (
+    <a class="post-action-link" href={`/posts/${postId}/flag`}>
+      Flag<span class="visually-hidden"> this post for moderators</span>
+    </a>
+  )
+}
+
+/** Staff: hide the post from readers with a reason its author sees, or show it again. */
+export function HideControl(props: { postId: number; hidden: boolean; csrfToken: string | null }) {
+  const id = `hide-reason-${props.postId}`
+  if (props.hidden)
+    return (
+      <ActionForm postId={props.postId} action="unhide" csrfToken={props.csrfToken}>
+        <button class="button button-quiet button-small" type="submit">
+          Show again
+        </button>
+      </ActionForm>
+    )
+  return (
+    <details class="hide-composer">
+      <summary>Hide</summary>
+      <ActionForm postId={props.postId} action="hide" csrfToken={props.csrfToken}>
+        <label class="field-label" for={id}>
+          Why (the author sees this)
+        </label>
+        <input id={id} name="reason" type="text" maxLength={500} required />{' '}
+        <button class="button button-danger button-small" type="submit">
+          Hide from readers
+        </button>
+      </ActionForm>
     </details>
   )
 }

@@ -1,5 +1,5 @@
 import type { PostControls } from '../../domain/threads/index.js'
-import type { PostView } from '../../domain/posts/index.js'
+import type { HiddenState, PostView } from '../../domain/posts/index.js'
 import { displayName } from '../../domain/shared/index.js'
 import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
@@ -9,6 +9,8 @@ import {
   BoostControl,
   CommentForm,
   DeleteControl,
+  FlagLink,
+  HideControl,
   RecommendControl,
   RestoreControl,
 } from './post-controls.js'
@@ -79,6 +81,42 @@ function PostBadges({ post, kind }: { post: PostView; kind: PostProps['kind'] })
   )
 }
 
+/** What readers are told in place of a hidden post's body, by why it is hidden. */
+export function hiddenNotice(reason: HiddenState['reason']): string {
+  switch (reason) {
+    case 'flagged':
+      return 'This post is hidden: flagged by the community.'
+    case 'approval':
+    case 'duplicate':
+      return 'This post is hidden: waiting for a moderator’s approval.'
+    case 'staff':
+      return 'This post is hidden: hidden by staff.'
+  }
+}
+
+/** A hidden post as a reader sees it: the notice, no text, no controls but staff's. */
+function MaskedPost(props: PostProps & { id: string; hidden: HiddenState }) {
+  return (
+    <article class="post post-hidden" id={props.id}>
+      <p>{hiddenNotice(props.hidden.reason)}</p>
+    </article>
+  )
+}
+
+/** Above a hidden post's body, for its author and staff: why readers do not see it. */
+function HiddenBanner({ hidden, own }: { hidden: HiddenState; own: boolean }) {
+  return (
+    <div class="hidden-banner" role="note">
+      <p>
+        <strong>Hidden from readers</strong>: {hidden.note ?? hiddenNotice(hidden.reason)}
+      </p>
+      {own && (
+        <p>Edit the post once to ask a moderator for another look; it stays hidden until then.</p>
+      )}
+    </div>
+  )
+}
+
 function DeletedPost(props: PostProps & { id: string }) {
   const { post, kind, controls, csrfToken = null } = props
   return (
@@ -108,6 +146,10 @@ function PostActions(props: PostProps) {
         </a>
       )}
       {controls.canDelete && <DeleteControl postId={post.id} kind={kind} csrfToken={csrfToken} />}
+      {controls.canFlag && post.hidden === null && <FlagLink postId={post.id} />}
+      {controls.canModerate && (
+        <HideControl postId={post.id} hidden={post.hidden !== null} csrfToken={csrfToken} />
+      )}
     </>
   )
 }
@@ -117,6 +159,7 @@ export function Post(props: PostProps) {
   const { post, kind, now, headingLevel = 3, controls, csrfToken = null } = props
   const id = `post-${post.id}`
   if (post.deleted) return <DeletedPost {...props} id={id} />
+  if (post.hidden?.masked === true) return <MaskedPost {...props} id={id} hidden={post.hidden} />
   const classes = ['post', `post-${kind}`, post.accepted ? 'is-accepted' : '']
     .filter((c) => c !== '')
     .join(' ')
@@ -136,6 +179,9 @@ export function Post(props: PostProps) {
         )}
         <PostBadges post={post} kind={kind} />
       </header>
+      {post.hidden !== null && (
+        <HiddenBanner hidden={post.hidden} own={controls?.canModerate !== true} />
+      )}
       {/* bodyHtml is rendered from Markdown with raw HTML off and sanitised when the post is saved
           (domain/markdown), so it is emitted as-is here. */}
       <div class="post-body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />

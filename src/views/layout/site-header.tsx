@@ -55,6 +55,13 @@ function AccountArea({ site }: { site: SiteContext }) {
           </a>
         </li>
       )}
+      {site.viewer.role !== 'member' && (
+        <li>
+          <a class="account-link review-link" href="/review">
+            Review{site.pendingReview ? ` (${site.pendingReview})` : ''}
+          </a>
+        </li>
+      )}
       <li>
         <a class="account-link" href="/settings">
           Settings

@@ -5,7 +5,7 @@ import type { PostView } from '../../domain/posts/index.js'
 import type { ThreadView } from '../../domain/thread-lists/index.js'
 import { countNoun, exactCount } from '../components/count-noun.js'
 import { CrashNotes, MentionsLine } from '../components/mentions.js'
-import { Post } from '../components/post.js'
+import { hiddenNotice, Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { ReplyForm } from '../components/reply-form.js'
 import { SimilarThreadsPanel } from '../components/similar-threads.js'
@@ -182,6 +182,7 @@ export function ThreadPage({
         description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
         canonicalPath: threadHref(thread),
         ogType: 'article',
+        noindex: thread.hiddenReason !== null,
       }}
       live={`thread=${thread.id}`}
       structuredData={qaPageData(site, data)}
@@ -190,6 +191,12 @@ export function ThreadPage({
         <h1>
           <bdi>{thread.title}</bdi>
         </h1>
+        {thread.hiddenReason !== null && (
+          <p class="hidden-banner" role="note">
+            <strong>This thread is hidden from readers</strong>: {hiddenNotice(thread.hiddenReason)}{' '}
+            Only its author and staff see it.
+          </p>
+        )}
         <TagList tags={thread.tags} />
         <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
         {signatures !== undefined && <MentionsLine mentions={signatures.mentions} />}

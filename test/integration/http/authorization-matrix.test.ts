@@ -351,6 +351,51 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     },
     allowed: { anonymous: N, member: N, author: N, moderator: N, admin: Y },
   },
+  // Moderation: review
+  {
+    // Anyone signed in flags another's post; the author may not flag their own.
+    name: 'POST /posts/:id/flag',
+    setup: async (db) => ({
+      url: `/posts/${(await fixture(db)).ownReplyId}/flag`,
+      form: { reason: 'off-topic' },
+    }),
+    allowed: { anonymous: N, member: Y, author: N, moderator: Y, admin: Y },
+  },
+  {
+    name: 'POST /posts/:id/hide',
+    setup: async (db) => ({
+      url: `/posts/${(await fixture(db)).ownReplyId}/hide`,
+      form: { reason: 'Hidden by the matrix' },
+    }),
+    allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  },
+  {
+    name: 'POST /posts/:id/unhide',
+    setup: async (db) => {
+      const { ownReplyId } = await fixture(db)
+      await db
+        .updateTable('posts')
+        .set({ hidden_at: Date.now(), hidden_reason: 'staff', hidden_note: 'matrix' })
+        .where('id', '=', ownReplyId)
+        .execute()
+      return { url: `/posts/${ownReplyId}/unhide`, form: {} }
+    },
+    allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  },
+  ...(['disagree', 'delete', 'spammer'] as const).map((decision) => ({
+    name: `POST /review/:id/${decision}`,
+    setup: async (db: Db): Promise<Cell> => {
+      const { ownReplyId } = await fixture(db)
+      const now = Date.now()
+      const item = await db
+        .insertInto('review_items')
+        .values({ post_id: ownReplyId, kind: 'flagged', created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return { url: `/review/${item.id}/${decision}`, form: {} }
+    },
+    allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  })),
 ]
 
 describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {

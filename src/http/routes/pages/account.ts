@@ -1,4 +1,5 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
+import { eraseFlagMessages } from '../../../domain/moderation/index.js'
 import type { FastifyPluginAsync } from 'fastify'
 import { eraseNotifications } from '../../../domain/notifications/index.js'
 import { eraseLinkedLogins } from '../../../domain/oidc/index.js'
@@ -19,6 +20,7 @@ const ERASERS: readonly AccountEraser[] = [
   eraseSecondFactors,
   eraseWatches,
   eraseNotifications,
+  eraseFlagMessages,
 ]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 

@@ -20,7 +20,9 @@ import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
 import { sessionRoutes } from './sessions.js'
 import { tagRoutes } from './tags.js'
+import { flagRoutes } from './flags.js'
 import { postControlRoutes } from './post-controls.js'
+import { reviewRoutes } from './review.js'
 import { postEditRoutes } from './post-edits.js'
 import { postWritingRoutes } from './post-writing.js'
 import { threadRoutes } from './threads.js'
@@ -60,4 +62,6 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminBlockRoutes)
   await app.register(adminLogRoutes)
   await app.register(notificationRoutes)
+  await app.register(flagRoutes)
+  await app.register(reviewRoutes)
 }
