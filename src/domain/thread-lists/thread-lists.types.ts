@@ -66,4 +66,8 @@ export interface ThreadView {
   pinned: boolean
   solved: boolean
   acceptedPostId: number | null
+  /** Closed by staff as a duplicate of this thread (null when open); `deleted` when that one is. */
+  duplicateOf: { id: number; title: string; slug: string; deleted: boolean } | null
+  /** Deleted (only staff see a deleted thread's page). */
+  deleted: boolean
 }

@@ -12,6 +12,7 @@ import {
   canRestore,
 } from '../posts/index.js'
 import type { Viewer } from '../shared/index.js'
+import { getThreadStaffPanel } from '../staff-actions/index.js'
 import type { PostControls, ThreadViewerState } from './threads.types.js'
 
 /**
@@ -48,9 +49,15 @@ export async function getThreadViewerState(
         id: threadId,
         authorId: first.threadAuthorId,
         locked: first.threadLocked,
+        closed: first.threadClosed,
         deleted: first.threadDeleted,
         acceptedPostId: first.acceptedPostId,
       }
     : undefined
-  return { controls, canReply: thread !== undefined && canReply(viewer, thread) }
+  const staff = await getThreadStaffPanel(db, viewer, threadId)
+  return {
+    controls,
+    canReply: thread !== undefined && canReply(viewer, thread),
+    ...(staff ? { staff } : {}),
+  }
 }

@@ -19,6 +19,7 @@ import {
   type EmailJob,
   type NotificationWritten,
 } from '../../domain/notifications/index.js'
+import { expirePin, PIN_EXPIRY_JOB, type PinExpiry } from '../../domain/staff-actions/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -77,6 +78,10 @@ export const jobsPlugin = fp<JobsPluginOptions>(
         async (job) => {
           await sendNotificationEmail(app.db, job.payload as EmailJob, job.key)
         },
+      ],
+      [
+        PIN_EXPIRY_JOB,
+        (job) => expirePin(app.db, job.payload as PinExpiry, clock()).then(() => {}),
       ],
       ...Object.entries(options.handlers ?? {}),
     ])

@@ -195,6 +195,24 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Record<
       },
       allowed: { anonymous: N, member: N, author: N, moderator: N, admin: Y },
     },
+    // Moderation: staff actions
+    ...(
+      [
+        ['lock', async () => ({ state: 'on' })],
+        ['pin', async () => ({ scope: 'site', state: 'on', days: '2' })],
+        ['close', async (db: Db) => ({ target: String(await make.thread(db)) })],
+        ['reopen', async () => ({})],
+        ['move', async () => ({ tags: 'kernel' })],
+        ['merge', async (db: Db) => ({ target: String(await make.thread(db)) })],
+      ] as const
+    ).map(([action, form]) => ({
+      name: `POST /threads/:id/staff/${action}`,
+      setup: async (db: Db) => ({
+        url: `/threads/${(await fixture(db)).threadId}/staff/${action}`,
+        form: await form(db),
+      }),
+      allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+    })),
   ]
 
 describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {
