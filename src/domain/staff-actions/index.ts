@@ -18,4 +18,14 @@ export {
   type PinExpiry,
 } from './thread-actions.js'
 export { getThreadStaffPanel } from './thread-panel.js'
+export {
+  getPersonForStaff,
+  penalizePerson,
+  setPersonTrust,
+  setRole,
+  setStaffTitle,
+  TITLE_MAX,
+  type PersonStaffView,
+} from './people.actions.js'
+export { canAdminister } from './staff-actions.policy.js'
 export * from './staff-actions.types.js'

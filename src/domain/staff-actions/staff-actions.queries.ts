@@ -152,3 +152,26 @@ export async function moveAnswers(
     latestAt: at === null || at === undefined ? null : Number(at),
   }
 }
+/** What the staff page shows of a person beside their standing. */
+export async function findPersonFacts(
+  db: Executor,
+  username: string,
+): Promise<{ id: number; title: string | null; createdAt: number } | undefined> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'title', 'created_at as createdAt'])
+    .where('username_key', '=', username.toLowerCase())
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+}
+
+/** Admins with an account, for the rule that the last one cannot step down. */
+export async function countAdmins(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
 import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { publicSessionId } from '../../../src/domain/sessions/index.js'
+import { createAccount } from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -212,6 +213,30 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Record<
         form: await form(db),
       }),
       allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+    })),
+    ...(
+      [
+        ['silence', { days: '1', reason: 'Matrix check' }, Y],
+        ['suspend', { days: '1', reason: 'Matrix check' }, Y],
+        ['trust', { level: 'trusted' }, Y],
+        ['title', { title: 'Matrix Title' }, N],
+        ['role', { role: 'moderator' }, N],
+      ] as const
+    ).map(([action, form, moderator]) => ({
+      name: `POST /u/:username/staff/${action}`,
+      // A person of its own per cell: a suspension ends their sessions, nobody else's.
+      setup: async (db: Db) => {
+        const username = `matrix_person_${Math.random().toString(36).slice(2, 10)}`
+        await createAccount(db, {
+          username,
+          email: `${username}@example.test`,
+          password: 'correct horse battery staple',
+          role: 'member',
+          title: null,
+        })
+        return { url: `/u/${username}/staff/${action}`, form: { ...form } }
+      },
+      allowed: { anonymous: N, member: N, author: N, moderator, admin: Y },
     })),
   ]
 

@@ -13,6 +13,7 @@ import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
 import { sessionRoutes } from './sessions.js'
+import { staffPeopleRoutes } from './staff-people.js'
 import { staffThreadRoutes } from './staff-threads.js'
 import { tagRoutes } from './tags.js'
 import { postControlRoutes } from './post-controls.js'
@@ -48,4 +49,5 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminRoutes)
   await app.register(notificationRoutes)
   await app.register(staffThreadRoutes)
+  await app.register(staffPeopleRoutes)
 }
