@@ -28,6 +28,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
           : 'reminder'
         : null,
     unreadNotifications: req.unreadNotifications,
+    silenceNotice: req.silenceNotice,
   }
 }
 

@@ -25,6 +25,8 @@ export type SiteContext = {
   emailNotice?: 'required' | 'reminder' | null
   /** The signed-in viewer's unread notifications (the bell); absent on anonymous pages. */
   unreadNotifications?: number | null
+  /** A silenced viewer: until when and why they cannot post (shown as a banner on every page). */
+  silenceNotice?: string | null
 }
 
 export type PageMeta = {

@@ -58,6 +58,12 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
     expect((await new Agent(app, '10.8.0.1').get(`/u/page_mod/staff`)).statusCode).toBe(403)
     expect((await moderator.get(`/u/person_${n}/staff`)).statusCode).toBe(200)
     expect((await moderator.get(`/u/nobody_here/staff`)).statusCode).toBe(404)
+    // Staff reach it from the profile; members see no link.
+    const link = `a[href="/u/person_${n}/staff"]`
+    expect(
+      parseHtml((await moderator.get(`/users/person_${n}`)).body).querySelector(link),
+    ).not.toBeNull()
+    expect(parseHtml((await agent.get(`/users/person_${n}`)).body).querySelector(link)).toBeNull()
   })
 
   it('silences with a reason the person sees, then lifts it', async () => {
@@ -86,12 +92,15 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
       'Cool off after the flame war',
     )
     // The person still reads, with the reason on their pages.
-    const own = await agent.get('/')
-    expect(own.statusCode).toBe(200)
+    const own = parseHtml((await agent.get('/')).body)
+    expect(own.querySelector('.standing-banner')?.textContent).toMatch(
+      /^Your account cannot post until \d{4}-\d{2}-\d{2}: Cool off after the flame war$/,
+    )
 
     await moderator.get(page)
     await moderator.post(`${page}/silence`, { days: '0' })
     expect((await standing(id)).silencedUntil).toBeNull()
+    expect(parseHtml((await agent.get('/')).body).querySelector('.standing-banner')).toBeNull()
     expect(await actions(id)).toEqual(['user.silence', 'user.unsilence'])
   })
 
