@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { timeType, zero } from './helpers.js'
+import { sql, timeType, zero } from './helpers.js'
 
 /**
  * Staff actions on threads and posts (docs/moderation.md, "Staff actions"): a thread closed as a
@@ -14,6 +14,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('threads').addColumn('duplicate_of', 'integer').execute()
   await db.schema.alterTable('threads').addColumn('home_pinned', 'integer', zero).execute()
   await db.schema.alterTable('threads').addColumn('pinned_until', time).execute()
+  // Home reads its pinned threads apart: a partial index keeps that a lookup of a handful of rows.
+  await db.schema
+    .createIndex('threads_home_pinned')
+    .on('threads')
+    .column('home_pinned')
+    .where(sql<boolean>`home_pinned = 1`)
+    .execute()
   await db.schema.alterTable('thread_tags').addColumn('tag_pinned', 'integer', zero).execute()
   await db.schema.alterTable('thread_tags').addColumn('tag_pinned_until', time).execute()
   await db.schema.alterTable('revisions').addColumn('staff_note', 'text').execute()
@@ -23,6 +30,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('revisions').dropColumn('staff_note').execute()
   for (const column of ['tag_pinned_until', 'tag_pinned'])
     await db.schema.alterTable('thread_tags').dropColumn(column).execute()
+  await db.schema.dropIndex('threads_home_pinned').execute()
   for (const column of ['pinned_until', 'home_pinned', 'duplicate_of'])
     await db.schema.alterTable('threads').dropColumn(column).execute()
 }
