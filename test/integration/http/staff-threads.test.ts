@@ -160,6 +160,25 @@ describe.each(DIALECTS)('%s: staff actions on threads', (dialect) => {
     })
   })
 
+  it('ends a site-wide pin by the job runner once its days are over', async () => {
+    const { id } = await thread({ title: 'A pin that the job runner ends later', hoursAgo: 400 })
+    await moderator.get(`/threads/${id}`)
+    await moderator.post(`/threads/${id}/staff/pin`, { scope: 'site', days: '1', state: 'on' })
+    expect(await firstTitle('/')).toBe('A pin that the job runner ends later')
+    // A runner whose clock is two days on runs the due expiry (and any other due job).
+    let clock = Date.now()
+    const later = await buildTestApp(t.handle, {}, { jobs: { runner: { now: () => clock } } })
+    try {
+      await later.jobs.drain()
+      expect(await firstTitle('/')).toBe('A pin that the job runner ends later')
+      clock += 2 * 86_400_000
+      await later.jobs.drain()
+    } finally {
+      await later.close()
+    }
+    expect(await firstTitle('/')).not.toBe('A pin that the job runner ends later')
+  })
+
   it('pins site-wide: first on home; unpinning puts it back', async () => {
     const { id } = await thread({
       title: 'An old announcement pinned on the home page',
