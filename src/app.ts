@@ -11,6 +11,7 @@ import { PUBLIC_DIR } from './paths.js'
 import { redactUrl } from './http/log-urls.js'
 import { assetsPlugin } from './http/plugins/assets.js'
 import { bellPlugin } from './http/plugins/bell.js'
+import { standingNoticePlugin } from './http/plugins/standing-notice.js'
 import { livePlugin } from './http/plugins/live.js'
 import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
@@ -130,6 +131,7 @@ export async function buildApp(
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
   await app.register(bellPlugin)
+  await app.register(standingNoticePlugin)
   await app.register(pageCachePlugin, deps.pageCache ?? {})
   // After the page cache (which compresses its own pages) and before the routes it hooks into.
   await app.register(compressionPlugin)

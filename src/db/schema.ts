@@ -70,6 +70,12 @@ export interface ThreadsTable {
   /** Hidden from readers with its question (held, flagged) or by staff; author and staff still see it. */
   hidden_at: number | null
   hidden_reason: 'flagged' | 'approval' | 'duplicate' | 'staff' | null
+  /** Closed by staff as a duplicate of this thread: it takes no new answers. */
+  duplicate_of: number | null
+  /** 1 when pinned site-wide by staff: first on home (and, with `pinned`, in every tag). */
+  home_pinned: Generated<number>
+  /** When a site-wide pin ends; null: until unpinned. */
+  pinned_until: number | null
 }
 
 /**
@@ -89,6 +95,10 @@ export interface ThreadTagsTable {
   view_count: Generated<number>
   /** 1 when the thread is deleted (copied like the sort keys, so tag pages skip it from the index). */
   deleted: Generated<number>
+  /** 1 when staff pinned the thread in this tag only; `pinned` is this or the thread's own `pinned`. */
+  tag_pinned: Generated<number>
+  /** When the pin in this tag ends; null: until unpinned. */
+  tag_pinned_until: number | null
 }
 
 export interface PostsTable {
@@ -144,6 +154,8 @@ export interface RevisionsTable {
   title: string | null
   body_markdown: string
   created_at: number
+  /** What a staff member said about their edit ("Edited by moderator X: note"). */
+  staff_note: string | null
 }
 
 export interface SessionsTable {

@@ -30,6 +30,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
         : null,
     unreadNotifications: req.unreadNotifications,
     pendingReview: req.pendingReview,
+    silenceNotice: req.silenceNotice,
   }
 }
 

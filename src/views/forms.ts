@@ -34,6 +34,8 @@ export interface EditValues {
   /** Only when editing a question. */
   title?: string
   body: string
+  /** Staff only: why they edited ("Edited by moderator X: note"). */
+  staffNote?: string
 }
 
 /** Limits the ask form shows and enforces (the server enforces them again). */

@@ -29,6 +29,8 @@ export type SiteContext = {
   unreadNotifications?: number | null
   /** Staff: posts waiting at /review, for the header's "Review (3)"; absent for everyone else. */
   pendingReview?: number | null
+  /** A silenced viewer: until when and why they cannot post (shown as a banner on every page). */
+  silenceNotice?: string | null
 }
 
 export type PageMeta = {

@@ -4,6 +4,7 @@ export {
   editPost,
   deletePost,
   restorePost,
+  STAFF_NOTE_MAX,
   type Posted,
 } from './posts.actions.js'
 export { acceptAnswer, recommendReply } from './answers.actions.js'

@@ -15,6 +15,7 @@ function postFactsQuery(db: Executor) {
       'p.deleted_at as deletedAt',
       't.author_id as threadAuthorId',
       't.locked as threadLocked',
+      't.duplicate_of as duplicateOf',
       't.deleted_at as threadDeletedAt',
       't.accepted_post_id as acceptedPostId',
       't.reply_count as replyCount',
@@ -23,12 +24,19 @@ function postFactsQuery(db: Executor) {
 
 type FactsRow = Awaited<ReturnType<ReturnType<typeof postFactsQuery>['executeTakeFirstOrThrow']>>
 
-function toFacts({ deletedAt, threadDeletedAt, threadLocked, ...rest }: FactsRow): PostFacts {
+function toFacts({
+  deletedAt,
+  threadDeletedAt,
+  threadLocked,
+  duplicateOf,
+  ...rest
+}: FactsRow): PostFacts {
   return {
     ...rest,
     deleted: deletedAt !== null,
     threadDeleted: threadDeletedAt !== null,
     threadLocked: threadLocked === 1,
+    threadClosed: duplicateOf !== null,
   }
 }
 
@@ -57,6 +65,7 @@ export async function findThreadFacts(
       'id',
       'author_id as authorId',
       'locked',
+      'duplicate_of as duplicateOf',
       'deleted_at as deletedAt',
       'accepted_post_id as acceptedPostId',
     ])
@@ -67,6 +76,7 @@ export async function findThreadFacts(
     id: row.id,
     authorId: row.authorId,
     locked: row.locked === 1,
+    closed: row.duplicateOf !== null,
     deleted: row.deletedAt !== null,
     acceptedPostId: row.acceptedPostId,
   }

@@ -4,6 +4,7 @@
  * text (search row and signatures: refreshThreadText).
  */
 import type { Db, Executor } from '../../db/schema.js'
+import { recordAudit } from '../audit-log/index.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
@@ -20,6 +21,7 @@ import {
   canReply,
   canRestore,
   isStaff,
+  replyRefusal,
   type PostFacts,
 } from './posts.policy.js'
 import { insertPost } from './posts.queries.js'
@@ -132,8 +134,7 @@ export async function postReply(
     target: thread && !thread.deleted ? thread : undefined,
     what: 'thread',
     signIn: 'Sign in to reply.',
-    refusal: (v, t) =>
-      canReply(v, t) ? undefined : 'This thread is locked: it takes no new replies.',
+    refusal: (v, t) => (canReply(v, t) ? undefined : replyRefusal(t)),
     place: (t) => ({ threadId: t.id, parentId: null }),
   })
 }
@@ -156,7 +157,9 @@ export async function postComment(
         ? undefined
         : p.kind !== 'reply'
           ? 'Comments go under replies.'
-          : 'This reply takes no comments.',
+          : p.threadLocked
+            ? 'This thread is locked: it takes no new comments.'
+            : 'This reply takes no comments.',
     place: (p) => ({ threadId: p.threadId, parentId: p.id }),
   })
 }
@@ -166,6 +169,30 @@ export interface EditInput {
   body: string
   /** Questions only: the thread's new title. */
   title?: string
+  /** Staff only: why they edited, kept with the revision ("Edited by moderator X: note"). */
+  staffNote?: string
+}
+
+/** The longest note staff leave with an edit. */
+export const STAFF_NOTE_MAX = 300
+
+/** A staff note as given: trimmed, blank as none; or the refusal. */
+function checkStaffNote(viewer: Viewer, note: string | undefined): Result<string | null> {
+  const clean = (note ?? '').trim().replace(/\s+/g, ' ')
+  if (clean === '') return ok(null)
+  if (!isStaff(viewer)) return fail.invalid('staffNote', 'Only staff leave a note with an edit.')
+  if (clean.length > STAFF_NOTE_MAX)
+    return fail.invalid('staffNote', `The note has at most ${STAFF_NOTE_MAX} characters.`)
+  return ok(clean)
+}
+
+/** What a staff member does to someone else's post goes in the staff log. */
+function isStaffActionOn(viewer: Viewer, post: PostFacts): boolean {
+  return isStaff(viewer) && viewer.id !== post.authorId
+}
+
+function postLabel(post: PostFacts): string {
+  return `${post.kind} ${post.id} in thread ${post.threadId}`
 }
 
 /** Edits a post, keeping every version as a revision (the first edit also stores the original). */
@@ -190,6 +217,8 @@ export async function editPost(
     ? ok({ reReview: false })
     : await checkHiddenEdit(db, { postId: post.id, editorId: viewer.id })
   if (!hidden.ok) return hidden
+  const note = checkStaffNote(viewer, input.staffNote)
+  if (!note.ok) return note
   await db.transaction().execute(async (trx) => {
     await keepOriginalRevision(trx, post)
     await appendRevision(trx, {
@@ -198,7 +227,21 @@ export async function editPost(
       title: title ?? null,
       bodyMarkdown: body,
       createdAt: now,
+      staffNote: note.value,
     })
+    if (isStaffActionOn(viewer, post) || note.value !== null)
+      await recordAudit(
+        trx,
+        {
+          actorId: viewer.id,
+          action: 'post.edit',
+          targetType: 'post',
+          targetId: post.id,
+          targetLabel: postLabel(post),
+          reason: note.value,
+        },
+        now,
+      )
     await updatePost(trx, post.id, {
       body_markdown: body,
       body_html: BODY_RULES[post.kind].render(body),
@@ -231,6 +274,7 @@ async function keepOriginalRevision(trx: Executor, post: PostFacts): Promise<voi
     title: post.kind === 'question' ? ((await findThreadTitle(trx, post.threadId)) ?? null) : null,
     bodyMarkdown: original.bodyMarkdown,
     createdAt: original.createdAt,
+    staffNote: null,
   })
 }
 
@@ -261,23 +305,51 @@ export async function deletePost(
       await updateThread(trx, post.threadId, { accepted_post_id: null })
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await refreshThreadText(trx, post.threadId)
+    if (isStaffActionOn(viewer, post)) await auditPostChange(trx, viewer, post, 'delete', now)
   })
   return ok({ postId: post.id, threadId: post.threadId, threadDeleted: post.kind === 'question' })
+}
+
+/** Staff deleting or restoring a post (a thread, when it is the question) goes in the staff log. */
+async function auditPostChange(
+  trx: Executor,
+  viewer: Viewer,
+  post: PostFacts,
+  verb: 'delete' | 'restore',
+  now: number,
+): Promise<void> {
+  const onThread = post.kind === 'question'
+  await recordAudit(
+    trx,
+    {
+      actorId: viewer.id,
+      action: `${onThread ? 'thread' : 'post'}.${verb}`,
+      targetType: onThread ? 'thread' : 'post',
+      targetId: onThread ? post.threadId : post.id,
+      targetLabel: onThread
+        ? ((await findThreadTitle(trx, post.threadId)) ?? `thread ${post.threadId}`)
+        : postLabel(post),
+    },
+    now,
+  )
 }
 
 export async function restorePost(
   db: Db,
   viewer: Viewer | null,
   input: { postId: number },
+  now = Date.now(),
 ): Promise<Result<Posted>> {
   const post = await findPostFacts(db, input.postId)
   if (!post) return fail.notFound('post')
-  if (!canRestore(viewer, post)) return fail.forbidden('Only moderators restore deleted posts.')
+  if (!canRestore(viewer, post) || !viewer)
+    return fail.forbidden('Only moderators restore deleted posts.')
   await db.transaction().execute(async (trx) => {
     await updatePost(trx, post.id, { deleted_at: null, deleted_by: null })
     if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: null })
     await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
     await refreshThreadText(trx, post.threadId)
+    await auditPostChange(trx, viewer, post, 'restore', now)
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }

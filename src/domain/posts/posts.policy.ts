@@ -17,6 +17,8 @@ export interface PostFacts {
   deleted: boolean
   threadAuthorId: number
   threadLocked: boolean
+  /** Closed by staff as a duplicate of another thread. */
+  threadClosed: boolean
   threadDeleted: boolean
   acceptedPostId: number | null
   /** Live replies in the thread. */
@@ -27,6 +29,8 @@ export interface ThreadFacts {
   id: number
   authorId: number
   locked: boolean
+  /** Closed by staff as a duplicate of another thread: no new answers. */
+  closed: boolean
   deleted: boolean
   acceptedPostId: number | null
 }
@@ -50,8 +54,21 @@ export function canViewHidden(viewer: Viewer | null, post: { authorId: number })
   return viewer !== null && (isStaff(viewer) || viewer.id === post.authorId)
 }
 
+/** Locked and closed threads take replies from staff only. */
 export function canReply(viewer: Viewer | null, thread: ThreadFacts): boolean {
-  return viewer !== null && !thread.deleted && isOpenTo(viewer, thread)
+  return (
+    viewer !== null &&
+    !thread.deleted &&
+    (!thread.closed || isStaff(viewer)) &&
+    isOpenTo(viewer, thread)
+  )
+}
+
+/** Why {@link canReply} refuses a signed-in person: the sentence the page and the refusal show. */
+export function replyRefusal(thread: Pick<ThreadFacts, 'locked' | 'closed'>): string {
+  if (thread.locked) return 'This thread is locked: it takes no new replies.'
+  if (thread.closed) return 'This thread is closed as a duplicate: it takes no new answers.'
+  return 'You can’t reply to this thread.'
 }
 
 export function canComment(viewer: Viewer | null, post: PostFacts): boolean {

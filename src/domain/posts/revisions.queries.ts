@@ -1,12 +1,14 @@
 import type { Executor } from '../../db/schema.js'
-import type { UserRef } from '../shared/index.js'
+import type { Role, UserRef } from '../shared/index.js'
 
 export interface RevisionView {
   number: number
-  editor: UserRef
+  editor: UserRef & { role: Role }
   createdAt: number
   title: string | null
   bodyMarkdown: string
+  /** What a staff editor said about the edit; null for other edits. */
+  staffNote: string | null
 }
 
 /** Every kept version of a post, newest first. */
@@ -19,18 +21,21 @@ export async function listRevisions(db: Executor, postId: number): Promise<Revis
       'r.created_at as createdAt',
       'r.title',
       'r.body_markdown as bodyMarkdown',
+      'r.staff_note as staffNote',
       'u.username',
       'u.title as userTitle',
+      'u.role',
     ])
     .where('r.post_id', '=', postId)
     .orderBy('r.number', 'desc')
     .execute()
   return rows.map((r) => ({
     number: r.number,
-    editor: { username: r.username, title: r.userTitle },
+    editor: { username: r.username, title: r.userTitle, role: r.role },
     createdAt: r.createdAt,
     title: r.title,
     bodyMarkdown: r.bodyMarkdown,
+    staffNote: r.staffNote,
   }))
 }
 
@@ -78,6 +83,7 @@ export interface NewRevision {
   title: string | null
   bodyMarkdown: string
   createdAt: number
+  staffNote: string | null
 }
 
 /** Adds a revision numbered after the post's last one. */
@@ -96,6 +102,7 @@ export async function appendRevision(db: Executor, revision: NewRevision): Promi
       title: revision.title,
       body_markdown: revision.bodyMarkdown,
       created_at: revision.createdAt,
+      staff_note: revision.staffNote,
     })
     .execute()
 }

@@ -2,6 +2,7 @@
  * Read queries for thread lists and the thread page. Lists read from thread_tags, whose copied sort keys
  * make every sort an index range scan (see the tt_* indexes in the migrations).
  */
+import { sql } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
 import { tagsOfThreads } from '../tags/index.js'
@@ -63,10 +64,15 @@ export async function listThreadsByTag(
     .select(threadListColumns)
   if (pinsFirst(q)) query = query.orderBy('page.pinned', 'desc')
   const rows = await query
+    .select('page.pinned as tagPinned')
     .orderBy('page.sortKey', q.sortOrder)
     .orderBy('page.threadId', q.sortOrder)
     .execute()
-  return withTags(db, rows)
+  // The marker says what sorts the row here: pinned site-wide or in this tag.
+  return withTags(
+    db,
+    rows.map(({ tagPinned, ...row }) => ({ ...row, pinned: tagPinned })),
+  )
 }
 
 /** How many threads a tag listing holds under a filter (an index-only count: tt_live_solved). */
@@ -97,19 +103,32 @@ export async function countThreadsByTag(
   return Number(row.n)
 }
 
-/** The most recently active threads across all tags (home page), without those of `excludeTagIds`. */
-export function listLatestThreads(
+/**
+ * The home page: threads pinned site-wide first (a handful, read apart so the rest stays one index
+ * scan), then the most recently active threads across all tags, without those of `excludeTagIds`.
+ */
+export async function listLatestThreads(
   db: Executor,
   limit: number,
   excludeTagIds: readonly number[] = [],
 ): Promise<ThreadListItem[]> {
-  return listThreadsWhere(db, { limit, offset: 0, excludeTagIds })
+  const pinned = await listThreadsWhere(db, { limit, offset: 0, excludeTagIds, pinned: true })
+  const rest = await listThreadsWhere(db, { limit, offset: 0, excludeTagIds })
+  const pinnedIds = new Set(pinned.map((t) => t.id))
+  return [...pinned, ...rest.filter((t) => !pinnedIds.has(t.id))].slice(0, limit)
 }
 
 /** Live threads by last activity, optionally of one author (served by threads_activity / threads_author_activity). */
 export async function listThreadsWhere(
   db: Executor,
-  q: { authorId?: number; limit: number; offset: number; excludeTagIds?: readonly number[] },
+  q: {
+    authorId?: number
+    limit: number
+    offset: number
+    excludeTagIds?: readonly number[]
+    /** Only the threads pinned site-wide. */
+    pinned?: boolean
+  },
 ): Promise<ThreadListItem[]> {
   let query = db
     .selectFrom('threads as t')
@@ -118,6 +137,7 @@ export async function listThreadsWhere(
     .where('t.deleted_at', 'is', null)
     .where('t.hidden_at', 'is', null)
   if (q.authorId !== undefined) query = query.where('t.author_id', '=', q.authorId)
+  if (q.pinned === true) query = query.where('t.home_pinned', '=', 1)
   const excluded = q.excludeTagIds ?? []
   if (excluded.length > 0)
     query = query.where(({ not, exists, selectFrom }) =>
@@ -167,12 +187,20 @@ export async function findThreadView(
   const row = await db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
+    .leftJoin('threads as d', 'd.id', 't.duplicate_of')
     .select([...threadListColumns, 't.author_id as authorId', 't.hidden_reason as hiddenReason'])
+    .select([
+      't.deleted_at as deletedAt',
+      'd.id as duplicateId',
+      'd.title as duplicateTitle',
+      'd.deleted_at as duplicateDeletedAt',
+    ])
     .where('t.id', '=', threadId)
     .$if(!options.includeDeleted, (qb) => qb.where('t.deleted_at', 'is', null))
     .executeTakeFirst()
   if (!row) return undefined
-  const [item] = await withTags(db, [row])
+  const { deletedAt, duplicateId, duplicateTitle, duplicateDeletedAt, ...listRow } = row
+  const [item] = await withTags(db, [listRow])
   if (!item) return undefined
   const { excerpt: _excerpt, ...view } = item
   return {
@@ -180,6 +208,16 @@ export async function findThreadView(
     acceptedPostId: row.acceptedPostId,
     authorId: row.authorId,
     hiddenReason: row.hiddenReason,
+    deleted: deletedAt !== null,
+    duplicateOf:
+      duplicateId !== null && duplicateTitle !== null
+        ? {
+            id: duplicateId,
+            title: duplicateTitle,
+            slug: slugify(duplicateTitle),
+            deleted: duplicateDeletedAt !== null,
+          }
+        : null,
   }
 }
 
@@ -335,7 +373,8 @@ export async function syncThreadSortKeys(db: Executor, threadId: number): Promis
   await db
     .updateTable('thread_tags')
     .set({
-      pinned: t.pinned,
+      // Pinned here: site-wide (the thread's pin) or in this tag only (the row's own pin).
+      pinned: sql<number>`case when tag_pinned = 1 then 1 else ${t.pinned} end`,
       solved: t.accepted_post_id === null ? 0 : 1,
       last_activity_at: t.last_activity_at,
       created_at: t.created_at,

@@ -69,4 +69,8 @@ export interface ThreadView {
   authorId: number
   /** Why the thread is hidden from readers (its question is hidden), or null when it is not. */
   hiddenReason: 'flagged' | 'approval' | 'duplicate' | 'staff' | null
+  /** Closed by staff as a duplicate of this thread (null when open); `deleted` when that one is. */
+  duplicateOf: { id: number; title: string; slug: string; deleted: boolean } | null
+  /** Deleted (only staff see a deleted thread's page). */
+  deleted: boolean
 }

@@ -2,6 +2,7 @@
  * Writes to a thread's own row and its tag links: a new thread, its title and excerpt, deletion, the
  * accepted answer. The counters and sort keys that follow from them are refreshThread's.
  */
+import type { Updateable } from 'kysely'
 import type { Executor, ThreadsTable } from '../../db/schema.js'
 
 export interface NewThread {
@@ -49,8 +50,17 @@ export async function insertThreadTags(
 }
 
 /** The columns of a thread row that writes other than counting change. */
-export type ThreadRowPatch = Partial<
-  Pick<ThreadsTable, 'title' | 'excerpt' | 'deleted_at' | 'accepted_post_id'>
+export type ThreadRowPatch = Pick<
+  Updateable<ThreadsTable>,
+  | 'title'
+  | 'excerpt'
+  | 'deleted_at'
+  | 'accepted_post_id'
+  | 'locked'
+  | 'pinned'
+  | 'home_pinned'
+  | 'pinned_until'
+  | 'duplicate_of'
 >
 
 export async function updateThread(

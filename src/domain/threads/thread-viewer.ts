@@ -13,6 +13,7 @@ import {
 } from '../posts/index.js'
 import { canFlag } from '../moderation/index.js'
 import { isStaff, type Viewer } from '../shared/index.js'
+import { getThreadStaffPanel } from '../staff-actions/index.js'
 import type { PostControls, ThreadViewerState } from './threads.types.js'
 
 /**
@@ -52,9 +53,15 @@ export async function getThreadViewerState(
         id: threadId,
         authorId: first.threadAuthorId,
         locked: first.threadLocked,
+        closed: first.threadClosed,
         deleted: first.threadDeleted,
         acceptedPostId: first.acceptedPostId,
       }
     : undefined
-  return { controls, canReply: thread !== undefined && canReply(viewer, thread) }
+  const staff = await getThreadStaffPanel(db, viewer, threadId)
+  return {
+    controls,
+    canReply: thread !== undefined && canReply(viewer, thread),
+    ...(staff ? { staff } : {}),
+  }
 }

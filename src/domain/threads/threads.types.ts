@@ -1,6 +1,7 @@
 /** View models of the thread page. Times are epoch milliseconds. */
 import type { PostView } from '../posts/index.js'
 import type { ThreadView } from '../thread-lists/index.js'
+import type { ThreadStaffPanel } from '../staff-actions/index.js'
 
 /** Everything the thread page shows. Replies are oldest first, with the accepted one moved to the front. */
 export interface ThreadPageData {
@@ -33,4 +34,6 @@ export interface ThreadViewerState {
   /** Keyed by post id (question and replies). */
   controls: Record<number, PostControls>
   canReply: boolean
+  /** The Staff section (lock, pin, close, move, merge, delete); for moderators and admins only. */
+  staff?: ThreadStaffPanel
 }

@@ -20,6 +20,7 @@ import {
   type NotificationWritten,
 } from '../../domain/notifications/index.js'
 import { WEBHOOK_DELIVER_JOB, deliverWebhook, fanOutWebhooks } from '../../domain/webhooks/index.js'
+import { expirePin, PIN_EXPIRY_JOB, type PinExpiry } from '../../domain/staff-actions/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -89,6 +90,10 @@ export const jobsPlugin = fp<JobsPluginOptions>(
         async (job) => {
           await sendNotificationEmail(app.db, job.payload as EmailJob, job.key)
         },
+      ],
+      [
+        PIN_EXPIRY_JOB,
+        (job) => expirePin(app.db, job.payload as PinExpiry, clock()).then(() => {}),
       ],
       ...Object.entries(options.handlers ?? {}),
     ])

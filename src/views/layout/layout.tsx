@@ -122,6 +122,11 @@ export function Layout({ site, meta, structuredData, live, children }: LayoutPro
         {/* tabindex -1 lets the skip link move focus here in every browser. */}
         <main id="main" class="site-main" tabIndex={-1}>
           <EmailBanner site={site} />
+          {typeof site.silenceNotice === 'string' && (
+            <div class="standing-banner" role="region" aria-label="Your account is silenced">
+              <p>{site.silenceNotice}</p>
+            </div>
+          )}
           {children}
         </main>
         {liveQuery !== undefined && (

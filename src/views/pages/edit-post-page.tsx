@@ -12,6 +12,7 @@ import { threadHref } from '../components/thread-table.js'
 import { ASK_LIMITS, type EditValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
+import { STAFF_NOTE_MAX } from '../../domain/posts/index.js'
 
 export interface EditPostPageProps {
   site: SiteContext
@@ -30,6 +31,7 @@ export interface EditPostPageProps {
 const FIELDS = [
   ['title', 'edit-title'],
   ['body', 'edit-body'],
+  ['staffNote', 'edit-staff-note'],
 ] as const
 
 const NOUN = { question: 'question', reply: 'reply', comment: 'comment' } as const
@@ -91,6 +93,17 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
             markdown
           />
           <ComposerPreview id="edit" source="body" previewHtml={previewHtml} />
+          {site.viewer !== null && site.viewer.role !== 'member' && (
+            <TextField
+              id="edit-staff-note"
+              name="staffNote"
+              label="Staff note (optional)"
+              hint={`Shown in the edit history: “Edited by ${site.viewer.role} ${site.viewer.username}: …”. Up to ${STAFF_NOTE_MAX} characters.`}
+              value={values.staffNote ?? ''}
+              error={errors.staffNote}
+              maxLength={STAFF_NOTE_MAX}
+            />
+          )}
           <FormActions>
             <button class="button button-quiet" type="submit" name="intent" value="preview">
               Preview

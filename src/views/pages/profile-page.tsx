@@ -92,6 +92,11 @@ export function ProfilePage({ site, profile, threads, paging }: ProfilePageProps
           </time>
         </p>
         <Counts counts={profile.counts} />
+        {site.viewer !== null && site.viewer.role !== 'member' && (
+          <p>
+            <a href={`/u/${encodeURIComponent(username)}/staff`}>Staff page</a>
+          </p>
+        )}
       </header>
       <section aria-labelledby="profile-threads">
         <h2 id="profile-threads">Threads</h2>

@@ -1,4 +1,4 @@
-import type { UserRef } from '../../domain/shared/index.js'
+import type { Role, UserRef } from '../../domain/shared/index.js'
 import { formatDate } from '../../domain/format/index.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { threadHref } from '../components/thread-table.js'
@@ -9,11 +9,13 @@ import type { SiteContext } from '../site.js'
 export interface RevisionView {
   /** 1 is the post as first written. */
   number: number
-  editor: UserRef
+  editor: UserRef & { role?: Role }
   createdAt: number
   /** The question's title at this revision; null for replies and comments. */
   title: string | null
   bodyMarkdown: string
+  /** What a staff editor said about the edit. */
+  staffNote?: string | null
 }
 
 export interface RevisionsPageProps {
@@ -45,6 +47,12 @@ function Revision({
           <UserName user={revision.editor} /> <RelativeTime at={revision.createdAt} now={now} />{' '}
           <span class="muted">({formatDate(revision.createdAt)})</span>
         </p>
+        {revision.staffNote !== undefined && revision.staffNote !== null && (
+          <p class="revision-staff-note">
+            Edited by {revision.editor.role === 'admin' ? 'admin' : 'moderator'}{' '}
+            {revision.editor.username}: {revision.staffNote}
+          </p>
+        )}
       </header>
       {revision.title !== null && (
         <p class="revision-title">

@@ -9,6 +9,7 @@ import { hiddenNotice, Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { ReplyForm } from '../components/reply-form.js'
 import { SimilarThreadsPanel } from '../components/similar-threads.js'
+import { StaffPanel, type StaffFormState } from '../components/staff-panel.js'
 import { TagList } from '../components/tag-list.js'
 import { ThreadMarkers } from '../components/thread-markers.js'
 import { threadHref } from '../components/thread-table.js'
@@ -33,6 +34,8 @@ export interface ThreadPageProps {
   signatures?: { mentions: ThreadMentions; similar: SimilarThread[] }
   /** The signed-in viewer's level for this thread; absent for anonymous readers. */
   watch?: WatchState
+  /** A staff form that was refused without JavaScript: the Staff section reopens with it refilled. */
+  staffForm?: StaffFormState
 }
 
 function ThreadMeta({
@@ -93,12 +96,18 @@ function ReplyArea({
         {thread.locked && (
           <p class="notice">This thread is locked; as staff you can still reply.</p>
         )}
+        {!thread.locked && thread.duplicateOf !== null && (
+          <p class="notice">This thread is closed as a duplicate; as staff you can still reply.</p>
+        )}
         <ReplyForm threadId={thread.id} csrfToken={site.csrfToken} form={form} />
       </>
     )
   }
   if (thread.locked) {
     return <p class="notice">This thread is locked: it takes no new replies.</p>
+  }
+  if (thread.duplicateOf !== null) {
+    return <p class="notice">This thread is closed as a duplicate: it takes no new answers.</p>
   }
   if (site.viewer === null) {
     return (
@@ -139,6 +148,7 @@ export function ThreadPage({
   commentForm,
   signatures,
   watch,
+  staffForm,
 }: ThreadPageProps) {
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
@@ -178,7 +188,9 @@ export function ThreadPage({
       site={site}
       meta={{
         title:
-          form !== undefined || commentForm !== undefined ? `Error: ${thread.title}` : thread.title,
+          form !== undefined || commentForm !== undefined || staffForm !== undefined
+            ? `Error: ${thread.title}`
+            : thread.title,
         description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
         canonicalPath: threadHref(thread),
         ogType: 'article',
@@ -203,6 +215,28 @@ export function ThreadPage({
         {signatures !== undefined && <CrashNotes crashes={signatures.mentions.crashes} />}
         {watch !== undefined && (
           <WatchControl watch={watch} csrfToken={site.csrfToken} back={threadHref(thread)} />
+        )}
+        {thread.duplicateOf !== null && (
+          <p class="notice duplicate-notice">
+            Closed as a duplicate of{' '}
+            {thread.duplicateOf.deleted ? (
+              <bdi>{thread.duplicateOf.title}</bdi>
+            ) : (
+              <a href={threadHref(thread.duplicateOf)}>
+                <bdi>{thread.duplicateOf.title}</bdi>
+              </a>
+            )}
+            .
+          </p>
+        )}
+        {viewer?.staff !== undefined && (
+          <StaffPanel
+            panel={viewer.staff}
+            tagList={thread.tags.map((t) => t.slug).join(', ')}
+            questionId={question.id}
+            csrfToken={site.csrfToken}
+            refused={staffForm}
+          />
         )}
       </header>
       {similar.length === 0 ? (

@@ -11,7 +11,7 @@ import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { publicSessionId } from '../../../src/domain/sessions/index.js'
 import { defaultSettings } from '../../../src/domain/site-settings/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
-import { addSignUpBlock } from '../../../src/domain/users/index.js'
+import { addSignUpBlock, createAccount } from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -395,6 +395,48 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
       return { url: `/review/${item.id}/${decision}`, form: {} }
     },
     allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  })),
+  // Moderation: staff actions
+  ...(
+    [
+      ['lock', async () => ({ state: 'on' })],
+      ['pin', async () => ({ scope: 'site', state: 'on', days: '2' })],
+      ['close', async (db: Db) => ({ target: String(await make.thread(db)) })],
+      ['reopen', async () => ({})],
+      ['move', async () => ({ tags: 'kernel' })],
+      ['merge', async (db: Db) => ({ target: String(await make.thread(db)) })],
+    ] as const
+  ).map(([action, form]) => ({
+    name: `POST /threads/:id/staff/${action}`,
+    setup: async (db: Db) => ({
+      url: `/threads/${(await fixture(db)).threadId}/staff/${action}`,
+      form: await form(db),
+    }),
+    allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  })),
+  ...(
+    [
+      ['silence', { days: '1', reason: 'Matrix check' }, Y],
+      ['suspend', { days: '1', reason: 'Matrix check' }, Y],
+      ['trust', { level: 'trusted' }, Y],
+      ['title', { title: 'Matrix Title' }, N],
+      ['role', { role: 'moderator' }, N],
+    ] as const
+  ).map(([action, form, moderator]) => ({
+    name: `POST /u/:username/staff/${action}`,
+    // A person of its own per cell: a suspension ends their sessions, nobody else's.
+    setup: async (db: Db) => {
+      const username = `matrix_person_${Math.random().toString(36).slice(2, 10)}`
+      await createAccount(db, {
+        username,
+        email: `${username}@example.test`,
+        password: 'correct horse battery staple',
+        role: 'member',
+        title: null,
+      })
+      return { url: `/u/${username}/staff/${action}`, form: { ...form } }
+    },
+    allowed: { anonymous: N, member: N, author: N, moderator, admin: Y },
   })),
 ]
 

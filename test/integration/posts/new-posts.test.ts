@@ -89,7 +89,7 @@ describe.each(DIALECTS)('%s: new replies and comments', (dialect) => {
       failure: { code: 'forbidden', reason: 'This thread is locked: it takes no new replies.' },
     })
     expect(await postComment(t.db, member, { postId: locked.replyId, body: 'x' })).toMatchObject({
-      failure: { code: 'forbidden', reason: 'This reply takes no comments.' },
+      failure: { code: 'forbidden', reason: 'This thread is locked: it takes no new comments.' },
     })
     // Staff still write in locked threads.
     expect((await postReply(t.db, moderator, { threadId: locked.threadId, body: 'x' })).ok).toBe(

@@ -79,6 +79,7 @@ const reply: PostFacts = {
   deleted: false,
   threadAuthorId: ASKER,
   threadLocked: false,
+  threadClosed: false,
   threadDeleted: false,
   acceptedPostId: null,
   replyCount: 1,
@@ -296,12 +297,14 @@ describe('thread policies', () => {
     id: 7,
     authorId: ASKER,
     locked: false,
+    closed: false,
     deleted: false,
     acceptedPostId: null,
   }
   const THREADS: Record<string, ThreadFacts> = {
     'open thread': thread,
     'locked thread': { ...thread, locked: true },
+    'closed duplicate': { ...thread, closed: true },
     'deleted thread': { ...thread, deleted: true },
     'locked, deleted thread': { ...thread, locked: true, deleted: true },
   }
@@ -311,12 +314,13 @@ describe('thread policies', () => {
       viewerOf(kind, { authorId: facts.authorId, threadAuthorId: facts.authorId }),
     )
 
-  it('canReply: anyone signed in to an open thread; staff to a locked one; nobody to a deleted one', () => {
+  it('canReply: anyone signed in to an open thread; staff to a locked or closed one; nobody to a deleted one', () => {
     // prettier-ignore
     const table: Record<string, readonly boolean[]> = {
       //                        anonymous member author asker  mod  admin
       'open thread':            [F,        T,     T,     T,     T,   T],
       'locked thread':          [F,        F,     F,     F,     T,   T],
+      'closed duplicate':       [F,        F,     F,     F,     T,   T],
       'deleted thread':         [F,        F,     F,     F,     F,   F],
       'locked, deleted thread': [F,        F,     F,     F,     F,   F],
     }

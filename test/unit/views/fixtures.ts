@@ -124,6 +124,8 @@ export function makeThreadPageData(overrides: Partial<ThreadPageData> = {}): Thr
       viewCount: 1849,
       locked: false,
       pinned: false,
+      deleted: false,
+      duplicateOf: null,
       solved: true,
       acceptedPostId: 503,
       authorId: 7,

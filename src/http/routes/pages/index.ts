@@ -19,6 +19,8 @@ import { searchRoutes } from './search.js'
 import { signatureRoutes } from './signatures.js'
 import { seoRoutes } from './seo.js'
 import { sessionRoutes } from './sessions.js'
+import { staffPeopleRoutes } from './staff-people.js'
+import { staffThreadRoutes } from './staff-threads.js'
 import { tagRoutes } from './tags.js'
 import { flagRoutes } from './flags.js'
 import { postControlRoutes } from './post-controls.js'
@@ -64,4 +66,6 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(notificationRoutes)
   await app.register(flagRoutes)
   await app.register(reviewRoutes)
+  await app.register(staffThreadRoutes)
+  await app.register(staffPeopleRoutes)
 }

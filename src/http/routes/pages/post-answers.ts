@@ -47,7 +47,7 @@ export async function rerenderThread(
   req: FastifyRequest,
   reply: FastifyReply,
   threadId: number,
-  forms: Pick<ThreadPageProps, 'form' | 'commentForm'>,
+  forms: Pick<ThreadPageProps, 'form' | 'commentForm' | 'staffForm'>,
 ): Promise<FastifyReply | undefined> {
   const data = await getThreadPage(req.db, threadId, req.viewer)
   if (!data || !req.viewer) return undefined

@@ -58,6 +58,7 @@ export const postEditRoutes: FastifyPluginAsync = async (app) => {
       const values: EditValues = {
         body: req.body.body ?? '',
         ...(req.body.title !== undefined ? { title: req.body.title } : {}),
+        ...(req.body.staffNote !== undefined ? { staffNote: req.body.staffNote } : {}),
       }
       if (req.body.intent === 'preview')
         return renderEdit(req, reply, 200, postId, emptyForm(values), renderMarkdown(values.body))
