@@ -24,6 +24,7 @@ import * as accountDeletion from './2026-12-06-1410_account_deletion.js'
 import * as createWatchingAndNotifications from './2026-12-06-1500_create_watching_and_notifications.js'
 import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
 import * as moderation from './2026-12-06-1600_moderation.js'
+import * as trust from './2026-12-06-1620_trust.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -56,4 +57,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1500_create_watching_and_notifications': createWatchingAndNotifications,
   '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
   '2026-12-06-1600_moderation': moderation,
+  '2026-12-06-1620_trust': trust,
 }

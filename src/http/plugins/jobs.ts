@@ -19,6 +19,7 @@ import {
   type EmailJob,
   type NotificationWritten,
 } from '../../domain/notifications/index.js'
+import { TRUST_REVIEW_JOB, trustReviewJobHandler } from '../../domain/trust/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -61,6 +62,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
       [PASSWORD_RESET_JOB, passwordResetJobHandler(app.db)],
+      [TRUST_REVIEW_JOB, trustReviewJobHandler(app.db, clock)],
       [
         NOTIFY_JOB,
         async (job) => {

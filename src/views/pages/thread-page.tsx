@@ -33,6 +33,8 @@ export interface ThreadPageProps {
   signatures?: { mentions: ThreadMentions; similar: SimilarThread[] }
   /** The signed-in viewer's level for this thread; absent for anonymous readers. */
   watch?: WatchState
+  /** A line for the viewer about what they just did (their post waits for a moderator). */
+  notice?: string
 }
 
 function ThreadMeta({
@@ -139,6 +141,7 @@ export function ThreadPage({
   commentForm,
   signatures,
   watch,
+  notice,
 }: ThreadPageProps) {
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
@@ -190,6 +193,11 @@ export function ThreadPage({
         <h1>
           <bdi>{thread.title}</bdi>
         </h1>
+        {notice !== undefined && (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        )}
         <TagList tags={thread.tags} />
         <ThreadMeta thread={thread} now={site.now} acceptable={acceptable} />
         {signatures !== undefined && <MentionsLine mentions={signatures.mentions} />}

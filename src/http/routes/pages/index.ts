@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { accountRoutes } from './account.js'
 import { adminRoutes } from './admin.js'
+import { adminInviteRoutes } from './admin-invites.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
@@ -45,5 +46,6 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
   await app.register(adminRoutes)
+  await app.register(adminInviteRoutes)
   await app.register(notificationRoutes)
 }
