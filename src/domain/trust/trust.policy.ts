@@ -31,14 +31,15 @@ const RANK: Record<TrustLevel, number> = { new: 0, member: 1, trusted: 2 }
  */
 export function earnedLevel(facts: TrustFacts, settings: TrustSettings, now: number): TrustLevel {
   const age = now - facts.createdAt
-  const member =
-    age >= settings.newAccountDays * DAY_MS && facts.livePosts >= settings.newAccountPosts
-  if (!member) return 'new'
+  // Trust stands on its own facts: an imported member with few posts but many boosts earns it too.
   const trusted =
     age > settings.trustedDays * DAY_MS &&
     facts.boostsReceived >= settings.trustedBoosts &&
     facts.agreedFlags === 0
-  return trusted ? 'trusted' : 'member'
+  if (trusted) return 'trusted'
+  const member =
+    age >= settings.newAccountDays * DAY_MS && facts.livePosts >= settings.newAccountPosts
+  return member ? 'member' : 'new'
 }
 
 /** Whether `earned` is above `current`: promotion only ever goes up. */
