@@ -150,6 +150,19 @@ describe.each(DIALECTS)('%s: trust levels on the write path', (dialect) => {
     expect(field(second.body, 'body')).toBe('And on a second one.')
   })
 
+  it('tells the reply island that a new account’s reply waits for a moderator', async () => {
+    const { agent } = await newcomer()
+    const { path, id } = await thread()
+    await agent.get(path)
+    const res = await agent.post(
+      `/threads/${id}/replies`,
+      { body: 'Posted from the island.' },
+      { json: true },
+    )
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ held: 'approval' })
+  })
+
   it('publishes a new account’s posts past the first ones, and never holds or limits staff', async () => {
     await app.siteSettings.save({ newAccountPostDelaySeconds: 0 }, staffId)
     const { agent } = await newcomer()
