@@ -27,8 +27,10 @@ export async function evaluateTrust(
   const subject = await findTrustSubject(db, userId)
   if (!subject || subject.locked || subject.role !== 'member') return
   if (subject.trustLevel === 'trusted') return
-  // Too young for any promotion: no need to count anything.
-  if (now - subject.createdAt < settings.newAccountDays * DAY_MS) return
+  // Too young for any promotion (a member: for trust): no need to count anything.
+  const age = now - subject.createdAt
+  if (age < settings.newAccountDays * DAY_MS) return
+  if (subject.trustLevel === 'member' && age <= settings.trustedDays * DAY_MS) return
   const earned = earnedLevel(await loadTrustFacts(db, userId, subject.createdAt), settings, now)
   if (isPromotion(subject.trustLevel, earned))
     await setTrustLevel(
