@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { listAuditEntries } from '../../../src/domain/audit-log/index.js'
 import { signUpStamp, trustReviewJobHandler } from '../../../src/domain/trust/index.js'
-import { addSignUpBlock, setTrustLevel } from '../../../src/domain/users/index.js'
+import { addSignUpBlock, createAccount, setTrustLevel } from '../../../src/domain/users/index.js'
 import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -229,6 +229,29 @@ describe.each(DIALECTS)('%s: registration against spam, invitations, promotion',
     expect((await visitor().get('/admin/invites')).statusCode).toBe(303)
     const noToken = await staff.post('/admin/invites', { days: '3' }, { csrf: null })
     expect(noToken.statusCode).toBe(403)
+  })
+
+  it('starts CLI members new, CLI staff and imported people as members', async () => {
+    for (const [username, role] of [
+      ['cli_member', 'member'],
+      ['cli_moderator', 'moderator'],
+    ] as const)
+      await createAccount(t.db, {
+        username,
+        email: null,
+        password: TEST_PASSWORD,
+        role,
+        title: null,
+      })
+    expect(await account('cli_member')).toMatchObject({ trustLevel: 'new' })
+    expect(await account('cli_moderator')).toMatchObject({ trustLevel: 'member' })
+    await make.thread(t.db, {
+      title: 'An imported thread with its own author',
+      body: 'Imported.',
+      author: 'imported_author',
+      tags: ['kernel'],
+    })
+    expect(await account('imported_author')).toMatchObject({ trustLevel: 'member' })
   })
 
   it('promotes a new account after its posts once it is old enough, and the daily job does the rest', async () => {
