@@ -10,6 +10,7 @@ import { createDb, type DbHandle } from '../db/connect.js'
 import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
+import { scheduleTrustReview } from '../domain/trust/index.js'
 import { fileLines } from './file-lines.js'
 import { benchDataCommand } from './bench-data.js'
 import { jobsCommand } from './jobs.js'
@@ -158,7 +159,11 @@ async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<numbe
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
   await app.listen({ port: config.port, host: config.host })
-  if (config.runJobs) app.jobs.start()
+  if (config.runJobs) {
+    app.jobs.start()
+    // The daily trust review (promotions); its key is the day, so many processes queue one.
+    await scheduleTrustReview(app.db)
+  }
   console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
   return new Promise<number>(() => {}) // runs until a signal
 }

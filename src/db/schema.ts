@@ -217,6 +217,8 @@ export interface Database {
   api_tokens: ApiTokensTable
   webhook_endpoints: WebhookEndpointsTable
   webhook_deliveries: WebhookDeliveriesTable
+  invitations: InvitationsTable
+  post_body_hashes: PostBodyHashesTable
 }
 
 /** A single-use link's token (src/domain/account-mail): only its SHA-256 is kept. */
@@ -459,7 +461,8 @@ export interface AuditLogTable {
   /** Null for an automatic action (flags reaching the threshold, a held post, a promotion). */
   actor_id: number | null
   action: string
-  target_type: 'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag'
+  target_type:
+    'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag' | 'invitation'
   target_id: number | null
   /** What the target was called when it happened (a username, a title, a setting's key). */
   target_label: string
@@ -565,5 +568,29 @@ export interface WebhookDeliveriesTable {
   latency_ms: number
   /** The first 1,000 characters of the answer's body. */
   response_excerpt: string | null
+  created_at: number
+}
+
+/** An invitation to register (src/domain/trust) while registration is by invitation: single use, expiring. */
+export interface InvitationsTable {
+  id: Generated<number>
+  /** SHA-256 (hex) of the code; the code is shown once, to the staff member who made it. */
+  code_hash: string
+  /** When set, only this address (lower-cased) may use it. */
+  email: string | null
+  note: string | null
+  created_by: number | null
+  created_at: number
+  expires_at: number
+  used_by: number | null
+  used_at: number | null
+  revoked_at: number | null
+}
+
+/** The hash of a recent post's body (whitespace normalised), to find repeated bodies (src/domain/trust). */
+export interface PostBodyHashesTable {
+  post_id: number
+  author_id: number
+  hash: string
   created_at: number
 }

@@ -17,6 +17,8 @@ export function emptyForm<V>(values: V): FormState<V> {
 export interface RegisterValues {
   username: string
   email: string
+  /** The invitation code, when registration is by invitation. */
+  invite?: string
 }
 
 export interface LoginValues {

@@ -6,6 +6,8 @@ export interface Viewer {
   /** Staff title shown beside the name, such as "DTS Engineer"; null for most members. */
   title: string | null
   role: Role
+  /** Silenced until then (epoch ms): a banner says so (components/silence-banner.tsx). */
+  silencedUntil?: number | null
 }
 
 export type SiteContext = {

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
-import { signIn, signUp } from './support/members.js'
+import { establish, signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
 const PASSWORD = 'a long and unusual passphrase'
@@ -24,8 +24,10 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-async function register(page: Page, username: string): Promise<void> {
+/** Signs up and in; the person is then an established member (this journey is not about new accounts). */
+async function register(page: Page, server: E2eServer, username: string): Promise<void> {
   await signUp(page, username, PASSWORD)
+  await establish(server.db, username)
   await signIn(page, username, PASSWORD)
 }
 
@@ -43,7 +45,7 @@ describe.each(DIALECTS)(
       const helper = await (await newContext(browser, server.origin)).newPage()
       const shot = (page: Page, step: string) => screenshot(page, `journey-${dialect}-${step}`)
 
-      await register(asker, 'journey_asker')
+      await register(asker, server, 'journey_asker')
       await asker.goto('/ask')
       await asker.locator('#ask-title').fill(TITLE)
       await asker
@@ -66,7 +68,7 @@ describe.each(DIALECTS)(
       expect(await asker.locator('a[href$="/hang.log"]').count()).toBeGreaterThan(0)
       await shot(asker, '2-asked')
 
-      await register(helper, 'journey_helper')
+      await register(helper, server, 'journey_helper')
       await helper.goto(threadUrl)
       await helper
         .locator('#reply-body')

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startSmtp, type TestSmtp } from '../support/smtp.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
-import { signIn, signUp } from './support/members.js'
+import { establish, signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
 const PASSWORD = 'a long and unusual passphrase'
@@ -25,8 +25,10 @@ beforeAll(async () => {
 })
 afterAll(async () => browser?.close())
 
-async function register(page: Page, username: string): Promise<void> {
+/** Signs up and in; the person is then an established member (this journey is not about new accounts). */
+async function register(page: Page, server: E2eServer, username: string): Promise<void> {
   await signUp(page, username, PASSWORD)
+  await establish(server.db, username)
   await signIn(page, username, PASSWORD)
 }
 
@@ -54,7 +56,7 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
     const b = await (await newContext(browser, server.origin)).newPage()
     const shot = (page: Page, step: string) => screenshot(page, `notify-${dialect}-${step}`)
 
-    await register(a, 'notify_asker')
+    await register(a, server, 'notify_asker')
     await a.goto('/ask')
     await a.locator('#ask-title').fill(TITLE)
     await a.locator('#ask-body').fill('After S3 the link trains at 2.5 GT/s only.')
@@ -68,7 +70,7 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
     // The page's stream is open once the server counts it.
     await expect.poll(() => server.app.live.size, { timeout: 10_000 }).toBeGreaterThan(0)
 
-    await register(b, 'notify_helper')
+    await register(b, server, 'notify_helper')
     await b.goto(threadUrl)
     await b.locator('#reply-body').fill(REPLY)
     await b.getByRole('button', { name: /post reply|reply/i }).click()

@@ -4,8 +4,9 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Db } from '../../src/db/schema.js'
+import { signUpStamp } from '../../src/domain/trust/index.js'
 import { createAccount } from '../../src/domain/users/index.js'
-import { type Role } from '../../src/domain/shared/index.js'
+import { type Role, type TrustLevel } from '../../src/domain/shared/index.js'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 
@@ -46,7 +47,17 @@ export class Agent {
     options: { csrf?: string | null; json?: boolean; headers?: Record<string, string> } = {},
   ): Promise<LightMyRequestResponse> {
     const token = options.csrf === undefined ? this.csrf : options.csrf
-    const body = new URLSearchParams({ ...(token ? { _csrf: token } : {}), ...form }).toString()
+    // The sign-up form's stamp, as from a form shown a minute ago: a person takes that long to fill
+    // it in (the sign-up tests that are about the stamp send their own).
+    const stamp: Record<string, string> =
+      url === '/register' && !('started' in form)
+        ? { started: await signUpStamp(this.app.db, Date.now() - 60_000) }
+        : {}
+    const body = new URLSearchParams({
+      ...(token ? { _csrf: token } : {}),
+      ...stamp,
+      ...form,
+    }).toString()
     const res = await this.app.inject({
       method: 'POST',
       url,
@@ -105,13 +116,17 @@ export class Agent {
   }
 }
 
-/** Creates an account with the test password, signs it in, and returns its agent and id. */
+/**
+ * Creates an account with the test password, signs it in, and returns its agent and id. The account
+ * is an established member; a test about new accounts asks for `trustLevel: 'new'`.
+ */
 export async function signedIn(
   app: FastifyInstance,
   db: Db,
   username: string,
   role: Role = 'member',
   title: string | null = null,
+  trustLevel: TrustLevel = 'member',
 ): Promise<{ agent: Agent; id: number }> {
   const created = await createAccount(db, {
     username,
@@ -119,6 +134,7 @@ export async function signedIn(
     password: TEST_PASSWORD,
     role,
     title,
+    trustLevel,
   })
   if (!created.ok)
     throw new Error(`could not create ${username}: ${JSON.stringify(created.failure)}`)

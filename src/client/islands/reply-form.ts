@@ -64,6 +64,8 @@ export function insertReply(doc: Document, result: ReplyResult): HTMLElement | n
   return article
 }
 
+const HELD_NOTICE = 'It waits for a moderator before others can see it.'
+
 export function replyForm(el: HTMLElement, deps: IslandDeps): void {
   const form = asForm(el)
   if (form === null) return
@@ -81,6 +83,13 @@ export function replyForm(el: HTMLElement, deps: IslandDeps): void {
     // tabindex -1: focusable by script, not a tab stop.
     article.tabIndex = -1
     article.focus()
-    announce(doc, 'Reply posted.')
+    // Held for a moderator: the author sees the reply, others will once it is approved.
+    if (result.held !== undefined && wasNew) {
+      const notice = doc.createElement('p')
+      notice.className = 'notice'
+      notice.textContent = HELD_NOTICE
+      article.prepend(notice)
+    }
+    announce(doc, result.held !== undefined ? `Reply posted. ${HELD_NOTICE}` : 'Reply posted.')
   })
 }

@@ -11,6 +11,8 @@ export interface AcceptResult {
 export interface ReplyResult {
   postId: number
   html: string
+  /** Set when the reply waits for a moderator (a new account's first posts, a repeated body). */
+  held?: 'approval' | 'duplicate'
 }
 export interface PreviewResult {
   html: string
@@ -41,7 +43,8 @@ export function parseAcceptResult(json: unknown): AcceptResult | null {
 /** `{ postId: number, html: string }` */
 export function parseReplyResult(json: unknown): ReplyResult | null {
   if (!isRecord(json) || !isCount(json.postId) || typeof json.html !== 'string') return null
-  return { postId: json.postId, html: json.html }
+  const held = json.held === 'approval' || json.held === 'duplicate' ? json.held : undefined
+  return { postId: json.postId, html: json.html, ...(held ? { held } : {}) }
 }
 
 /** `{ html: string }` */

@@ -28,6 +28,7 @@ import * as tagRedirects from './2026-12-06-1640_tag_redirects.js'
 import * as apiTokens from './2026-12-06-1700_api_tokens.js'
 import * as webhooks from './2026-12-06-1710_webhooks.js'
 import * as staffActions from './2026-12-06-1630_staff_actions.js'
+import * as trust from './2026-12-06-1620_trust.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -64,4 +65,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1700_api_tokens': apiTokens,
   '2026-12-06-1710_webhooks': webhooks,
   '2026-12-06-1630_staff_actions': staffActions,
+  '2026-12-06-1620_trust': trust,
 }

@@ -3,7 +3,7 @@
  * gets a note for its owner instead, and the person registering sees the same answer either way
  * (issue 28 finding 10).
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { enqueueMail } from '../mail/index.js'
 import { ok, type Result } from '../shared/index.js'
 import { registerUser, type RegisterInput } from '../users/index.js'
@@ -14,11 +14,16 @@ export async function signUp(
   db: Db,
   input: RegisterInput,
   now = Date.now(),
+  /** More to do in the new account's transaction (an invitation used); throwing undoes the account. */
+  alsoInTransaction?: (trx: Executor, user: { id: number }) => Promise<void>,
 ): Promise<Result<{ created: boolean }>> {
   const result = await registerUser(
     db,
     input,
-    (trx, user) => sendTokenLink(trx, 'verify-email', user, user.email, now),
+    async (trx, user) => {
+      await alsoInTransaction?.(trx, user)
+      await sendTokenLink(trx, 'verify-email', user, user.email, now)
+    },
     now,
   )
   if (!result.ok) return result

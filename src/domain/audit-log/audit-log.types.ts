@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 export type AuditTargetType =
-  'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag'
+  'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag' | 'invitation'
 
 /** What a feature records: who (null when automatic), what, on what, why, and the values it changed. */
 export interface AuditRecord {

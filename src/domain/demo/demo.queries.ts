@@ -12,6 +12,8 @@ export async function insertDemoUsers(db: Executor, users: readonly DemoUser[], 
         username: user.username,
         username_key: user.username.toLowerCase(),
         role: user.role ?? 'member',
+        // The demo's people are established members (docs/moderation.md).
+        trust_level: 'member',
         title: user.title ?? null,
         created_at: agoToEpoch(user.joined ?? '24mo', now),
       })

@@ -51,6 +51,8 @@ export async function resolveUsers(
           username: wanted.get(key) ?? key,
           username_key: key,
           role: 'member' as const,
+          // Imported people are established accounts elsewhere: no new-account limits.
+          trust_level: 'member' as const,
           title: titles.get(key) ?? null,
           created_at: ctx.now,
         })),

@@ -13,10 +13,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
 import { createSession } from '../sessions/index.js'
 import { hasSecondFactor } from '../two-factor/index.js'
+import { loadSiteSettings } from '../site-settings/index.js'
 import { AttemptLimiter, fail, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   authLimits,
   createMemberWithoutPassword,
+  findSignUpBlock,
   hasPassword,
   checkLogin,
   usernameProblem,
@@ -198,6 +200,16 @@ export async function createAccountFromLogin(
 ): Promise<Result<SignedIn & { next: string }>> {
   const pending = await findPendingAccount(db, input.key, now)
   if (!pending || !input.key) return fail.notFound('sign-in')
+  // A provider's login makes a new account only while registration is open (docs/moderation.md);
+  // sign-up blocks refuse it like the registration form, without saying what matched.
+  if ((await loadSiteSettings(db)).registration !== 'open')
+    return fail.forbidden(
+      'This forum is not open for sign-up: new accounts cannot be made here right now. If you have an account, sign in to it to link this login.',
+    )
+  if (await findSignUpBlock(db, { email: pending.email, ip: input.ip }))
+    return fail.forbidden(
+      'We cannot accept a sign-up from here. If you think this is a mistake, please write to the people who run this forum.',
+    )
   const problemText = usernameProblem(input.username.trim())
   if (problemText !== null) return fail.invalid('username', problemText)
   const wait = authLimits.register.take(input.ip, now)

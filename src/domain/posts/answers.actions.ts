@@ -2,7 +2,8 @@
 import type { Db } from '../../db/schema.js'
 import { enqueueActivity } from '../notifications/index.js'
 import { reindexThread } from '../search/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, isSilenced, ok, type Result } from '../shared/index.js'
+import { silencedReason } from '../trust/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import type { Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
@@ -24,10 +25,12 @@ export async function acceptAnswer(
   db: Db,
   viewer: Viewer | null,
   input: { postId: number; accept?: boolean },
+  now = Date.now(),
 ): Promise<Result<AcceptState>> {
   const post = await findPostFacts(db, input.postId)
   if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
   if (!viewer) return fail.forbidden('Sign in first.')
+  if (isSilenced(viewer, now)) return fail.forbidden(await silencedReason(db, viewer, now))
   if (!canAccept(viewer, post)) {
     return fail.forbidden(
       post.kind !== 'reply'

@@ -36,10 +36,14 @@ import { refundOnThrow, writeLimits } from './write-limits.js'
 import { findThreadTitle, updateThread } from '../thread-lists/index.js'
 import { findPostSource, updatePost } from './posts.queries.js'
 import { appendRevision, hasRevisions } from './revisions.queries.js'
+import { afterPosting, checkPosting } from '../trust/index.js'
+import type { ReviewKind } from '../review/index.js'
 
 export interface Posted {
   postId: number
   threadId: number
+  /** Why the new post waits for a moderator (a new account's first posts, a repeated body); else absent. */
+  held?: ReviewKind
 }
 
 /** Counts the post against its author's limit now (staff are not limited); a refusal when held. */
@@ -94,10 +98,16 @@ async function addPost<T>(
   if (refusal !== undefined) return fail.forbidden(refusal)
   const rules = BODY_RULES[spec.kind]
   const body = normaliseText(rawBody)
-  const problem = rules.check(body) ?? takePostLimit(viewer, now)
-  if (problem) return problem
+  const checked = rules.check(body)
+  if (checked) return checked
+  const html = rules.render(body)
+  // Silenced people and the new-account limits (trust), before the post counts against the rate limit.
+  const trust = await checkPosting(db, viewer, { edit: false, body, html }, now)
+  if (!trust.ok) return trust
+  const limited = takePostLimit(viewer, now)
+  if (limited) return limited
   const { threadId, parentId } = spec.place(spec.target)
-  const postId = await refundOnThrow(writeLimits.posts, viewer, now, () =>
+  const { postId, held } = await refundOnThrow(writeLimits.posts, viewer, now, () =>
     db.transaction().execute(async (trx) => {
       const id = await insertPost(trx, {
         thread_id: threadId,
@@ -105,21 +115,24 @@ async function addPost<T>(
         kind: spec.kind,
         parent_id: parentId,
         body_markdown: body,
-        body_html: rules.render(body),
+        body_html: html,
         created_at: now,
       })
       await refreshThread(trx, threadId, { activityAt: now })
       await refreshThreadText(trx, threadId)
       await watchByDefault(trx, viewer.id, threadId, 'tracking', now)
-      await enqueueActivity(
-        trx,
-        { type: 'post.created', postId: id, mentions: parseMentions(body) },
-        now,
-      )
-      return id
+      const heldFor = await afterPosting(trx, viewer, trust.value, { postId: id, body }, now)
+      // A post waiting for a moderator notifies nobody (a mention in spam must not reach anyone).
+      if (heldFor === null)
+        await enqueueActivity(
+          trx,
+          { type: 'post.created', postId: id, mentions: parseMentions(body) },
+          now,
+        )
+      return { postId: id, held: heldFor }
     }),
   )
-  return ok({ postId, threadId })
+  return ok({ postId, threadId, ...(held !== null ? { held } : {}) })
 }
 
 export async function postReply(
@@ -219,6 +232,10 @@ export async function editPost(
   if (!hidden.ok) return hidden
   const note = checkStaffNote(viewer, input.staffNote)
   if (!note.ok) return note
+  const html = BODY_RULES[post.kind].render(body)
+  // Staff editing someone's post are never limited; the author's edit keeps to their limits.
+  const trust = await checkPosting(db, viewer, { edit: true, body, html }, now)
+  if (!trust.ok) return trust
   await db.transaction().execute(async (trx) => {
     await keepOriginalRevision(trx, post)
     await appendRevision(trx, {
@@ -244,7 +261,7 @@ export async function editPost(
       )
     await updatePost(trx, post.id, {
       body_markdown: body,
-      body_html: BODY_RULES[post.kind].render(body),
+      body_html: html,
       edited_at: now,
     })
     if (post.kind === 'question')

@@ -16,6 +16,8 @@ import { watchByDefault } from '../watching/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { resolveTagList } from '../tags/index.js'
 import { insertThread, insertThreadTags } from '../thread-lists/index.js'
+import { afterPosting, checkPosting } from '../trust/index.js'
+import type { ReviewKind } from '../review/index.js'
 
 /**
  * Seconds until `viewer` may ask again (0: now), without counting anything: lets the ask route refuse
@@ -41,6 +43,8 @@ export interface AskInput {
 export interface Asked {
   threadId: number
   slug: string
+  /** Why the question waits for a moderator (a new account's first posts, a repeated body), or null. */
+  held: ReviewKind | null
 }
 
 export async function askQuestion(
@@ -69,13 +73,17 @@ export async function askQuestion(
     return fail.invalid('attachments', `Attach at most ${LIMITS.attachmentsMax} files.`)
   const tooBig = files.find((f) => f.data.byteLength > LIMITS.attachmentBytesMax)
   if (tooBig) return fail.invalid('attachments', `${tooBig.fileName} is larger than 4 MB.`)
+  const html = renderMarkdown(body)
+  // Silenced people and the new-account limits (trust), before the question counts against the rate limit.
+  const trust = await checkPosting(db, viewer, { edit: false, body, html, attachments: files }, now)
+  if (!trust.ok) return trust
   // Counted now, before the write (parallel questions cannot all pass one check); given back if it fails.
   if (!isStaff(viewer)) {
     const wait = writeLimits.threads.take(String(viewer.id), now)
     if (wait > 0) return fail.rateLimited(wait)
   }
 
-  const threadId = await refundOnThrow(writeLimits.threads, viewer, now, () =>
+  const { threadId, held } = await refundOnThrow(writeLimits.threads, viewer, now, () =>
     db.transaction().execute(async (trx) => {
       const id = await insertThread(trx, {
         title,
@@ -88,7 +96,7 @@ export async function askQuestion(
         author_id: viewer.id,
         kind: 'question',
         body_markdown: body,
-        body_html: renderMarkdown(body),
+        body_html: html,
         created_at: now,
       })
       for (const file of files) {
@@ -115,13 +123,16 @@ export async function askQuestion(
       await refreshThread(trx, id, { tagsChanged: true })
       await refreshThreadText(trx, id)
       await watchByDefault(trx, viewer.id, id, 'watching', now)
-      await enqueueActivity(
-        trx,
-        { type: 'thread.created', threadId: id, postId, mentions: parseMentions(body) },
-        now,
-      )
-      return id
+      const heldFor = await afterPosting(trx, viewer, trust.value, { postId, body }, now)
+      // A question waiting for a moderator notifies nobody: watchers would be sent spam.
+      if (heldFor === null)
+        await enqueueActivity(
+          trx,
+          { type: 'thread.created', threadId: id, postId, mentions: parseMentions(body) },
+          now,
+        )
+      return { threadId: id, held: heldFor }
     }),
   )
-  return ok({ threadId, slug: slugify(title) })
+  return ok({ threadId, slug: slugify(title), held })
 }

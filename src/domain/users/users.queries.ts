@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/schema.js'
-import type { Role } from '../shared/index.js'
+import type { Role, TrustLevel } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
 
 export interface Credentials extends Viewer {
@@ -80,6 +80,8 @@ export interface NewMember {
   title: string | null
   createdAt: number
   emailVerifiedAt: number | null
+  /** Absent: the column's default, `new` (docs/moderation.md). */
+  trustLevel?: TrustLevel
 }
 
 export async function insertUser(db: Executor, u: NewMember): Promise<number> {
@@ -95,6 +97,7 @@ export async function insertUser(db: Executor, u: NewMember): Promise<number> {
       title: u.title,
       created_at: u.createdAt,
       email_verified_at: u.emailVerifiedAt,
+      ...(u.trustLevel !== undefined ? { trust_level: u.trustLevel } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

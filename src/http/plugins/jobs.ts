@@ -21,6 +21,7 @@ import {
 } from '../../domain/notifications/index.js'
 import { WEBHOOK_DELIVER_JOB, deliverWebhook, fanOutWebhooks } from '../../domain/webhooks/index.js'
 import { expirePin, PIN_EXPIRY_JOB, type PinExpiry } from '../../domain/staff-actions/index.js'
+import { TRUST_REVIEW_JOB, trustReviewJobHandler } from '../../domain/trust/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -63,6 +64,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     const handlers = new Map<string, JobHandler>([
       [MAIL_JOB, mailJobHandler(mailer, site, log)],
       [PASSWORD_RESET_JOB, passwordResetJobHandler(app.db)],
+      [TRUST_REVIEW_JOB, trustReviewJobHandler(app.db, clock)],
       [
         NOTIFY_JOB,
         async (job) => {

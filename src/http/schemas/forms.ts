@@ -34,7 +34,11 @@ const UNSAFE_NEXT_CHARS = /[\u0000-\u001f\u007f\\]/
 /** `next` in a query string or form: a 400 naming it when it holds a control character. */
 export const NextField = Type.String({ maxLength: 500, pattern: '^[^\\u0000-\\u001f\\u007f]*$' })
 
-export const RegisterForm = formBody(['username', 'email', 'password'], 2000)
+/** `website` is the honeypot, `started` the signed time the form was shown, `invite` an invitation code. */
+export const RegisterForm = formBody(
+  ['username', 'email', 'password', 'website', 'started', 'invite'],
+  2000,
+)
 export type RegisterForm = Static<typeof RegisterForm>
 export const LoginForm = Type.Object(
   { ...formBody(['login', 'password'], 2000).properties, next: Type.Optional(NextField) },

@@ -12,6 +12,10 @@ import type { SiteContext } from '../site.js'
 export interface RegisterPageProps {
   site: SiteContext
   form: FormState<RegisterValues>
+  /** The registration setting: `invite` adds the invitation field; `closed` shows no form. */
+  registration: 'open' | 'invite' | 'closed'
+  /** The signed time this form was shown (a hidden field; sign-ups faster than a person are refused). */
+  stamp: string
 }
 
 /** Shown under the password field on registration and password change. */
@@ -20,21 +24,65 @@ export const NEW_PASSWORD_HINT =
 export const NEW_PASSWORD_MIN = 10
 
 const FIELDS = [
+  ['invite', 'register-invite'],
   ['username', 'register-username'],
   ['email', 'register-email'],
   ['password', 'register-password'],
 ] as const
 
+/**
+ * A field people never see (hidden by CSS and from assistive technology) that form-filling scripts
+ * fill in; its label still tells anyone who meets it to leave it empty.
+ */
+function Honeypot() {
+  return (
+    <div class="register-extra" aria-hidden="true">
+      <label for="register-website">Leave this field empty (it catches automated sign-ups)</label>
+      <input id="register-website" name="website" type="text" tabIndex={-1} autocomplete="off" />
+    </div>
+  )
+}
+
 /** Sign-up: username, email, password. Posts to /register; the password is never sent back. */
-export function RegisterPage({ site, form }: RegisterPageProps) {
+export function RegisterPage({ site, form, registration, stamp }: RegisterPageProps) {
   const { values, errors } = form
+  if (registration === 'closed')
+    return (
+      <Layout site={site} meta={{ title: 'Registration is closed', noindex: true }}>
+        <div class="form-page">
+          <h1>Registration is closed</h1>
+          <p>{`${site.name} is not taking new accounts at the moment.`}</p>
+          <p class="form-aside">
+            Already have an account? <a href="/login">Sign in</a>
+          </p>
+        </div>
+      </Layout>
+    )
   return (
     <Layout site={site} meta={{ title: formPageTitle('Create an account', form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>Create an account</h1>
+        {registration === 'invite' && (
+          <p>New accounts need an invitation from the forum’s staff.</p>
+        )}
         <form class="stacked-form" method="post" action="/register">
           <CsrfField token={site.csrfToken} />
+          <input type="hidden" name="started" value={stamp} />
+          {registration === 'invite' && (
+            <TextField
+              id="register-invite"
+              name="invite"
+              label="Invitation code"
+              hint="From the invitation link staff gave you."
+              value={values.invite ?? ''}
+              error={errors.invite}
+              autocomplete="off"
+              spellcheck={false}
+              required
+              maxLength={100}
+            />
+          )}
           <TextField
             id="register-username"
             name="username"
@@ -72,6 +120,7 @@ export function RegisterPage({ site, form }: RegisterPageProps) {
             required
             minLength={NEW_PASSWORD_MIN}
           />
+          <Honeypot />
           <FormActions>
             <button class="button" type="submit">
               Create account

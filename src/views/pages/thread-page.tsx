@@ -36,6 +36,8 @@ export interface ThreadPageProps {
   watch?: WatchState
   /** A staff form that was refused without JavaScript: the Staff section reopens with it refilled. */
   staffForm?: StaffFormState
+  /** A line for the viewer about what they just did (their post waits for a moderator). */
+  notice?: string
 }
 
 function ThreadMeta({
@@ -149,6 +151,7 @@ export function ThreadPage({
   signatures,
   watch,
   staffForm,
+  notice,
 }: ThreadPageProps) {
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
@@ -207,6 +210,11 @@ export function ThreadPage({
           <p class="hidden-banner" role="note">
             <strong>This thread is hidden from readers</strong>: {hiddenNotice(thread.hiddenReason)}{' '}
             Only its author and staff see it.
+          </p>
+        )}
+        {notice !== undefined && (
+          <p class="notice" role="status">
+            {notice}
           </p>
         )}
         <TagList tags={thread.tags} />

@@ -5,6 +5,8 @@
  */
 import net from 'node:net'
 import type { Page } from 'playwright-core'
+import type { Db } from '../../../src/db/schema.js'
+import { setTrustLevel } from '../../../src/domain/users/index.js'
 
 /** Fills /register and waits for "check your email". */
 export async function signUp(
@@ -21,6 +23,19 @@ export async function signUp(
     page.waitForURL((url) => url.pathname === '/register/check-email'),
     page.getByRole('button', { name: 'Create account' }).click(),
   ])
+}
+
+/**
+ * Makes a signed-up person an established member (as the daily promotion does after their first week),
+ * for journeys about posting rather than about the new-account limits (docs/moderation.md).
+ */
+export async function establish(db: Db, username: string): Promise<void> {
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow()
+  await setTrustLevel(db, { userId: user.id, level: 'member', actorId: null })
 }
 
 /** Signs in with a password and waits for `landing` (home, or the second step's page). */

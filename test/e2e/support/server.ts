@@ -56,6 +56,17 @@ export async function startServer(
     if (options.demo !== false) await seedDemo(db)
     const known = await seedKnownThreads(db)
     await options.seed?.(db)
+    // A browser fills the sign-up form faster than a person; the least time to fill it (signUpMinSeconds)
+    // is the integration suite's (test/integration/moderation/trust-registration.test.ts).
+    await db
+      .insertInto('site_settings')
+      .values({
+        key: 'signUpMinSeconds',
+        value_json: '0',
+        updated_at: Date.now(),
+        updated_by: null,
+      })
+      .execute()
     // The test app's PUBLIC_URL (http://quorum.test) only feeds canonical links, feeds and sitemaps; pages
     // link relatively, so the browser stays on 127.0.0.1. Suites load hundreds of pages: no rate limit.
     app = await buildTestApp(opened.handle, { RATE_LIMIT_PER_MINUTE: '0', ...options.env })

@@ -438,6 +438,29 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     },
     allowed: { anonymous: N, member: N, author: N, moderator, admin: Y },
   })),
+  // Moderation: trust
+  {
+    name: 'POST /admin/invites',
+    setup: async () => ({ url: '/admin/invites', form: { email: '', days: '7', note: '' } }),
+    allowed: { anonymous: N, member: N, author: N, moderator: 201, admin: 201 },
+  },
+  {
+    name: 'POST /admin/invites/:id/revoke',
+    setup: async (db) => {
+      const now = Date.now()
+      const row = await db
+        .insertInto('invitations')
+        .values({
+          code_hash: `matrix-${Math.random()}`,
+          created_at: now,
+          expires_at: now + 86_400_000,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return { url: `/admin/invites/${row.id}/revoke`, form: {} }
+    },
+    allowed: { anonymous: N, member: N, author: N, moderator: Y, admin: Y },
+  },
 ]
 
 describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {

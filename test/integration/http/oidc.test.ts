@@ -52,6 +52,7 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
       { sub: 'eve-5', email: 'eve@example.test', email_verified: true, preferred_username: 'eve' },
       { sub: 'fay-6', email: 'fay@example.test', email_verified: true, preferred_username: 'fay' },
       { sub: 'gus-7', email: 'gus@example.test', email_verified: true },
+      { sub: 'hal-8', email: 'hal@example.test', email_verified: true, preferred_username: 'hal' },
     ])
     flaky = await startTestProvider(callbackOf('flaky'), [{ sub: 'gus-7' }])
     const down = `http://127.0.0.1:${await closedPort()}`
@@ -230,6 +231,24 @@ describe.each(DIALECTS)('%s: sign in with OpenID Connect', (dialect) => {
       if (message) expect(res.body).toContain(message)
     }
     expect((await a.post('/auth/oidc/account', { username: 'eve_e' })).statusCode).toBe(303)
+  })
+
+  it('makes no new account from a provider’s login unless registration is open', async () => {
+    const { id: staffId } = await signedIn(app, t.db, 'oidc_staff', 'moderator')
+    try {
+      for (const registration of ['closed', 'invite'] as const) {
+        await app.siteSettings.save({ registration }, staffId)
+        const a = agent()
+        await signInWith(a, 'hal-8')
+        await a.get('/auth/oidc/account')
+        const res = await a.post('/auth/oidc/account', { username: `hal_${registration}` })
+        expect(res.statusCode).toBe(403)
+        expect(res.body).toContain('This forum is not open for sign-up')
+        expect(await userRow(`hal_${registration}`)).toBeUndefined()
+      }
+    } finally {
+      await app.siteSettings.save({ registration: 'open' }, staffId)
+    }
   })
 
   it('links an existing account with the same email only after its password', async () => {

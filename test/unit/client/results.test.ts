@@ -24,6 +24,15 @@ describe('island response parsers', () => {
       postId: 9,
       html: '<article></article>',
     })
+    expect(parseReplyResult({ postId: 9, html: '', held: 'approval' })).toEqual({
+      postId: 9,
+      html: '',
+      held: 'approval',
+    })
+    expect(parseReplyResult({ postId: 9, html: '', held: 'whatever' })).toEqual({
+      postId: 9,
+      html: '',
+    })
     expect(parsePreviewResult({ html: '' })).toEqual({ html: '' })
   })
 

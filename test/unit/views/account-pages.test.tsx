@@ -17,7 +17,7 @@ function control(html: string, id: string): string {
 
 describe('RegisterPage', () => {
   const render = (form = emptyForm({ username: '', email: '' })) =>
-    renderDocument(<RegisterPage site={visitor} form={form} />)
+    renderDocument(<RegisterPage site={visitor} form={form} registration="open" stamp="stamp-1" />)
 
   it('has one h1, a CSRF-protected POST to /register and a link to sign in', () => {
     const html = render()

@@ -106,6 +106,8 @@ function formPages(site: ReturnType<typeof makeSite>): [string, string][] {
         <RegisterPage
           site={visitor}
           form={{ values: { username: 'a', email: 'b' }, errors, formError: 'Slow down.' }}
+          registration="invite"
+          stamp="stamp-1"
         />,
       ),
     ],

@@ -140,7 +140,11 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     )
     const result = await askQuestion(req.db, viewer, { ...values, attachments })
     if (result.ok)
-      return () => reply.redirect(threadPath(result.value.threadId, result.value.slug), 303)
+      return () =>
+        reply.redirect(
+          `${threadPath(result.value.threadId, result.value.slug)}${result.value.held ? `?held=${result.value.held}` : ''}`,
+          303,
+        )
     const failure = result.failure
     if (failure.code === 'not_found') return () => sendFailure(req, reply, failure)
     if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
-import { signUp } from '../../../domain/account-mail/index.js'
+import { guardedSignUp, signUpStamp } from '../../../domain/trust/index.js'
 import { beginSignIn } from '../../../domain/two-factor/index.js'
 import { changePassword, hasPassword } from '../../../domain/users/index.js'
 import { allowProviderForms, providerButtons } from './oidc.js'
@@ -22,27 +22,50 @@ const NextQuery = Type.Object({
   reset: Type.Optional(Type.Literal('1')),
 })
 
+/** `invite`: the code of an invitation link (/admin/invites), filled into the form. */
+const RegisterQuery = Type.Object({ invite: Type.Optional(Type.String({ maxLength: 100 })) })
+
 export const authRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/register', async (req, reply) => {
-    if (req.viewer) return reply.redirect('/', 303)
-    ensureCsrfToken(req, reply)
-    return sendPage(reply, 200, RegisterPage, {
-      site: siteFor(req),
-      form: emptyForm({ username: '', email: '' }),
-    })
-  })
+  app.get<{ Querystring: Static<typeof RegisterQuery> }>(
+    '/register',
+    { schema: { querystring: RegisterQuery } },
+    async (req, reply) => {
+      if (req.viewer) return reply.redirect('/', 303)
+      ensureCsrfToken(req, reply)
+      const { registration } = await req.server.siteSettings.get()
+      return sendPage(reply, 200, RegisterPage, {
+        site: siteFor(req),
+        form: emptyForm({ username: '', email: '', invite: req.query.invite ?? '' }),
+        registration,
+        stamp: await signUpStamp(req.db),
+      })
+    },
+  )
 
   app.post<{ Body: RegisterForm }>(
     '/register',
     { schema: { body: RegisterForm } },
     async (req, reply) => {
-      const values = { username: req.body.username ?? '', email: req.body.email ?? '' }
-      const result = await signUp(req.db, {
-        ...values,
-        password: req.body.password ?? '',
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-      })
+      const values = {
+        username: req.body.username ?? '',
+        email: req.body.email ?? '',
+        invite: req.body.invite ?? '',
+      }
+      const settings = await req.server.siteSettings.get()
+      const result = await guardedSignUp(
+        req.db,
+        {
+          username: values.username,
+          email: values.email,
+          password: req.body.password ?? '',
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+          honeypot: req.body.website ?? '',
+          stamp: req.body.started ?? '',
+          invite: values.invite,
+        },
+        settings,
+      )
       if (!result.ok) {
         req.log.info(
           { username: values.username, ip: req.ip, code: result.failure.code },
@@ -51,9 +74,12 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         if (result.failure.code === 'rate_limited')
           reply.header('retry-after', String(result.failure.retryAfterS))
         ensureCsrfToken(req, reply)
+        // The form comes back filled in (never the password), with a fresh stamp to send it again.
         return sendPage(reply, STATUS[result.failure.code], RegisterPage, {
           site: siteFor(req),
           form: { values, ...formErrors(result.failure) },
+          registration: settings.registration,
+          stamp: await signUpStamp(req.db),
         })
       }
       // A new address and one that has an account get the same answer, and no session: a cookie in

@@ -7,6 +7,7 @@ import { adminPeopleRoutes } from './admin-people.js'
 import { adminSettingsRoutes } from './admin-settings.js'
 import { adminTagRoutes } from './admin-tags.js'
 import { adminWebhookRoutes } from './admin-webhooks.js'
+import { adminInviteRoutes } from './admin-invites.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
@@ -63,6 +64,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(adminSettingsRoutes)
   await app.register(adminBlockRoutes)
   await app.register(adminLogRoutes)
+  await app.register(adminInviteRoutes)
   await app.register(notificationRoutes)
   await app.register(flagRoutes)
   await app.register(reviewRoutes)

@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { slugify, threadPath } from '../../../domain/format/index.js'
 import { listThreadPosts, type Posted } from '../../../domain/posts/index.js'
+import type { ReviewKind } from '../../../domain/review/index.js'
 import type { Result, Viewer } from '../../../domain/shared/index.js'
 import { findThreadTitle } from '../../../domain/thread-lists/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
@@ -21,9 +22,11 @@ export async function threadUrl(
   req: FastifyRequest,
   threadId: number,
   postId?: number,
+  held?: ReviewKind | null,
 ): Promise<string> {
   const title = (await findThreadTitle(req.db, threadId)) ?? ''
-  return `${threadPath(threadId, slugify(title))}${postId ? `#post-${postId}` : ''}`
+  // `held`: the thread page tells the author their post waits for a moderator.
+  return `${threadPath(threadId, slugify(title))}${held ? `?held=${held}` : ''}${postId ? `#post-${postId}` : ''}`
 }
 
 /** Redirects back to the thread, or answers JSON; failures go through the one mapping. */
@@ -91,6 +94,11 @@ export async function answerNewPost(
     })
   if (result.ok && wantsJson(req) && answers.json && req.viewer)
     return answers.json(result.value, req.viewer)
+  if (result.ok && result.value.held && !wantsJson(req))
+    return reply.redirect(
+      await threadUrl(req, result.value.threadId, result.value.postId, result.value.held),
+      303,
+    )
   return finish(
     req,
     reply,
@@ -104,7 +112,7 @@ export async function answerNewPost(
 export async function sendReplyFragment(
   req: FastifyRequest,
   reply: FastifyReply,
-  { postId, threadId }: Posted,
+  { postId, threadId, held }: Posted,
   viewer: Viewer,
 ): Promise<FastifyReply> {
   const { replies } = await listThreadPosts(req.db, threadId)
@@ -112,6 +120,7 @@ export async function sendReplyFragment(
   const controls = (await getThreadViewerState(req.db, viewer, threadId)).controls[postId]
   return reply.code(201).send({
     postId,
+    ...(held ? { held } : {}),
     html: post ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply)) : '',
   })
 }

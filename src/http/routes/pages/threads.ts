@@ -16,8 +16,25 @@ const ThreadParams = Type.Object({
 })
 type ThreadParams = Static<typeof ThreadParams>
 
+/** `?held=approval|duplicate`: the author's new post waits for a moderator (post-answers.ts). */
+const ThreadQuery = Type.Object({
+  held: Type.Optional(Type.Union([Type.Literal('approval'), Type.Literal('duplicate')])),
+})
+type ThreadQuery = Static<typeof ThreadQuery>
+
+/** What the author is told when their new post waits for a moderator. */
+const HELD_NOTICES = {
+  approval:
+    'Thanks! Posts from new accounts wait for a moderator before others can see them; yours will appear once approved.',
+  duplicate:
+    'Your post repeats text posted just before, so it waits for a moderator before others can see it.',
+} as const
+
 export const threadRoutes: FastifyPluginAsync = async (app) => {
-  const show = async (req: FastifyRequest<{ Params: ThreadParams }>, reply: FastifyReply) => {
+  const show = async (
+    req: FastifyRequest<{ Params: ThreadParams; Querystring: ThreadQuery }>,
+    reply: FastifyReply,
+  ) => {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : NaN
     const data =
       Number.isSafeInteger(id) && id <= 2_147_483_647
@@ -41,12 +58,21 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
     const watch = req.viewer ? await getWatchState(req.db, req.viewer, 'thread', id) : undefined
     const signatures = await getThreadSignaturePanels(req.db, id)
-    return sendPage(reply, 200, ThreadPage, { site: siteFor(req), data, viewer, signatures, watch })
+    const held = req.viewer ? req.query.held : undefined
+    return sendPage(reply, 200, ThreadPage, {
+      site: siteFor(req),
+      data,
+      viewer,
+      signatures,
+      watch,
+      ...(held !== undefined ? { notice: HELD_NOTICES[held] } : {}),
+    })
   }
-  app.get<{ Params: ThreadParams }>('/threads/:id', { schema: { params: ThreadParams } }, show)
-  app.get<{ Params: ThreadParams }>(
+  const schema = { params: ThreadParams, querystring: ThreadQuery }
+  app.get<{ Params: ThreadParams; Querystring: ThreadQuery }>('/threads/:id', { schema }, show)
+  app.get<{ Params: ThreadParams; Querystring: ThreadQuery }>(
     '/threads/:id/:slug',
-    { schema: { params: ThreadParams } },
+    { schema },
     show,
   )
 }
