@@ -6,7 +6,7 @@ export interface Viewer {
   /** Staff title shown beside the name, such as "DTS Engineer"; null for most members. */
   title: string | null
   role: Role
-  /** Silenced until then (epoch ms): a banner says so (components/silence-banner.tsx). */
+  /** Silenced until then (epoch ms); the banner with the reason is `silenceNotice`. */
   silencedUntil?: number | null
 }
 

@@ -24,11 +24,11 @@ import * as accountDeletion from './2026-12-06-1410_account_deletion.js'
 import * as createWatchingAndNotifications from './2026-12-06-1500_create_watching_and_notifications.js'
 import * as notificationEmailPrefs from './2026-12-06-1510_notification_email_prefs.js'
 import * as moderation from './2026-12-06-1600_moderation.js'
-import * as tagRedirects from './2026-12-06-1640_tag_redirects.js'
 import * as apiTokens from './2026-12-06-1700_api_tokens.js'
 import * as webhooks from './2026-12-06-1710_webhooks.js'
-import * as staffActions from './2026-12-06-1630_staff_actions.js'
-import * as trust from './2026-12-06-1620_trust.js'
+import * as trust from './2026-12-06-1720_trust.js'
+import * as staffActions from './2026-12-06-1730_staff_actions.js'
+import * as tagRedirects from './2026-12-06-1740_tag_redirects.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -61,9 +61,9 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-06-1500_create_watching_and_notifications': createWatchingAndNotifications,
   '2026-12-06-1510_notification_email_prefs': notificationEmailPrefs,
   '2026-12-06-1600_moderation': moderation,
-  '2026-12-06-1640_tag_redirects': tagRedirects,
   '2026-12-06-1700_api_tokens': apiTokens,
   '2026-12-06-1710_webhooks': webhooks,
-  '2026-12-06-1630_staff_actions': staffActions,
-  '2026-12-06-1620_trust': trust,
+  '2026-12-06-1720_trust': trust,
+  '2026-12-06-1730_staff_actions': staffActions,
+  '2026-12-06-1740_tag_redirects': tagRedirects,
 }

@@ -23,16 +23,7 @@ export {
   type AccountEraser,
 } from './account.actions.js'
 export { RETIRED_NAME_MS } from './retired-names.queries.js'
-export {
-  MAX_PENALTY_DAYS,
-  PENALTY_REASON_MAX,
-  setTrustLevel,
-  silenceMessage,
-  silenceUser,
-  suspendUser,
-  suspensionMessage,
-  type Penalty,
-} from './standing.actions.js'
+export { setTrustLevel, silenceMessage, silenceUser, suspendUser } from './standing.actions.js'
 export { findStanding, type Standing } from './standing.queries.js'
 export {
   addSignUpBlock,

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { PageMeta, SiteContext } from '../site.js'
 import { EmailBanner } from '../components/email-banner.js'
-import { SilenceBanner } from '../components/silence-banner.js'
 import { SiteFooter } from './site-footer.js'
 import { SiteHeader } from './site-header.js'
 
@@ -122,7 +121,6 @@ export function Layout({ site, meta, structuredData, live, children }: LayoutPro
         <SiteHeader site={site} />
         {/* tabindex -1 lets the skip link move focus here in every browser. */}
         <main id="main" class="site-main" tabIndex={-1}>
-          <SilenceBanner site={site} />
           <EmailBanner site={site} />
           {typeof site.silenceNotice === 'string' && (
             <div class="standing-banner" role="region" aria-label="Your account is silenced">

@@ -252,9 +252,9 @@ describe.each(DIALECTS)('%s: trust levels on the write path', (dialect) => {
     })
     expect(silenced.ok).toBe(true)
     const page = await agent.get(path)
-    expect(page.body).toContain('Your account is silenced until')
     const until = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10)
     const said = `Your account cannot post until ${until}: Repeated advertising`
+    expect(page.body).toContain(said) // the banner on every page, with the reason
 
     const reply = await agent.post(`/threads/${id}/replies`, { body: 'Still here.' })
     expect(reply.statusCode).toBe(422)
