@@ -87,7 +87,7 @@ describe.each(DIALECTS)('%s: webhooks', (dialect) => {
       method: 'POST',
       url: '/api/v1/threads',
       headers: { authorization: `Bearer ${token}` },
-      payload: { title, body: 'The details of the question are here.', tags: ['hooks'] },
+      payload: { title, body: `The details of the question are here: ${title}.`, tags: ['hooks'] },
     })
     expect(res.statusCode).toBe(201)
     return res.json<{ threadId: number }>().threadId

@@ -62,7 +62,7 @@ describe.each(DIALECTS)('%s: admin pages', (dialect) => {
   })
 
   it('finds people by username, email or session IP, each linking to their staff page', async () => {
-    const { id } = await signedIn(app, t.db, 'Needle_Person')
+    const { id } = await signedIn(app, t.db, 'Needle_Person', 'member', null, 'new')
     await t.db
       .updateTable('users')
       .set({ silenced_until: Date.now() + 86_400_000 })

@@ -475,7 +475,11 @@ describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {
     agents.member = (await signedIn(app, t.db, 'matrix_member')).agent
     agents.newMember = (await signedIn(app, t.db, 'matrix_newbie')).agent
     agents.moderator = (await signedIn(app, t.db, 'matrix_mod', 'moderator')).agent
-    agents.admin = (await signedIn(app, t.db, 'matrix_admin', 'admin')).agent
+    const admin = await signedIn(app, t.db, 'matrix_admin', 'admin')
+    agents.admin = admin.agent
+    // The matrix is about who may; the new member's posting delay (a limit, tested on its own in
+    // moderation/trust-posting.test.ts) would refuse its second write here.
+    await app.siteSettings.save({ newAccountPostDelaySeconds: 0 }, admin.id)
     await signedIn(app, t.db, 'matrix_third') // a session nobody else may end
     // Accounts start new; the others here are established members (staff roles aside).
     await t.db
