@@ -40,6 +40,8 @@ describe.each(DIALECTS)('%s: flag spam, hide it, delete the spammer', (dialect) 
             password: PASSWORD,
             role,
             title: null,
+            // The spammer is a new account; the flaggers are established members.
+            trustLevel: username === 'spam_seller' ? 'new' : 'member',
           })
           if (!made.ok) throw new Error(`could not make ${username}`)
         }
@@ -50,7 +52,9 @@ describe.each(DIALECTS)('%s: flag spam, hide it, delete the spammer', (dialect) 
       .select('id')
       .where('username', '=', server.known.admin.username)
       .executeTakeFirstOrThrow()
-    await server.app.siteSettings.save({ flagsToHide: 2 }, admin.id)
+    // Two flags hide a post; a new account's first posts are published (not held) so the community
+    // meets the spam, as it does on a forum that turned approval off.
+    await server.app.siteSettings.save({ flagsToHide: 2, newAccountApprovalPosts: 0 }, admin.id)
   })
   afterAll(async () => server?.close())
 
@@ -120,6 +124,13 @@ describe.each(DIALECTS)('%s: flag spam, hide it, delete the spammer', (dialect) 
       mod.getByRole('button', { name: /Delete spam_seller’s posts/ }).click(),
     ])
     expect(await mod.locator('.lede').textContent()).toContain('Nothing is waiting')
+
+    // The staff log shows every step, automatic ones included, on its page.
+    await mod.goto('/admin/log')
+    const logged = await mod.locator('.admin-log tbody').textContent()
+    for (const action of ['post.hide', 'user.suspend', 'sign-up-block.add', 'user.delete-spammer'])
+      expect(logged).toContain(action)
+    await shot(mod, '3-log')
 
     const actions = (await listAuditEntries(server.db, {})).map((e) => e.action)
     expect(actions).toEqual(

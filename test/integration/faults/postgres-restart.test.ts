@@ -51,6 +51,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: a database restart unde
         password: TEST_PASSWORD,
         role: 'member',
         title: null,
+        trustLevel: 'member', // established writers: the test is about the restart, not new-account limits
       })
     // The test's own handle would see the restart too; the server is what is under test.
     await database.handle.close()

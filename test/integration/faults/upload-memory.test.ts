@@ -41,6 +41,7 @@ describe.runIf(process.platform === 'linux').each(DIALECTS)(
           password: TEST_PASSWORD,
           role: 'member',
           title: null,
+          trustLevel: 'member', // established: the test is about memory, not new-account limits
         })
       server = await startServer(database.url)
     }, 90_000)

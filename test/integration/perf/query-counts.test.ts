@@ -14,7 +14,7 @@ import { openTestDb } from '../../support/test-db.js'
 
 // Measured counts, as budgets: raising one needs a reason in the commit.
 const BUDGET = {
-  home: 4, // change probe, latest threads, their tags, popular tags
+  home: 5, // change probe, the threads pinned on home (a partial index), latest threads, their tags, popular tags
   tagPage: 4, // change probe, tag, the page (ids by index, then 20 rows), their tags
   tagPageFiltered: 5, // + the filtered count
   // change probe, thread, its tags, posts with authors, attachments (5), then the Mentions line and
