@@ -47,7 +47,13 @@ export function sendFailure(
   const status = STATUS[failure.code]
   if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
   const message = failureMessage(failure)
-  if (req.url.startsWith('/api/')) return sendFailureProblem(req, reply, failure)
+  if (req.url.startsWith('/api/'))
+    return sendProblem(req, reply, {
+      status,
+      code: failure.code,
+      detail: message,
+      ...(failure.code === 'invalid' ? { field: failure.field } : {}),
+    })
   if (wantsJson(req)) {
     return reply.code(status).send({
       error: {
@@ -78,19 +84,4 @@ export function formErrors(failure: Failure): {
 } {
   if (failure.code === 'invalid') return { errors: { [failure.field]: failure.message } }
   return { errors: {}, formError: failureMessage(failure) }
-}
-
-/** A domain failure as a problem. */
-function sendFailureProblem(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  failure: Failure,
-): FastifyReply {
-  if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
-  return sendProblem(req, reply, {
-    status: STATUS[failure.code],
-    code: failure.code,
-    detail: failureMessage(failure),
-    ...(failure.code === 'invalid' ? { field: failure.field } : {}),
-  })
 }

@@ -5,16 +5,8 @@
  * page 1 does.
  */
 import type { Executor } from '../../db/schema.js'
-import { pinsFirst, threadListColumns, withTags } from './thread-lists.queries.js'
-import type { ListingOptions, ThreadListItem, ThreadSort } from './thread-lists.types.js'
-
-const SORT_COLUMN = {
-  activity: 'last_activity_at',
-  newest: 'created_at',
-  replies: 'reply_count',
-  boosts: 'boost_count',
-  views: 'view_count',
-} as const satisfies Record<ThreadSort, string>
+import { pinsFirst, SORT_COLUMN, threadListItems } from './thread-lists.queries.js'
+import type { ListingOptions, ThreadListItem } from './thread-lists.types.js'
 
 /** Where a list stopped: the last row's pin, sort key and thread id. */
 export type ListCursor = readonly [pinned: number, sortKey: number, threadId: number]
@@ -54,21 +46,11 @@ export async function listTagThreadsAfter(
   const last = shown.at(-1)
   const next: ListCursor | null =
     keys.length > q.limit && last ? [last.pinned, Number(last.sortKey), last.threadId] : null
-  if (shown.length === 0) return { threads: [], next: null }
-  const rows = await db
-    .selectFrom('threads as t')
-    .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(threadListColumns)
-    .where(
-      't.id',
-      'in',
-      shown.map((k) => k.threadId),
-    )
-    .execute()
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  const ordered = shown.flatMap((k) => {
-    const row = byId.get(k.threadId)
-    return row ? [row] : []
-  })
-  return { threads: await withTags(db, ordered), next }
+  // The marker says what sorts the row here, as on the tag page: pinned site-wide or in this tag.
+  const pinnedHere = new Map(shown.map((k) => [k.threadId, k.pinned === 1]))
+  const threads = await threadListItems(
+    db,
+    shown.map((k) => k.threadId),
+  )
+  return { threads: threads.map((t) => ({ ...t, pinned: pinnedHere.get(t.id) ?? t.pinned })), next }
 }

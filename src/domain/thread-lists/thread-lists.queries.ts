@@ -14,7 +14,7 @@ import type {
   ThreadView,
 } from './thread-lists.types.js'
 
-const SORT_COLUMN = {
+export const SORT_COLUMN = {
   activity: 'last_activity_at',
   newest: 'created_at',
   replies: 'reply_count',
@@ -288,10 +288,7 @@ export function toThreadListItem(
 }
 
 /** Rows of {@link threadListColumns} as list items, in the rows' order (one query for all their tags). */
-export async function withTags(
-  db: Executor,
-  rows: readonly ThreadListRow[],
-): Promise<ThreadListItem[]> {
+async function withTags(db: Executor, rows: readonly ThreadListRow[]): Promise<ThreadListItem[]> {
   const tags = await tagsOfThreads(
     db,
     rows.map((r) => r.id),

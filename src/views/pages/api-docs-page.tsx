@@ -7,6 +7,8 @@ export interface ApiOperation {
   summary: string
   description: string
   needsToken: boolean
+  /** The operation takes a JSON body. */
+  hasBody: boolean
   parameters: { name: string; in: string; required: boolean; description: string; type: string }[]
   statuses: string[]
 }
@@ -89,7 +91,9 @@ export function ApiDocsPage({ site, base, operations }: ApiDocsPageProps) {
             <p>Answers: {op.statuses.join(', ')}</p>
             <pre>
               <code>
-                curl{op.needsToken ? ' -H "Authorization: Bearer $QUORUM_TOKEN"' : ''} '{base}
+                curl{op.method !== 'GET' ? ` -X ${op.method}` : ''}
+                {op.needsToken ? ' -H "Authorization: Bearer $QUORUM_TOKEN"' : ''}
+                {op.hasBody ? " -H 'content-type: application/json' -d @body.json" : ''} '{base}
                 {op.path.replace(/\{(\w+)\}/g, ':$1')}'
               </code>
             </pre>

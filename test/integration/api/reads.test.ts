@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken, revokeToken } from '../../../src/domain/api-tokens/index.js'
+import { createAccount, suspendUser } from '../../../src/domain/users/index.js'
 import { listThreadsByTag } from '../../../src/domain/thread-lists/index.js'
 import { findTagBySlug } from '../../../src/domain/tags/index.js'
 import { buildTestApp } from '../../support/build-test-app.js'
@@ -177,5 +178,53 @@ describe.each(DIALECTS)('%s: API reads', (dialect) => {
     expect(revoked.res.statusCode).toBe(401)
     const forged = await get('/api/v1/tags', { authorization: 'Bearer qrm_not-a-real-token' })
     expect(forged.res.statusCode).toBe(401)
+  })
+
+  it('reports a pin in this tag as the tag page does, and pages a filtered list', async () => {
+    const tag = await findTagBySlug(t.db, 'api-kernel')
+    if (!tag) throw new Error('no tag')
+    // Pinned in this tag only: it sorts first and says so.
+    await t.db
+      .updateTable('thread_tags')
+      .set({ pinned: 1 })
+      .where('tag_id', '=', tag.id)
+      .where('thread_id', '=', threadId - 2)
+      .execute()
+    const { body } = await get('/api/v1/tags/api-kernel/threads?limit=2')
+    const [first] = body.items as { id: number; pinned: boolean }[]
+    expect(first).toMatchObject({ id: threadId - 2, pinned: true })
+    const unsolved = await get('/api/v1/tags/api-kernel/threads?filter=solved')
+    expect(unsolved.body).toEqual({ items: [], next: null })
+  })
+
+  it('stops a token when its owner is suspended, and cuts a demoted moderator’s scopes', async () => {
+    const mod = await createAccount(t.db, {
+      username: 'api_mod',
+      email: 'api_mod@example.test',
+      password: 'correct horse battery staple 42',
+      role: 'moderator',
+      title: null,
+    })
+    if (!mod.ok) throw new Error('no moderator')
+    const viewer = {
+      id: mod.value.id,
+      username: 'api_mod',
+      title: null,
+      role: 'moderator' as const,
+      trustLevel: 'member' as const,
+      silencedUntil: null,
+    }
+    const made = await createToken(t.db, viewer, {
+      name: 'mod bot',
+      scopes: ['read', 'moderate'],
+      lifetime: '7',
+    })
+    if (!made.ok) throw new Error('token refused')
+    const auth = { authorization: `Bearer ${made.value.token}` }
+    expect((await get('/api/v1/me', auth)).body.scopes).toEqual(['read', 'moderate'])
+    await t.db.updateTable('users').set({ role: 'member' }).where('id', '=', mod.value.id).execute()
+    expect((await get('/api/v1/me', auth)).body.scopes).toEqual(['read'])
+    await suspendUser(t.db, { userId: mod.value.id, days: 1, reason: 'Testing', actorId: null })
+    expect((await get('/api/v1/me', auth)).res.statusCode).toBe(401)
   })
 })

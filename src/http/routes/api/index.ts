@@ -8,12 +8,7 @@
 import etag from '@fastify/etag'
 import swagger from '@fastify/swagger'
 import type { FastifyPluginAsync } from 'fastify'
-import {
-  authenticateToken,
-  scopeFitsRole,
-  type ApiScope,
-} from '../../../domain/api-tokens/index.js'
-import { API_SCOPES } from '../../../domain/api-tokens/index.js'
+import { authenticateToken, scopesFor, type ApiScope } from '../../../domain/api-tokens/index.js'
 import { sendProblem } from '../../problem.js'
 import { apiDocsRoutes } from './docs.js'
 import { apiReadRoutes } from './reads.js'
@@ -25,8 +20,11 @@ export const API_PREFIX = '/api/v1'
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.decorateRequest('apiScopes', null as unknown as ApiScope[])
   app.decorateRequest('apiAuth', null)
+  /** The OpenAPI document, once the API's routes are registered (for /api/docs). */
+  let document: () => unknown = () => ({})
   await app.register(
     async (api) => {
+      document = () => api.swagger()
       await api.register(swagger, {
         openapi: {
           openapi: '3.1.0',
@@ -56,7 +54,7 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         const header = req.headers.authorization
         if (header === undefined) {
           req.apiAuth = req.viewer ? 'session' : null
-          req.apiScopes = req.viewer ? API_SCOPES.filter((s) => scopeFitsRole(req.viewer!, s)) : []
+          req.apiScopes = req.viewer ? scopesFor(req.viewer) : []
           return
         }
         const token = /^Bearer +([!-~]{1,200})$/.exec(header)?.[1]
@@ -100,5 +98,5 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
     },
     { prefix: API_PREFIX },
   )
-  await app.register(apiDocsRoutes)
+  await app.register(apiDocsRoutes, { document: () => document() })
 }

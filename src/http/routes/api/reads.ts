@@ -155,7 +155,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'List every tag',
         tags: ['tags'],
-        response: { 200: Type.Object({ items: Type.Array(TagSchema) }), ...problems(429) },
+        response: { 200: Type.Object({ items: Type.Array(TagSchema) }), ...problems() },
       },
     },
     async (req) => ({ items: (await listTags(req.db)).map((t) => tagJson(base, t)) }),
@@ -346,7 +346,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Who the token (or session) belongs to, and its scopes',
         tags: ['users'],
         security: [{ bearer: [] }],
-        response: { 200: MeSchema, ...problems(401, 403) },
+        response: { 200: MeSchema, ...problems(403) },
       },
     },
     async (req, reply) => {

@@ -5,11 +5,15 @@
  * tells them. Token requests need the `write` scope (`read` for notifications); a browser session's
  * writes carry the CSRF token like any form.
  */
-import { Type, type Static } from '@sinclair/typebox'
+import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { setBoost } from '../../../domain/boosts/index.js'
 import { slugify, threadPath } from '../../../domain/format/index.js'
-import { describeNotification, listNotifications } from '../../../domain/notifications/index.js'
+import {
+  countUnread,
+  describeNotification,
+  listNotifications,
+} from '../../../domain/notifications/index.js'
 import {
   acceptAnswer,
   deletePost,
@@ -18,12 +22,13 @@ import {
   postReply,
 } from '../../../domain/posts/index.js'
 import type { Result } from '../../../domain/shared/index.js'
-import { findThreadTitle } from '../../../domain/thread-lists/index.js'
 import { askQuestion } from '../../../domain/threads/index.js'
 import { setWatchLevel } from '../../../domain/watching/index.js'
 import { postingRefusal } from '../../email-gate.js'
 import { sendFailure } from '../../failure.js'
 import { longTextRoute } from '../../long-text.js'
+import { Limit } from '../../schemas/api.js'
+import { threadUrl } from '../pages/post-answers.js'
 import { problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 
@@ -32,12 +37,17 @@ const IdParams = Type.Object({ id: Id })
 type IdParams = Static<typeof IdParams>
 const Body = Type.String({ maxLength: 200_000, description: 'Markdown' })
 
+/** Why a new post waits for a moderator before readers see it (docs/moderation.md); absent when it does not. */
+const Held = Type.Optional(
+  Type.Union([Type.Literal('approval'), Type.Literal('duplicate'), Type.Literal('flagged')]),
+)
 const PostedSchema = Type.Object({
   postId: Id,
   threadId: Id,
   url: Type.String(),
+  held: Held,
 })
-const AskedSchema = Type.Object({ threadId: Id, url: Type.String() })
+const AskedSchema = Type.Object({ threadId: Id, url: Type.String(), held: Held })
 const BoostSchema = Type.Object({ boosted: Type.Boolean(), boostCount: Type.Integer() })
 const AcceptSchema = Type.Object({
   accepted: Type.Boolean(),
@@ -70,10 +80,8 @@ const writes = { security: [{ bearer: [] }] }
 export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
   const base = app.config.publicUrl
 
-  async function postUrl(threadId: number, postId?: number) {
-    const title = (await findThreadTitle(app.db, threadId)) ?? ''
-    return `${base}${threadPath(threadId, slugify(title))}${postId ? `#post-${postId}` : ''}`
-  }
+  const postUrl = async (req: FastifyRequest, threadId: number, postId?: number) =>
+    `${base}${await threadUrl(req, threadId, postId)}`
 
   /** Scope and the email gate; true when the request was answered (refused). */
   const refuseWrite = (req: FastifyRequest, reply: FastifyReply) => {
@@ -125,10 +133,12 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         tags: req.body.tags.join(' '),
         attachments: [],
       })
-      if (result.ok) app.live.publish('home', 'thread', { threadId: result.value.threadId })
-      return answer(req, reply, result, 201, ({ threadId, slug }) => ({
+      // Home and the tags hear of the thread from the notify job, after the commit (and not at all
+      // while it waits for a moderator).
+      return answer(req, reply, result, 201, ({ threadId, slug, held }) => ({
         threadId,
         url: `${base}${threadPath(threadId, slug)}`,
+        ...(held ? { held } : {}),
       }))
     },
   )
@@ -156,7 +166,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         app.live.publish(`thread:${result.value.threadId}`, 'post', { postId: result.value.postId })
       return answer(req, reply, result, 201, async (p) => ({
         ...p,
-        url: await postUrl(p.threadId, p.postId),
+        url: await postUrl(req, p.threadId, p.postId),
       }))
     },
   )
@@ -186,7 +196,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         })
       return answer(req, reply, result, 201, async (p) => ({
         ...p,
-        url: await postUrl(p.threadId, p.postId),
+        url: await postUrl(req, p.threadId, p.postId),
       }))
     },
   )
@@ -218,7 +228,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
       })
       return answer(req, reply, result, 200, async (p) => ({
         ...p,
-        url: await postUrl(p.threadId, p.postId),
+        url: await postUrl(req, p.threadId, p.postId),
       }))
     },
   )
@@ -244,63 +254,60 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         postId: p.postId,
         threadId: p.threadId,
         threadDeleted: p.threadDeleted,
-        url: await postUrl(p.threadId),
+        url: await postUrl(req, p.threadId),
       }))
     },
   )
 
-  for (const [method, boost] of [
-    ['PUT', true],
-    ['DELETE', false],
-  ] as const)
-    app.route<{ Params: IdParams }>({
-      method,
-      url: '/posts/:id/boost',
-      schema: {
-        summary: boost ? 'Boost a post' : 'Take back a boost',
-        tags: ['posts'],
-        ...writes,
-        params: IdParams,
-        response: { 200: BoostSchema, ...problems(400, 403, 404) },
-      },
-      handler: async (req, reply) => {
-        if (refuseWithoutScope(req, reply, 'write')) return reply
-        const result = await setBoost(req.db, req.viewer, { postId: req.params.id, boost })
-        if (result.ok)
-          app.live.publish(`thread:${result.value.threadId}`, 'boost', {
-            postId: result.value.postId,
-            boostCount: result.value.boostCount,
-          })
-        return answer(req, reply, result, 200, ({ boosted, boostCount }) => ({
-          boosted,
-          boostCount,
-        }))
-      },
-    })
+  /** Boost and accept state what they want: PUT turns it on, DELETE takes it back (the forms' `state`). */
+  function toggleRoutes<T>(spec: {
+    url: string
+    on: string
+    off: string
+    response: TSchema
+    set: (req: FastifyRequest<{ Params: IdParams }>, on: boolean) => Promise<Result<T>>
+  }) {
+    for (const on of [true, false])
+      app.route<{ Params: IdParams }>({
+        method: on ? 'PUT' : 'DELETE',
+        url: spec.url,
+        schema: {
+          summary: on ? spec.on : spec.off,
+          tags: ['posts'],
+          ...writes,
+          params: IdParams,
+          // The response schema picks the fields the answer shows.
+          response: { 200: spec.response, ...problems(400, 403, 404) },
+        },
+        handler: async (req, reply) => {
+          if (refuseWithoutScope(req, reply, 'write')) return reply
+          return answer(req, reply, await spec.set(req, on), 200, (v) => v)
+        },
+      })
+  }
 
-  for (const [method, accept] of [
-    ['PUT', true],
-    ['DELETE', false],
-  ] as const)
-    app.route<{ Params: IdParams }>({
-      method,
-      url: '/posts/:id/accept',
-      schema: {
-        summary: accept ? 'Accept a reply as the answer (the asker)' : 'Take back the accept',
-        tags: ['posts'],
-        ...writes,
-        params: IdParams,
-        response: { 200: AcceptSchema, ...problems(400, 403, 404) },
-      },
-      handler: async (req, reply) => {
-        if (refuseWithoutScope(req, reply, 'write')) return reply
-        const result = await acceptAnswer(req.db, req.viewer, { postId: req.params.id, accept })
-        return answer(req, reply, result, 200, ({ accepted, acceptedPostId }) => ({
-          accepted,
-          acceptedPostId,
-        }))
-      },
-    })
+  toggleRoutes({
+    url: '/posts/:id/boost',
+    on: 'Boost a post',
+    off: 'Take back a boost',
+    response: BoostSchema,
+    set: async (req, on) => {
+      const result = await setBoost(req.db, req.viewer, { postId: req.params.id, boost: on })
+      if (result.ok)
+        app.live.publish(`thread:${result.value.threadId}`, 'boost', {
+          postId: result.value.postId,
+          boostCount: result.value.boostCount,
+        })
+      return result
+    },
+  })
+  toggleRoutes({
+    url: '/posts/:id/accept',
+    on: 'Accept a reply as the answer (the asker)',
+    off: 'Take back the accept',
+    response: AcceptSchema,
+    set: (req, on) => acceptAnswer(req.db, req.viewer, { postId: req.params.id, accept: on }),
+  })
 
   app.put<{ Params: IdParams; Body: Static<typeof WatchSchema> }>(
     '/threads/:id/watch',
@@ -334,9 +341,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         summary: 'Your notifications, newest first (reading them marks them read)',
         tags: ['notifications'],
         security: [{ bearer: [] }],
-        querystring: Type.Object({
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-        }),
+        querystring: Type.Object({ limit: Type.Optional(Limit) }),
         response: {
           200: Type.Object({ items: Type.Array(NotificationSchema) }),
           ...problems(400, 403),
@@ -347,26 +352,32 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
       if (refuseWithoutScope(req, reply, 'read')) return reply
       reply.header('cache-control', 'private, no-store')
       const groups = await listNotifications(req.db, req.viewer!, {
-        limit: req.query.limit ?? 50,
+        limit: req.query.limit ?? 20,
         offset: 0,
       })
-      const items = groups.flatMap((g) => g.items)
+      // The page groups them by thread; the API lists them newest first.
+      const items = groups
+        .flatMap((g) => g.items)
+        .sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
+      // Shown, so read: the bell of the person's open pages says so, as the page's reading does.
+      if (items.some((n) => !n.read))
+        app.live.publish(`user:${req.viewer!.id}`, 'notification', {
+          unread: await countUnread(req.db, req.viewer!.id),
+        })
       return {
-        items: await Promise.all(
-          items.map(async (n) => ({
-            id: n.id,
-            kind: n.kind,
-            text: describeNotification(n),
-            threadId: n.threadId,
-            threadTitle: n.threadTitle,
-            postId: n.postId,
-            url: await postUrl(n.threadId, n.postId ?? undefined),
-            actor: n.actor,
-            actorCount: n.actorCount,
-            updatedAt: new Date(n.updatedAt).toISOString(),
-            read: n.read,
-          })),
-        ),
+        items: items.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          text: describeNotification(n),
+          threadId: n.threadId,
+          threadTitle: n.threadTitle,
+          postId: n.postId,
+          url: `${base}${threadPath(n.threadId, slugify(n.threadTitle))}${n.postId !== null ? `#post-${n.postId}` : ''}`,
+          actor: n.actor,
+          actorCount: n.actorCount,
+          updatedAt: new Date(n.updatedAt).toISOString(),
+          read: n.read,
+        })),
       }
     },
   )
