@@ -4,8 +4,9 @@
  * A request with `Authorization: Bearer <token>` acts as the owner, within the token's scopes and never
  * beyond the owner's role.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Executor } from '../../db/schema.js'
+import { hashToken } from '../sessions/index.js'
 import { fail, isAdmin, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   findTokenOwner,
@@ -28,10 +29,13 @@ const DAY_MS = 86_400_000
 /** The last use is recorded at most this often per token (like a session's last seen). */
 const TOUCH_EVERY_MS = 60_000
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex')
+/** The scopes the viewer's role allows, in order: what a session has and a token is cut to. */
+export function scopesFor(viewer: Viewer): ApiScope[] {
+  return API_SCOPES.filter((scope) => scopeFitsRole(viewer, scope))
+}
 
 /** Whether the viewer's role allows a scope at all (a member cannot hold `moderate`). */
-export function scopeFitsRole(viewer: Viewer, scope: ApiScope): boolean {
+function scopeFitsRole(viewer: Viewer, scope: ApiScope): boolean {
   if (scope === 'moderate') return isStaff(viewer)
   if (scope === 'admin') return isAdmin(viewer)
   return true
@@ -78,7 +82,7 @@ export async function createToken(
   const id = await insertToken(db, {
     userId: viewer.id,
     name,
-    tokenHash: hashOf(token),
+    tokenHash: hashToken(token),
     prefix,
     scopes,
     now,
@@ -132,7 +136,7 @@ export async function authenticateToken(
   now = Date.now(),
 ): Promise<TokenAuth | undefined> {
   if (!token.startsWith(PREFIX) || token.length > 100) return undefined
-  const row = await findTokenOwner(db, hashOf(token), now)
+  const row = await findTokenOwner(db, hashToken(token), now)
   if (!row || row.deletedAt !== null) return undefined
   if (row.suspendedUntil !== null && row.suspendedUntil > now) return undefined
   if (row.lastUsedAt === null || now - row.lastUsedAt >= TOUCH_EVERY_MS || row.lastUsedIp !== ip)

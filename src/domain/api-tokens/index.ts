@@ -7,6 +7,6 @@ export {
   createToken,
   listTokens,
   revokeToken,
-  scopeFitsRole,
+  scopesFor,
 } from './api-tokens.actions.js'
 export * from './api-tokens.types.js'

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { SESSION_TTL_MS, findSessionViewer } from '../../domain/sessions/index.js'
 import { getOrCreateSecret } from '../../domain/shared/index.js'
+import { sendFailure } from '../failure.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -77,11 +78,12 @@ export const sessionPlugin = fp<{ https: boolean }>(
           reply.endSession() // expired or ended elsewhere: stop sending it
         }
       }
-      if (UNSAFE.has(req.method) && isCrossSite(req)) {
-        return reply
-          .code(403)
-          .send({ error: { code: 'forbidden', message: 'Cross-site requests are not accepted.' } })
-      }
+      // The one mapping answers: a page, JSON for the islands, problem details for the API.
+      if (UNSAFE.has(req.method) && isCrossSite(req))
+        return sendFailure(req, reply, {
+          code: 'forbidden',
+          reason: 'Cross-site requests are not accepted.',
+        })
     })
 
     // Every unsafe request carries a token from a page we rendered for this session.

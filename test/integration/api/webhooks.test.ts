@@ -93,9 +93,9 @@ describe.each(DIALECTS)('%s: webhooks', (dialect) => {
     return res.json<{ threadId: number }>().threadId
   }
 
-  async function addEndpoint(): Promise<{ id: number; secret: string }> {
+  async function addEndpoint(events = 'thread.created'): Promise<{ id: number; secret: string }> {
     await admin.get('/admin/webhooks')
-    const res = await admin.post('/admin/webhooks', { url: receiver.url, events: 'thread.created' })
+    const res = await admin.post('/admin/webhooks', { url: receiver.url, events })
     expect(res.statusCode).toBe(201)
     const doc = parseHtml(res.body)
     const secret = doc.querySelector('.webhook-secret')?.textContent ?? ''
@@ -167,6 +167,34 @@ describe.each(DIALECTS)('%s: webhooks', (dialect) => {
     expect(receiver.received[3]?.headers['webhook-id']).toBe(
       receiver.received[2]?.headers['webhook-id'],
     )
+  })
+
+  it('sends an accepted answer as post.accepted, and only to endpoints that asked for it', async () => {
+    const before = receiver.received.length
+    const endpoint = await addEndpoint('post.accepted')
+    const threadId = await ask('A question whose answer gets accepted')
+    const replied = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${threadId}/replies`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { body: 'Answering my own question with what finally worked for me.' },
+    })
+    const replyId = replied.json<{ postId: number }>().postId
+    const accepted = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/posts/${replyId}/accept`,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(accepted.statusCode).toBe(200)
+    await app.jobs.drain()
+    const mine = receiver.received
+      .slice(before)
+      .map((r) => JSON.parse(r.body) as { type: string; data: { postId: number; kind: string } })
+      .filter((m) => m.type === 'post.accepted')
+    expect(mine).toHaveLength(1)
+    expect(mine[0]?.data).toMatchObject({ postId: replyId, kind: 'reply' })
+    const logged = await listDeliveries(t.db, endpoint.id)
+    expect(logged.map((d) => d.eventType)).toEqual(['post.accepted'])
   })
 
   it('lets only admins near the endpoints', async () => {

@@ -27,14 +27,18 @@ describe.each(DIALECTS)('%s: API writes', (dialect) => {
   })
   afterAll(async () => app?.close())
 
-  async function tokenFor(username: string, scopes: string[]): Promise<string> {
-    const { id } = await signedIn(app, t.db, username)
+  async function tokenFor(
+    username: string,
+    scopes: string[],
+    trustLevel: Viewer['trustLevel'] = 'member',
+  ): Promise<string> {
+    const { id } = await signedIn(app, t.db, username, 'member', null, trustLevel)
     const viewer: Viewer = {
       id,
       username,
       title: null,
       role: 'member',
-      trustLevel: 'member',
+      trustLevel,
       silencedUntil: null,
     }
     const made = await createToken(t.db, viewer, { name: `${username} bot`, scopes, lifetime: '7' })
@@ -102,9 +106,14 @@ describe.each(DIALECTS)('%s: API writes', (dialect) => {
     expect(thread.json()).toMatchObject({ solved: true, replyCount: 1 })
     await app.jobs.drain()
     const inbox = await call('GET', '/api/v1/notifications', asker)
-    expect(
-      (inbox.body.items as { kind: string; postId: number }[]).some((n) => n.postId === replyId),
-    ).toBe(true)
+    const items = inbox.body.items as { postId: number; updatedAt: string; read: boolean }[]
+    expect(items.some((n) => n.postId === replyId)).toBe(true)
+    // Newest first, whatever thread each is of; unread the first time, read once shown.
+    const times = items.map((n) => n.updatedAt)
+    expect(times).toEqual([...times].sort().reverse())
+    expect(items.every((n) => !n.read)).toBe(true)
+    const again = await call('GET', '/api/v1/notifications', asker)
+    expect((again.body.items as { read: boolean }[]).every((n) => n.read)).toBe(true)
     const gone = await call('DELETE', `/api/v1/posts/${replyId}`, helper)
     expect(gone.body).toMatchObject({ threadDeleted: false, postId: replyId })
   })
@@ -151,5 +160,18 @@ describe.each(DIALECTS)('%s: API writes', (dialect) => {
       payload: JSON.stringify({ body: 'Posted from a page without its token.' }),
     })
     expect(forged.statusCode).toBe(403)
+  })
+
+  it('says when a new account’s question waits for a moderator', async () => {
+    const newcomer = await tokenFor('api_newcomer', ['write'], 'new')
+    const asked = await call('POST', '/api/v1/threads', newcomer, {
+      title: 'First question from a brand new account here',
+      body: 'The driver of my dock stops matching after the first sleep.',
+      tags: ['api-drivers'],
+    })
+    expect(asked.res.statusCode).toBe(201)
+    expect(asked.body.held).toBe('approval')
+    const hidden = await app.inject({ url: `/api/v1/threads/${asked.body.threadId as number}` })
+    expect(hidden.statusCode).toBe(404)
   })
 })

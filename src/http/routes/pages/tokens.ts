@@ -2,14 +2,13 @@
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
 import {
-  API_SCOPES,
   createToken,
   listTokens,
   revokeToken,
-  scopeFitsRole,
+  scopesFor,
 } from '../../../domain/api-tokens/index.js'
 import { TokensPage, type TokenValues } from '../../../views/pages/tokens-page.js'
-import { sendFailure } from '../../failure.js'
+import { formErrors, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
 
@@ -46,7 +45,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
       return sendPage(reply, 200, TokensPage, {
         site: siteFor(req),
         tokens: await listTokens(req.db, viewer),
-        allowedScopes: API_SCOPES.filter((s) => scopeFitsRole(viewer, s)),
+        allowedScopes: scopesFor(viewer),
         form: { values: blank, errors: {} },
         created: null,
         notice: req.query.revoked === '1' ? 'Token revoked: it no longer works.' : null,
@@ -69,7 +68,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
       const made = await createToken(req.db, viewer, values)
       const page = {
         site: siteFor(req),
-        allowedScopes: API_SCOPES.filter((s) => scopeFitsRole(viewer, s)),
+        allowedScopes: scopesFor(viewer),
         notice: null,
       }
       if (!made.ok) {
@@ -77,7 +76,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, 422, TokensPage, {
           ...page,
           tokens: await listTokens(req.db, viewer),
-          form: { values, errors: { [made.failure.field]: made.failure.message } },
+          form: { values, ...formErrors(made.failure) },
           created: null,
         })
       }
