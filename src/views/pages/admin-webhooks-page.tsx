@@ -206,7 +206,7 @@ export function AdminWebhookPage({ site, endpoint, deliveries, notice }: AdminWe
                     {d.responseExcerpt !== null && d.responseExcerpt !== '' && (
                       <details>
                         <summary>Body</summary>
-                        <pre>
+                        <pre class="code" tabIndex={0}>
                           <code>{d.responseExcerpt}</code>
                         </pre>
                       </details>

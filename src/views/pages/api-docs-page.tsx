@@ -89,7 +89,8 @@ export function ApiDocsPage({ site, base, operations }: ApiDocsPageProps) {
               </table>
             )}
             <p>Answers: {op.statuses.join(', ')}</p>
-            <pre>
+            {/* tabindex: a long command scrolls sideways, and keyboards must be able to scroll it. */}
+            <pre class="code" tabIndex={0}>
               <code>
                 curl{op.method !== 'GET' ? ` -X ${op.method}` : ''}
                 {op.needsToken ? ' -H "Authorization: Bearer $QUORUM_TOKEN"' : ''}
