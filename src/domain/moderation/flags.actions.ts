@@ -3,9 +3,9 @@
  * flaggers (the `flagsToHide` setting), or one trusted member or staff, hide the post until a moderator
  * decides at /review; its author is told and may edit it once to ask for another look.
  */
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { enqueueActivity } from '../notifications/index.js'
-import { canViewHidden, findPostFacts } from '../posts/index.js'
+import { canViewHidden } from '../posts/index.js'
 import { holdForReview, queueForReview } from '../review/index.js'
 import { AttemptLimiter, fail, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import { flagRefusal, hidesAlone } from './flags.policy.js'
@@ -28,6 +28,26 @@ import {
 /** Flags one person may raise in an hour (staff are not limited). Replaceable in tests. */
 export const flagLimiter = new AttemptLimiter({ max: 20, windowMs: 3_600_000 })
 
+type Flaggable = NonNullable<Awaited<ReturnType<typeof findFlagTarget>>>
+
+/** The post if `viewer` may flag it: there, visible to them, and not refused by the flag policy. */
+async function loadFlaggable(
+  db: Executor,
+  viewer: Viewer | null,
+  postId: number,
+  now: number,
+): Promise<Result<Flaggable>> {
+  const post = await findFlagTarget(db, postId)
+  if (!post || post.deletedAt !== null || post.threadDeletedAt !== null)
+    return fail.notFound('post')
+  // A hidden post or thread is not there for a stranger (the thread page answers 404 or leaves it out).
+  if ((post.hiddenAt !== null || post.threadHiddenAt !== null) && !canViewHidden(viewer, post))
+    return fail.notFound('post')
+  const refusal = flagRefusal(viewer, post, now)
+  if (refusal !== undefined) return fail.forbidden(refusal)
+  return ok(post)
+}
+
 /** The post a flag page is about, when `viewer` may flag it. */
 export async function getFlagTarget(
   db: Db,
@@ -35,13 +55,9 @@ export async function getFlagTarget(
   postId: number,
   now = Date.now(),
 ): Promise<Result<FlagTarget>> {
-  const post = await findFlagTarget(db, postId)
-  if (!post || post.deletedAt !== null || post.threadDeletedAt !== null)
-    return fail.notFound('post')
-  // A hidden thread is not there for a stranger (the thread page answers 404 too).
-  if (post.threadHiddenAt !== null && !canViewHidden(viewer, post)) return fail.notFound('post')
-  const refusal = flagRefusal(viewer, post, now)
-  if (refusal !== undefined) return fail.forbidden(refusal)
+  const loaded = await loadFlaggable(db, viewer, postId, now)
+  if (!loaded.ok) return loaded
+  const post = loaded.value
   return ok({
     postId: post.postId,
     kind: post.kind,
@@ -76,10 +92,10 @@ export async function flagPost(
   settings: { flagsToHide: number },
   now = Date.now(),
 ): Promise<Result<Flagged>> {
-  const post = await findPostFacts(db, input.postId)
-  if (!post || post.deleted || post.threadDeleted) return fail.notFound('post')
-  const refusal = flagRefusal(viewer, post, now)
-  if (refusal !== undefined || !viewer) return fail.forbidden(refusal ?? 'Sign in to flag a post.')
+  const loaded = await loadFlaggable(db, viewer, input.postId, now)
+  if (!loaded.ok) return loaded
+  if (!viewer) return fail.forbidden('Sign in to flag a post.')
+  const post = { ...loaded.value, id: loaded.value.postId }
   const checked = checkFlag(input)
   if (!checked.ok) return checked
   if (await findFlagBy(db, post.id, viewer.id))

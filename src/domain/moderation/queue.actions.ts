@@ -8,10 +8,10 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
 import { enqueueActivity, type ModerationNotice } from '../notifications/index.js'
-import { deletePost } from '../posts/index.js'
+import { deletePostWithin } from '../posts/index.js'
 import { hidePost, unhidePost } from '../review/index.js'
-import { fail, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
-import { addSignUpBlock, silenceUser, suspendUser } from '../users/index.js'
+import { fail, inTransaction, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import { addSignUpBlock, MAX_PENALTY_DAYS, silenceUser, suspendUser } from '../users/index.js'
 import { listPendingFlags, settleFlags } from './flags.queries.js'
 import {
   FLAGGED_NOTE,
@@ -31,8 +31,6 @@ import {
 
 /** Days a spammer is silenced when a moderator agrees with a spam flag. */
 export const SPAM_SILENCE_DAYS = 30
-/** "Delete the spammer" suspends for the longest a penalty can be. */
-const SPAMMER_SUSPEND_DAYS = 3650
 
 const STAFF_ONLY = 'Only moderators review flagged and held posts.'
 
@@ -120,21 +118,6 @@ export async function decideReviewItem(
   if (!loaded.ok) return loaded
   const item = loaded.value
   const actor = viewer as Viewer
-  const done = ok({ postId: item.postId, threadId: item.threadId })
-  if (input.decision === 'delete') {
-    if (item.deletedAt === null) {
-      const deleted = await deletePost(db, actor, { postId: item.postId }, now)
-      if (!deleted.ok) return deleted
-    }
-    await db.transaction().execute(async (trx) => {
-      await closeReviewItems(trx, item.postId, 'deleted', actor.id, now)
-      const { flaggers } = await settleFlags(trx, item.postId, 'agreed', actor.id, now)
-      await audit(trx, actor, 'review.delete', item, now)
-      await tell(trx, 'flag-agreed', item.postId, flaggers, actor.id, now)
-      await tell(trx, 'post-removed', item.postId, [item.authorId], actor.id, now)
-    })
-    return done
-  }
   if (input.decision === 'approve' && item.kind === 'flagged')
     return fail.invalid('decision', 'A flagged post is agreed or disagreed with, not approved.')
   if (input.decision === 'agree' && item.kind !== 'flagged')
@@ -142,21 +125,42 @@ export async function decideReviewItem(
       'decision',
       'Only flagged posts are agreed with; approve or delete this one.',
     )
-  await db.transaction().execute(async (trx) => {
-    if (input.decision === 'agree') await agree(trx, actor, item, now)
-    else await showAgain(trx, actor, item, input.decision === 'approve', now)
+  // One transaction: a step that fails (the post deleted meanwhile) leaves the item pending, untouched.
+  return inTransaction(db, async (trx) => {
+    if (input.decision === 'delete') return remove(trx, actor, item, now)
+    if (input.decision === 'agree') return agree(trx, actor, item, now)
+    return showAgain(trx, actor, item, input.decision === 'approve', now)
   })
-  return done
 }
 
-async function agree(trx: Executor, actor: Viewer, item: Item, now: number): Promise<void> {
-  if (item.hiddenReason === null) {
+type Decided = Result<{ postId: number; threadId: number }>
+
+async function remove(trx: Executor, actor: Viewer, item: Item, now: number): Promise<Decided> {
+  if (item.deletedAt === null) {
+    const deleted = await deletePostWithin(trx, actor, { postId: item.postId }, now)
+    if (!deleted.ok) return deleted
+  }
+  await closeReviewItems(trx, item.postId, 'deleted', actor.id, now)
+  const { flaggers } = await settleFlags(trx, item.postId, 'agreed', actor.id, now)
+  await audit(trx, actor, 'review.delete', item, now)
+  await tell(trx, 'flag-agreed', item.postId, flaggers, actor.id, now)
+  await tell(trx, 'post-removed', item.postId, [item.authorId], actor.id, now)
+  return decided(item)
+}
+
+function decided(item: Item): Decided {
+  return ok({ postId: item.postId, threadId: item.threadId })
+}
+
+async function agree(trx: Executor, actor: Viewer, item: Item, now: number): Promise<Decided> {
+  // A post its author deleted meanwhile is already gone from readers; the flags are still upheld.
+  if (item.hiddenReason === null && item.deletedAt === null) {
     const hidden = await hidePost(
       trx,
       { postId: item.postId, reason: 'flagged', note: FLAGGED_NOTE, actorId: actor.id },
       now,
     )
-    if (!hidden.ok) return
+    if (!hidden.ok) return hidden
   }
   await closeReviewItems(trx, item.postId, 'agreed', actor.id, now)
   const { flaggers, reasons } = await settleFlags(trx, item.postId, 'agreed', actor.id, now)
@@ -170,6 +174,7 @@ async function agree(trx: Executor, actor: Viewer, item: Item, now: number): Pro
     )
   await tell(trx, 'flag-agreed', item.postId, flaggers, actor.id, now)
   await tell(trx, 'post-hidden', item.postId, [item.authorId], actor.id, now)
+  return decided(item)
 }
 
 /** Disagree (flags dismissed) or approve (a held post): the post is shown again. */
@@ -179,7 +184,7 @@ async function showAgain(
   item: Item,
   approve: boolean,
   now: number,
-): Promise<void> {
+): Promise<Decided> {
   const wasHidden = item.hiddenReason !== null
   if (wasHidden) await unhidePost(trx, { postId: item.postId, actorId: actor.id }, now)
   await closeReviewItems(trx, item.postId, approve ? 'approved' : 'disagreed', actor.id, now)
@@ -187,6 +192,7 @@ async function showAgain(
   await audit(trx, actor, approve ? 'post.approve' : 'flag.disagree', item, now)
   await tell(trx, 'flag-disagreed', item.postId, flaggers, actor.id, now)
   if (wasHidden) await tell(trx, 'post-approved', item.postId, [item.authorId], actor.id, now)
+  return decided(item)
 }
 
 async function audit(
@@ -233,18 +239,19 @@ export async function deleteSpammer(
   // Read before the suspension ends the sessions that hold the address.
   const origins = await findSpamOrigins(db, author.id)
   const postIds = await listLivePostIdsOf(db, author.id)
-  for (const postId of postIds) {
-    const deleted = await deletePost(db, actor, { postId }, now)
-    if (!deleted.ok && deleted.failure.code !== 'not_found') return deleted
-  }
   const blocked: string[] = []
-  await db.transaction().execute(async (trx) => {
+  // One transaction: the posts, the suspension, the blocks and the log land together or not at all.
+  const done = await inTransaction(db, async (trx) => {
+    for (const postId of postIds) {
+      const deleted = await deletePostWithin(trx, actor, { postId }, now)
+      if (!deleted.ok && deleted.failure.code !== 'not_found') return deleted
+    }
     const suspended = await suspendUser(
       trx,
-      { userId: author.id, days: SPAMMER_SUSPEND_DAYS, reason: 'spam', actorId: actor.id },
+      { userId: author.id, days: MAX_PENALTY_DAYS, reason: 'spam', actorId: actor.id },
       now,
     )
-    if (!suspended.ok) throw new Error(`suspending a spammer failed: ${suspended.failure.code}`)
+    if (!suspended.ok) return suspended
     for (const [kind, value] of [
       ['email', origins.email],
       ['ip', origins.ip],
@@ -275,6 +282,8 @@ export async function deleteSpammer(
       },
       now,
     )
+    return ok(null)
   })
+  if (!done.ok) return done
   return ok({ username: author.username, postsDeleted: postIds.length, blocked })
 }

@@ -3,6 +3,7 @@ export {
   postComment,
   editPost,
   deletePost,
+  deletePostWithin,
   restorePost,
   STAFF_NOTE_MAX,
   type Posted,

@@ -6,7 +6,7 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, inTransaction, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import { enqueueActivity, parseMentions } from '../notifications/index.js'
@@ -305,7 +305,20 @@ export async function deletePost(
   input: { postId: number },
   now = Date.now(),
 ): Promise<Result<Posted & { threadDeleted: boolean }>> {
-  const post = await findPostFacts(db, input.postId)
+  return inTransaction(db, (trx) => deletePostWithin(trx, viewer, input, now))
+}
+
+/**
+ * {@link deletePost} inside the caller's transaction, for writes that delete posts as one of their steps
+ * (a moderator's decision at /review, deleting a spammer) and must commit or roll back as a whole.
+ */
+export async function deletePostWithin(
+  trx: Executor,
+  viewer: Viewer | null,
+  input: { postId: number },
+  now = Date.now(),
+): Promise<Result<Posted & { threadDeleted: boolean }>> {
+  const post = await findPostFacts(trx, input.postId)
   if (!post || post.deleted) return fail.notFound('post')
   if (!viewer) return fail.forbidden('Sign in first.')
   if (!canDelete(viewer, post)) {
@@ -315,15 +328,13 @@ export async function deletePost(
         : 'You can delete only your own posts.',
     )
   }
-  await db.transaction().execute(async (trx) => {
-    await updatePost(trx, post.id, { deleted_at: now, deleted_by: viewer.id })
-    if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: now })
-    if (post.acceptedPostId === post.id)
-      await updateThread(trx, post.threadId, { accepted_post_id: null })
-    await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
-    await refreshThreadText(trx, post.threadId)
-    if (isStaffActionOn(viewer, post)) await auditPostChange(trx, viewer, post, 'delete', now)
-  })
+  await updatePost(trx, post.id, { deleted_at: now, deleted_by: viewer.id })
+  if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: now })
+  if (post.acceptedPostId === post.id)
+    await updateThread(trx, post.threadId, { accepted_post_id: null })
+  await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
+  await refreshThreadText(trx, post.threadId)
+  if (isStaffActionOn(viewer, post)) await auditPostChange(trx, viewer, post, 'delete', now)
   return ok({ postId: post.id, threadId: post.threadId, threadDeleted: post.kind === 'question' })
 }
 

@@ -1,5 +1,6 @@
 /** The SQL of hiding posts and of the review queue's items. */
 import type { Executor } from '../../db/schema.js'
+import { sql } from 'kysely'
 import type { HiddenReason, ReviewKind } from './review.types.js'
 
 export async function findPostForReview(db: Executor, postId: number) {
@@ -58,23 +59,17 @@ export async function openReviewItem(
   kind: ReviewKind,
   now: number,
 ): Promise<number> {
-  const pending = await db
-    .selectFrom('review_items')
-    .select('id')
-    .where('post_id', '=', postId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst()
-  if (pending) {
-    await db
-      .updateTable('review_items')
-      .set({ updated_at: now })
-      .where('id', '=', pending.id)
-      .execute()
-    return pending.id
-  }
+  // One pending item per post (a partial unique index): a second flag moves it to the top instead.
   const row = await db
     .insertInto('review_items')
     .values({ post_id: postId, kind, created_at: now, updated_at: now })
+    .onConflict((oc) =>
+      oc
+        .column('post_id')
+        // A literal, not a parameter: PostgreSQL matches the partial index by its predicate's text.
+        .where('status', '=', sql.lit('pending'))
+        .doUpdateSet({ updated_at: now }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

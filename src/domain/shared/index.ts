@@ -7,6 +7,7 @@ export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'
 export { getOrCreateSecret } from './secrets.queries.js'
+export { inTransaction } from './transaction.js'
 export { memoByText, setTextMemoBudget } from './text-memo.js'
 export {
   DELETED_USER_LABEL,

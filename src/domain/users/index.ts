@@ -23,7 +23,13 @@ export {
   type AccountEraser,
 } from './account.actions.js'
 export { RETIRED_NAME_MS } from './retired-names.queries.js'
-export { setTrustLevel, silenceMessage, silenceUser, suspendUser } from './standing.actions.js'
+export {
+  MAX_PENALTY_DAYS,
+  setTrustLevel,
+  silenceMessage,
+  silenceUser,
+  suspendUser,
+} from './standing.actions.js'
 export { findStanding, type Standing } from './standing.queries.js'
 export {
   addSignUpBlock,

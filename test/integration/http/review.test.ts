@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
 import { listAuditEntries } from '../../../src/domain/audit-log/index.js'
-import { flagLimiter } from '../../../src/domain/moderation/index.js'
-import { holdForReview } from '../../../src/domain/review/index.js'
+import { flagLimiter, listReviewQueue } from '../../../src/domain/moderation/index.js'
+import { holdForReview, queueForReview } from '../../../src/domain/review/index.js'
 import { findSignUpBlock, findStanding, setTrustLevel } from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
@@ -144,6 +144,44 @@ describe.each(DIALECTS)('%s: flags and review', (dialect) => {
     expect(await pendingItems(t.db, replyId)).toHaveLength(1)
     const shown = await anonymous.get(`/threads/${threadId}`)
     expect(shown.body).toContain('Buy cheap watches')
+  })
+
+  it('keeps one pending item per post: flags at once share it, a new flag moves it to the top', async () => {
+    const [asker, author] = [await person('ask'), await person('au')]
+    const first = await threadWithReply(asker, author, 'A reply that will be queued first')
+    const second = await threadWithReply(asker, author, 'A reply that will be queued second')
+    const queue = (postId: number, at: number) =>
+      t.db.transaction().execute((trx) => queueForReview(trx, { postId, kind: 'flagged' }, at))
+    // Three at once on one post (on PostgreSQL, three transactions racing): one item.
+    const ids = await Promise.all([1, 2, 3].map(() => queue(first.replyId, 1_000)))
+    expect(new Set(ids).size).toBe(1)
+    expect(await pendingItems(t.db, first.replyId)).toHaveLength(1)
+    await queue(second.replyId, 2_000)
+    const order = async () => {
+      const listed = await listReviewQueue(t.db, {
+        id: moderator.id,
+        username: moderator.name,
+        title: null,
+        role: 'moderator',
+        trustLevel: 'member',
+        silencedUntil: null,
+      })
+      if (!listed.ok) throw new Error(listed.failure.code)
+      return listed.value
+        .map((i) => i.post.id)
+        .filter((id) => id === first.replyId || id === second.replyId)
+    }
+    expect(await order()).toEqual([second.replyId, first.replyId])
+    // Another flag on the first post brings its one item back to the top.
+    expect(await queue(first.replyId, 3_000)).toBe(ids[0])
+    expect(await order()).toEqual([first.replyId, second.replyId])
+  })
+
+  it('lets staff flag past the hourly limit members have', async () => {
+    const [asker, author] = [await person('ask'), await person('au')]
+    const { replyId } = await threadWithReply(asker, author, 'A reply a moderator flags')
+    for (let i = 0; i < 20; i++) flagLimiter.take(String(moderator.id))
+    expect((await flag(moderator, replyId, { reason: 'rude' })).statusCode).toBe(303)
   })
 
   it('refuses flags past the hourly limit in words', async () => {
