@@ -3,6 +3,6 @@
  * log's filter form and the sign-up blocks form. Above users, tags, jobs and the staff log.
  */
 export { countOverview, listPeople } from './people.queries.js'
-export { AUDIT_TARGET_TYPES, parseLogFilter } from './log-filter.js'
+export { parseLogFilter } from './log-filter.js'
 export { BLOCK_REASON_MAX, addBlock, removeBlock } from './blocks.actions.js'
 export type { PersonRow } from './admin.types.js'

@@ -2,17 +2,7 @@
  * The /admin/log filter form, read from a query string: each field checked, a message per field that
  * does not parse (the page then shows the form refilled, the field named, and no entries).
  */
-import type { AuditFilter, AuditTargetType } from '../audit-log/index.js'
-
-export const AUDIT_TARGET_TYPES = [
-  'post',
-  'thread',
-  'user',
-  'tag',
-  'setting',
-  'sign-up-block',
-  'flag',
-] as const satisfies readonly AuditTargetType[]
+import { AUDIT_TARGET_TYPES, type AuditFilter, type AuditTargetType } from '../audit-log/index.js'
 
 export interface LogFilterInput {
   actor?: string | undefined

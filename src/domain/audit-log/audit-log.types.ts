@@ -13,8 +13,22 @@ export interface AuditEntry {
   createdAt: number
 }
 
-export type AuditTargetType =
-  'post' | 'thread' | 'user' | 'tag' | 'setting' | 'sign-up-block' | 'flag' | 'invitation'
+/** What an entry can be about; a record, so a new type is listed in the /admin/log filter too. */
+const TARGET_TYPES = {
+  post: true,
+  thread: true,
+  user: true,
+  tag: true,
+  setting: true,
+  'sign-up-block': true,
+  flag: true,
+  invitation: true,
+} as const
+
+export type AuditTargetType = keyof typeof TARGET_TYPES
+
+/** Every target type, for the /admin/log filter's choices and its check. */
+export const AUDIT_TARGET_TYPES = Object.keys(TARGET_TYPES) as readonly AuditTargetType[]
 
 /** What a feature records: who (null when automatic), what, on what, why, and the values it changed. */
 export interface AuditRecord {

@@ -2,6 +2,7 @@
  * /admin (moderators and admins): every staff section with the number that says whether it needs
  * attention. Moderators see the sections open to them; admins see all.
  */
+import { countNoun } from '../components/count-noun.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -32,7 +33,13 @@ export function AdminHubPage({ site, counts }: AdminHubPageProps) {
       href: '/admin/people',
       title: 'People',
       what: 'Find an account by username, email or IP address.',
-      count: `${counts.people} accounts`,
+      count: countNoun(counts.people, 'account'),
+      adminOnly: false,
+    },
+    {
+      href: '/admin/invites',
+      title: 'Invitations',
+      what: 'Invite people to register, and revoke invitations not yet used.',
       adminOnly: false,
     },
     {
@@ -45,7 +52,7 @@ export function AdminHubPage({ site, counts }: AdminHubPageProps) {
       href: '/admin/tags',
       title: 'Tags',
       what: 'Create, rename, describe, merge and delete tags.',
-      count: `${counts.tags} tags`,
+      count: countNoun(counts.tags, 'tag'),
       adminOnly: true,
     },
     {

@@ -45,6 +45,7 @@ describe.each(DIALECTS)('%s: admin pages', (dialect) => {
     expect(links).toEqual([
       '/review',
       '/admin/people',
+      '/admin/invites',
       '/admin/log',
       '/admin/tags',
       '/admin/settings',
@@ -53,12 +54,12 @@ describe.each(DIALECTS)('%s: admin pages', (dialect) => {
       '/admin/webhooks',
     ])
     const counts = texts(doc, '.admin-count')
-    expect(counts).toEqual(['0 pending', '3 accounts', '1 tags', '0 dead'])
+    expect(counts).toEqual(['0 pending', '3 accounts', '1 tag', '0 dead'])
 
     const mod = parseHtml((await moderator.get('/admin')).body)
     expect(
       [...mod.querySelectorAll('.admin-sections h2 a')].map((a) => a.getAttribute('href')),
-    ).toEqual(['/review', '/admin/people', '/admin/log'])
+    ).toEqual(['/review', '/admin/people', '/admin/invites', '/admin/log'])
   })
 
   it('finds people by username, email or session IP, each linking to their staff page', async () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseLogFilter } from '../../../src/domain/admin/index.js'
+import { AUDIT_TARGET_TYPES } from '../../../src/domain/audit-log/index.js'
 import { SETTINGS } from '../../../src/domain/site-settings/index.js'
 import { compactValue } from '../../../src/views/pages/admin-log-page.js'
 
@@ -34,6 +35,12 @@ describe('parseLogFilter', () => {
       errors: {},
     })
     expect(parseLogFilter({})).toEqual({ filter: {}, errors: {} })
+  })
+
+  it('takes every target type the staff log records, invitations too', () => {
+    for (const targetType of AUDIT_TARGET_TYPES)
+      expect(parseLogFilter({ targetType })).toEqual({ filter: { targetType }, errors: {} })
+    expect(AUDIT_TARGET_TYPES).toContain('invitation')
   })
 
   it('names each field that does not parse', () => {

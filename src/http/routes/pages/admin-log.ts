@@ -1,7 +1,8 @@
 /** /admin/log (moderators and admins): the staff log with its filters, a page at a time. */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync } from 'fastify'
-import { AUDIT_TARGET_TYPES, parseLogFilter } from '../../../domain/admin/index.js'
+import { parseLogFilter } from '../../../domain/admin/index.js'
+import { AUDIT_TARGET_TYPES } from '../../../domain/audit-log/index.js'
 import { listAuditActions, listAuditEntries } from '../../../domain/audit-log/index.js'
 import { AdminLogPage, type LogFilterValues } from '../../../views/pages/admin-log-page.js'
 import { sendPage, siteFor } from '../../page.js'
