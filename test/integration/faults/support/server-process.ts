@@ -87,6 +87,8 @@ export async function startServer(
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: databaseUrl,
+      // One process, whose pid is the server's (WORKERS=auto would fork one per core on PostgreSQL).
+      WORKERS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
