@@ -3,7 +3,9 @@
  * one port, on each database. One cluster per dialect serves every case, in order:
  * 1. both workers answer (each connection goes to one of them; /healthz names the worker's pid);
  * 2. a write through worker A shows on worker B's cached copy of the page (PostgreSQL: the change feed;
- *    SQLite: data_version, which counts other processes' commits);
+ *    SQLite: data_version, which counts other processes' commits), and reaches a live stream held by
+ *    worker B (PostgreSQL: NOTIFY; SQLite: the primary passes it on); one scrape of /metrics counts the
+ *    requests of both workers;
  * 3. writers in both workers at once all succeed (SQLite: busy_timeout), and every row is there;
  * 4. kill -9 one worker: the primary forks another and the port keeps answering (PostgreSQL only:
  *    the primary's part does not depend on the database);
@@ -148,6 +150,58 @@ describe.runIf(process.platform === 'linux').each(DIALECTS)(
           (await request(server.url, url, { agent: b })).body.includes('MSI mask is restored'),
         SOON,
       )
+    })
+
+    it('delivers a live event written through one worker to a stream held by the other', async () => {
+      const [a] = await agentPerWorker()
+      const writer = await pidOf(server.url, a)
+      // A stream on a kept-alive connection whose worker is not the writer's.
+      let holder: http.Agent | undefined
+      for (let i = 0; i < 20 && !holder; i++) {
+        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+        agents.push(agent)
+        if ((await pidOf(server.url, agent)) !== writer) holder = agent
+      }
+      if (!holder) throw new Error('20 connections all went to the writer')
+      let received = ''
+      const opened = new Promise<http.IncomingMessage>((resolve, reject) => {
+        const req = http.get(
+          new URL(`/events?thread=${threadId}`, server.url),
+          { agent: holder },
+          resolve,
+        )
+        req.on('error', reject)
+      })
+      const stream = await opened
+      stream.setEncoding('utf8')
+      stream.on('data', (chunk: string) => (received += chunk))
+      await vi.waitUntil(() => received.includes('retry:'), SOON)
+      const written = await reply(a, 'Masking the MSI vector before resume keeps the storm away.')
+      expect(written.status).toBe(201)
+      const { postId } = JSON.parse(written.body) as { postId: number }
+      await vi.waitUntil(() => received.includes(`"postId":${postId}`), SOON)
+      expect(received).toMatch(/event: post\n/)
+      stream.destroy()
+    })
+
+    it('counts the requests of every worker in one scrape of /metrics', async () => {
+      const [a, b] = await agentPerWorker()
+      const served = async () => {
+        const text = (await request(server.url, '/metrics', {})).body
+        const line = text
+          .split('\n')
+          .find(
+            (l) =>
+              l.startsWith('quorum_http_requests_total{') &&
+              l.includes('route="/tags"') &&
+              l.includes('status="200"'),
+          )
+        return Number(line?.split(' ').at(-1) ?? 0)
+      }
+      const before = await served()
+      for (const agent of [a, a, a, b, b])
+        expect((await request(server.url, '/tags', { agent })).status).toBe(200)
+      expect(await served()).toBe(before + 5)
     })
 
     it('takes concurrent writes through both workers, every one of them', async () => {
