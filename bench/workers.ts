@@ -162,8 +162,8 @@ for (const dialect of DIALECTS) {
           name,
           String(workers),
           m.requestsPerSecond.toFixed(0),
-          `${m.p50} ms`,
-          `${m.p99} ms`,
+          `${m.p50.toFixed(0)} ms`,
+          `${m.p99.toFixed(0)} ms`,
           `${ratio.toFixed(2)}×`,
           String(m.failed + m.errors),
         ]
