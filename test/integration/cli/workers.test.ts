@@ -1,6 +1,6 @@
 /**
- * `quorum serve --workers 2` (src/cli/workers.ts) as a real process tree: a primary and two workers on
- * one port, on each database. One cluster per dialect serves every case, in order:
+ * `quorum start|serve` with WORKERS=2 (src/cli/workers.ts) as a real process tree: a primary and two
+ * workers on one port, on each database. One cluster per dialect serves every case, in order:
  * 1. both workers answer (each connection goes to one of them; /healthz names the worker's pid);
  * 2. a write through worker A shows on worker B's cached copy of the page (PostgreSQL: the change feed;
  *    SQLite: data_version, which counts other processes' commits), and reaches a live stream held by
@@ -61,7 +61,7 @@ const pidOf = async (base: string, agent?: http.Agent) =>
   (JSON.parse((await request(base, '/healthz', { agent })).body) as { pid: number }).pid
 
 describe.runIf(process.platform === 'linux').each(DIALECTS)(
-  '%s: quorum serve --workers 2',
+  '%s: two workers on one port',
   (dialect) => {
     let database: ServerDatabase
     let server: ServerProcess
@@ -96,7 +96,12 @@ describe.runIf(process.platform === 'linux').each(DIALECTS)(
       })
       if (!made.ok) throw new Error('no token')
       token = made.value.token
-      server = await startServer(database.url, { WORKERS: '2', LOG_LEVEL: 'warn' })
+      // SQLite through `start` (the primary migrates, then forks), PostgreSQL through `serve`.
+      server = await startServer(
+        database.url,
+        { WORKERS: '2', LOG_LEVEL: 'warn' },
+        dialect === 'sqlite' ? 'start' : 'serve',
+      )
     }, 120_000)
     afterAll(async () => {
       for (const agent of agents) agent.destroy()
