@@ -179,6 +179,21 @@ describe.each(DIALECTS)('%s: health, readiness, request ids and metrics', (diale
     expect(refused.headers['content-type']).toBe(notFound.headers['content-type'])
   })
 
+  it('never counts the operators’ endpoints against the rate limit', async () => {
+    const limited = await buildTestApp(t.handle, { RATE_LIMIT_PER_MINUTE: '3' })
+    try {
+      for (let i = 0; i < 5; i++)
+        for (const url of ['/healthz', '/readyz', '/metrics'])
+          expect((await limited.inject({ url })).statusCode, `${url} #${i}`).toBe(200)
+      const pages = await Promise.all(
+        Array.from({ length: 5 }, () => limited.inject({ url: '/tags' })),
+      )
+      expect(pages.map((r) => r.statusCode)).toContain(429)
+    } finally {
+      await limited.close()
+    }
+  })
+
   it('says not ready once the process drains for shutdown', async () => {
     app.shutdown.drain()
     const res = await app.inject({ url: '/readyz' })
