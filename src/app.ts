@@ -24,6 +24,9 @@ import { apiRoutes } from './http/routes/api/index.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
 import { sessionPlugin } from './http/plugins/session.js'
 import { shutdownPlugin } from './http/plugins/shutdown.js'
+import { healthPlugin, healthRoutes, type ReadinessCheck } from './http/plugins/health.js'
+import { metricsPlugin, metricsRoutes, type MetricsOptions } from './http/plugins/metrics.js'
+import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js'
 import { viewsPlugin } from './http/plugins/views.js'
 import { viewerPlugin } from './http/plugins/viewer.js'
 import { pageRoutes } from './http/routes/pages/index.js'
@@ -60,6 +63,10 @@ export interface Deps {
   logStream?: NodeJS.WritableStream
   /** How long closing waits for requests in flight, in ms (default 10 s: http/plugins/shutdown.ts). */
   shutdownGraceMs?: number
+  /** More named checks for /readyz (http/plugins/health.ts); `app.addReadinessCheck` adds them later. */
+  readiness?: Readonly<Record<string, ReadinessCheck>>
+  /** `quorum start --workers N`: /metrics gathers every worker's (http/plugins/metrics.ts). */
+  metrics?: MetricsOptions
 }
 
 /**
@@ -101,6 +108,9 @@ export async function buildApp(
       ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     trustProxy: trustedProxies(config.trustProxy),
+    // X-Request-Id when sane, else a new UUID; logged as reqId (http/request-id.ts).
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
@@ -110,7 +120,16 @@ export async function buildApp(
   app.decorate('searches', new ConcurrencyLimit(SEARCHES_IN_FLIGHT))
   app.decorate('uploadBudget', new UploadBudget(config.uploadsInFlightBytes))
 
+  // Every response (health checks and 404s included) carries the request's id.
+  app.addHook('onRequest', (req, reply, done) => {
+    reply.header(REQUEST_ID_HEADER, req.id)
+    done()
+  })
   await app.register(shutdownPlugin, { graceMs: deps.shutdownGraceMs })
+  // Early, so plugins can add readiness checks and the metrics' hooks see every request; their
+  // routes come last (http/plugins/health.ts).
+  await app.register(healthPlugin, { checks: deps.readiness })
+  await app.register(metricsPlugin, deps.metrics ?? {})
   await app.register(viewerPlugin)
   await app.register(dbPlugin, {
     handle: deps.db ?? createDb(config.database),
@@ -140,5 +159,7 @@ export async function buildApp(
   await app.register(jobsPlugin, deps.jobs ?? {})
   await app.register(apiRoutes)
   await app.register(pageRoutes)
+  await app.register(healthRoutes)
+  await app.register(metricsRoutes)
   return app
 }

@@ -4,6 +4,7 @@
  * ConfigError listing every bad value. docs/configuration.md documents each key (a test checks it).
  */
 import { isIP } from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 export type Dialect = 'sqlite' | 'postgres'
@@ -50,6 +51,10 @@ export interface Config {
   requireEmailVerification: 'auto' | 'always' | 'never'
   /** OpenID Connect providers people may sign in with (OIDC_PROVIDERS and OIDC_<N>_*); empty: none. */
   oidcProviders: readonly OidcProviderConfig[]
+  /** Server processes `quorum start` and `quorum serve` run (WORKERS; `auto` resolved here). */
+  workers: number
+  /** Addresses and CIDR ranges that may read /metrics (METRICS_ALLOW); everyone else gets 404. */
+  metricsAllow: readonly string[]
 }
 
 /** One OpenID Connect provider. Its redirect URI is exactly PUBLIC_URL + /auth/oidc/<id>/callback. */
@@ -159,6 +164,14 @@ export const SETTINGS = {
   REQUIRE_EMAIL_VERIFICATION: {
     default: 'auto',
     doc: '`auto`, `always` or `never`: whether a new member must confirm their address before posting. `auto` requires it when SMTP_URL is set and only shows a reminder when mail goes to the outbox.',
+  },
+  WORKERS: {
+    default: 'auto',
+    doc: 'Server processes `quorum start` and `quorum serve` run on the one port (node:cluster; `--workers N` overrides it): a whole number 1–256, or `auto`: 1 on SQLite, the number of cores (os.availableParallelism()) on PostgreSQL. An in-memory SQLite database takes 1.',
+  },
+  METRICS_ALLOW: {
+    default: '127.0.0.1,::1',
+    doc: 'Comma-separated addresses and CIDR ranges (`10.0.0.0/8`) that may read the Prometheus metrics at `/metrics`; everyone else gets 404. The address is the client as TRUST_PROXY decides it.',
   },
 } as const satisfies Record<string, Setting>
 
@@ -319,6 +332,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   }
 
   const oidcProviders = parseOidcProviders(env, problems)
+  const workers = parseWorkers(get('WORKERS'), typeof database === 'string' ? null : database)
+  if (typeof workers === 'string') problems.push(workers)
+  const metricsAllow = parseAddressList('METRICS_ALLOW', get('METRICS_ALLOW'))
+  if (typeof metricsAllow === 'string') problems.push(metricsAllow)
 
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze({
@@ -342,7 +359,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     requireEmailVerification: requireVerification as Config['requireEmailVerification'],
     notifyEmailWindowMs: emailWindow * 1000,
     liveStreamsPerIp: liveCap,
+    workers: workers as number,
+    metricsAllow: metricsAllow as readonly string[],
   })
+}
+
+/** The most workers WORKERS (or --workers) may ask for. */
+export const MAX_WORKERS = 256
+
+/**
+ * Parses WORKERS (or `--workers`): `auto` is 1 on SQLite, the number of cores on PostgreSQL.
+ * @example parseWorkers('auto', { dialect: 'postgres', url: 'postgres://db/quorum' }) // os.availableParallelism()
+ */
+export function parseWorkers(value: string, database: DatabaseConfig | null): number | string {
+  const v = value.trim()
+  const n =
+    v === 'auto' ? (database?.dialect === 'postgres' ? os.availableParallelism() : 1) : Number(v)
+  if (!/^\d+$/.test(v) && v !== 'auto')
+    return `WORKERS: "${v}" must be auto or a whole number 1–${MAX_WORKERS}`
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
+    return `WORKERS: "${v}" must be auto or a whole number 1–${MAX_WORKERS}`
+  if (n > 1 && database?.url === ':memory:')
+    return `WORKERS: an in-memory SQLite database lives in one process; ${n} workers need a file or PostgreSQL`
+  return n
+}
+
+/**
+ * Parses a comma-separated list of IP addresses and CIDR ranges (METRICS_ALLOW).
+ * @example parseAddressList('METRICS_ALLOW', '127.0.0.1, 10.0.0.0/8') // ['127.0.0.1', '10.0.0.0/8']
+ */
+export function parseAddressList(name: string, value: string): readonly string[] | string {
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')
+  const bad = entries.filter((e) => !isAddressOrCidr(e))
+  if (bad.length > 0) return `${name}: "${bad.join(', ')}" is not an IP address or CIDR range`
+  return Object.freeze(entries)
 }
 
 const OIDC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/

@@ -111,6 +111,9 @@ export async function startQuorum(
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: databaseUrl,
+    // One process on its core (WORKERS=auto would fork one per core on PostgreSQL); bench/workers.ts
+    // measures several.
+    WORKERS: '1',
     // Each bench writer registers from its own address (X-Forwarded-For), as people do.
     TRUST_PROXY: '1',
   })

@@ -5,9 +5,10 @@
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../app.js'
-import type { Config } from '../config.js'
+import { parseWorkers, type Config } from '../config.js'
 import { createDb, type DbHandle } from '../db/connect.js'
-import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
+import { migrateDown, migrateToLatest } from '../db/migrate.js'
+import { countPendingMigrations } from '../db/readiness.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { scheduleTrustReview } from '../domain/trust/index.js'
@@ -19,13 +20,18 @@ import { progressBar } from './progress.js'
 import { searchCommand } from './search-reindex.js'
 import { signaturesCommand } from './signatures.js'
 import { userCommand } from './user.js'
+import { DRAIN_MS, isClusterWorker, runPrimary, workerLink } from './workers.js'
 
 export const COMMANDS: Record<string, Command> = {
   start: {
     summary:
       'Migrate, seed the demo forum when the database is empty, then serve (what `npm start` runs).',
-    usage: 'quorum start',
-    async run(_args, config) {
+    usage: 'quorum start [--workers N]',
+    async run(args, config) {
+      // A worker forked by the primary below: the primary has migrated and seeded.
+      if (isClusterWorker()) return serve(config)
+      const workers = workersOf(args, config)
+      if (typeof workers === 'string') return usageError(workers)
       // The server goes on with the handle that migrated and seeded: an in-memory SQLite database
       // (`sqlite::memory:`) lives only as long as its connection.
       const handle = createDb(config.database)
@@ -42,25 +48,28 @@ export const COMMANDS: Record<string, Command> = {
         await handle.close()
         throw error
       }
+      if (workers > 1) {
+        await handle.close()
+        return runPrimary(workers, servingLine(config))
+      }
       return serve(config, handle)
     },
   },
   serve: {
     summary: 'Serve the forum on HOST:PORT (the database must be migrated).',
-    usage: 'quorum serve',
-    async run(_args, config) {
-      const pending = await withDb(
-        config,
-        async ({ db }) =>
-          (await (await createMigrator(db)).getMigrations()).filter((m) => !m.executedAt).length,
-      )
+    usage: 'quorum serve [--workers N]',
+    async run(args, config) {
+      if (isClusterWorker()) return serve(config)
+      const workers = workersOf(args, config)
+      if (typeof workers === 'string') return usageError(workers)
+      const pending = await withDb(config, ({ db }) => countPendingMigrations(db))
       if (pending > 0) {
         console.error(
           `The database has ${pending} pending migration(s). Run \`quorum migrate\` first (or \`npm start\`).`,
         )
         return 1
       }
-      return serve(config)
+      return workers > 1 ? runPrimary(workers, servingLine(config)) : serve(config)
     },
   },
   migrate: {
@@ -145,26 +154,58 @@ export const COMMANDS: Record<string, Command> = {
   'bench-data': benchDataCommand,
 }
 
-/** Serves until SIGTERM or SIGINT, on the given database handle (the app closes it) or one of its own. */
+/** `--workers N` when given, else WORKERS; a message when N is not a number of workers. */
+function workersOf(args: string[], config: Readonly<Config>): number | string {
+  const { values } = parseArgs({ args, options: { workers: { type: 'string' } } })
+  if (values.workers === undefined) return config.workers
+  const n = parseWorkers(values.workers, config.database)
+  return typeof n === 'string' ? n.replace('WORKERS', '--workers') : n
+}
+
+function usageError(message: string): number {
+  console.error(message)
+  return 2
+}
+
+function servingLine(config: Readonly<Config>): string {
+  return `Quorum is serving ${config.publicUrl} (${config.database.dialect})`
+}
+
+/**
+ * Serves until SIGTERM or SIGINT, on the given database handle (the app closes it) or one of its own.
+ * In a worker of `--workers N` (cli/workers.ts) the primary says when to stop, and the worker drains first.
+ */
 async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<number> {
-  const app = await buildApp(config, handle ? { db: handle, closeDb: true } : {})
+  const link = isClusterWorker() ? workerLink() : null
+  const app = await buildApp(config, {
+    ...(handle ? { db: handle, closeDb: true } : {}),
+    ...(link ? { metrics: { aggregate: link.aggregate } } : {}),
+  })
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
     closing = true
     app.log.info({ signal }, 'shutting down')
+    if (link) {
+      app.shutdown.drain()
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_MS))
+    }
     await app.close()
     process.exit(0)
   }
   process.once('SIGTERM', () => void shutdown('SIGTERM'))
   process.once('SIGINT', () => void shutdown('SIGINT'))
+  link?.onStop(() => void shutdown('primary'))
+  // SQLite has no NOTIFY: a worker's live events go through the primary to every worker.
+  link?.attach(app.metrics, app.live, app.dialect === 'sqlite')
   await app.listen({ port: config.port, host: config.host })
   if (config.runJobs) {
     app.jobs.start()
     // The daily trust review (promotions); its key is the day, so many processes queue one.
     await scheduleTrustReview(app.db)
   }
-  console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
+  if (link) app.log.info({ pid: process.pid }, 'worker listening')
+  else console.error(servingLine(config))
   return new Promise<number>(() => {}) // runs until a signal
 }
 

@@ -46,6 +46,17 @@ export interface DbHandle {
   openChangeFeed?(): ChangeFeed
   /** PostgreSQL: hears the messages other processes send on `channel` (notify-channel.ts). */
   listen?(channel: string, onMessage: (message: unknown) => void): ChannelListener
+  /** PostgreSQL: the pool's connections now (the metrics at /metrics). */
+  poolStats?(): PoolStats
+}
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number
+  idle: number
+  /** Queries waiting for a connection. */
+  waiting: number
+  max: number
 }
 
 export interface DbOptions {
@@ -101,6 +112,12 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
     close: once(() => db.destroy()),
     openChangeFeed: () => openChangeFeed(client),
     listen: (channel, onMessage) => listenOnChannel(client, channel, onMessage),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max,
+    }),
   }
 }
 

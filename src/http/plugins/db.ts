@@ -2,7 +2,7 @@
 import fp from 'fastify-plugin'
 import type { ChangeFeed } from '../../db/change-feed.js'
 import type { ChannelListener } from '../../db/notify-channel.js'
-import type { DbHandle } from '../../db/connect.js'
+import type { DbHandle, PoolStats } from '../../db/connect.js'
 import type { Db } from '../../db/schema.js'
 import type { Dialect } from '../../config.js'
 
@@ -14,6 +14,8 @@ declare module 'fastify' {
     openChangeFeed(): ChangeFeed | null
     /** PostgreSQL: a listener for messages other processes send on `channel`; null on SQLite. */
     listenOnChannel(channel: string, onMessage: (message: unknown) => void): ChannelListener | null
+    /** PostgreSQL: the pool's connections now; null on SQLite (one connection, no pool). */
+    poolStats(): PoolStats | null
   }
   interface FastifyRequest {
     db: Db
@@ -24,6 +26,7 @@ export const dbPlugin = fp<{ handle: DbHandle; closeOnShutdown: boolean }>(
   async (app, { handle, closeOnShutdown }) => {
     app.decorate('db', handle.db)
     app.decorate('dialect', handle.dialect)
+    app.decorate('poolStats', () => handle.poolStats?.() ?? null)
     app.decorate('openChangeFeed', () => handle.openChangeFeed?.() ?? null)
     app.decorate(
       'listenOnChannel',

@@ -66,7 +66,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
     })
 
     app.addHook('onRequest', async (req, reply) => {
-      if (req.url.startsWith('/assets/')) return
+      if (req.url.startsWith('/assets/') || req.routeOptions.config.operations) return
       const token = req.cookies[sessionCookie]
       if (token) {
         const found = await findSessionViewer(req.db, token, Date.now(), clientOf(req))

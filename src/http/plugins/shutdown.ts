@@ -16,11 +16,33 @@ import fp from 'fastify-plugin'
 /** How long a closing server waits for its requests in flight before it closes their connections. */
 export const SHUTDOWN_GRACE_MS = 10_000
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    shutdown: {
+      /** Whether the process is on its way out (draining or closing): /readyz answers 503. */
+      readonly draining: boolean
+      /**
+       * Goes on serving, but every response says `Connection: close` and /readyz answers 503, so kept-alive
+       * clients and load balancers move away before `close()` (a worker of `quorum start --workers`).
+       */
+      drain(): void
+    }
+  }
+}
+
 export const shutdownPlugin = fp<{ graceMs?: number }>(
   async (app, options) => {
     const graceMs = options.graceMs ?? SHUTDOWN_GRACE_MS
     const sockets = new Set<Socket>()
     let closing = false
+    app.decorate('shutdown', {
+      get draining() {
+        return closing
+      },
+      drain: () => {
+        closing = true
+      },
+    })
     app.server.on('connection', (socket: Socket) => {
       sockets.add(socket)
       socket.once('close', () => sockets.delete(socket))

@@ -20,7 +20,9 @@ export const siteSettingsPlugin = fp(
       await store.get()
     })
     // Callback style: a fresh store costs no promise on the cached pages' path.
-    app.addHook('onRequest', (_req, _reply, done) => {
+    app.addHook('onRequest', (req, _reply, done) => {
+      // /healthz and the other operators' endpoints never wait for the database.
+      if (req.routeOptions.config.operations) return done()
       const stale = store.refreshIfStale()
       if (stale) stale.then(() => done(), done)
       else done()

@@ -80,6 +80,20 @@ describe.each(DIALECTS)('%s: the quorum command', (dialect) => {
     vi.stubEnv('PORT', '')
   })
 
+  it('refuses a number of workers it cannot run, before serving', async () => {
+    for (const bad of ['0', 'many', '257']) {
+      expect(await run('serve', '--workers', bad)).toBe(2)
+      expect(output.join('\n')).toContain(
+        `--workers: "${bad}" must be auto or a whole number 1–256`,
+      )
+      expect(await run('start', '--workers', bad)).toBe(2)
+    }
+    vi.stubEnv('WORKERS', 'lots')
+    expect(await run('serve')).toBe(2)
+    expect(output.join('\n')).toContain('WORKERS: "lots"')
+    vi.stubEnv('WORKERS', '')
+  })
+
   it('migrates, then seeds the demo forum once', async () => {
     expect(await run('migrate')).toBe(0)
     expect(await run('migrate')).toBe(0)

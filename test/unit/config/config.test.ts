@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig, parseDatabaseUrl, SETTINGS } from '../../../src/config.js'
@@ -41,6 +42,31 @@ describe('loadConfig', () => {
     const problems = (error as ConfigError).problems.join('\n')
     for (const name of ['PORT', 'LOG_LEVEL', 'DATABASE_URL', 'NODE_ENV', 'TRUST_PROXY'])
       expect(problems).toContain(name)
+  })
+
+  it('reads WORKERS: auto is 1 on SQLite and one per core on PostgreSQL; memory takes 1', () => {
+    expect(loadConfig({}).workers).toBe(1)
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1/test' }).workers).toBe(
+      os.availableParallelism(),
+    )
+    expect(loadConfig({ WORKERS: '4' }).workers).toBe(4)
+    expect(loadConfig({ WORKERS: '1', DATABASE_URL: 'sqlite::memory:' }).workers).toBe(1)
+    expect(() => loadConfig({ WORKERS: '2', DATABASE_URL: 'sqlite::memory:' })).toThrow(
+      /WORKERS: an in-memory SQLite database/,
+    )
+    for (const bad of ['0', '-1', '2.5', 'many', '257'])
+      expect(() => loadConfig({ WORKERS: bad }), bad).toThrow(/WORKERS/)
+  })
+
+  it('reads METRICS_ALLOW as addresses and CIDR ranges, loopback by default', () => {
+    expect(loadConfig({}).metricsAllow).toEqual(['127.0.0.1', '::1'])
+    expect(loadConfig({ METRICS_ALLOW: '10.0.0.0/8, fd00::/8 ,192.0.2.7' }).metricsAllow).toEqual([
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ])
+    for (const bad of ['10.0.0.0/33', 'prometheus', '1.2.3'])
+      expect(() => loadConfig({ METRICS_ALLOW: bad }), bad).toThrow(/METRICS_ALLOW/)
   })
 
   it('reads TRUST_PROXY as off, a number of proxies, or their addresses; never "trust all"', () => {

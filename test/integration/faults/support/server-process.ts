@@ -71,13 +71,14 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Starts `quorum serve` on a free port of 127.0.0.1 and waits until it serves. */
+/** Starts `quorum serve` (or `start`) on a free port of 127.0.0.1 and waits until it serves. */
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  command: 'serve' | 'start' = 'serve',
 ): Promise<ServerProcess> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, command], {
     env: {
       ...process.env,
       NODE_ENV: 'test',
@@ -87,6 +88,8 @@ export async function startServer(
       PORT: String(port),
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: databaseUrl,
+      // One process, whose pid is the server's (WORKERS=auto would fork one per core on PostgreSQL).
+      WORKERS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
