@@ -50,6 +50,15 @@ export interface Config {
   requireEmailVerification: 'auto' | 'always' | 'never'
   /** OpenID Connect providers people may sign in with (OIDC_PROVIDERS and OIDC_<N>_*); empty: none. */
   oidcProviders: readonly OidcProviderConfig[]
+  /** Redis shared by the app processes (REDIS_URL, REDIS_PREFIX); null: every process keeps its own. */
+  redis: RedisConfig | null
+}
+
+export interface RedisConfig {
+  /** redis:// or rediss:// URL, with the database number as its path (`/2`) when not 0. */
+  url: string
+  /** Put before every key and pub/sub channel, so forums (and test files) sharing one Redis stay apart. */
+  prefix: string
 }
 
 /** One OpenID Connect provider. Its redirect URI is exactly PUBLIC_URL + /auth/oidc/<id>/callback. */
@@ -159,6 +168,14 @@ export const SETTINGS = {
   REQUIRE_EMAIL_VERIFICATION: {
     default: 'auto',
     doc: '`auto`, `always` or `never`: whether a new member must confirm their address before posting. `auto` requires it when SMTP_URL is set and only shows a reminder when mail goes to the outbox.',
+  },
+  REDIS_URL: {
+    default: '',
+    doc: '`redis://[:password@]host:6379[/db]` (or `rediss://` for TLS): what several app processes must agree on goes through it (rate limits, sign-in attempts, view counts, live updates, settings changes; docs/scale.md). Empty: each process keeps its own.',
+  },
+  REDIS_PREFIX: {
+    default: 'quorum:',
+    doc: 'Put before every Redis key and pub/sub channel Quorum uses, so several forums can share one Redis.',
   },
 } as const satisfies Record<string, Setting>
 
@@ -320,6 +337,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 
   const oidcProviders = parseOidcProviders(env, problems)
 
+  const redisUrl = get('REDIS_URL').trim()
+  if (redisUrl !== '' && !isRedisUrl(redisUrl))
+    problems.push('REDIS_URL: must be redis://host:port[/db] or rediss://... (empty: no Redis)')
+  const redisPrefix = get('REDIS_PREFIX')
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix))
+    problems.push(
+      `REDIS_PREFIX: "${redisPrefix}" must be 1–64 letters, digits and the characters : _ . -`,
+    )
+
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze({
     port,
@@ -342,7 +368,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     requireEmailVerification: requireVerification as Config['requireEmailVerification'],
     notifyEmailWindowMs: emailWindow * 1000,
     liveStreamsPerIp: liveCap,
+    redis: redisUrl === '' ? null : Object.freeze({ url: redisUrl, prefix: redisPrefix }),
   })
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (
+      (url.protocol === 'redis:' || url.protocol === 'rediss:') &&
+      url.hostname !== '' &&
+      /^(\/\d{0,2})?$/.test(url.pathname)
+    )
+  } catch {
+    return false
+  }
 }
 
 const OIDC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/
