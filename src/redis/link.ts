@@ -118,12 +118,11 @@ export class RedisLink {
     if (this.closed) return
     this.closed = true
     openLinks.delete(this)
-    await Promise.all(
-      [this.client, this.subscriber].map(async (c) => {
-        if (!c) return
-        await c.quit().catch(() => c.disconnect())
-      }),
-    )
+    // A subscriber has nothing to finish; QUIT on a link that is down would wait for it to come back.
+    this.subscriber?.disconnect()
+    if (this.client.status === 'ready')
+      await this.client.quit().catch(() => this.client.disconnect())
+    else this.client.disconnect()
   }
 
   private connection(role: string, offlineQueue: boolean): Redis {
@@ -132,6 +131,9 @@ export class RedisLink {
       enableOfflineQueue: offlineQueue,
       maxRetriesPerRequest: offlineQueue ? null : 0,
       connectTimeout: 2000,
+      // A Redis that hangs without closing must not hold requests: past this a command fails and the
+      // caller counts in memory. Not on the subscriber, whose SUBSCRIBE waits for a connection.
+      ...(offlineQueue ? {} : { commandTimeout: 1000 }),
       retryStrategy: (attempt) => (this.closed ? null : reconnectDelay(attempt)),
     })
   }

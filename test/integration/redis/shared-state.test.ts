@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AttemptLimiter } from '../../../src/domain/shared/index.js'
+import { AttemptLimiter, takeAttempts } from '../../../src/domain/shared/index.js'
 import { authLimits, createAuthLimits } from '../../../src/domain/users/index.js'
 import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
@@ -115,6 +115,20 @@ describe.skipIf(noRedis !== null).each(DIALECTS)('%s: two processes sharing Redi
     expect(await attempt(a, TEST_PASSWORD)).toBe(429) // held even for the right password
     expect(await inspect.keys('attempts:sign-in.source:*')).toHaveLength(1)
     Object.assign(authLimits, createAuthLimits())
+  })
+
+  it('lets exactly the limit of parallel attempts through, counted in one script', async () => {
+    const limiter = new AttemptLimiter({ name: 'test.parallel', max: 10, windowMs: 60_000 })
+    const waits = await Promise.all(
+      Array.from({ length: 40 }, () => takeAttempts([[limiter, `parallel-${dialect}`]])),
+    )
+    expect(waits.filter((w) => w === 0)).toHaveLength(10)
+    expect(waits.filter((w) => w > 0 && w <= 60)).toHaveLength(30)
+    // Counted in Redis, not in this process's memory.
+    expect(limiter.retryAfterS(`parallel-${dialect}`)).toBe(0)
+    expect(await inspect.client.get(`${prefix}attempts:test.parallel:parallel-${dialect}`)).toBe(
+      '10',
+    )
   })
 
   it('sends a reply posted through one process to a stream held by the other, via Redis', async () => {
