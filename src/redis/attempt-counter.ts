@@ -36,7 +36,13 @@ return 0
 `
 
 export class RedisAttemptCounter implements SharedAttemptCounter {
-  constructor(private readonly link: RedisLink) {}
+  private readonly takeAllScript
+  private readonly refundScript
+
+  constructor(private readonly link: RedisLink) {
+    this.takeAllScript = link.script('attempts_take', TAKE_ALL)
+    this.refundScript = link.script('attempts_refund', REFUND, 1)
+  }
 
   get available(): boolean {
     return this.link.isUp
@@ -48,12 +54,12 @@ export class RedisAttemptCounter implements SharedAttemptCounter {
       ...pairs.map(([limiter]) => String(limiter.max)),
       ...pairs.map(([limiter]) => String(limiter.windowMs)),
     ]
-    const waitMs = Number(await this.link.client.eval(TAKE_ALL, keys.length, ...keys, ...args))
+    const waitMs = Number(await this.takeAllScript(keys.length, ...keys, ...args))
     return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 1000)) : 0
   }
 
   async refund(pair: AttemptPair): Promise<void> {
-    await this.link.client.eval(REFUND, 1, this.keyOf(pair))
+    await this.refundScript(this.keyOf(pair))
   }
 
   async reset(pair: AttemptPair): Promise<void> {

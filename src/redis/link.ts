@@ -63,6 +63,30 @@ export class RedisLink {
     return { ...this.current }
   }
 
+  /**
+   * A Lua script called by its SHA1 (EVALSHA; ioredis sends the body once, and again after a
+   * NOSCRIPT). `numberOfKeys` undefined: each call passes the number of keys first.
+   * @example const incr = link.script('incr', INCR_LUA, 1); await incr(key, windowMs)
+   */
+  script(
+    name: string,
+    lua: string,
+    numberOfKeys?: number,
+  ): (...keysAndArgs: (string | number)[]) => Promise<unknown> {
+    const command = `quorum_${name}`
+    const client = this.client as unknown as Record<
+      string,
+      ((...keysAndArgs: (string | number)[]) => Promise<unknown>) | undefined
+    >
+    if (client[command] === undefined)
+      this.client.defineCommand(
+        command,
+        numberOfKeys === undefined ? { lua } : { lua, numberOfKeys },
+      )
+    return (...keysAndArgs) =>
+      (client[command] as NonNullable<(typeof client)[string]>)(...keysAndArgs)
+  }
+
   /** The full name of a key or channel: REDIS_PREFIX + `name`. */
   key(name: string): string {
     return this.prefix + name

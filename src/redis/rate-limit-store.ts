@@ -27,6 +27,7 @@ type Callback = Parameters<FastifyRateLimitStore['incr']>[1]
 
 /** A store class for @fastify/rate-limit's `store` option, over `link`. */
 export function sharedRateLimitStore(link: RedisLink): FastifyRateLimitStoreCtor {
+  const incr = link.script('rate_incr', INCR, 1)
   class SharedRateLimitStore implements FastifyRateLimitStore {
     private readonly local = new LRUCache<string, LocalWindow>({ max: 50_000 })
 
@@ -40,7 +41,7 @@ export function sharedRateLimitStore(link: RedisLink): FastifyRateLimitStoreCtor
         callback(null, this.countHere(key, timeWindow))
         return
       }
-      link.client.eval(INCR, 1, link.key(this.namespace + key), String(timeWindow)).then(
+      incr(link.key(this.namespace + key), timeWindow).then(
         (reply) => {
           const [current, ttl] = reply as [number, number]
           callback(null, { current, ttl })

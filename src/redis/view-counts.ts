@@ -31,9 +31,15 @@ return redis.call('GET', KEYS[1])
 
 export class RedisViewCounts implements SharedViewCounts {
   private readonly pendingKey: string
+  private readonly scripts
 
   constructor(private readonly link: RedisLink) {
     this.pendingKey = link.key('views:pending')
+    this.scripts = {
+      record: link.script('views_record', RECORD, 2),
+      take: link.script('views_take', TAKE, 1),
+      salt: link.script('views_salt', SALT, 1),
+    }
   }
 
   get available(): boolean {
@@ -41,9 +47,7 @@ export class RedisViewCounts implements SharedViewCounts {
   }
 
   async salt(day: number, candidate: string): Promise<string> {
-    const reply = await this.link.client.eval(
-      SALT,
-      1,
+    const reply = await this.scripts.salt(
       this.link.key(`views:salt:${day}`),
       candidate,
       String(2 * DAY_MS),
@@ -52,9 +56,7 @@ export class RedisViewCounts implements SharedViewCounts {
   }
 
   async record(day: number, threadId: number, viewerKey: string): Promise<boolean> {
-    const reply = await this.link.client.eval(
-      RECORD,
-      2,
+    const reply = await this.scripts.record(
       this.link.key(`views:seen:${day}`),
       this.pendingKey,
       `${threadId}:${viewerKey}`,
@@ -65,7 +67,7 @@ export class RedisViewCounts implements SharedViewCounts {
   }
 
   async take(): Promise<Map<number, number>> {
-    const flat = (await this.link.client.eval(TAKE, 1, this.pendingKey)) as string[]
+    const flat = (await this.scripts.take(this.pendingKey)) as string[]
     const counts = new Map<number, number>()
     for (let i = 0; i + 1 < flat.length; i += 2) counts.set(Number(flat[i]), Number(flat[i + 1]))
     return counts
