@@ -6,6 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import http from 'node:http'
 import net from 'node:net'
 import { Redis } from 'ioredis'
 
@@ -97,4 +98,29 @@ export async function startRedisServer(
 /** Calls `probe` until it returns true (no time limit of its own: the test's timeout bounds it). */
 export async function until(probe: () => Promise<boolean>, everyMs = 50): Promise<void> {
   while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, everyMs))
+}
+
+/** Opens GET /events on a listening app; collects the names and data of the events. */
+export function openStream(base: string, path: string) {
+  return new Promise<{ events: { event: string; data: string }[]; close(): void }>(
+    (resolve, reject) => {
+      const req = http.get(`${base}${path}`, (res) => {
+        const events: { event: string; data: string }[] = []
+        let buffer = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          buffer += chunk
+          let end
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, end)
+            buffer = buffer.slice(end + 2)
+            const event = /^event: (.*)$/m.exec(block)?.[1]
+            if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' })
+          }
+        })
+        resolve({ events, close: () => req.destroy() })
+      })
+      req.on('error', reject)
+    },
+  )
 }

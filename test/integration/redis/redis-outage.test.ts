@@ -5,6 +5,7 @@
  * again on the same port, the app reconnects by itself and counts in Redis again. Skipped, saying why,
  * when redis-server is not on the PATH.
  */
+import type { AddressInfo } from 'node:net'
 import { Writable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -18,6 +19,7 @@ import { make } from '../../support/factories.js'
 import {
   freePort,
   inspectRedis,
+  openStream,
   startRedisServer,
   testPrefix,
   until,
@@ -107,6 +109,24 @@ describe.skipIf(noServer !== null).each(DIALECTS)('%s: Redis down and back', (di
       )
     expect(statuses).toEqual([422, 422, 422, 429])
     Object.assign(authLimits, createAuthLimits())
+    // Live updates still reach this process's streams (by NOTIFY on PostgreSQL, in process on SQLite).
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+    const stream = await openStream(base, `/events?thread=${threadId}`)
+    try {
+      const { agent } = await signedIn(app, t.db, `outage_helper_${dialect}`)
+      await agent.get(`/threads/${threadId}`)
+      const res = await agent.post(`/threads/${threadId}/replies`, {
+        body: 'Written while Redis was away.',
+      })
+      expect(res.statusCode).toBe(303)
+      const postId = Number(/#post-(\d+)$/.exec(res.headers.location ?? '')?.[1])
+      await until(async () =>
+        stream.events.some((e) => e.event === 'post' && JSON.parse(e.data).postId === postId),
+      )
+    } finally {
+      stream.close()
+    }
     // The thread page's view was counted in this process's memory, to be written by it.
     expect(app.views.pendingCount).toBeGreaterThan(0)
     const warnings = logLines.filter(

@@ -7,7 +7,6 @@
  * settings change through A is announced to the others. Skipped, saying why, when no Redis answers at
  * TEST_REDIS_URL.
  */
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { Redis } from 'ioredis'
@@ -18,38 +17,20 @@ import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
-import { inspectRedis, TEST_REDIS_URL, testPrefix, until, whyNoRedis } from '../../support/redis.js'
+import {
+  inspectRedis,
+  openStream,
+  TEST_REDIS_URL,
+  testPrefix,
+  until,
+  whyNoRedis,
+} from '../../support/redis.js'
 import { useTestDb } from '../../support/test-db.js'
 
 const noRedis = await whyNoRedis()
 if (noRedis) console.log(`Skipping the shared-state suites: ${noRedis}`)
 
 const RATE_LIMIT = 40
-
-/** Opens GET /events on a listening app; collects the names and data of the events. */
-function openStream(base: string, path: string) {
-  return new Promise<{ events: { event: string; data: string }[]; close(): void }>(
-    (resolve, reject) => {
-      const req = http.get(`${base}${path}`, (res) => {
-        const events: { event: string; data: string }[] = []
-        let buffer = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => {
-          buffer += chunk
-          let end
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end)
-            buffer = buffer.slice(end + 2)
-            const event = /^event: (.*)$/m.exec(block)?.[1]
-            if (event) events.push({ event, data: /^data: (.*)$/m.exec(block)?.[1] ?? '' })
-          }
-        })
-        resolve({ events, close: () => req.destroy() })
-      })
-      req.on('error', reject)
-    },
-  )
-}
 
 describe.skipIf(noRedis !== null).each(DIALECTS)('%s: two processes sharing Redis', (dialect) => {
   const t = useTestDb(dialect)
