@@ -28,7 +28,7 @@ module.exports = {
       name: 'domain-through-index',
       severity: 'error',
       comment: 'Routes, views and the CLI call a feature through its index.ts.',
-      from: { path: '^src/(http|views|cli|client|mail|app\\.ts|cli\\.ts)' },
+      from: { path: '^src/(http|views|cli|client|mail|redis|app\\.ts|cli\\.ts)' },
       to: { path: '^src/domain/[^/]+/', pathNot: '^src/domain/[^/]+/index\\.ts$' },
     },
     {

@@ -19,6 +19,8 @@ import { dbPlugin } from './http/plugins/db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
+import { redisPlugin } from './http/plugins/redis.js'
+import { sharedRateLimitStore } from './redis/rate-limit-store.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
@@ -135,6 +137,8 @@ export async function buildApp(
     handle: deps.db ?? createDb(config.database),
     closeOnShutdown: deps.db === undefined || deps.closeDb === true,
   })
+  // Before everything that shares state through it (REDIS_URL; docs/scale.md).
+  await app.register(redisPlugin)
   await app.register(siteSettingsPlugin)
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
   await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })
@@ -144,6 +148,8 @@ export async function buildApp(
       max: config.rateLimitPerMinute,
       timeWindow: 60_000,
       allowList: (req) => req.url.startsWith('/assets/'),
+      // With Redis every process counts into one window per client; without it, each its own.
+      ...(app.redis ? { store: sharedRateLimitStore(app.redis) } : {}),
     })
   }
   // Forms with long text (a post body) raise their own limit: http/long-text.ts.

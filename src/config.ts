@@ -55,6 +55,15 @@ export interface Config {
   workers: number
   /** Addresses and CIDR ranges that may read /metrics (METRICS_ALLOW); everyone else gets 404. */
   metricsAllow: readonly string[]
+  /** Redis shared by the app processes (REDIS_URL, REDIS_PREFIX); null: every process keeps its own. */
+  redis: RedisConfig | null
+}
+
+export interface RedisConfig {
+  /** redis:// or rediss:// URL, with the database number as its path (`/2`) when not 0. */
+  url: string
+  /** Put before every key and pub/sub channel, so forums (and test files) sharing one Redis stay apart. */
+  prefix: string
 }
 
 /** One OpenID Connect provider. Its redirect URI is exactly PUBLIC_URL + /auth/oidc/<id>/callback. */
@@ -172,6 +181,14 @@ export const SETTINGS = {
   METRICS_ALLOW: {
     default: '127.0.0.1,::1',
     doc: 'Comma-separated addresses and CIDR ranges (`10.0.0.0/8`) that may read the Prometheus metrics at `/metrics`; everyone else gets 404. The address is the client as TRUST_PROXY decides it.',
+  },
+  REDIS_URL: {
+    default: '',
+    doc: '`redis://[:password@]host:6379[/db]` (or `rediss://` for TLS): what several app processes must agree on goes through it (rate limits, sign-in attempts, view counts, live updates, settings changes; docs/scale.md). Empty: each process keeps its own.',
+  },
+  REDIS_PREFIX: {
+    default: 'quorum:',
+    doc: 'Put before every Redis key and pub/sub channel Quorum uses, so several forums can share one Redis.',
   },
 } as const satisfies Record<string, Setting>
 
@@ -337,6 +354,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const metricsAllow = parseAddressList('METRICS_ALLOW', get('METRICS_ALLOW'))
   if (typeof metricsAllow === 'string') problems.push(metricsAllow)
 
+  const redisUrl = get('REDIS_URL').trim()
+  if (redisUrl !== '' && !isRedisUrl(redisUrl))
+    problems.push('REDIS_URL: must be redis://host:port[/db] or rediss://... (empty: no Redis)')
+  const redisPrefix = get('REDIS_PREFIX')
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(redisPrefix))
+    problems.push(
+      `REDIS_PREFIX: "${redisPrefix}" must be 1–64 letters, digits and the characters : _ . -`,
+    )
+
   if (problems.length > 0) throw new ConfigError(problems)
   return Object.freeze({
     port,
@@ -361,6 +387,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     liveStreamsPerIp: liveCap,
     workers: workers as number,
     metricsAllow: metricsAllow as readonly string[],
+    redis: redisUrl === '' ? null : Object.freeze({ url: redisUrl, prefix: redisPrefix }),
   })
 }
 
@@ -396,6 +423,19 @@ export function parseAddressList(name: string, value: string): readonly string[]
   const bad = entries.filter((e) => !isAddressOrCidr(e))
   if (bad.length > 0) return `${name}: "${bad.join(', ')}" is not an IP address or CIDR range`
   return Object.freeze(entries)
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (
+      (url.protocol === 'redis:' || url.protocol === 'rediss:') &&
+      url.hostname !== '' &&
+      /^(\/\d{0,2})?$/.test(url.pathname)
+    )
+  } catch {
+    return false
+  }
 }
 
 const OIDC_ID = /^[a-z0-9][a-z0-9-]{0,31}$/

@@ -14,7 +14,14 @@ import type { Db } from '../../db/schema.js'
 import { createSession } from '../sessions/index.js'
 import { hasSecondFactor } from '../two-factor/index.js'
 import { loadSiteSettings } from '../site-settings/index.js'
-import { AttemptLimiter, fail, ok, type Result, type Viewer } from '../shared/index.js'
+import {
+  AttemptLimiter,
+  fail,
+  ok,
+  takeAttempts,
+  type Result,
+  type Viewer,
+} from '../shared/index.js'
 import {
   authLimits,
   createMemberWithoutPassword,
@@ -212,7 +219,7 @@ export async function createAccountFromLogin(
     )
   const problemText = usernameProblem(input.username.trim())
   if (problemText !== null) return fail.invalid('username', problemText)
-  const wait = authLimits.register.take(input.ip, now)
+  const wait = await takeAttempts([[authLimits.register, input.ip]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const idHash = hashKey(input.key)
   try {

@@ -2,7 +2,16 @@
  * The shared kernel: what every feature may use and none owns. Results and failures, random ids, attempt
  * limits, secrets, memos of texts and counts, and who is asking. It depends on no feature.
  */
-export { AttemptLimiter, describeWait } from './attempt-limiter.js'
+export {
+  AttemptLimiter,
+  describeWait,
+  refundAttempt,
+  resetAttempts,
+  shareAttemptCounts,
+  takeAttempts,
+  type AttemptPair,
+  type SharedAttemptCounter,
+} from './attempt-limiter.js'
 export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'

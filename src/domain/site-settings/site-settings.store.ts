@@ -1,7 +1,8 @@
 /**
  * Settings are read on every page (the site name), so each process keeps them in memory and reads the
  * table again at most every `ttlMs` (default 5 s): a change made in another process shows within that.
- * A change made through this store shows at once in this process.
+ * A change made through this store shows at once in this process, and in the others when `onSaved`
+ * tells them (Redis pub/sub: http/plugins/site-settings.ts) and they call {@link forget}.
  */
 import type { Db } from '../../db/schema.js'
 import { loadSiteSettings, saveSiteSettings } from './site-settings.actions.js'
@@ -12,10 +13,18 @@ export class SiteSettingsStore {
   private loadedAt = 0
   private loading: Promise<SiteSettings> | undefined
 
+  /** Called after a change is saved (the plugin tells the other processes). */
+  onSaved: (() => void) | null = null
+
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 5000,
   ) {}
+
+  /** Makes the next request read the table again (another process changed it). */
+  forget(): void {
+    this.loadedAt = 0
+  }
 
   async get(now = Date.now()): Promise<SiteSettings> {
     if (this.current && now - this.loadedAt < this.ttlMs) return this.current
@@ -49,6 +58,7 @@ export class SiteSettingsStore {
     if (result.ok) {
       this.current = result.value
       this.loadedAt = now
+      this.onSaved?.()
     }
     return result
   }

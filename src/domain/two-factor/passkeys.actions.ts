@@ -56,7 +56,7 @@ export async function passkeyRegistrationOptions(
   rp: RelyingParty,
   now = Date.now(),
 ): Promise<Result<PublicKeyCredentialCreationOptionsJSON>> {
-  const wait = twoFactorLimits.challenges.take(`user:${viewer.id}`, now)
+  const wait = await takeEach([[twoFactorLimits.challenges, `user:${viewer.id}`]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const existing = await listPasskeys(db, viewer.id)
   const options = await generateRegistrationOptions({
@@ -125,7 +125,7 @@ export async function passkeySignInOptions(
   ip: string,
   now = Date.now(),
 ): Promise<Result<PublicKeyCredentialRequestOptionsJSON>> {
-  const wait = twoFactorLimits.challenges.take(ip, now)
+  const wait = await takeEach([[twoFactorLimits.challenges, ip]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required' })
   await saveChallenge(db, options.challenge, 'passkey-sign-in', null, now)
@@ -141,7 +141,7 @@ export async function finishPasskeySignIn(
 ): Promise<Result<{ userId: number; token: string }>> {
   const passkey = await passkeyOf(db, input.response)
   if (!passkey) return refused()
-  const wait = counted(passkey.userId, input.ip, now)
+  const wait = await counted(passkey.userId, input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
   const verified = await verifyAssertion(db, input.response, passkey, rp, {
     purpose: 'passkey-sign-in',
@@ -166,7 +166,7 @@ export async function passkeySecondStepOptions(
 ): Promise<Result<PublicKeyCredentialRequestOptionsJSON>> {
   const userId = await pendingUser(db, ticket, now)
   if (userId === undefined) return expired()
-  const wait = twoFactorLimits.challenges.take(ip, now)
+  const wait = await takeEach([[twoFactorLimits.challenges, ip]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const passkeys = await listPasskeys(db, userId)
   const options = await generateAuthenticationOptions({
@@ -187,7 +187,7 @@ export async function finishPasskeySecondStep(
 ): Promise<Result<{ userId: number; token: string }>> {
   const userId = await pendingUser(db, input.ticket, now)
   if (userId === undefined) return expired()
-  const wait = counted(userId, input.ip, now)
+  const wait = await counted(userId, input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
   const passkey = await passkeyOf(db, input.response)
   if (passkey?.userId !== userId) return refused()
@@ -268,7 +268,7 @@ async function usesChallenge(
   return taken !== undefined && taken.userId === userId
 }
 
-function counted(userId: number, ip: string, now: number): number {
+function counted(userId: number, ip: string, now: number): Promise<number> {
   return takeEach(
     [
       [twoFactorLimits.account, `user:${userId}`],

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
 import { createSession, hashToken } from '../sessions/index.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
 import { checkLogin, type LoginInput } from '../users/index.js'
 import { hashRecoveryCode } from './recovery-codes.js'
 import { openSecret } from './secret-box.js'
@@ -106,7 +106,7 @@ export async function finishSecondStep(
 ): Promise<Result<{ userId: number; token: string }>> {
   const userId = await pendingUser(db, input.ticket, now)
   if (userId === undefined) return expired()
-  const wait = takeEach(
+  const wait = await takeEach(
     [
       [twoFactorLimits.account, `user:${userId}`],
       [twoFactorLimits.ip, input.ip],
@@ -134,7 +134,7 @@ export async function completeSignIn(
 ): Promise<Result<{ userId: number; token: string }>> {
   const taken = await takeChallenge(db, hashToken(ticket), 'second-step', now)
   if (taken?.userId !== userId) return expired()
-  twoFactorLimits.account.refund(`user:${userId}`, now)
+  await refundAttempt([twoFactorLimits.account, `user:${userId}`], now)
   return ok({ userId, token: await createSession(db, userId, now, sessionClient) })
 }
 

@@ -3,12 +3,12 @@
  * (the password proves the owner is at the keyboard), and recovery codes, shown once.
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
 import { isPasswordCorrect } from '../users/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { openSecret, sealSecret } from './secret-box.js'
 import { matchTotp, newTotpSecret, totpUri } from './totp.js'
-import { twoFactorLimits } from './two-factor.limits.js'
+import { takeEach, twoFactorLimits } from './two-factor.limits.js'
 import {
   claimTotpStep,
   countPasskeys,
@@ -80,7 +80,7 @@ export async function enableTotp(
   code: string,
   now = Date.now(),
 ): Promise<Result<{ recoveryCodes: string[] }>> {
-  const wait = twoFactorLimits.account.take(`user:${viewer.id}`, now)
+  const wait = await takeEach([[twoFactorLimits.account, `user:${viewer.id}`]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const row = await findTotp(db, viewer.id)
   if (!row) return fail.invalid('code', 'Start again: there is no code being set up.')
@@ -95,7 +95,7 @@ export async function enableTotp(
     return true
   })
   if (!claimed) return fail.invalid('code', 'That code was used already; wait for the next one.')
-  twoFactorLimits.account.refund(`user:${viewer.id}`, now)
+  await refundAttempt([twoFactorLimits.account, `user:${viewer.id}`], now)
   return ok({ recoveryCodes })
 }
 
@@ -139,10 +139,10 @@ async function confirmPassword(
 ): Promise<Result<null>> {
   // Counted before argon2, so parallel guesses cannot all pass one check.
   const key = `user:${viewer.id}`
-  const wait = twoFactorLimits.password.take(key, now)
+  const wait = await takeEach([[twoFactorLimits.password, key]], now)
   if (wait > 0) return fail.rateLimited(wait)
   if (!(await isPasswordCorrect(db, viewer.id, password)))
     return fail.invalid('password', 'That is not your password.')
-  twoFactorLimits.password.refund(key, now)
+  await refundAttempt([twoFactorLimits.password, key], now)
   return ok(null)
 }

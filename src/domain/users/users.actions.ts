@@ -4,7 +4,7 @@
  */
 import { suspensionMessage } from './standing.actions.js'
 import type { Db, Executor } from '../../db/schema.js'
-import { AttemptLimiter } from '../shared/index.js'
+import { AttemptLimiter, refundAttempt, resetAttempts, takeAttempts } from '../shared/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
@@ -37,24 +37,14 @@ export const authLimits = createAuthLimits()
 export function createAuthLimits() {
   return {
     /** Wrong passwords for one account from one address. */
-    source: new AttemptLimiter({ max: 20, windowMs: FIFTEEN_MINUTES }),
+    source: new AttemptLimiter({ name: 'sign-in.source', max: 20, windowMs: FIFTEEN_MINUTES }),
     /** Wrong passwords for one account from all addresses together. */
-    account: new AttemptLimiter({ max: 100, windowMs: HOUR }),
+    account: new AttemptLimiter({ name: 'sign-in.account', max: 100, windowMs: HOUR }),
     /** Wrong passwords from one address, whatever the account. */
-    ip: new AttemptLimiter({ max: 50, windowMs: FIFTEEN_MINUTES }),
+    ip: new AttemptLimiter({ name: 'sign-in.ip', max: 50, windowMs: FIFTEEN_MINUTES }),
     /** Sign-up attempts (created or refused) from one address. */
-    register: new AttemptLimiter({ max: 10, windowMs: HOUR }),
+    register: new AttemptLimiter({ name: 'sign-up.ip', max: 10, windowMs: HOUR }),
   }
-}
-
-/**
- * Counts one attempt against every (limiter, key) pair, or none when any of them is held: then the
- * longest wait. Synchronous, so it is decided before any await of the request that asks.
- */
-function takeAll(pairs: readonly (readonly [AttemptLimiter, string])[], now: number): number {
-  const wait = Math.max(0, ...pairs.map(([limiter, key]) => limiter.retryAfterS(key, now)))
-  if (wait === 0) for (const [limiter, key] of pairs) limiter.hit(key, now)
-  return wait
 }
 
 export interface RegisterInput {
@@ -99,7 +89,7 @@ export async function registerUser(
   if (problem) return problem
   // Counted before the lookups and the hash, created or refused: parallel sign-ups cannot pass together,
   // and probing which emails have accounts costs the same as creating them.
-  const wait = authLimits.register.take(input.ip, now)
+  const wait = await takeAttempts([[authLimits.register, input.ip]], now)
   if (wait > 0) return fail.rateLimited(wait)
   // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
   if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
@@ -158,7 +148,7 @@ export async function checkLogin(
     [authLimits.account, account],
     [authLimits.ip, input.ip],
   ] as const
-  const wait = takeAll(counted, now)
+  const wait = await takeAttempts(counted, now)
   if (wait > 0) return fail.rateLimited(wait)
   const matches = user?.passwordHash
     ? await verifyPassword(user.passwordHash, input.password)
@@ -166,9 +156,9 @@ export async function checkLogin(
   if (!user || !matches)
     return fail.invalid('login', 'That username or email and password do not match an account.')
   // The right password: this attempt does not count, and the owner's own address starts afresh.
-  authLimits.source.reset(counted[0][1])
-  authLimits.account.refund(account, now)
-  authLimits.ip.refund(input.ip, now)
+  await resetAttempts(counted[0])
+  await refundAttempt(counted[1], now)
+  await refundAttempt(counted[2], now)
   // Suspended: told why and until when, only once the password proved who is asking.
   if (user.suspendedUntil !== null && user.suspendedUntil > now)
     return fail.forbidden(suspensionMessage(user.suspendedUntil, user.suspendReason))

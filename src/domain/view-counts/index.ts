@@ -1,1 +1,1 @@
-export { ViewCounter } from './view-counter.js'
+export { ViewCounter, type SharedViewCounts } from './view-counter.js'

@@ -32,19 +32,37 @@ export const livePlugin = fp<LiveHubOptions>(
     app.decorate('live', hub)
     // Before the server closes: open streams would otherwise hold it open.
     app.addHook('preClose', async () => hub.close())
-    // PostgreSQL: every process hears every event (NOTIFY), so a stream on any process gets it.
-    const listener = app.listenOnChannel(LIVE_CHANNEL, (message) => {
+    const deliver = (message: unknown) => {
       const m = message as LiveMessage
       hub.deliver(m.channel, m.type, m.data)
-    })
+    }
+    // PostgreSQL: every process hears every event (NOTIFY), so a stream on any process gets it.
+    const listener = app.listenOnChannel(LIVE_CHANNEL, deliver)
+    const notify = listener
+      ? (message: LiveMessage) => {
+          sendOnChannel(app.db, LIVE_CHANNEL, message).catch((error: unknown) =>
+            app.log.warn({ err: error }, 'live event not sent'),
+          )
+        }
+      : null
     if (listener) {
-      hub.transport = (message) => {
-        sendOnChannel(app.db, LIVE_CHANNEL, message).catch((error: unknown) =>
-          app.log.warn({ err: error }, 'live event not sent'),
-        )
-      }
       app.addHook('onClose', async () => listener.close())
       await listener.ready
+    }
+    hub.transport = notify
+    // Redis (REDIS_URL), on either database: events go through its pub/sub, so several processes on
+    // one SQLite file get them too. While Redis is down they go by NOTIFY (PostgreSQL) or stay here.
+    const redis = app.redis
+    if (redis) {
+      redis.subscribe(LIVE_CHANNEL, deliver)
+      const fallback = (message: LiveMessage) => {
+        if (notify) notify(message)
+        else hub.deliver(message.channel, message.type, message.data)
+      }
+      hub.transport = (message) => {
+        if (!redis.isUp) fallback(message)
+        else redis.publish(LIVE_CHANNEL, message).catch(() => fallback(message))
+      }
     }
 
     app.get<{ Querystring: Static<typeof EventsQuery> }>(
@@ -92,5 +110,5 @@ export const livePlugin = fp<LiveHubOptions>(
       },
     )
   },
-  { name: 'live', dependencies: ['db', 'viewer', 'session'] },
+  { name: 'live', dependencies: ['db', 'viewer', 'session', 'redis'] },
 )

@@ -12,10 +12,23 @@ declare module 'fastify' {
   }
 }
 
+const SETTINGS_CHANNEL = 'site_settings'
+
 export const siteSettingsPlugin = fp(
   async (app) => {
     const store = new SiteSettingsStore(app.db)
     app.decorate('siteSettings', store)
+    // With Redis, a change made through one process is read again by the others on their next
+    // request, not up to 5 s later.
+    const redis = app.redis
+    if (redis) {
+      redis.subscribe(SETTINGS_CHANNEL, () => store.forget())
+      store.onSaved = () => {
+        redis.publish(SETTINGS_CHANNEL, { changed: true }).catch(() => {
+          // Redis is down: the others read the table again within 5 s anyway.
+        })
+      }
+    }
     app.addHook('onReady', async () => {
       await store.get()
     })
@@ -28,5 +41,5 @@ export const siteSettingsPlugin = fp(
       else done()
     })
   },
-  { name: 'site-settings', dependencies: ['db'] },
+  { name: 'site-settings', dependencies: ['db', 'redis'] },
 )

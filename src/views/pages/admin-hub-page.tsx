@@ -9,6 +9,8 @@ import type { SiteContext } from '../site.js'
 export interface AdminHubPageProps {
   site: SiteContext
   counts: { pendingReview: number; deadJobs: number; people: number; tags: number }
+  /** The shared Redis's state (`connected`, `unreachable since …`), or null when none is set up. */
+  redis: string | null
 }
 
 interface Section {
@@ -19,7 +21,7 @@ interface Section {
   adminOnly: boolean
 }
 
-export function AdminHubPage({ site, counts }: AdminHubPageProps) {
+export function AdminHubPage({ site, counts, redis }: AdminHubPageProps) {
   const admin = site.viewer?.role === 'admin'
   const sections: Section[] = [
     {
@@ -98,6 +100,14 @@ export function AdminHubPage({ site, counts }: AdminHubPageProps) {
               </li>
             ))}
         </ul>
+        {redis !== null && (
+          <p class="admin-status" data-redis={redis.startsWith('connected') ? 'up' : 'down'}>
+            Redis: {redis}
+            {redis.startsWith('connected')
+              ? ''
+              : ' (rate limits and sign-in attempts are counted per process until it is back)'}
+          </p>
+        )}
       </div>
     </Layout>
   )

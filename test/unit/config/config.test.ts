@@ -80,6 +80,22 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/)
   })
 
+  it('reads REDIS_URL and REDIS_PREFIX; no Redis by default; names a bad URL or prefix', () => {
+    expect(loadConfig({}).redis).toBeNull()
+    expect(loadConfig({ REDIS_URL: 'redis://:secret@10.0.0.5:6380/2' }).redis).toEqual({
+      url: 'redis://:secret@10.0.0.5:6380/2',
+      prefix: 'quorum:',
+    })
+    expect(
+      loadConfig({ REDIS_URL: 'rediss://cache.example.com', REDIS_PREFIX: 'f2:' }).redis,
+    ).toEqual({ url: 'rediss://cache.example.com', prefix: 'f2:' })
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/)
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/db' })).toThrow(/REDIS_URL/)
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1', REDIS_PREFIX: 'has space' })).toThrow(
+      /REDIS_PREFIX/,
+    )
+  })
+
   it('is documented: every setting appears in docs/configuration.md', () => {
     const doc = fs.readFileSync(path.resolve('docs/configuration.md'), 'utf8')
     for (const name of Object.keys(SETTINGS)) expect(doc).toContain(`\`${name}\``)

@@ -9,6 +9,7 @@ import { countJobsByState, listJobs, reviveJob } from '../../../domain/jobs/inde
 import { MAIL_JOB } from '../../../domain/mail/index.js'
 import { countTags } from '../../../domain/tags/index.js'
 import { describeTransport } from '../../../mail/mailer.js'
+import { redisHealth } from '../../../redis/link.js'
 import { AdminHubPage } from '../../../views/pages/admin-hub-page.js'
 import { AdminJobsPage } from '../../../views/pages/admin-jobs-page.js'
 import { sendFailure } from '../../failure.js'
@@ -28,6 +29,8 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
         deadJobs: (await countJobsByState(req.db)).dead,
         tags: await countTags(req.db),
       },
+      // Only when REDIS_URL is set: "connected", "connecting" or "unreachable since <time>".
+      redis: app.redis ? redisHealth().detail : null,
     })
   })
 
