@@ -16,6 +16,7 @@ import { livePlugin } from './http/plugins/live.js'
 import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
+import { readDbPlugin } from './http/plugins/read-db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
@@ -115,6 +116,11 @@ export async function buildApp(
   await app.register(dbPlugin, {
     handle: deps.db ?? createDb(config.database),
     closeOnShutdown: deps.db === undefined || deps.closeDb === true,
+  })
+  await app.register(readDbPlugin, {
+    replicas: config.replicas,
+    schema: config.database.schema,
+    https: config.publicUrl.startsWith('https:'),
   })
   await app.register(siteSettingsPlugin)
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
