@@ -16,6 +16,7 @@ import { livePlugin } from './http/plugins/live.js'
 import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
+import { readDbPlugin } from './http/plugins/read-db.js'
 import { errorsPlugin } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
@@ -139,6 +140,11 @@ export async function buildApp(
   })
   // Before everything that shares state through it (REDIS_URL; docs/scale.md).
   await app.register(redisPlugin)
+  await app.register(readDbPlugin, {
+    replicas: config.replicas,
+    schema: config.database.schema,
+    https: config.publicUrl.startsWith('https:'),
+  })
   await app.register(siteSettingsPlugin)
   await app.register(assetsPlugin, { dir: deps.publicDir ?? PUBLIC_DIR })
   await app.register(securityHeadersPlugin, { https: config.publicUrl.startsWith('https:') })

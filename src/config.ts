@@ -18,10 +18,19 @@ export interface DatabaseConfig {
   schema?: string
 }
 
+export interface ReplicasConfig {
+  /** postgres:// URLs of streaming replicas of DATABASE_URL; empty: every read goes to the primary. */
+  urls: readonly string[]
+  /** A replica further behind than this is skipped until it catches up (DATABASE_REPLICA_MAX_LAG_SECONDS). */
+  maxLagMs: number
+}
+
 export interface Config {
   port: number
   host: string
   database: DatabaseConfig
+  /** PostgreSQL read replicas (DATABASE_REPLICA_URLS) and the lag past which one is skipped. */
+  replicas: ReplicasConfig
   logLevel: LogLevel
   env: 'development' | 'production' | 'test'
   /** Absolute origin used in canonical links, feeds and sitemaps, without a trailing slash. */
@@ -116,6 +125,14 @@ export const SETTINGS = {
   DATABASE_URL: {
     default: 'sqlite:./data/quorum.db',
     doc: '`sqlite:PATH` (or a plain path, or `sqlite::memory:`) for SQLite; `postgres://user@host:port/db` for PostgreSQL.',
+  },
+  DATABASE_REPLICA_URLS: {
+    default: '',
+    doc: 'PostgreSQL only: comma-separated postgres:// URLs of streaming replicas of DATABASE_URL. Anonymous page reads and searches go to them; writes, and reads by whoever just wrote, go to the primary.',
+  },
+  DATABASE_REPLICA_MAX_LAG_SECONDS: {
+    default: '10',
+    doc: 'A replica whose last replayed commit is further behind than this (while the primary has moved on), or that does not answer, is skipped until it catches up.',
   },
   LOG_LEVEL: { default: 'info', doc: 'One of fatal, error, warn, info, debug, trace, silent.' },
   NODE_ENV: {
@@ -229,6 +246,35 @@ export function parseDatabaseUrl(value: string, cwd = process.cwd()): DatabaseCo
   return { dialect: 'sqlite', url: path.resolve(cwd, file) }
 }
 
+/**
+ * Parses DATABASE_REPLICA_URLS and DATABASE_REPLICA_MAX_LAG_SECONDS, pushing a problem for each bad value.
+ * @example parseReplicas('postgres://r1/forum,postgres://r2/forum', '10', 'postgres', [])
+ */
+export function parseReplicas(
+  urls: string,
+  maxLagSeconds: string,
+  dialect: Dialect | null,
+  problems: string[],
+): Readonly<ReplicasConfig> {
+  const list = urls
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '')
+  for (const url of list) {
+    const parsed = parseDatabaseUrl(url)
+    if (typeof parsed === 'string' || parsed.dialect !== 'postgres')
+      problems.push(`DATABASE_REPLICA_URLS: "${url}" is not a postgres:// URL`)
+  }
+  if (list.length > 0 && dialect === 'sqlite')
+    problems.push('DATABASE_REPLICA_URLS: replicas need a PostgreSQL DATABASE_URL')
+  const lag = Number(maxLagSeconds)
+  if (!Number.isFinite(lag) || lag <= 0)
+    problems.push(
+      `DATABASE_REPLICA_MAX_LAG_SECONDS: "${maxLagSeconds}" must be a number of seconds above 0`,
+    )
+  return Object.freeze({ urls: Object.freeze(list), maxLagMs: lag * 1000 })
+}
+
 /** Names proxy-addr knows for the private ranges, accepted in TRUST_PROXY's list. */
 const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
 
@@ -286,6 +332,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
 
   const database = parseDatabaseUrl(get('DATABASE_URL'))
   if (typeof database === 'string') problems.push(database)
+
+  const replicas = parseReplicas(
+    get('DATABASE_REPLICA_URLS'),
+    get('DATABASE_REPLICA_MAX_LAG_SECONDS'),
+    typeof database === 'string' ? null : database.dialect,
+    problems,
+  )
 
   const logLevel = get('LOG_LEVEL') as LogLevel
   if (!LOG_LEVELS.includes(logLevel))
@@ -368,6 +421,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port,
     host,
     database: Object.freeze(database as DatabaseConfig),
+    replicas,
     logLevel,
     env: nodeEnv,
     publicUrl: publicUrl.replace(/\/$/, ''),

@@ -13,6 +13,7 @@ import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { scheduleTrustReview } from '../domain/trust/index.js'
 import { fileLines } from './file-lines.js'
+import { backupCommand } from './backup.js'
 import { benchDataCommand } from './bench-data.js'
 import { jobsCommand } from './jobs.js'
 import { withDb, type Command } from './command.js'
@@ -151,6 +152,7 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   signatures: signaturesCommand,
   jobs: jobsCommand,
+  backup: backupCommand,
   'bench-data': benchDataCommand,
 }
 

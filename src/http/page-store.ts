@@ -20,6 +20,8 @@ export interface PageEntry {
   /** The cache generation and database version the page was rendered at. */
   version: string
   storedAt: number
+  /** How long it may be served, when shorter than the cache's bound (a page read on a replica). */
+  maxAgeMs?: number
   effects: HitEffect[]
   size: number
 }

@@ -63,6 +63,15 @@ export class RedisLink {
     return { ...this.current }
   }
 
+  /** This link's state in words: `connected`, `connecting` or `unreachable since <time>`. */
+  health(): { ok: boolean; detail: string } {
+    const state = this.current
+    if (state.up) return { ok: true, detail: 'connected' }
+    return state.downSince === null
+      ? { ok: false, detail: 'connecting' }
+      : { ok: false, detail: `unreachable since ${new Date(state.downSince).toISOString()}` }
+  }
+
   /**
    * A Lua script called by its SHA1 (EVALSHA; ioredis sends the body once, and again after a
    * NOSCRIPT). `numberOfKeys` undefined: each call passes the number of keys first.
@@ -196,11 +205,8 @@ export class RedisLink {
 export function redisHealth(): { ok: boolean; detail: string } {
   if (openLinks.size === 0) return { ok: true, detail: 'not configured' }
   for (const link of openLinks) {
-    const state = link.state()
-    if (state.up) continue
-    return state.downSince === null
-      ? { ok: false, detail: 'connecting' }
-      : { ok: false, detail: `unreachable since ${new Date(state.downSince).toISOString()}` }
+    const health = link.health()
+    if (!health.ok) return health
   }
   return { ok: true, detail: 'connected' }
 }

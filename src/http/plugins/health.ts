@@ -19,6 +19,12 @@ import { countPendingMigrations, pingDatabase } from '../../db/readiness.js'
 /** Resolves when ready; throws with the reason otherwise. */
 export type ReadinessCheck = () => Promise<void>
 
+/**
+ * The state of something the process keeps serving without (Redis, read replicas): shown in /healthz and
+ * /readyz, never a reason to take the process out of a load balancer (it falls back on its own).
+ */
+export type HealthReport = () => { ok: boolean; detail: string }
+
 export const CHECK_TIMEOUT_MS = 3000
 
 declare module 'fastify' {
@@ -26,6 +32,9 @@ declare module 'fastify' {
     /** Adds a named check to /readyz (a later check of the same name replaces the earlier one). */
     addReadinessCheck(name: string, check: ReadinessCheck): void
     readinessChecks: ReadonlyMap<string, ReadinessCheck>
+    /** Adds a named report to /healthz and /readyz: informative, it never fails readiness. */
+    addHealthReport(name: string, report: HealthReport): void
+    healthReports: ReadonlyMap<string, HealthReport>
   }
   interface FastifyContextConfig {
     /** An endpoint for operators (/healthz, /readyz, /metrics): the session and site settings skip it. */
@@ -64,6 +73,11 @@ export const healthPlugin = fp<{ checks?: Readonly<Record<string, ReadinessCheck
     app.decorate('addReadinessCheck', (name: string, check: ReadinessCheck) => {
       checks.set(name, check)
     })
+    const reports = new Map<string, HealthReport>()
+    app.decorate('healthReports', reports)
+    app.decorate('addHealthReport', (name: string, report: HealthReport) => {
+      reports.set(name, report)
+    })
   },
   { name: 'health', dependencies: ['shutdown'] },
 )
@@ -72,8 +86,12 @@ export const healthPlugin = fp<{ checks?: Readonly<Record<string, ReadinessCheck
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   const noStore = { 'cache-control': 'no-store' }
   const config = OPERATIONS
+  const reports = () =>
+    Object.fromEntries([...app.healthReports].map(([name, report]) => [name, report()]))
   app.get('/healthz', { config }, async (_req, reply) =>
-    reply.headers(noStore).send({ status: 'ok', pid: process.pid, uptimeS: process.uptime() }),
+    reply
+      .headers(noStore)
+      .send({ status: 'ok', pid: process.pid, uptimeS: process.uptime(), reports: reports() }),
   )
   app.get('/readyz', { config }, async (_req, reply) => {
     const outcomes: Record<string, CheckOutcome> = {}
@@ -86,7 +104,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .code(ready ? 200 : 503)
       .headers(noStore)
-      .send({ status: ready ? 'ready' : 'unready', checks: outcomes })
+      .send({ status: ready ? 'ready' : 'unready', checks: outcomes, reports: reports() })
   })
 }
 

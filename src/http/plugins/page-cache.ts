@@ -35,6 +35,11 @@ export interface PageCacheOptions {
   maxBytes?: number
   /** How long an entry may be served, at most (default 30 s). */
   maxAgeMs?: number
+  /**
+   * How long a page rendered from a read replica may be served (default 2 s). The replica may not yet
+   * have replayed a change the cache has already heard of, so its page is kept only briefly.
+   */
+  replicaMaxAgeMs?: number
   /** Check the database's change marker on every cached request (default true). */
   probeDatabase?: boolean
 }
@@ -90,6 +95,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
   async (app, options) => {
     const maxBytes = options.maxBytes ?? 32 * 1024 * 1024
     const maxAgeMs = options.maxAgeMs ?? 30_000
+    const replicaMaxAgeMs = Math.min(maxAgeMs, options.replicaMaxAgeMs ?? 2000)
     const watch = options.probeDatabase !== false
     const probe = watch ? databaseChangeMarker(app.db, app.dialect) : async () => ''
     const feed = watch ? app.openChangeFeed() : null
@@ -141,6 +147,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
     // (the global rate limit), so a cached page is still counted against the client's limit.
     app.addHook('preValidation', async (req, reply) => {
       if (req.method !== 'GET' || req.viewer || req.url.startsWith('/assets/')) return
+      // Someone who just wrote gets pages read after their write (http/plugins/read-db.ts).
+      if (req.writeMarker !== null) return
       if (req.routeOptions.config.pageCache === false) return
       // While the database does not answer, what is cached (and not older than maxAgeMs) is still
       // served: nothing can have been committed that the cache did not hear of.
@@ -152,7 +160,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const entry = store.get(req.url) // now the most recently used
       const current =
         heard === null ? entry?.version.startsWith(`${generation}:`) : entry?.version === version
-      if (entry && current && Date.now() - entry.storedAt < maxAgeMs) {
+      if (entry && current && Date.now() - entry.storedAt < (entry.maxAgeMs ?? maxAgeMs)) {
         hits++
         req.pageCacheState = { version, effects: [], hit: true }
         for (const effect of entry.effects) effect(req)
@@ -177,7 +185,12 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       const state = req.pageCacheState
       const type = String(reply.getHeader('content-type') ?? '')
       if (!type.startsWith('text/html') || req.method !== 'GET') return payload
-      if (req.viewer || reply.hasHeader('set-cookie') || req.csrfToken !== null) {
+      if (
+        req.viewer ||
+        reply.hasHeader('set-cookie') ||
+        req.csrfToken !== null ||
+        req.writeMarker !== null
+      ) {
         reply.header('cache-control', PRIVATE_CACHE_CONTROL)
         return payload
       }
@@ -196,6 +209,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         type,
         version: state.version,
         storedAt: Date.now(),
+        maxAgeMs: req.readFrom !== null && req.readFrom !== 'primary' ? replicaMaxAgeMs : undefined,
         effects: state.effects,
         size: body.byteLength + req.url.length * 2 + 256,
       }
@@ -204,7 +218,7 @@ export const pageCachePlugin = fp<PageCacheOptions>(
       return answer(req, reply, req.url, entry)
     })
   },
-  { name: 'page-cache', dependencies: ['db', 'session'] },
+  { name: 'page-cache', dependencies: ['db', 'read-db', 'session'] },
 )
 
 function anonymousHeaders(reply: FastifyReply, etag: string): FastifyReply {

@@ -28,11 +28,13 @@ export const redisPlugin = fp(
       info: (fields, message) => log.info(fields, message),
     })
     app.decorate('redis', link)
+    // Quorum serves on while Redis is away (limits per process): a report, not a readiness check.
+    app.addHealthReport('redis', () => link.health())
     const unshare = shareAttemptCounts(new RedisAttemptCounter(link))
     app.addHook('onClose', async () => {
       unshare()
       await link.close()
     })
   },
-  { name: 'redis' },
+  { name: 'redis', dependencies: ['health'] },
 )

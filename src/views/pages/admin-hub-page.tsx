@@ -11,6 +11,8 @@ export interface AdminHubPageProps {
   counts: { pendingReview: number; deadJobs: number; people: number; tags: number }
   /** The shared Redis's state (`connected`, `unreachable since …`), or null when none is set up. */
   redis: string | null
+  /** The read replicas in one line and whether all are up, or null when none is set up. */
+  replicas: { ok: boolean; detail: string } | null
 }
 
 interface Section {
@@ -21,7 +23,7 @@ interface Section {
   adminOnly: boolean
 }
 
-export function AdminHubPage({ site, counts, redis }: AdminHubPageProps) {
+export function AdminHubPage({ site, counts, redis, replicas }: AdminHubPageProps) {
   const admin = site.viewer?.role === 'admin'
   const sections: Section[] = [
     {
@@ -106,6 +108,12 @@ export function AdminHubPage({ site, counts, redis }: AdminHubPageProps) {
             {redis.startsWith('connected')
               ? ''
               : ' (rate limits and sign-in attempts are counted per process until it is back)'}
+          </p>
+        )}
+        {replicas !== null && (
+          <p class="admin-status" data-replicas={replicas.ok ? 'up' : 'down'}>
+            Read replicas: {replicas.detail}
+            {replicas.ok ? '' : ' (reads go to the primary until they are back)'}
           </p>
         )}
       </div>

@@ -90,6 +90,7 @@ describe.each(DIALECTS)('%s: health, readiness, request ids and metrics', (diale
     expect(ready.json()).toEqual({
       status: 'ready',
       checks: { database: { ok: true }, migrations: { ok: true }, shutdown: { ok: true } },
+      reports: {},
     })
 
     app.addReadinessCheck('cache-server', async () => {
@@ -106,6 +107,18 @@ describe.each(DIALECTS)('%s: health, readiness, request ids and metrics', (diale
     })
     app.addReadinessCheck('cache-server', async () => {})
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200)
+
+    // A report (something the process serves on without) is shown, and never makes it unready.
+    app.addHealthReport('mirror', () => ({ ok: false, detail: 'unreachable since noon' }))
+    const reported = await app.inject({ url: '/readyz' })
+    expect(reported.statusCode).toBe(200)
+    expect(reported.json()).toMatchObject({
+      reports: { mirror: { ok: false, detail: 'unreachable since noon' } },
+    })
+    expect((await app.inject({ url: '/healthz' })).json()).toMatchObject({
+      status: 'ok',
+      reports: { mirror: { ok: false } },
+    })
   })
 
   it('is not ready while the database is away, and still healthy', async () => {

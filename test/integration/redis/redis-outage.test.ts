@@ -84,6 +84,13 @@ describe.skipIf(noServer !== null).each(DIALECTS)('%s: Redis down and back', (di
     await until(healthSays('unreachable since'))
     expect(redisHealth().ok).toBe(false)
     expect(await adminSays('Redis: unreachable since')).toBe(true)
+    // /healthz says so too, and Redis being away never makes the process unready.
+    const health = (await app.inject({ url: '/healthz' })).json<{
+      reports: Record<string, { ok: boolean; detail: string }>
+    }>()
+    expect(health.reports.redis).toMatchObject({ ok: false })
+    expect(health.reports.redis?.detail).toMatch(/^unreachable since /)
+    expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200)
     for (const url of ['/', `/threads/${threadId}`, '/tags']) {
       expect((await app.inject({ url, remoteAddress: '10.88.0.1' })).statusCode).toBe(200)
     }

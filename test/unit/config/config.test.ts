@@ -96,6 +96,31 @@ describe('loadConfig', () => {
     )
   })
 
+  it('reads DATABASE_REPLICA_URLS as postgres:// URLs beside a PostgreSQL primary only', () => {
+    expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagMs: 10_000 })
+    const primary = 'postgres://quorum@db1:5432/forum'
+    expect(
+      loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: ' postgres://quorum@db2/forum, postgres://quorum@db3/forum ',
+        DATABASE_REPLICA_MAX_LAG_SECONDS: '2.5',
+      }).replicas,
+    ).toEqual({
+      urls: ['postgres://quorum@db2/forum', 'postgres://quorum@db3/forum'],
+      maxLagMs: 2500,
+    })
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://quorum@db2/forum' })).toThrow(
+      /DATABASE_REPLICA_URLS: replicas need a PostgreSQL DATABASE_URL/,
+    )
+    expect(() =>
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'sqlite:./replica.db' }),
+    ).toThrow(/DATABASE_REPLICA_URLS: "sqlite:.\/replica.db" is not a postgres/)
+    for (const bad of ['0', '-1', 'soon'])
+      expect(() => loadConfig({ DATABASE_REPLICA_MAX_LAG_SECONDS: bad }), bad).toThrow(
+        /DATABASE_REPLICA_MAX_LAG_SECONDS/,
+      )
+  })
+
   it('is documented: every setting appears in docs/configuration.md', () => {
     const doc = fs.readFileSync(path.resolve('docs/configuration.md'), 'utf8')
     for (const name of Object.keys(SETTINGS)) expect(doc).toContain(`\`${name}\``)

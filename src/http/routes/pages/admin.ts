@@ -10,6 +10,7 @@ import { MAIL_JOB } from '../../../domain/mail/index.js'
 import { countTags } from '../../../domain/tags/index.js'
 import { describeTransport } from '../../../mail/mailer.js'
 import { redisHealth } from '../../../redis/link.js'
+import { replicaSummary } from '../../plugins/read-db.js'
 import { AdminHubPage } from '../../../views/pages/admin-hub-page.js'
 import { AdminJobsPage } from '../../../views/pages/admin-jobs-page.js'
 import { sendFailure } from '../../failure.js'
@@ -31,6 +32,8 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
       },
       // Only when REDIS_URL is set: "connected", "connecting" or "unreachable since <time>".
       redis: app.redis ? redisHealth().detail : null,
+      // Only with DATABASE_REPLICA_URLS: each replica's state, as /healthz reports it.
+      replicas: app.replicaHealth().length > 0 ? replicaSummary(app.replicaHealth()) : null,
     })
   })
 

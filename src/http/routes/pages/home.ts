@@ -7,8 +7,8 @@ import { sendPage, siteFor } from '../../page.js'
 export const homeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/', async (req, reply) => {
     const [latest, tags] = await Promise.all([
-      listHomeThreads(req.db, req.viewer, 20),
-      listTags(req.db, 12),
+      listHomeThreads(req.readDb, req.viewer, 20),
+      listTags(req.readDb, 12),
     ])
     return sendPage(reply, 200, HomePage, { site: siteFor(req), latest, tags })
   })

@@ -25,7 +25,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
   const { searches } = app
   app.get<{ Querystring: SearchQuery }>(
     '/search',
-    { schema: { querystring: SearchQuery } },
+    // Searches by signed-in people may go to a replica too (http/plugins/read-db.ts: read-your-writes).
+    { schema: { querystring: SearchQuery }, config: { replicaForViewers: true } },
     async (req, reply) => {
       const q = (req.query.q ?? '').trim()
       const page = req.query.page ?? 1
@@ -37,7 +38,8 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       let results
       try {
         results = await searches.run(
-          () => searchThreads(req.db, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
+          () =>
+            searchThreads(req.readDb, req.server.dialect, { q, page, pageSize: SEARCH_PAGE_SIZE }),
           req.signal,
         )
       } catch (error) {

@@ -34,13 +34,13 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
     reply: FastifyReply,
     suffix = '',
   ) => {
-    const current = await findTagRedirect(req.db, req.params.slug)
+    const current = await findTagRedirect(req.readDb, req.params.slug)
     if (current === undefined) return undefined
     return reply.redirect(`/tags/${encodeURIComponent(current)}${suffix}${queryOf(req.url)}`, 301)
   }
 
   app.get('/tags', async (req, reply) => {
-    const tags = await listTags(req.db)
+    const tags = await listTags(req.readDb)
     return sendPage(reply, 200, TagsIndexPage, { site: siteFor(req), tags })
   })
 
@@ -48,7 +48,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
     '/tags/:slug',
     { schema: { params: SlugParams, querystring: ListingQuery } },
     async (req, reply) => {
-      const tag = await findTagBySlug(req.db, req.params.slug)
+      const tag = await findTagBySlug(req.readDb, req.params.slug)
       if (!tag)
         return (
           (await redirectOldSlug(req, reply)) ??
@@ -66,7 +66,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         sortOrder: req.query.sortOrder ?? DEFAULT_LISTING.sortOrder,
         filter: req.query.filter ?? DEFAULT_LISTING.filter,
       }
-      const total = await countTagListing(req.db, tag, listing.filter)
+      const total = await countTagListing(req.readDb, tag, listing.filter)
       const window = pageWindow(req, reply, {
         page: req.query.page ?? 1,
         total,
@@ -74,7 +74,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         lastHref: (n) => tagPageHref(tag.slug, listing, n),
       })
       if (!window) return reply
-      const threads = await listThreadsByTag(req.db, {
+      const threads = await listThreadsByTag(req.readDb, {
         tagId: tag.id,
         ...listing,
         limit: window.limit,
@@ -86,7 +86,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         threads,
         listing,
         paging: window.paging,
-        watch: req.viewer ? await getWatchState(req.db, req.viewer, 'tag', tag.id) : undefined,
+        watch: req.viewer ? await getWatchState(req.readDb, req.viewer, 'tag', tag.id) : undefined,
       })
     },
   )
@@ -95,13 +95,13 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
     '/tags/:slug/feed',
     { schema: { params: SlugParams } },
     async (req, reply) => {
-      const tag = await findTagBySlug(req.db, req.params.slug)
+      const tag = await findTagBySlug(req.readDb, req.params.slug)
       if (!tag)
         return (
           (await redirectOldSlug(req, reply, '/feed')) ??
           sendError(req, reply, 404, 'Tag not found', `There is no tag named “${req.params.slug}”.`)
         )
-      const threads = await listNewestThreadsByTag(req.db, tag.id, 20)
+      const threads = await listNewestThreadsByTag(req.readDb, tag.id, 20)
       return reply
         .type('application/rss+xml; charset=utf-8')
         .send(renderTagFeed(app.config.publicUrl, tag, threads))

@@ -38,7 +38,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     const id = /^[1-9]\d{0,9}$/.test(req.params.id) ? Number(req.params.id) : NaN
     const data =
       Number.isSafeInteger(id) && id <= 2_147_483_647
-        ? await getThreadPage(req.db, id, req.viewer)
+        ? await getThreadPage(req.readDb, id, req.viewer)
         : undefined
     if (!data)
       return sendError(
@@ -55,9 +55,9 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     }
     recordView(req, id)
     onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
-    const viewer = req.viewer ? await getThreadViewerState(req.db, req.viewer, id) : undefined
-    const watch = req.viewer ? await getWatchState(req.db, req.viewer, 'thread', id) : undefined
-    const signatures = await getThreadSignaturePanels(req.db, id)
+    const viewer = req.viewer ? await getThreadViewerState(req.readDb, req.viewer, id) : undefined
+    const watch = req.viewer ? await getWatchState(req.readDb, req.viewer, 'thread', id) : undefined
+    const signatures = await getThreadSignaturePanels(req.readDb, id)
     const held = req.viewer ? req.query.held : undefined
     return sendPage(reply, 200, ThreadPage, {
       site: siteFor(req),
