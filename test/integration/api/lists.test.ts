@@ -1,7 +1,7 @@
 /**
  * The API's other lists on both databases, each answer checked against the served OpenAPI document:
  * home by cursor in the home page's order (pins first, a caller's muted tags left out), a person's
- * threads by cursor, the threads of a signature, text → signatures for anyone (with its limit), and
+ * threads and posts by cursor, the threads of a signature, text → signatures for anyone (with its limit), and
  * marking notifications read, one or all.
  */
 import type { FastifyInstance } from 'fastify'
@@ -151,6 +151,30 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
     expect([...seen].sort((a, b) => a - b)).toEqual([...ids].sort((a, b) => a - b))
     const missing = await call('GET', '/api/v1/users/nobody_here_at_all/threads')
     expect(missing.res.statusCode).toBe(404)
+  })
+
+  it('pages a person’s posts newest first, leaving out hidden ones', async () => {
+    const auth = { authorization: `Bearer ${token}` }
+    const posted: number[] = []
+    for (const i of [2, 3, 4]) {
+      const replied = await call('POST', `/api/v1/threads/${ids[i]}/replies`, auth, {
+        body: `A reply from the reader to thread ${i}.`,
+      })
+      expect(replied.res.statusCode).toBe(201)
+      posted.push(replied.body.postId as number)
+    }
+    await t.db
+      .updateTable('posts')
+      .set({ hidden_at: Date.now(), hidden_reason: 'staff', hidden_note: 'test' })
+      .where('id', '=', posted[1]!)
+      .execute()
+    const { seen, pages } = await walk('/api/v1/users/lists_reader/posts?limit=1')
+    expect(seen).toEqual([posted[2], posted[0]])
+    expect(pages).toBe(2)
+    const asker = await call('GET', '/api/v1/users/lists_asker/posts?limit=50')
+    const kinds = (asker.body.items as { kind: string; url: string }[]).map((p) => p.kind)
+    expect(kinds).toEqual(Array(6).fill('question'))
+    expect((await call('GET', '/api/v1/users/nobody_here_at_all/posts')).res.statusCode).toBe(404)
   })
 
   it('lists the threads that mention a signature, and extracts a text’s', async () => {

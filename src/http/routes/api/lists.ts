@@ -1,6 +1,6 @@
 /**
  * The API's other lists: home (the home page's order and pins, without the caller's muted tags), a
- * person's threads (their profile's list, paged), and signatures: the threads that mention one (its
+ * person's threads (their profile's list, paged) and posts, and signatures: the threads that mention one (its
  * page), and what a text mentions (the extraction the write path runs, for anyone, rate-limited).
  */
 import { Type, type Static } from '@sinclair/typebox'
@@ -12,11 +12,12 @@ import {
   signatureHref,
   SIGNATURE_KINDS,
 } from '../../../domain/signatures/index.js'
-import { getProfile, listUserThreads } from '../../../domain/users/index.js'
+import { getProfile, listUserPostsAfter, listUserThreads } from '../../../domain/users/index.js'
 import { listHomeThreadsByCursor } from '../../../domain/watching/index.js'
 import { sendFailure } from '../../failure.js'
 import { sendProblem } from '../../problem.js'
 import { Cursor, Limit, Page, ThreadSummarySchema } from '../../schemas/api.js'
+import { slugify, threadPath } from '../../../domain/format/index.js'
 import { StringEnum } from '../../schemas/listing.js'
 import { badCursor, decodeCursor, encodeCursor, isListCursor, linkNext } from './cursors.js'
 import { problems } from './responses.js'
@@ -66,6 +67,24 @@ const SignaturePageSchema = Type.Composite([
   }),
 ])
 
+const UserPostSchema = Type.Object({
+  id: Type.Integer(),
+  kind: StringEnum(['question', 'reply', 'comment'] as const),
+  threadId: Type.Integer(),
+  threadTitle: Type.String(),
+  url: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  editedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  bodyHtml: Type.String(),
+  boostCount: Type.Integer(),
+  accepted: Type.Boolean(),
+  recommended: Type.Boolean(),
+})
+
+/** Where a person's posts stopped: the last one's time and id. */
+const isPairCursor = (v: unknown): v is [number, number] =>
+  Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n) && n >= 0)
+
 /** The offset of a person's list where the previous page stopped. */
 const isOffsetCursor = (v: unknown): v is { offset: number } =>
   typeof v === 'object' &&
@@ -73,9 +92,6 @@ const isOffsetCursor = (v: unknown): v is { offset: number } =>
   Number.isInteger((v as { offset: unknown }).offset) &&
   (v as { offset: number }).offset >= 1 &&
   (v as { offset: number }).offset <= 1_000_000
-/** Where a signature page stopped: the last thread's activity and id. */
-const isBeforeCursor = (v: unknown): v is [number, number] =>
-  Array.isArray(v) && v.length === 2 && v.every((n) => Number.isSafeInteger(n) && n >= 0)
 
 export const apiListRoutes: FastifyPluginAsync = async (app) => {
   const base = app.config.publicUrl
@@ -135,6 +151,47 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
     },
   )
 
+  app.get<{ Params: Static<typeof UserParams>; Querystring: ListQuery }>(
+    '/users/:username/posts',
+    {
+      schema: {
+        summary: 'A person’s posts: questions, replies and comments, newest first',
+        description:
+          'Live posts only: deleted and hidden ones, and those of deleted or hidden threads, are left out. Pages by cursor (also in the Link header).',
+        tags: ['users', 'posts'],
+        params: UserParams,
+        querystring: ListQuery,
+        response: { 200: Page(UserPostSchema), ...problems(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const after = decodeCursor(req.query.cursor, isPairCursor)
+      if (after === false) return badCursor(req, reply)
+      const profile = await getProfile(req.db, req.params.username)
+      if (!profile)
+        return sendProblem(req, reply, {
+          status: 404,
+          code: 'not_found',
+          detail: `Nobody here is called “${req.params.username}”.`,
+        })
+      const { posts, next } = await listUserPostsAfter(req.db, profile.id, {
+        limit: req.query.limit ?? 20,
+        after,
+      })
+      const cursor = next === null ? null : encodeCursor(next)
+      linkNext(req, reply, cursor)
+      return {
+        items: posts.map((p) => ({
+          ...p,
+          url: `${base}${threadPath(p.threadId, slugify(p.threadTitle))}#post-${p.id}`,
+          createdAt: iso(p.createdAt),
+          editedAt: p.editedAt === null ? null : iso(p.editedAt),
+        })),
+        next: cursor,
+      }
+    },
+  )
+
   app.get<{ Params: Static<typeof SignatureParams>; Querystring: Static<typeof SignatureQuery> }>(
     '/signatures/:kind/:key',
     {
@@ -149,7 +206,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const before = decodeCursor(req.query.cursor, isBeforeCursor)
+      const before = decodeCursor(req.query.cursor, isPairCursor)
       if (before === false) return badCursor(req, reply)
       const { kind, key } = req.params
       const data = await getSignaturePage(
