@@ -290,6 +290,14 @@ describe.each(DIALECTS)('%s: webhooks', (dialect) => {
     expect(JSON.stringify(byType.get('user.created'))).not.toContain('@example.test')
     const logged = await listDeliveries(t.db, made.value.id)
     expect(logged.map((d) => d.statusCode)).toEqual([204, 204, 204, 204])
+    // The admin form offers each of them.
+    const form = parseHtml((await admin.get('/admin/webhooks')).body)
+    const offered = [...form.querySelectorAll('input[name="events"]')].map((i) =>
+      i.getAttribute('value'),
+    )
+    expect(offered).toEqual(
+      expect.arrayContaining(['post.edited', 'post.deleted', 'flag.created', 'user.created']),
+    )
   })
 
   it('lets only admins near the endpoints', async () => {
