@@ -11,7 +11,11 @@ import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { publicSessionId } from '../../../src/domain/sessions/index.js'
 import { defaultSettings } from '../../../src/domain/site-settings/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
-import { addSignUpBlock, createAccount } from '../../../src/domain/users/index.js'
+import {
+  addSignUpBlock,
+  createAccount,
+  createMemberWithoutPassword,
+} from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -38,16 +42,10 @@ interface Cell {
 const A = 401 // the API's answer to a stranger: sign in (a token or a session) first
 const OK = 200
 
-/** A person of their own for a cell: a staff action on them changes nobody else. */
+/** A person of their own per cell (no password, so no hash to compute): an action changes only them. */
 async function freshPerson(db: Db): Promise<{ username: string; id: number }> {
   const username = `matrix_person_${Math.random().toString(36).slice(2, 10)}`
-  const created = await createAccount(db, {
-    username,
-    email: `${username}@example.test`,
-    password: 'correct horse battery staple',
-    role: 'member',
-    title: null,
-  })
+  const created = await createMemberWithoutPassword(db, { username, email: null })
   if (!created.ok) throw new Error('matrix person not created')
   return { username, id: created.value.id }
 }
@@ -473,7 +471,7 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     setup: async (db: Db): Promise<Cell> => {
       const body = await json(db)
       return {
-        url: `/api/v1/threads/${(await fixture(db)).threadId}/${action}`,
+        url: `/api/v1/threads/${await make.thread(db)}/${action}`,
         form: {},
         api: { method, ...(body !== undefined ? { json: body } : {}) },
       }
