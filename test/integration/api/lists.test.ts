@@ -10,12 +10,12 @@ import { createToken } from '../../../src/domain/api-tokens/index.js'
 import type { Viewer } from '../../../src/domain/shared/index.js'
 import { pinThread } from '../../../src/domain/staff-actions/index.js'
 import { listHomeThreads } from '../../../src/domain/watching/index.js'
-import { signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { loadApiDocument, type ApiConformance } from '../../support/openapi.js'
 import { useTestDb } from '../../support/test-db.js'
+import { account } from '../../support/accounts.js'
 
 describe.each(DIALECTS)('%s: API lists', (dialect) => {
   const t = useTestDb(dialect)
@@ -42,7 +42,7 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
               : `Question ${i} about a DMA engine.`,
         }),
       )
-    const m = await signedIn(app, t.db, 'lists_mod', 'moderator')
+    const m = { id: await account(t.db, 'lists_mod', 'moderator') }
     mod = {
       id: m.id,
       username: 'lists_mod',
@@ -59,7 +59,7 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
       days: null,
     })
     expect(pinned.ok).toBe(true)
-    const r = await signedIn(app, t.db, 'lists_reader')
+    const r = { id: await account(t.db, 'lists_reader', 'member') }
     reader = {
       id: r.id,
       username: 'lists_reader',

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../../src/domain/api-tokens/index.js'
 import { flagLimiter } from '../../../src/domain/moderation/index.js'
 import type { Role, Viewer } from '../../../src/domain/shared/index.js'
-import { signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { loadApiDocument, type ApiConformance } from '../../support/openapi.js'
 import { useTestDb } from '../../support/test-db.js'
+import { account } from '../../support/accounts.js'
 
 describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
   const t = useTestDb(dialect)
@@ -24,7 +24,7 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
   const ids: Record<string, number> = {}
 
   async function person(username: string, role: Role, scopes: string[], name = username) {
-    const { id } = await signedIn(app, t.db, username, role)
+    const id = await account(t.db, username, role)
     const viewer: Viewer = {
       id,
       username,
@@ -245,7 +245,7 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
     expect((await call('POST', `/api/v1/review/${item!.id}/agree`, 'mod')).res.statusCode).toBe(409)
     expect((await call('POST', `/api/v1/review/${item!.id}/shrug`, 'mod')).res.statusCode).toBe(400)
 
-    await signedIn(app, t.db, 'staff_spammer')
+    await account(t.db, 'staff_spammer', 'member')
     const spamThread = await make.thread(t.db, {
       tags: ['staff-a'],
       author: 'staff_spammer',
