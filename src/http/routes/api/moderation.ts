@@ -17,7 +17,6 @@ import {
   type ReviewItemView,
 } from '../../../domain/moderation/index.js'
 import { restorePost } from '../../../domain/posts/index.js'
-import { postingRefusal } from '../../email-gate.js'
 import { sendFailure } from '../../failure.js'
 import { Id, IdParams, Limit } from '../../schemas/api.js'
 import { StringEnum } from '../../schemas/listing.js'
@@ -142,8 +141,6 @@ export const apiModerationRoutes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       if (refuseWithoutScope(req, reply, 'write')) return reply
-      const refusal = postingRefusal(req)
-      if (refusal) return sendFailure(req, reply, refusal)
       const settings = await req.server.siteSettings.get()
       const result = await flagPost(
         req.db,
