@@ -135,6 +135,18 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
     expect(seen).toEqual(expected)
     expect(seen).toHaveLength(3)
     expect(seen).not.toContain(ids[1])
+    // A thread takes each of the page's four levels, and keeps the last.
+    for (const level of ['watching', 'tracking', 'muted', 'normal'])
+      expect((await call('PUT', `/api/v1/threads/${ids[2]}/watch`, auth, { level })).body).toEqual({
+        level,
+      })
+    const kept = await t.db
+      .selectFrom('thread_watches')
+      .select('level')
+      .where('user_id', '=', reader.id)
+      .where('thread_id', '=', ids[2]!)
+      .executeTakeFirst()
+    expect(kept?.level ?? 'normal').toBe('normal')
     const unknown = await call('PUT', '/api/v1/tags/no-such-tag/watch', auth, { level: 'muted' })
     expect(unknown.res.statusCode).toBe(404)
     const badLevel = await call('PUT', '/api/v1/tags/lists-odd/watch', auth, { level: 'loud' })
