@@ -107,6 +107,17 @@ export async function flagPost(
   const hidden = await db.transaction().execute(async (trx) => {
     if (!(await insertFlag(trx, { postId: post.id, userId: viewer.id, ...checked.value }, now)))
       return null
+    await enqueueActivity(
+      trx,
+      {
+        type: 'flag.created',
+        postId: post.id,
+        byId: viewer.id,
+        reason: checked.value.reason,
+        at: now,
+      },
+      now,
+    )
     if (await isPostHidden(trx, post.id)) {
       await queueForReview(trx, { postId: post.id, kind: 'flagged' }, now)
       return false

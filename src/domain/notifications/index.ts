@@ -8,6 +8,7 @@ export {
   enqueueActivity,
   listNotifications,
   markAllNotificationsRead,
+  markNotificationRead,
   notifyActivity,
   countNotifications,
 } from './notifications.actions.js'

@@ -16,6 +16,8 @@ import {
 import {
   countNotifications,
   countPostBoosts,
+  countUnread,
+  findNotificationOwner,
   findPostForNotify,
   findUserIdsByNames,
   insertNotifications,
@@ -51,6 +53,12 @@ function eventKey(event: ActivityEvent): string {
       return `boost:${event.postId}:${event.byId}:${event.at}`
     case 'moderation':
       return `mod:${event.notice}:${event.postId}:${event.at}`
+    case 'post.deleted':
+      return `delete:${event.postId}:${event.at}`
+    case 'flag.created':
+      return `flag:${event.postId}:${event.byId}`
+    case 'user.created':
+      return `user:${event.userId}`
   }
 }
 
@@ -120,6 +128,13 @@ async function writeNotifications(
   event: ActivityEvent,
   now: number,
 ): Promise<NotificationWritten[]> {
+  // Webhooks' events: nobody is told of these.
+  if (
+    event.type === 'post.deleted' ||
+    event.type === 'flag.created' ||
+    event.type === 'user.created'
+  )
+    return []
   const post = await findPostForNotify(db, event.postId)
   if (!post) return []
   if (event.type === 'moderation') return insertNotifications(db, moderationRows(post, event), now)
@@ -224,6 +239,22 @@ export async function markAllNotificationsRead(
 ): Promise<Result<{ marked: number }>> {
   if (!viewer) return fail.forbidden('Sign in to see your notifications.')
   return ok({ marked: await markNotificationsRead(db, viewer.id, now) })
+}
+
+/**
+ * Marks one of the viewer's notifications read (the API's "mark read"); someone else's, or one that
+ * does not exist, is not found. Answers how many stay unread, for the bell.
+ */
+export async function markNotificationRead(
+  db: Executor,
+  viewer: Viewer | null,
+  id: number,
+  now = Date.now(),
+): Promise<Result<{ unread: number }>> {
+  if (!viewer) return fail.forbidden('Sign in to see your notifications.')
+  if ((await findNotificationOwner(db, id)) !== viewer.id) return fail.notFound('notification')
+  await markNotificationsRead(db, viewer.id, now, [id])
+  return ok({ unread: await countUnread(db, viewer.id) })
 }
 
 export { countNotifications }

@@ -231,6 +231,16 @@ export async function markNotificationsRead(
   return Number(result.numUpdatedRows)
 }
 
+/** Whose notification `id` is; undefined when there is none. */
+export async function findNotificationOwner(db: Executor, id: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('notifications')
+    .select('user_id')
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row?.user_id
+}
+
 /** The tags of a thread (where a new thread is announced live). */
 export async function listThreadTagIds(db: Executor, threadId: number): Promise<number[]> {
   const rows = await db

@@ -10,6 +10,10 @@ export type ActivityEvent =
   | { type: 'answer.accepted'; postId: number; byId: number }
   | { type: 'reply.recommended'; postId: number; byId: number }
   | { type: 'post.boosted'; postId: number; byId: number; at: number }
+  /** Events only webhooks carry (nobody is notified of them). */
+  | { type: 'post.deleted'; postId: number; byId: number; at: number }
+  | { type: 'flag.created'; postId: number; byId: number; reason: string; at: number }
+  | { type: 'user.created'; userId: number; at: number }
   /**
    * A moderation outcome told to the people it concerns (docs/moderation.md): the author of a hidden,
    * shown again or removed post, the flaggers of a decided post. `actorId` null when a rule did it.

@@ -271,12 +271,12 @@ export async function editPost(
       })
     await refreshThreadText(trx, post.threadId)
     if (hidden.value.reReview) await requestReReview(trx, post.id, now)
-    if (viewer.id !== post.authorId)
-      await enqueueActivity(
-        trx,
-        { type: 'post.edited', postId: post.id, editorId: viewer.id, at: now },
-        now,
-      )
+    // Every edit is an event (the `post.edited` webhook); only someone else's tells the author.
+    await enqueueActivity(
+      trx,
+      { type: 'post.edited', postId: post.id, editorId: viewer.id, at: now },
+      now,
+    )
   })
   return ok({ postId: post.id, threadId: post.threadId })
 }
@@ -335,6 +335,11 @@ export async function deletePostWithin(
   await refreshThread(trx, post.threadId, { tagsChanged: post.kind === 'question' })
   await refreshThreadText(trx, post.threadId)
   if (isStaffActionOn(viewer, post)) await auditPostChange(trx, viewer, post, 'delete', now)
+  await enqueueActivity(
+    trx,
+    { type: 'post.deleted', postId: post.id, byId: viewer.id, at: now },
+    now,
+  )
   return ok({ postId: post.id, threadId: post.threadId, threadDeleted: post.kind === 'question' })
 }
 

@@ -4,6 +4,7 @@
  * and the search operators. See docs/signatures.md.
  */
 export { extractSignatures } from './extract.js'
+export { EXTRACT_TEXT_MAX, extractSignaturesFor } from './extract.actions.js'
 export {
   deriveSignatures,
   rebuildSignatures,

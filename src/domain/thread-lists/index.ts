@@ -17,6 +17,7 @@ export {
   toThreadListItem,
 } from './thread-lists.queries.js'
 export { listTagThreadsAfter, type ListCursor } from './tag-keyset.queries.js'
+export { listHomeThreadsAfter } from './home-keyset.queries.js'
 export { addThreadViews, refreshThread } from './thread-counters.queries.js'
 export {
   findThreadTitle,

@@ -5,8 +5,9 @@
  * and the sign-up blocks staff keep. Refusals never say which check refused, nor what a block holds.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import type { Db } from '../../db/schema.js'
+import type { Db, Executor } from '../../db/schema.js'
 import { signUp } from '../account-mail/index.js'
+import { enqueueActivity } from '../notifications/index.js'
 import { fail, getOrCreateSecret, type Result } from '../shared/index.js'
 import type { SiteSettings } from '../site-settings/index.js'
 import { findSignUpBlock, type RegisterInput } from '../users/index.js'
@@ -77,13 +78,17 @@ export async function guardedSignUp(
     return fail.conflict(TOO_FAST)
   if (await findSignUpBlock(db, { email: input.email, ip: input.ip }))
     return fail.forbidden(SIGN_UP_BLOCKED)
-  if (settings.registration === 'open') return signUp(db, input, now)
+  // The new account is announced after its commit (the `user.created` webhook).
+  const announce = (trx: Executor, user: { id: number }) =>
+    enqueueActivity(trx, { type: 'user.created', userId: user.id, at: now }, now)
+  if (settings.registration === 'open') return signUp(db, input, now, announce)
   const invitation = await findUsableInvitation(db, { code: input.invite, email: input.email }, now)
   if (!invitation) return fail.invalid('invite', BAD_INVITATION)
   try {
     return await signUp(db, input, now, async (trx, user) => {
       if (!(await useInvitation(trx, { id: invitation.id, userId: user.id }, now)))
         throw new InvitationTaken()
+      await announce(trx, user)
     })
   } catch (error) {
     if (error instanceof InvitationTaken) return fail.invalid('invite', BAD_INVITATION)

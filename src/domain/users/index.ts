@@ -15,7 +15,7 @@ export {
 export { usernameProblem, emailProblem } from './users.policy.js'
 export { passwordProblem, hashPassword } from './passwords.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
-export { getProfile, listUserThreads } from './profile.queries.js'
+export { getProfile, listUserPostsAfter, listUserThreads } from './profile.queries.js'
 export {
   exportAccount,
   deleteAccount,

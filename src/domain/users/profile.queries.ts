@@ -71,3 +71,74 @@ export function listUserThreads(
 ): Promise<ThreadListItem[]> {
   return listThreadsWhere(db, { authorId: userId, ...page })
 }
+
+/** One of a person's posts, as their list of posts shows it. */
+export interface UserPostItem {
+  id: number
+  kind: 'question' | 'reply' | 'comment'
+  threadId: number
+  threadTitle: string
+  createdAt: number
+  editedAt: number | null
+  bodyHtml: string
+  boostCount: number
+  accepted: boolean
+  recommended: boolean
+}
+
+/**
+ * A person's live posts (questions, replies, comments), newest first, after `after` (the last one's
+ * created_at and id); hidden ones and those of deleted or hidden threads are left out, as for any
+ * reader. Reads posts_author (author_id, kind, created_at).
+ * @example const page = await listUserPostsAfter(db, userId, { limit: 20, after: null })
+ */
+export async function listUserPostsAfter(
+  db: Executor,
+  userId: number,
+  q: { limit: number; after: readonly [createdAt: number, id: number] | null },
+): Promise<{ posts: UserPostItem[]; next: [number, number] | null }> {
+  let query = db
+    .selectFrom('posts as p')
+    .innerJoin('threads as t', 't.id', 'p.thread_id')
+    .select([
+      'p.id',
+      'p.kind',
+      'p.thread_id as threadId',
+      't.title as threadTitle',
+      'p.created_at as createdAt',
+      'p.edited_at as editedAt',
+      'p.body_html as bodyHtml',
+      'p.boost_count as boostCount',
+      't.accepted_post_id as acceptedPostId',
+      'p.recommended_by as recommendedBy',
+    ])
+    .where('p.author_id', '=', userId)
+    .where('p.kind', 'in', ['question', 'reply', 'comment'])
+    .where('p.deleted_at', 'is', null)
+    .where('p.hidden_at', 'is', null)
+    .where('t.deleted_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
+  if (q.after) {
+    const [at, id] = q.after
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.created_at', '<', at),
+        eb.and([eb('p.created_at', '=', at), eb('p.id', '<', id)]),
+      ]),
+    )
+  }
+  const rows = await query
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(q.limit + 1)
+    .execute()
+  const posts = rows.slice(0, q.limit).map(({ acceptedPostId, recommendedBy, ...row }) => ({
+    ...row,
+    createdAt: Number(row.createdAt),
+    editedAt: row.editedAt === null ? null : Number(row.editedAt),
+    accepted: acceptedPostId === row.id,
+    recommended: recommendedBy !== null,
+  }))
+  const last = posts.at(-1)
+  return { posts, next: rows.length > q.limit && last ? [last.createdAt, last.id] : null }
+}

@@ -7,6 +7,7 @@ export {
   getWatchState,
   listEffectiveThreadLevels,
   listHomeThreads,
+  listHomeThreadsByCursor,
   setWatchLevel,
   watchByDefault,
 } from './watching.actions.js'

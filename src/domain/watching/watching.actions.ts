@@ -4,7 +4,12 @@
  */
 import type { Executor } from '../../db/schema.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
-import { listLatestThreads, type ThreadListItem } from '../thread-lists/index.js'
+import {
+  listHomeThreadsAfter,
+  listLatestThreads,
+  type ListCursor,
+  type ThreadListItem,
+} from '../thread-lists/index.js'
 import {
   findTagWatch,
   findThreadWatch,
@@ -88,4 +93,17 @@ export async function listHomeThreads(
 ): Promise<ThreadListItem[]> {
   const muted = viewer ? await listMutedTagIds(db, viewer.id) : []
   return listLatestThreads(db, limit, muted)
+}
+
+/**
+ * The home list by cursor (the API): the home page's order, its pins and its muted tags, continued after
+ * `after`; `next` is where the following page starts.
+ */
+export async function listHomeThreadsByCursor(
+  db: Executor,
+  viewer: Viewer | null,
+  page: { limit: number; after: ListCursor | null },
+): Promise<{ threads: ThreadListItem[]; next: ListCursor | null }> {
+  const muted = viewer ? await listMutedTagIds(db, viewer.id) : []
+  return listHomeThreadsAfter(db, { ...page, excludeTagIds: muted })
 }

@@ -19,6 +19,7 @@ import type { ActivityEvent } from '../notifications/index.js'
 import { findPostFacts } from '../posts/index.js'
 import { fail, ok, type Result } from '../shared/index.js'
 import { findThreadTitle } from '../thread-lists/index.js'
+import { findStanding } from '../users/index.js'
 import { resolveWebhookHost, webhookUrlProblem } from './url-safety.js'
 import {
   deleteEndpointRow,
@@ -95,6 +96,9 @@ function webhookEventOf(event: ActivityEvent): WebhookEvent | null {
     case 'thread.created':
     case 'post.created':
     case 'post.edited':
+    case 'post.deleted':
+    case 'flag.created':
+    case 'user.created':
       return event.type
     case 'answer.accepted':
       return 'post.accepted'
@@ -110,7 +114,22 @@ async function describeEvent(
   baseUrl: string,
 ): Promise<{ type: WebhookEvent; data: Record<string, unknown> } | null> {
   const type = webhookEventOf(event)
-  if (type === null || !('postId' in event)) return null
+  if (type === null) return null
+  if (event.type === 'user.created') {
+    const person = await findStanding(db, event.userId)
+    if (!person) return null
+    const name = encodeURIComponent(person.username)
+    return {
+      type,
+      data: {
+        userId: person.id,
+        username: person.username,
+        url: `${baseUrl}/users/${name}`,
+        api: `${baseUrl}/api/v1/users/${name}`,
+      },
+    }
+  }
+  if (!('postId' in event)) return null
   const post = await findPostFacts(db, event.postId)
   if (!post) return null
   const title = (await findThreadTitle(db, post.threadId)) ?? ''
@@ -123,6 +142,8 @@ async function describeEvent(
       title,
       url: `${baseUrl}${threadPath(post.threadId, slugify(title))}#post-${post.id}`,
       api: `${baseUrl}/api/v1/threads/${post.threadId}`,
+      // What a flag says (its message stays with the moderators).
+      ...(event.type === 'flag.created' ? { reason: event.reason } : {}),
     },
   }
 }

@@ -4,6 +4,9 @@ export const WEBHOOK_EVENTS = [
   'post.created',
   'post.edited',
   'post.accepted',
+  'post.deleted',
+  'flag.created',
+  'user.created',
 ] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 

@@ -32,8 +32,10 @@ declare module 'fastify' {
      * any file (http/uploads.ts), instead of by the hook below, which would need the whole body first.
      * `'signed'`: the request carries a signed token of its own that the route checks (the one-click
      * unsubscribe of RFC 8058, posted by mail programs that have no session and no page).
+     * `'none'`: a POST that changes nothing and answers only its caller (the API's signature
+     * extraction, which strangers call without a page): a forged one has nothing to gain.
      */
-    csrf?: 'route' | 'signed'
+    csrf?: 'route' | 'signed' | 'none'
   }
 }
 
@@ -90,7 +92,8 @@ export const sessionPlugin = fp<{ https: boolean }>(
     app.addHook('preHandler', (req, reply, done) => {
       if (!UNSAFE.has(req.method)) return done()
       if (req.routeOptions.config.csrf === 'route' && isMultipartBody(req)) return done()
-      if (req.routeOptions.config.csrf === 'signed') return done()
+      if (req.routeOptions.config.csrf === 'signed' || req.routeOptions.config.csrf === 'none')
+        return done()
       // An API request with a bearer token: no cookie vouches for it, so no cross-site form can forge it.
       if (req.apiAuth === 'token') return done()
       app.csrfProtection(req, reply, done)

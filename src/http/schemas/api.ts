@@ -120,6 +120,10 @@ export const Cursor = Type.String({
   description: 'The `next` value of the previous page (also in its Link header)',
 })
 
+/** A row's id: a positive 32-bit integer. */
+export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
+export const IdParams = Type.Object({ id: Id })
+
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, default: 20 })
 
 /** A list's envelope: the items and the cursor of the next page (null on the last). */

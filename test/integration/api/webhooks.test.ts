@@ -2,7 +2,8 @@
  * Webhooks end to end against a real receiver on 127.0.0.1: an admin adds an endpoint (its secret shown
  * once), a question asked through the API arrives signed (verified with the Standard Webhooks library),
  * a failed delivery is logged and retried later, a redirect is not followed, "Redeliver" sends it
- * again, and with the default setting a private address is refused before any connection.
+ * again, and with the default setting a private address is refused before any connection. An edit, a
+ * deletion, a flag and a sign-up each arrive as their own event.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -10,8 +11,8 @@ import type { FastifyInstance } from 'fastify'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createToken } from '../../../src/domain/api-tokens/index.js'
-import { listDeliveries } from '../../../src/domain/webhooks/index.js'
-import { signedIn, type Agent } from '../../support/agent.js'
+import { createEndpoint, listDeliveries } from '../../../src/domain/webhooks/index.js'
+import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { parseHtml } from '../../support/html.js'
@@ -19,6 +20,7 @@ import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
 
 interface Received {
+  url: string
   headers: http.IncomingHttpHeaders
   body: string
 }
@@ -30,7 +32,11 @@ async function startReceiver() {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') })
+      received.push({
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      })
       const status = answers.shift() ?? 204
       if (status === 302) res.writeHead(302, { location: 'http://127.0.0.1:9/elsewhere' })
       else res.writeHead(status, { 'content-type': 'text/plain' })
@@ -195,6 +201,103 @@ describe.each(DIALECTS)('%s: webhooks', (dialect) => {
     expect(mine[0]?.data).toMatchObject({ postId: replyId, kind: 'reply' })
     const logged = await listDeliveries(t.db, endpoint.id)
     expect(logged.map((d) => d.eventType)).toEqual(['post.accepted'])
+  })
+
+  it('sends post.edited, post.deleted, flag.created and user.created, each signed', async () => {
+    await app.siteSettings.save({ webhooksToPrivateAddresses: 'allow' }, adminId)
+    const made = await createEndpoint(t.db, {
+      url: `${receiver.url}?rest`,
+      events: ['post.edited', 'post.deleted', 'flag.created', 'user.created'],
+      description: 'the rest of the events',
+      actorId: adminId,
+    })
+    if (!made.ok) throw new Error('endpoint refused')
+    const before = receiver.received.length
+    const threadId = await ask('A question whose reply is edited, flagged and deleted')
+    const call = (
+      method: 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      auth: string,
+      payload?: object,
+    ) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${auth}` },
+        ...(payload ? { payload } : {}),
+      })
+    const replied = await call('POST', `/api/v1/threads/${threadId}/replies`, token, {
+      body: 'A first answer, to be edited in a moment.',
+    })
+    const replyId = replied.json<{ postId: number }>().postId
+    const edited = await call('PATCH', `/api/v1/posts/${replyId}`, token, {
+      body: 'A first answer, edited to say what it means.',
+    })
+    expect(edited.statusCode).toBe(200)
+    const flagger = await signedIn(app, t.db, 'hooks_flagger')
+    const flaggerToken = await createToken(
+      t.db,
+      {
+        id: flagger.id,
+        username: 'hooks_flagger',
+        title: null,
+        role: 'member',
+        trustLevel: 'member',
+        silencedUntil: null,
+      },
+      { name: 'flags', scopes: ['write'], lifetime: '7' },
+    )
+    if (!flaggerToken.ok) throw new Error('token refused')
+    const flagged = await call('POST', `/api/v1/posts/${replyId}/flags`, flaggerToken.value.token, {
+      reason: 'off-topic',
+    })
+    expect(flagged.statusCode).toBe(201)
+    expect((await call('DELETE', `/api/v1/posts/${replyId}`, token)).statusCode).toBe(200)
+    const visitor = new Agent(app, '10.66.0.1')
+    await visitor.get('/register')
+    const registered = await visitor.post('/register', {
+      username: 'hooks_newcomer',
+      email: 'hooks_newcomer@example.test',
+      password: TEST_PASSWORD,
+    })
+    expect(registered.statusCode).toBe(303)
+    await app.jobs.drain()
+
+    const mine = receiver.received.slice(before).filter((r) => r.url.endsWith('?rest'))
+    const messages = mine.map((r) => {
+      const verified = new Webhook(made.value.secret).verify(r.body, {
+        'webhook-id': String(r.headers['webhook-id']),
+        'webhook-timestamp': String(r.headers['webhook-timestamp']),
+        'webhook-signature': String(r.headers['webhook-signature']),
+      }) as { type: string; data: Record<string, unknown> }
+      return verified
+    })
+    const byType = new Map(messages.map((m) => [m.type, m.data]))
+    expect([...byType.keys()].sort()).toEqual([
+      'flag.created',
+      'post.deleted',
+      'post.edited',
+      'user.created',
+    ])
+    expect(byType.get('post.edited')).toMatchObject({ postId: replyId, threadId, kind: 'reply' })
+    expect(byType.get('post.deleted')).toMatchObject({ postId: replyId, threadId })
+    expect(byType.get('flag.created')).toMatchObject({ postId: replyId, reason: 'off-topic' })
+    expect(byType.get('flag.created')).not.toHaveProperty('message')
+    expect(byType.get('user.created')).toMatchObject({
+      username: 'hooks_newcomer',
+      url: 'http://quorum.test/users/hooks_newcomer',
+    })
+    expect(JSON.stringify(byType.get('user.created'))).not.toContain('@example.test')
+    const logged = await listDeliveries(t.db, made.value.id)
+    expect(logged.map((d) => d.statusCode)).toEqual([204, 204, 204, 204])
+    // The admin form offers each of them.
+    const form = parseHtml((await admin.get('/admin/webhooks')).body)
+    const offered = [...form.querySelectorAll('input[name="events"]')].map((i) =>
+      i.getAttribute('value'),
+    )
+    expect(offered).toEqual(
+      expect.arrayContaining(['post.edited', 'post.deleted', 'flag.created', 'user.created']),
+    )
   })
 
   it('lets only admins near the endpoints', async () => {

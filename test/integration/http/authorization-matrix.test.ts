@@ -11,7 +11,11 @@ import { enqueueJob } from '../../../src/domain/jobs/index.js'
 import { publicSessionId } from '../../../src/domain/sessions/index.js'
 import { defaultSettings } from '../../../src/domain/site-settings/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
-import { addSignUpBlock, createAccount } from '../../../src/domain/users/index.js'
+import {
+  addSignUpBlock,
+  createAccount,
+  createMemberWithoutPassword,
+} from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -31,6 +35,19 @@ interface Cell {
   multipart?: boolean
   /** A page (GET) rather than a form post. */
   method?: 'GET'
+  /** An API call with the session's cookie (and its CSRF token in x-csrf-token, as the islands send it). */
+  api?: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; json?: object }
+}
+
+const A = 401 // the API's answer to a stranger: sign in (a token or a session) first
+const OK = 200
+
+/** A person of their own per cell (no password, so no hash to compute): an action changes only them. */
+async function freshPerson(db: Db): Promise<{ username: string; id: number }> {
+  const username = `matrix_person_${Math.random().toString(36).slice(2, 10)}`
+  const created = await createMemberWithoutPassword(db, { username, email: null })
+  if (!created.ok) throw new Error('matrix person not created')
+  return { username, id: created.value.id }
 }
 
 let unique = 0
@@ -351,6 +368,142 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     },
     allowed: { anonymous: N, member: N, author: N, moderator: N, admin: Y },
   },
+  // The API (docs/api.md), called with each role's session: its scopes are what the role allows.
+  // Before the review rows: the form's "delete the spammer" suspends matrix_author.
+  {
+    name: 'PUT /api/v1/posts/:id/recommend',
+    setup: async (db) => ({
+      url: `/api/v1/posts/${(await fixture(db)).otherReplyId}/recommend`,
+      form: {},
+      api: { method: 'PUT' },
+    }),
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  },
+  {
+    name: 'POST /api/v1/posts/:id/flags',
+    setup: async (db) => ({
+      url: `/api/v1/posts/${(await fixture(db)).ownReplyId}/flags`,
+      form: {},
+      api: { method: 'POST', json: { reason: 'off-topic' } },
+    }),
+    allowed: { anonymous: A, member: 201, author: N, moderator: 201, admin: 201 },
+  },
+  {
+    name: 'POST /api/v1/posts/:id/restore',
+    setup: async (db) => {
+      const { ownReplyId } = await fixture(db)
+      await db
+        .updateTable('posts')
+        .set({ deleted_at: Date.now() })
+        .where('id', '=', ownReplyId)
+        .execute()
+      return { url: `/api/v1/posts/${ownReplyId}/restore`, form: {}, api: { method: 'POST' } }
+    },
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  },
+  {
+    name: 'PUT /api/v1/tags/:slug/watch',
+    setup: async (db) => ({
+      url: `/api/v1/tags/${await freshTag(db)}/watch`,
+      form: {},
+      api: { method: 'PUT', json: { level: 'watching' } },
+    }),
+    allowed: { anonymous: A, member: OK, author: OK, moderator: OK, admin: OK },
+  },
+  {
+    name: 'POST /api/v1/notifications/read',
+    setup: async () => ({ url: '/api/v1/notifications/read', form: {}, api: { method: 'POST' } }),
+    allowed: { anonymous: A, member: OK, author: OK, moderator: OK, admin: OK },
+  },
+  {
+    name: 'GET /api/v1/review',
+    setup: async () => ({ url: '/api/v1/review', form: {}, api: { method: 'GET' } }),
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  },
+  ...(['disagree', 'delete'] as const).map((decision) => ({
+    name: `POST /api/v1/review/:id/${decision}`,
+    setup: async (db: Db): Promise<Cell> => {
+      const { ownReplyId } = await fixture(db)
+      const now = Date.now()
+      const item = await db
+        .insertInto('review_items')
+        .values({ post_id: ownReplyId, kind: 'flagged', created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return { url: `/api/v1/review/${item.id}/${decision}`, form: {}, api: { method: 'POST' } }
+    },
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  })),
+  {
+    // A spammer of its own per cell: deleting one suspends only them.
+    name: 'POST /api/v1/review/:id/spammer',
+    setup: async (db) => {
+      const spammer = await freshPerson(db)
+      const threadId = await make.thread(db, { author: spammer.username })
+      const post = await db
+        .selectFrom('posts')
+        .select('id')
+        .where('thread_id', '=', threadId)
+        .executeTakeFirstOrThrow()
+      const now = Date.now()
+      const item = await db
+        .insertInto('review_items')
+        .values({ post_id: post.id, kind: 'flagged', created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      return { url: `/api/v1/review/${item.id}/spammer`, form: {}, api: { method: 'POST' } }
+    },
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  },
+  ...(
+    [
+      ['PUT', 'lock', async () => undefined],
+      ['DELETE', 'lock', async () => undefined],
+      ['PUT', 'pin', async () => ({ scope: 'site', days: 2 })],
+      ['DELETE', 'pin', async () => undefined],
+      ['PUT', 'duplicate', async (db: Db) => ({ target: await make.thread(db) })],
+      ['DELETE', 'duplicate', async () => undefined],
+      ['PUT', 'tags', async () => ({ tags: ['kernel'] })],
+      ['GET', 'staff', async () => undefined],
+    ] as const
+  ).map(([method, action, json]) => ({
+    name: `${method} /api/v1/threads/:id/${action}`,
+    setup: async (db: Db): Promise<Cell> => {
+      const body = await json(db)
+      return {
+        url: `/api/v1/threads/${await make.thread(db)}/${action}`,
+        form: {},
+        api: { method, ...(body !== undefined ? { json: body } : {}) },
+      }
+    },
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  })),
+  ...(
+    [
+      ['silence', { days: 1, reason: 'Matrix check' }, OK],
+      ['suspend', { days: 1, reason: 'Matrix check' }, OK],
+      ['trust-level', { level: 'trusted' }, OK],
+      ['title', { title: 'Matrix Title' }, N],
+      ['role', { role: 'moderator' }, N],
+    ] as const
+  ).map(([action, json, moderator]) => ({
+    name: `PUT /api/v1/users/:username/${action}`,
+    setup: async (db: Db): Promise<Cell> => ({
+      url: `/api/v1/users/${(await freshPerson(db)).username}/${action}`,
+      form: {},
+      api: { method: 'PUT', json },
+    }),
+    allowed: { anonymous: A, member: N, author: N, moderator, admin: OK },
+  })),
+  {
+    name: 'GET /api/v1/users/:username/standing',
+    setup: async (db) => ({
+      url: `/api/v1/users/${(await freshPerson(db)).username}/standing`,
+      form: {},
+      api: { method: 'GET' },
+    }),
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  },
   // Moderation: review
   {
     // Anyone signed in flags another's post; the author may not flag their own.
@@ -501,8 +654,18 @@ describe.each(DIALECTS)('%s: authorization matrix', (dialect) => {
     it.each(ROLES)(`${route.name} as %s`, async (role) => {
       const cell = await route.setup(t.db)
       const agent = agents[role]
-      const res =
-        cell.method === 'GET'
+      const res = cell.api
+        ? await app.inject({
+            method: cell.api.method,
+            url: cell.url,
+            remoteAddress: agent.ip,
+            headers: {
+              cookie: agent.cookieHeader,
+              ...(agent.csrf ? { 'x-csrf-token': agent.csrf } : {}),
+            },
+            ...(cell.api.json ? { payload: cell.api.json } : {}),
+          })
+        : cell.method === 'GET'
           ? await agent.get(cell.url)
           : cell.multipart
             ? await agent.postMultipart(cell.url, cell.form)

@@ -11,7 +11,11 @@ import type { FastifyPluginAsync } from 'fastify'
 import { authenticateToken, scopesFor, type ApiScope } from '../../../domain/api-tokens/index.js'
 import { sendProblem } from '../../problem.js'
 import { apiDocsRoutes } from './docs.js'
+import { apiListRoutes } from './lists.js'
+import { apiModerationRoutes } from './moderation.js'
+import { apiNotificationRoutes } from './notifications.js'
 import { apiReadRoutes } from './reads.js'
+import { apiStaffRoutes } from './staff.js'
 import { apiWriteRoutes } from './writes.js'
 import './scopes.js'
 
@@ -94,7 +98,11 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         reply.type('application/json; charset=utf-8').send(api.swagger()),
       )
       await api.register(apiReadRoutes)
+      await api.register(apiListRoutes)
       await api.register(apiWriteRoutes)
+      await api.register(apiNotificationRoutes)
+      await api.register(apiModerationRoutes)
+      await api.register(apiStaffRoutes)
     },
     { prefix: API_PREFIX },
   )

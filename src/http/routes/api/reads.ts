@@ -4,17 +4,12 @@
  * is. Each answers what the page at the same place shows the same viewer.
  */
 import { Type, type Static } from '@sinclair/typebox'
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { threadPath } from '../../../domain/format/index.js'
 import type { PostView } from '../../../domain/posts/index.js'
 import { searchThreads } from '../../../domain/search/index.js'
 import { findTagBySlug, listTags, type TagSummary } from '../../../domain/tags/index.js'
-import {
-  DEFAULT_LISTING,
-  listTagThreadsAfter,
-  type ListCursor,
-  type ThreadListItem,
-} from '../../../domain/thread-lists/index.js'
+import { DEFAULT_LISTING, listTagThreadsAfter } from '../../../domain/thread-lists/index.js'
 import { getThreadPage } from '../../../domain/threads/index.js'
 import { getProfile, listUserThreads } from '../../../domain/users/index.js'
 import {
@@ -29,10 +24,17 @@ import {
 } from '../../schemas/api.js'
 import { ListingQuery, SlugParams } from '../../schemas/listing.js'
 import { sendProblem } from '../../problem.js'
+import {
+  badCursor,
+  decodeCursor,
+  encodeCursor,
+  isListCursor,
+  isPageCursor,
+  linkNext,
+} from './cursors.js'
 import { problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
-
-const iso = (ms: number) => new Date(ms).toISOString()
+import { iso, threadSummaryJson } from './thread-json.js'
 
 function tagJson(base: string, tag: TagSummary) {
   return {
@@ -41,25 +43,6 @@ function tagJson(base: string, tag: TagSummary) {
     description: tag.description,
     threadCount: tag.threadCount,
     url: `${base}/tags/${encodeURIComponent(tag.slug)}`,
-  }
-}
-
-function threadSummaryJson(base: string, t: ThreadListItem) {
-  return {
-    id: t.id,
-    title: t.title,
-    url: `${base}${threadPath(t.id, t.slug)}`,
-    excerpt: t.excerpt,
-    author: t.author,
-    tags: t.tags,
-    replyCount: t.replyCount,
-    boostCount: t.boostCount,
-    viewCount: t.viewCount,
-    createdAt: iso(t.createdAt),
-    lastActivityAt: iso(t.lastActivityAt),
-    solved: t.solved,
-    pinned: t.pinned,
-    locked: t.locked,
   }
 }
 
@@ -88,45 +71,6 @@ function postJson(base: string, p: PostView) {
     })),
   }
 }
-
-/** Cursors are opaque to clients: base64url JSON of where the list stopped. */
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-function decodeCursor<T>(
-  text: string | undefined,
-  valid: (v: unknown) => v is T,
-): T | null | false {
-  if (text === undefined) return null
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
-    return valid(value) ? value : false
-  } catch {
-    return false
-  }
-}
-const isListCursor = (v: unknown): v is ListCursor =>
-  Array.isArray(v) && v.length === 3 && v.every((n) => Number.isSafeInteger(n))
-const isPageCursor = (v: unknown): v is { page: number } =>
-  typeof v === 'object' &&
-  v !== null &&
-  Number.isInteger((v as { page: unknown }).page) &&
-  (v as { page: number }).page >= 1 &&
-  (v as { page: number }).page <= 1000
-
-/** Sets the Link header of a list that has a next page (RFC 8288). */
-function linkNext(req: FastifyRequest, reply: FastifyReply, next: string | null): void {
-  if (next === null) return
-  const url = new URL(req.url, req.server.config.publicUrl)
-  url.searchParams.set('cursor', next)
-  reply.header('link', `<${url.pathname}${url.search}>; rel="next"`)
-}
-
-const badCursor = (req: FastifyRequest, reply: FastifyReply) =>
-  sendProblem(req, reply, {
-    status: 400,
-    code: 'bad_request',
-    detail: 'Query parameter “cursor” is not one this API gave out: start again without it.',
-    field: 'cursor',
-  })
 
 const TagThreadsQuery = Type.Composite([
   Type.Omit(ListingQuery, ['page']),

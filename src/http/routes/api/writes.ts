@@ -8,32 +8,28 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { setBoost } from '../../../domain/boosts/index.js'
-import { slugify, threadPath } from '../../../domain/format/index.js'
-import {
-  countUnread,
-  describeNotification,
-  listNotifications,
-} from '../../../domain/notifications/index.js'
+import { threadPath } from '../../../domain/format/index.js'
 import {
   acceptAnswer,
   deletePost,
   editPost,
   postComment,
   postReply,
+  recommendReply,
 } from '../../../domain/posts/index.js'
 import type { Result } from '../../../domain/shared/index.js'
+import { findTagBySlug } from '../../../domain/tags/index.js'
 import { askQuestion } from '../../../domain/threads/index.js'
 import { setWatchLevel } from '../../../domain/watching/index.js'
 import { postingRefusal } from '../../email-gate.js'
 import { sendFailure } from '../../failure.js'
 import { longTextRoute } from '../../long-text.js'
-import { Limit } from '../../schemas/api.js'
+import { Id, IdParams } from '../../schemas/api.js'
+import { SlugParams } from '../../schemas/listing.js'
 import { threadUrl } from '../pages/post-answers.js'
 import { problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 
-const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 })
-const IdParams = Type.Object({ id: Id })
 type IdParams = Static<typeof IdParams>
 const Body = Type.String({ maxLength: 200_000, description: 'Markdown' })
 
@@ -53,6 +49,7 @@ const AcceptSchema = Type.Object({
   accepted: Type.Boolean(),
   acceptedPostId: Type.Union([Id, Type.Null()]),
 })
+const RecommendSchema = Type.Object({ recommended: Type.Boolean() })
 const WatchSchema = Type.Object({
   level: Type.Union([
     Type.Literal('watching'),
@@ -61,20 +58,6 @@ const WatchSchema = Type.Object({
     Type.Literal('muted'),
   ]),
 })
-const NotificationSchema = Type.Object({
-  id: Id,
-  kind: Type.String(),
-  text: Type.String(),
-  threadId: Id,
-  threadTitle: Type.String(),
-  postId: Type.Union([Id, Type.Null()]),
-  url: Type.String(),
-  actor: Type.Union([Type.String(), Type.Null()]),
-  actorCount: Type.Integer(),
-  updatedAt: Type.String({ format: 'date-time' }),
-  read: Type.Boolean(),
-})
-
 const writes = { security: [{ bearer: [] }] }
 
 export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
@@ -308,6 +291,13 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
     response: AcceptSchema,
     set: (req, on) => acceptAnswer(req.db, req.viewer, { postId: req.params.id, accept: on }),
   })
+  toggleRoutes({
+    url: '/posts/:id/recommend',
+    on: 'Recommend a reply (staff)',
+    off: 'Take back the recommendation (staff)',
+    response: RecommendSchema,
+    set: (req, on) => recommendReply(req.db, req.viewer, { postId: req.params.id, recommend: on }),
+  })
 
   app.put<{ Params: IdParams; Body: Static<typeof WatchSchema> }>(
     '/threads/:id/watch',
@@ -330,55 +320,34 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         id: req.params.id,
         level: req.body.level,
       })
-      return answer(req, reply, result, 200, () => ({ level: req.body.level }))
+      return answer(req, reply, result, 200, ({ level }) => ({ level }))
     },
   )
 
-  app.get<{ Querystring: { limit?: number } }>(
-    '/notifications',
+  app.put<{ Params: SlugParams; Body: Static<typeof WatchSchema> }>(
+    '/tags/:slug/watch',
     {
       schema: {
-        summary: 'Your notifications, newest first (reading them marks them read)',
-        tags: ['notifications'],
-        security: [{ bearer: [] }],
-        querystring: Type.Object({ limit: Type.Optional(Limit) }),
-        response: {
-          200: Type.Object({ items: Type.Array(NotificationSchema) }),
-          ...problems(400, 403),
-        },
+        summary: 'How closely to follow a tag',
+        description:
+          'watching: every new thread and post of the tag; tracking and normal: mentions and replies to you; muted: nothing, and its threads leave your home list.',
+        tags: ['tags'],
+        ...writes,
+        params: SlugParams,
+        body: WatchSchema,
+        response: { 200: WatchSchema, ...problems(400, 403, 404, 422) },
       },
     },
     async (req, reply) => {
-      if (refuseWithoutScope(req, reply, 'read')) return reply
-      reply.header('cache-control', 'private, no-store')
-      const groups = await listNotifications(req.db, req.viewer!, {
-        limit: req.query.limit ?? 20,
-        offset: 0,
+      if (refuseWithoutScope(req, reply, 'write')) return reply
+      const tag = await findTagBySlug(req.db, req.params.slug)
+      if (!tag) return sendFailure(req, reply, { code: 'not_found', what: 'tag' })
+      const result = await setWatchLevel(req.db, req.viewer, {
+        target: 'tag',
+        id: tag.id,
+        level: req.body.level,
       })
-      // The page groups them by thread; the API lists them newest first.
-      const items = groups
-        .flatMap((g) => g.items)
-        .sort((a, b) => b.updatedAt - a.updatedAt || b.id - a.id)
-      // Shown, so read: the bell of the person's open pages says so, as the page's reading does.
-      if (items.some((n) => !n.read))
-        app.live.publish(`user:${req.viewer!.id}`, 'notification', {
-          unread: await countUnread(req.db, req.viewer!.id),
-        })
-      return {
-        items: items.map((n) => ({
-          id: n.id,
-          kind: n.kind,
-          text: describeNotification(n),
-          threadId: n.threadId,
-          threadTitle: n.threadTitle,
-          postId: n.postId,
-          url: `${base}${threadPath(n.threadId, slugify(n.threadTitle))}${n.postId !== null ? `#post-${n.postId}` : ''}`,
-          actor: n.actor,
-          actorCount: n.actorCount,
-          updatedAt: new Date(n.updatedAt).toISOString(),
-          read: n.read,
-        })),
-      }
+      return answer(req, reply, result, 200, ({ level }) => ({ level }))
     },
   )
 }
