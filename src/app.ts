@@ -16,7 +16,7 @@ import { livePlugin } from './http/plugins/live.js'
 import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
-import { errorsPlugin } from './http/plugins/errors.js'
+import { errorsPlugin, frameworkErrors } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
@@ -103,6 +103,7 @@ export async function buildApp(
     trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   })
   app.decorate('config', config)

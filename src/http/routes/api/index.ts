@@ -12,6 +12,7 @@ import { authenticateToken, scopesFor, type ApiScope } from '../../../domain/api
 import { sendProblem } from '../../problem.js'
 import { apiDocsRoutes } from './docs.js'
 import { apiReadRoutes } from './reads.js'
+import { problems } from './responses.js'
 import { apiWriteRoutes } from './writes.js'
 import './scopes.js'
 
@@ -49,6 +50,15 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         transform: ({ schema, url }) => ({ schema, url: url.slice(API_PREFIX.length) || '/' }),
       })
       await api.register(etag, { weak: true })
+      // Any request with a body may be too large (413) or of a type no parser reads (415), whatever
+      // the operation: every write declares both, so its answers stay within the document.
+      const bodyProblems = problems(413, 415)
+      api.addHook('onRoute', (route) => {
+        const methods = [route.method].flat()
+        const response = route.schema?.response as Record<string, unknown> | undefined
+        if (!response || methods.every((m) => m === 'GET' || m === 'HEAD')) return
+        for (const status of [413, 415]) response[status] ??= bodyProblems[status]
+      })
 
       api.addHook('onRequest', async (req, reply) => {
         const header = req.headers.authorization
@@ -73,6 +83,18 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         req.apiAuth = 'token'
         req.emailUnverified = auth.emailUnverified
         req.sessionIdHash = null
+      })
+
+      // No operation takes a NUL character in its address, and PostgreSQL can neither store nor compare
+      // text holding one: refused before a route looks anything up with it.
+      api.addHook('preValidation', async (req, reply) => {
+        if (/%00/i.test(req.url))
+          return sendProblem(req, reply, {
+            status: 400,
+            code: 'bad_request',
+            detail: 'The address holds a NUL character (%00), which no operation takes.',
+            field: 'url',
+          })
       })
 
       // Anonymous reads may come from any site's scripts; nothing with credentials does.
