@@ -17,6 +17,9 @@ import { apiWriteRoutes } from './writes.js'
 import './scopes.js'
 
 export const API_PREFIX = '/api/v1'
+/** The name and window of the per-client limit app.ts registers (RATE_LIMIT_PER_MINUTE a minute). */
+const RATE_POLICY = 'per-client'
+const RATE_WINDOW_S = 60
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.decorateRequest('apiScopes', null as unknown as ApiScope[])
@@ -102,6 +105,15 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         if ((req.method === 'GET' || req.method === 'HEAD') && req.apiAuth === null)
           reply.header('access-control-allow-origin', '*')
         reply.header('vary', 'authorization, cookie, accept-encoding')
+        // The site's limit (RATE_LIMIT_PER_MINUTE) in the IETF draft's fields as well
+        // (draft-ietf-httpapi-ratelimit-headers: RateLimit-Policy and RateLimit, structured fields).
+        const limit = reply.getHeader('x-ratelimit-limit')
+        if (limit !== undefined) {
+          const remaining = Number(reply.getHeader('x-ratelimit-remaining') ?? 0)
+          const reset = Number(reply.getHeader('x-ratelimit-reset') ?? RATE_WINDOW_S)
+          reply.header('ratelimit-policy', `"${RATE_POLICY}";q=${String(limit)};w=${RATE_WINDOW_S}`)
+          reply.header('ratelimit', `"${RATE_POLICY}";r=${remaining};t=${reset}`)
+        }
       })
 
       api.setNotFoundHandler((req, reply) =>
