@@ -17,7 +17,7 @@ import type { LiveHubOptions } from './http/live.js'
 import { compressionPlugin } from './http/plugins/compression.js'
 import { dbPlugin } from './http/plugins/db.js'
 import { readDbPlugin } from './http/plugins/read-db.js'
-import { errorsPlugin } from './http/plugins/errors.js'
+import { errorsPlugin, frameworkErrors } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
 import { redisPlugin } from './http/plugins/redis.js'
@@ -116,6 +116,7 @@ export async function buildApp(
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    frameworkErrors,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
   })
   app.decorate('config', config)

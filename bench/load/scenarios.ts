@@ -7,6 +7,8 @@
 import { sql } from 'kysely'
 import { createDb } from '../../src/db/connect.js'
 import { parseDatabaseUrl, type DatabaseConfig } from '../../src/config.js'
+import type { Db } from '../../src/db/schema.js'
+import { createToken } from '../../src/domain/api-tokens/index.js'
 import { getPath, getRotating, getUncached, type Load } from './cannon.js'
 import type { Writer } from './writers.js'
 
@@ -18,6 +20,8 @@ export interface Scenario {
 }
 
 export interface Targets {
+  /** A read token (Authorization: Bearer) of a member, for the API's authenticated scenario. */
+  apiToken: string
   longThread: number
   threads: number[]
   writeThreads: { threadId: number; questionId: number }[]
@@ -48,6 +52,7 @@ export async function findTargets(databaseUrl: string): Promise<Targets> {
       order by t.id desc limit 64`.execute(db)
     if (!long) throw new Error('no thread with 50 replies: generate the data with bench-data')
     return {
+      apiToken: await benchToken(db),
       longThread: long.id,
       threads: spread.rows.map((r) => Number(r.id)),
       writeThreads: writable.rows.map((w) => ({
@@ -64,6 +69,37 @@ function get(name: string, path: string, load: Load = getPath(path)): Scenario {
   return { name, sample: { method: 'GET', path }, load }
 }
 
+/** A fresh read token of the first member (the previous run's bench token is deleted first). */
+async function benchToken(db: Db): Promise<string> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('role', '=', 'member')
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
+  await db.deleteFrom('api_tokens').where('name', '=', 'bench').execute()
+  const viewer = { id: user.id, username: user.username, title: null, role: 'member' as const }
+  const made = await createToken(
+    db,
+    { ...viewer, trustLevel: 'member', silencedUntil: null },
+    { name: 'bench', scopes: ['read'], lifetime: '7' },
+  )
+  if (!made.ok) throw new Error(`no bench token: ${JSON.stringify(made.failure)}`)
+  return made.value.token
+}
+
+/** GETs with a bearer token and a changing query parameter (no cache answers). */
+function getUncachedWithToken(path: string, token: string): Load {
+  const load = getUncached(path)
+  return {
+    requests: (connection) =>
+      load.requests(connection).map((r) => ({
+        ...r,
+        headers: { ...r.headers, authorization: `Bearer ${token}` },
+      })),
+  }
+}
+
 const SEARCHES = [
   ['search-word', 'panic'],
   ['search-identifier', 'vnode_put'],
@@ -74,6 +110,8 @@ export function readScenarios(targets: Targets): Scenario[] {
   const tag = (sort: string, page: number) =>
     `/tags/kernel?sortBy=${sort}&sortOrder=desc&page=${page}`
   const thread = `/threads/${targets.longThread}`
+  const apiThread = `/api/v1/threads/${targets.longThread}`
+  const apiTag = '/api/v1/tags/kernel/threads?sortBy=activity&sortOrder=desc&limit=30'
   return [
     get('home', '/'),
     ...SORTS.flatMap((sort) => [
@@ -94,6 +132,18 @@ export function readScenarios(targets: Targets): Scenario[] {
       const path = `/search?q=${encodeURIComponent(q)}`
       return get(name, path, getUncached(path))
     }),
+    // The API's reads beside the pages above (same data, no rendering), and what a token costs.
+    get('api-thread-50-replies-uncached', apiThread, getUncached(apiThread)),
+    get('api-tag-activity-p1-uncached', apiTag, getUncached(apiTag)),
+    {
+      name: 'api-thread-50-replies-token',
+      sample: {
+        method: 'GET',
+        path: apiThread,
+        headers: { authorization: `Bearer ${targets.apiToken}` },
+      },
+      load: getUncachedWithToken(apiThread, targets.apiToken),
+    },
   ]
 }
 

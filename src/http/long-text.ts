@@ -7,12 +7,23 @@
  */
 import type { onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify'
 import { sendFailure } from './failure.js'
+import { sendProblem } from './problem.js'
 
 /** Bytes of a form with long text: 1,000,000 characters of plain text, percent-encoded in part. */
 export const LONG_TEXT_BODY_BYTES = 4 * 1024 * 1024
 
 const signedInFirst: onRequestAsyncHookHandler = async (req, reply) => {
-  if (!req.viewer) return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to post.' })
+  if (req.viewer) return
+  // The API's answer to a request without credentials: 401 and how to send them (docs/api.md).
+  if (req.url.startsWith('/api/')) {
+    reply.header('www-authenticate', 'Bearer realm="quorum"')
+    return sendProblem(req, reply, {
+      status: 401,
+      code: 'unauthenticated',
+      detail: 'Send a personal access token: Authorization: Bearer <token>.',
+    })
+  }
+  return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to post.' })
 }
 
 /** Route options for a form with a post's text. @example app.post('/x', { ...longTextRoute, schema }, handler) */

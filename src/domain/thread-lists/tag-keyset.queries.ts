@@ -11,6 +11,9 @@ import type { ListingOptions, ThreadListItem } from './thread-lists.types.js'
 /** Where a list stopped: the last row's pin, sort key and thread id. */
 export type ListCursor = readonly [pinned: number, sortKey: number, threadId: number]
 
+const TIME_SORTS = new Set<ListingOptions['sortBy']>(['activity', 'newest'])
+const int32 = (n: number) => Math.min(Math.max(n, -2_147_483_648), 2_147_483_647)
+
 export async function listTagThreadsAfter(
   db: Executor,
   q: ListingOptions & { tagId: number; limit: number; after: ListCursor | null },
@@ -24,7 +27,13 @@ export async function listTagThreadsAfter(
     .where('tt.deleted', '=', 0)
   if (q.filter !== 'all') page = page.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
   if (q.after) {
-    const [pinned, key, id] = q.after
+    // Pins, counts and ids are 32-bit columns, and PostgreSQL refuses a parameter past that range: a
+    // cursor's number beyond it compares as the bound would (times are 64-bit).
+    const [pinned, key, id] = [
+      int32(q.after[0]),
+      TIME_SORTS.has(q.sortBy) ? q.after[1] : int32(q.after[1]),
+      int32(q.after[2]),
+    ]
     const beyond = q.sortOrder === 'desc' ? '<' : '>'
     page = page.where((eb) => {
       const sameRank = eb.or([

@@ -77,6 +77,33 @@ export const errorsPlugin = fp(
   { name: 'errors', dependencies: ['assets'] },
 )
 
+/**
+ * Fastify's answer to a URL its router cannot take apart (a bad percent-escape, a path segment longer
+ * than `maxParamLength`), which it sends before any hook runs. The API answers problem details: 404 for a
+ * segment too long to name anything, 400 for a malformed one; pages keep Fastify's short JSON.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  req: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+  if (req.url.startsWith('/api/')) {
+    sendProblem(req, reply, {
+      status: tooLong ? 404 : 400,
+      code: tooLong ? 'not_found' : 'bad_request',
+      detail: tooLong
+        ? 'A path segment is longer than any id, slug or name here.'
+        : 'The URL has a malformed percent-escape.',
+    })
+    return
+  }
+  const status = error.statusCode ?? 400
+  void reply
+    .code(status)
+    .send({ error: 'Bad Request', code: error.code, message: error.message, statusCode: status })
+}
+
 /** Why the forum cannot answer right now, as opposed to a bug: each answers 503 with Retry-After. */
 export type Unavailability = 'busy' | 'database_down' | 'storage_full'
 
@@ -252,6 +279,7 @@ function codeFor(status: number): string {
       404: 'not_found',
       409: 'conflict',
       413: 'too_large',
+      415: 'unsupported_type',
       422: 'invalid',
       429: 'rate_limited',
       503: 'busy',

@@ -96,6 +96,8 @@ export const sessionPlugin = fp<{ https: boolean }>(
         return done()
       // An API request with a bearer token: no cookie vouches for it, so no cross-site form can forge it.
       if (req.apiAuth === 'token') return done()
+      // An API request with no credentials at all: nothing vouches for it, and its route answers 401.
+      if (!req.viewer && req.url.startsWith('/api/')) return done()
       app.csrfProtection(req, reply, done)
     })
 

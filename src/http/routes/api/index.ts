@@ -16,10 +16,14 @@ import { apiModerationRoutes } from './moderation.js'
 import { apiNotificationRoutes } from './notifications.js'
 import { apiReadRoutes } from './reads.js'
 import { apiStaffRoutes } from './staff.js'
+import { problems } from './responses.js'
 import { apiWriteRoutes } from './writes.js'
 import './scopes.js'
 
 export const API_PREFIX = '/api/v1'
+/** The name and window of the per-client limit app.ts registers (RATE_LIMIT_PER_MINUTE a minute). */
+const RATE_POLICY = 'per-client'
+const RATE_WINDOW_S = 60
 
 export const apiRoutes: FastifyPluginAsync = async (app) => {
   app.decorateRequest('apiScopes', null as unknown as ApiScope[])
@@ -53,6 +57,15 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         transform: ({ schema, url }) => ({ schema, url: url.slice(API_PREFIX.length) || '/' }),
       })
       await api.register(etag, { weak: true })
+      // Any request with a body may be too large (413) or of a type no parser reads (415), whatever
+      // the operation: every write declares both, so its answers stay within the document.
+      const bodyProblems = problems(413, 415)
+      api.addHook('onRoute', (route) => {
+        const methods = [route.method].flat()
+        const response = route.schema?.response as Record<string, unknown> | undefined
+        if (!response || methods.every((m) => m === 'GET' || m === 'HEAD')) return
+        for (const status of [413, 415]) response[status] ??= bodyProblems[status]
+      })
 
       api.addHook('onRequest', async (req, reply) => {
         const header = req.headers.authorization
@@ -79,11 +92,32 @@ export const apiRoutes: FastifyPluginAsync = async (app) => {
         req.sessionIdHash = null
       })
 
+      // No operation takes a NUL character in its address, and PostgreSQL can neither store nor compare
+      // text holding one: refused before a route looks anything up with it.
+      api.addHook('preValidation', async (req, reply) => {
+        if (/%00/i.test(req.url))
+          return sendProblem(req, reply, {
+            status: 400,
+            code: 'bad_request',
+            detail: 'The address holds a NUL character (%00), which no operation takes.',
+            field: 'url',
+          })
+      })
+
       // Anonymous reads may come from any site's scripts; nothing with credentials does.
       api.addHook('onSend', async (req, reply) => {
         if ((req.method === 'GET' || req.method === 'HEAD') && req.apiAuth === null)
           reply.header('access-control-allow-origin', '*')
         reply.header('vary', 'authorization, cookie, accept-encoding')
+        // The site's limit (RATE_LIMIT_PER_MINUTE) in the IETF draft's fields as well
+        // (draft-ietf-httpapi-ratelimit-headers: RateLimit-Policy and RateLimit, structured fields).
+        const limit = reply.getHeader('x-ratelimit-limit')
+        if (limit !== undefined) {
+          const remaining = Number(reply.getHeader('x-ratelimit-remaining') ?? 0)
+          const reset = Number(reply.getHeader('x-ratelimit-reset') ?? RATE_WINDOW_S)
+          reply.header('ratelimit-policy', `"${RATE_POLICY}";q=${String(limit)};w=${RATE_WINDOW_S}`)
+          reply.header('ratelimit', `"${RATE_POLICY}";r=${remaining};t=${reset}`)
+        }
       })
 
       api.setNotFoundHandler((req, reply) =>

@@ -3,11 +3,11 @@ import { Problem } from '../../schemas/api.js'
 
 /**
  * Error answers an operation may give, by status: those named, and the ones any request can meet (a
- * bad token 401, the rate limit 429, an unavailable database 503).
+ * malformed address or body 400, a bad token 401, the rate limit 429, an unavailable database 503).
  */
 export const problems = (...statuses: number[]) =>
   Object.fromEntries(
-    [...new Set([...statuses, 401, 429, 503])].map((s) => [
+    [...new Set([...statuses, 400, 401, 429, 503])].map((s) => [
       s,
       {
         description: 'Problem details',

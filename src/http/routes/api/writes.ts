@@ -310,7 +310,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         ...writes,
         params: IdParams,
         body: WatchSchema,
-        response: { 200: WatchSchema, ...problems(400, 403, 404, 422) },
+        response: { 200: WatchSchema, ...problems(400, 403, 404, 413, 415, 422) },
       },
     },
     async (req, reply) => {
