@@ -4,9 +4,13 @@
  * levels to decide who hears of a post.
  */
 export {
+  getWatchDefaults,
   getWatchState,
   listEffectiveThreadLevels,
   listHomeThreads,
+  listUnreadCounts,
+  markThreadRead,
+  saveWatchDefaults,
   setWatchLevel,
   watchByDefault,
 } from './watching.actions.js'

@@ -1,0 +1,213 @@
+/**
+ * What tracking adds and what a person's defaults change: "N new" on the tag page, home and
+ * /settings/watching for the threads a signed-in person tracks or watches (from the read position their
+ * last view of the thread recorded), never on anonymous pages; tracking tells of mentions and replies
+ * to me only; and the "when I ask / when I reply" defaults of /settings/notifications.
+ */
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Db } from '../../../src/db/schema.js'
+import { Agent, signedIn } from '../../support/agent.js'
+import { buildTestApp } from '../../support/build-test-app.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
+import { parseHtml } from '../../support/html.js'
+import { useTestDb } from '../../support/test-db.js'
+
+interface Person {
+  agent: Agent
+  id: number
+  name: string
+}
+
+async function kindsOf(db: Db, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('notifications')
+    .select('kind')
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => r.kind)
+}
+
+async function levelOf(db: Db, userId: number, threadId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('thread_watches')
+    .select('level')
+    .where('user_id', '=', userId)
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst()
+  return row?.level
+}
+
+/** The "N new" badge of a thread's row on a list page, or null when it has none. */
+function badgeOf(html: string, threadId: number): string | null {
+  const doc = parseHtml(html)
+  const link = doc.querySelector(`a[href^="/threads/${threadId}"]`)
+  const row = link?.closest('tr, li')
+  if (!row) throw new Error(`thread ${threadId} is not on the page`)
+  return row.querySelector('.unread-count')?.textContent ?? null
+}
+
+describe.each(DIALECTS)('%s: tracking counts and watch defaults', (dialect) => {
+  const t = useTestDb(dialect)
+  let app: FastifyInstance
+  let people = 0
+
+  const person = async (prefix: string): Promise<Person> => {
+    const name = `${prefix}_${++people}`
+    const { agent, id } = await signedIn(app, t.db, name)
+    return { agent, id, name }
+  }
+
+  const ask = async (who: Person, tags = 'drivers') => {
+    await who.agent.get('/ask')
+    const res = await who.agent.postMultipart('/ask', {
+      title: `Why does the ${who.name} controller drop packets under load?`,
+      body: `Seen by ${who.name} on every boot since the last firmware update.`,
+      tags,
+      intent: 'post',
+    })
+    expect(res.statusCode).toBe(303)
+    return Number(/^\/threads\/(\d+)/.exec(res.headers.location ?? '')?.[1])
+  }
+
+  const reply = async (who: Person, threadId: number, body?: string) => {
+    await who.agent.get(`/threads/${threadId}`)
+    const res = await who.agent.post(`/threads/${threadId}/replies`, {
+      body: body ?? `Reply from ${who.name}: check the interrupt moderation settings.`,
+    })
+    expect(res.statusCode).toBe(303)
+  }
+
+  beforeAll(async () => {
+    app = await buildTestApp(t.handle)
+    await make.tag(t.db, 'drivers')
+  })
+  afterAll(async () => app?.close())
+
+  it('counts replies since the last view on tracked and watched threads, for their viewer only', async () => {
+    const asker = await person('asker')
+    const tracker = await person('tracker')
+    const bystander = await person('bystander')
+    const threadId = await ask(asker)
+    await reply(tracker, threadId) // replying tracks it
+    await tracker.agent.get(`/threads/${threadId}`) // the page after the reply: read up to here
+    await asker.agent.get(`/threads/${threadId}`)
+    await bystander.agent.get(`/threads/${threadId}`) // viewed, but normal: no count
+    const later = await person('later')
+    await reply(later, threadId, 'Which NIC firmware version is it?')
+    await reply(later, threadId, 'Does it happen with GRO turned off?')
+    await reply(later, threadId, `Late reply, cc @${tracker.name}.`)
+    await app.jobs.drain()
+
+    // Asker (watching) and tracker both see "3 new" on home, the tag page and /settings/watching.
+    for (const who of [asker, tracker]) {
+      expect(badgeOf((await who.agent.get('/')).body, threadId)).toBe('3 new')
+      expect(badgeOf((await who.agent.get('/tags/drivers')).body, threadId)).toBe('3 new')
+      expect(badgeOf((await who.agent.get('/settings/watching')).body, threadId)).toBe('3 new')
+    }
+    expect(badgeOf((await bystander.agent.get('/')).body, threadId)).toBeNull()
+    // Anonymous pages carry no count and stay cacheable.
+    const anon = await new Agent(app, '10.9.8.7').get('/tags/drivers')
+    expect(anon.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
+    expect(badgeOf(anon.body, threadId)).toBeNull()
+
+    // Viewing the thread reads it: the count is gone.
+    await asker.agent.get(`/threads/${threadId}`)
+    expect(badgeOf((await asker.agent.get('/')).body, threadId)).toBeNull()
+    expect(badgeOf((await tracker.agent.get('/')).body, threadId)).toBe('3 new')
+
+    // Tracking tells of mentions (and replies to me) only, never of every post as watching does.
+    expect(await kindsOf(t.db, tracker.id)).toEqual(['mention'])
+    expect(await kindsOf(t.db, asker.id)).toEqual(['reply', 'reply', 'reply', 'reply'])
+    expect(await kindsOf(t.db, bystander.id)).toEqual([])
+  })
+
+  it('counts threads tracked through their tag', async () => {
+    const asker = await person('tagasker')
+    const fan = await person('tagtracker')
+    const tagId = (
+      await t.db
+        .selectFrom('tags')
+        .select('id')
+        .where('slug', '=', 'drivers')
+        .executeTakeFirstOrThrow()
+    ).id
+    await fan.agent.get('/tags/drivers')
+    await fan.agent.post('/watch', { target: 'tag', id: String(tagId), level: 'tracking' })
+    const threadId = await ask(asker)
+    await fan.agent.get(`/threads/${threadId}`)
+    await reply(await person('tagreplier'), threadId)
+    expect(badgeOf((await fan.agent.get('/tags/drivers')).body, threadId)).toBe('1 new')
+    await fan.agent.get('/tags/drivers')
+    await fan.agent.post('/watch', { target: 'thread', id: String(threadId), level: 'normal' })
+    expect(badgeOf((await fan.agent.get('/tags/drivers')).body, threadId)).toBeNull()
+  })
+
+  it('uses the person’s own defaults for asking and replying', async () => {
+    const p = await person('chooser')
+    const other = await person('otherasker')
+    const page = parseHtml((await p.agent.get('/settings/notifications')).body)
+    const form = page.querySelector('form[action="/settings/watch-defaults"]')
+    expect(form?.querySelector('input[name="_csrf"]')).not.toBeNull()
+    expect(form?.querySelector<HTMLSelectElement>('#watch-on-ask')?.value).toBe('watching')
+    expect(form?.querySelector<HTMLSelectElement>('#watch-on-reply')?.value).toBe('tracking')
+
+    const saved = await p.agent.post('/settings/watch-defaults', {
+      on_ask: 'tracking',
+      on_reply: 'normal',
+    })
+    expect(saved.statusCode).toBe(200)
+    const after = parseHtml(saved.body)
+    expect(after.querySelector('[role="status"]')?.textContent).toContain('Saved')
+    expect(after.querySelector<HTMLSelectElement>('#watch-on-ask')?.value).toBe('tracking')
+
+    const mine = await ask(p)
+    expect(await levelOf(t.db, p.id, mine)).toBe('tracking')
+    const theirs = await ask(other)
+    await reply(p, theirs)
+    expect(await levelOf(t.db, p.id, theirs)).toBeUndefined() // normal: no row
+
+    // A level the person chose for a thread stays whatever the default.
+    await p.agent.post('/settings/watch-defaults', { on_ask: 'watching', on_reply: 'watching' })
+    await p.agent.get(`/threads/${theirs}`)
+    await p.agent.post('/watch', { target: 'thread', id: String(theirs), level: 'muted' })
+    await reply(p, theirs, 'A second reply from the chooser, with more detail.')
+    expect(await levelOf(t.db, p.id, theirs)).toBe('muted')
+
+    // Bad input: 422, the field named, the form filled in; and the CSRF token is required.
+    await p.agent.get('/settings/notifications')
+    const bad = await p.agent.post('/settings/watch-defaults', {
+      on_ask: 'muted',
+      on_reply: 'tracking',
+    })
+    expect(bad.statusCode).toBe(422)
+    const badDoc = parseHtml(bad.body)
+    expect(badDoc.querySelector('#watch-on-ask-error')?.textContent).toBe(
+      'Choose watching, tracking or normal.',
+    )
+    expect(badDoc.querySelector<HTMLSelectElement>('#watch-on-reply')?.value).toBe('tracking')
+    expect(
+      (
+        await p.agent.post(
+          '/settings/watch-defaults',
+          { on_ask: 'normal', on_reply: 'normal' },
+          { csrf: null },
+        )
+      ).statusCode,
+    ).toBe(403)
+    const stored = await t.db
+      .selectFrom('watch_defaults')
+      .select(['on_ask', 'on_reply'])
+      .where('user_id', '=', p.id)
+      .executeTakeFirstOrThrow()
+    expect(stored).toEqual({ on_ask: 'watching', on_reply: 'watching' })
+    const anon = new Agent(app, '10.9.8.6')
+    await anon.get('/login')
+    expect(
+      (await anon.post('/settings/watch-defaults', { on_ask: 'normal', on_reply: 'normal' }))
+        .statusCode,
+    ).toBe(403)
+  })
+})
