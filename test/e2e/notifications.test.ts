@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startSmtp, type TestSmtp } from '../support/smtp.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { BasePage } from './pages/base-page.js'
 import { establish, signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
@@ -106,9 +107,13 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
     await a.locator(`#${replyId}.is-accepted [data-accepted-badge]`).waitFor({ timeout: 2_000 })
     // A comments under the reply from that tab too: the comment appears under it on the open page.
     await a2.locator(`#${replyId} .comment-composer summary`).click()
-    await a2
-      .locator(`#comment-body-${replyId!.slice('post-'.length)}`)
-      .fill('Confirmed on 6.8 too.')
+    // Typing "@notify_he" offers B's name (keyboard: Enter takes the highlighted one; axe-clean).
+    const comment = a2.locator(`#comment-body-${replyId!.slice('post-'.length)}`)
+    await comment.pressSequentially('Confirmed on 6.8 too. Thanks @notify_he')
+    await a2.getByRole('option', { name: '@notify_helper' }).waitFor()
+    expect(await new BasePage(a2).axeViolations()).toEqual([])
+    await comment.press('Enter')
+    expect(await comment.inputValue()).toBe('Confirmed on 6.8 too. Thanks @notify_helper ')
     await a2.getByRole('button', { name: 'Add comment' }).click()
     await a
       .locator(`#${replyId} .comment-list .comment-body`, { hasText: 'Confirmed on 6.8 too.' })

@@ -13,6 +13,7 @@ export {
 } from './notifications.actions.js'
 export { countUnread, eraseNotifications, listThreadTagIds } from './notifications.queries.js'
 export { parseMentions } from './mentions.js'
+export { mentionSuggestLimiter, suggestMentions } from './mention-suggest.js'
 export * from './notifications.types.js'
 export { describeNotification } from './describe.js'
 export {

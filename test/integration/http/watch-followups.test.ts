@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../../src/db/schema.js'
+import { mentionSuggestLimiter } from '../../../src/domain/notifications/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -209,5 +210,86 @@ describe.each(DIALECTS)('%s: tracking counts and watch defaults', (dialect) => {
       (await anon.post('/settings/watch-defaults', { on_ask: 'normal', on_reply: 'normal' }))
         .statusCode,
     ).toBe(403)
+  })
+})
+
+describe.each(DIALECTS)('%s: @mention autocomplete endpoint', (dialect) => {
+  const t = useTestDb(dialect)
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    app = await buildTestApp(t.handle)
+  })
+  afterAll(async () => app?.close())
+
+  it('offers at most 8 names by prefix, to signed-in people only, names without addresses', async () => {
+    const names0 = [...Array.from({ length: 10 }, (_, i) => `Quill_${i}`), 'quillsmith', 'quxa_b']
+    await t.db
+      .insertInto('users')
+      .values(
+        names0.map((username) => ({
+          username,
+          username_key: username.toLowerCase(),
+          email: `${username}@example.test`,
+          email_key: `${username.toLowerCase()}@example.test`,
+          password_hash: null,
+          role: 'member' as const,
+          title: null,
+          created_at: Date.now(),
+          deleted_at: null,
+          email_verified_at: null,
+          silenced_until: null,
+          silence_reason: null,
+          suspended_until: null,
+          suspend_reason: null,
+        })),
+      )
+      .execute()
+    const { agent, id } = await signedIn(app, t.db, 'mention_reader')
+    mentionSuggestLimiter.reset(`user:${id}`)
+    const json = { accept: 'application/json' }
+    const res = await agent.get('/mentions/suggest?q=QUILL', json)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['cache-control']).toBe('private, no-store')
+    const names = (JSON.parse(res.body) as { users: { username: string }[] }).users.map(
+      (u) => u.username,
+    )
+    expect(names).toEqual([
+      'Quill_0',
+      'Quill_1',
+      'Quill_2',
+      'Quill_3',
+      'Quill_4',
+      'Quill_5',
+      'Quill_6',
+      'Quill_7',
+    ])
+    expect(res.body).not.toContain('@example')
+    // "_" matches itself only, not any one character; nonsense matches nobody.
+    const underscore = JSON.parse((await agent.get('/mentions/suggest?q=quill_', json)).body)
+    expect(underscore.users).toHaveLength(8)
+    const exact = JSON.parse((await agent.get('/mentions/suggest?q=quxa_', json)).body)
+    expect(exact.users).toEqual([{ username: 'quxa_b' }])
+    const none = JSON.parse((await agent.get('/mentions/suggest?q=quills%25', json)).body)
+    expect(none.users).toEqual([])
+    const smith = JSON.parse((await agent.get('/mentions/suggest?q=quills', json)).body)
+    expect(smith.users).toEqual([{ username: 'quillsmith' }])
+
+    const anon = await new Agent(app, '10.9.8.5').get('/mentions/suggest?q=quill', json)
+    expect(anon.statusCode).toBe(403)
+    expect(anon.body).not.toContain('Quill_0')
+  })
+
+  it('limits lookups per person: 429 with Retry-After past 60 a minute', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'mention_flooder')
+    mentionSuggestLimiter.reset(`user:${id}`) // one process, two databases: the same ids
+    const json = { accept: 'application/json' }
+    const statuses = []
+    for (let i = 0; i < 61; i++)
+      statuses.push((await agent.get(`/mentions/suggest?q=z${i}`, json)).statusCode)
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true)
+    const held = await agent.get('/mentions/suggest?q=zz', json)
+    expect(held.statusCode).toBe(429)
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0)
   })
 })

@@ -10,6 +10,7 @@ import {
   listNotifications,
   markAllNotificationsRead,
   saveEmailPrefs,
+  suggestMentions,
   unsubscribeFromEmail,
 } from '../../../domain/notifications/index.js'
 import { NotificationSettingsPage } from '../../../views/pages/notification-settings-page.js'
@@ -51,6 +52,7 @@ const UnsubscribeBody = Type.Object({
   'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })),
 })
 type UnsubscribeFields = Static<typeof UnsubscribeQuery>
+const MentionQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) })
 
 function userIdOf(value: string | undefined): number {
   return /^[1-9]\d{0,8}$/.test(value ?? '') ? Number(value) : 0
@@ -219,6 +221,18 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
         userId: '',
         token: '',
       })
+    },
+  )
+
+  // The composer's @mention autocomplete (island mention-suggest): names only, signed in, limited.
+  app.get<{ Querystring: Static<typeof MentionQuery> }>(
+    '/mentions/suggest',
+    { schema: { querystring: MentionQuery }, config: { pageCache: false } },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store')
+      const result = await suggestMentions(req.db, req.viewer, req.query.q ?? '')
+      if (!result.ok) return sendFailure(req, reply, result.failure)
+      return reply.send({ users: result.value.map((username) => ({ username })) })
     },
   )
 
