@@ -11,6 +11,7 @@ import { createMigrator, migrateDown, migrateToLatest } from '../db/migrate.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { scheduleTrustReview } from '../domain/trust/index.js'
+import { scheduleDigests } from '../domain/notifications/index.js'
 import { fileLines } from './file-lines.js'
 import { benchDataCommand } from './bench-data.js'
 import { jobsCommand } from './jobs.js'
@@ -163,6 +164,8 @@ async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<numbe
     app.jobs.start()
     // The daily trust review (promotions); its key is the day, so many processes queue one.
     await scheduleTrustReview(app.db)
+    // The daily digest scheduler (tag watchers told of nothing still get their tags' busy threads).
+    await scheduleDigests(app.db)
   }
   console.error(`Quorum is serving ${config.publicUrl} (${config.database.dialect})`)
   return new Promise<number>(() => {}) // runs until a signal
