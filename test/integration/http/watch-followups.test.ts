@@ -146,6 +146,45 @@ describe.each(DIALECTS)('%s: tracking counts and watch defaults', (dialect) => {
     expect(badgeOf((await fan.agent.get('/tags/drivers')).body, threadId)).toBeNull()
   })
 
+  it('approving a held reply sends the notifications its hold skipped, once', async () => {
+    const asker = await person('heldasker')
+    const watcher = await person('heldwatcher')
+    const named = await person('heldnamed')
+    const threadId = await ask(asker)
+    await watcher.agent.get(`/threads/${threadId}`)
+    await watcher.agent.post('/watch', {
+      target: 'thread',
+      id: String(threadId),
+      level: 'watching',
+    })
+    const newbie = await signedIn(app, t.db, `heldnewbie_${++people}`, 'member', null, 'new')
+    await newbie.agent.get(`/threads/${threadId}`)
+    const res = await newbie.agent.post(`/threads/${threadId}/replies`, {
+      body: `A first reply from a new account, cc @${named.name}.`,
+    })
+    expect(res.headers.location).toContain('held=approval')
+    await app.jobs.drain()
+    for (const who of [asker, watcher, named]) expect(await kindsOf(t.db, who.id)).toEqual([])
+
+    const item = await t.db
+      .selectFrom('review_items as r')
+      .innerJoin('posts as p', 'p.id', 'r.post_id')
+      .select('r.id')
+      .where('p.thread_id', '=', threadId)
+      .where('r.status', '=', 'pending')
+      .executeTakeFirstOrThrow()
+    const moderator = await signedIn(app, t.db, `heldmod_${++people}`, 'moderator')
+    await moderator.agent.get('/review')
+    expect((await moderator.agent.post(`/review/${item.id}/approve`)).statusCode).toBe(303)
+    expect((await moderator.agent.post(`/review/${item.id}/approve`)).statusCode).toBe(409)
+    await app.jobs.drain()
+    await app.jobs.drain()
+    expect(await kindsOf(t.db, asker.id)).toEqual(['reply'])
+    expect(await kindsOf(t.db, watcher.id)).toEqual(['watched-post'])
+    expect(await kindsOf(t.db, named.id)).toEqual(['mention'])
+    expect(await kindsOf(t.db, newbie.id)).toEqual(['post-approved'])
+  })
+
   it('uses the person’s own defaults for asking and replying', async () => {
     const p = await person('chooser')
     const other = await person('otherasker')
