@@ -268,3 +268,22 @@ export async function listUsernamesByPrefix(
     .execute()
   return rows.map((r) => r.username)
 }
+
+/**
+ * After a merge moved posts from one thread into another: their notifications point at the thread
+ * the posts are in now (the question's, and those without a post, stay with the old thread).
+ */
+export async function moveNotificationsWithPosts(
+  db: Executor,
+  fromThreadId: number,
+  toThreadId: number,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ thread_id: toThreadId })
+    .where('thread_id', '=', fromThreadId)
+    .where('post_id', 'in', (eb) =>
+      eb.selectFrom('posts').select('id').where('thread_id', '=', toThreadId),
+    )
+    .execute()
+}

@@ -14,5 +14,10 @@ export {
   setWatchLevel,
   watchByDefault,
 } from './watching.actions.js'
-export { eraseWatches, listThreadTagWatchLevels, listUserWatches } from './watching.queries.js'
+export {
+  copyThreadWatches,
+  eraseWatches,
+  listThreadTagWatchLevels,
+  listUserWatches,
+} from './watching.queries.js'
 export * from './watching.types.js'

@@ -187,3 +187,31 @@ export async function eraseWatches(db: Executor, userId: number): Promise<void> 
   await db.deleteFrom('thread_reads').where('user_id', '=', userId).execute()
   await db.deleteFrom('watch_defaults').where('user_id', '=', userId).execute()
 }
+
+/**
+ * After a merge: each level held on the old thread is held on the thread its replies went into, unless
+ * the person holds one there already (theirs stays). The old thread's watches stay with it.
+ */
+export async function copyThreadWatches(
+  db: Executor,
+  fromThreadId: number,
+  toThreadId: number,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('thread_watches')
+    .columns(['user_id', 'thread_id', 'level', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('thread_watches')
+        .select((s) => [
+          'user_id',
+          s.val(toThreadId).as('thread_id'),
+          'level',
+          s.val(now).as('updated_at'),
+        ])
+        .where('thread_id', '=', fromThreadId),
+    )
+    .onConflict((oc) => oc.columns(['user_id', 'thread_id']).doNothing())
+    .execute()
+}

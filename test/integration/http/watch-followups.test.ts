@@ -185,6 +185,35 @@ describe.each(DIALECTS)('%s: tracking counts and watch defaults', (dialect) => {
     expect(await kindsOf(t.db, newbie.id)).toEqual(['post-approved'])
   })
 
+  it('merging replies into another thread moves their notifications and watchers there', async () => {
+    const asker = await person('mergeasker')
+    const helper = await person('mergehelper')
+    const other = await person('mergeother')
+    const source = await ask(asker)
+    await reply(helper, source, 'Merged reply: the firmware needs the quirk flag.')
+    const target = await ask(other)
+    await app.jobs.drain()
+    const moderator = await signedIn(app, t.db, `mergemod_${++people}`, 'moderator')
+    await moderator.agent.get(`/threads/${source}`)
+    const res = await moderator.agent.post(`/threads/${source}/staff/merge`, {
+      target: String(target),
+    })
+    expect(res.statusCode).toBe(303)
+    const told = await t.db
+      .selectFrom('notifications')
+      .select(['kind', 'thread_id'])
+      .where('user_id', '=', asker.id)
+      .execute()
+    expect(told).toEqual([{ kind: 'reply', thread_id: target }])
+    expect(await levelOf(t.db, helper.id, target)).toBe('tracking')
+    expect(await levelOf(t.db, asker.id, target)).toBe('watching')
+    expect(await levelOf(t.db, other.id, target)).toBe('watching')
+    const list = parseHtml((await asker.agent.get('/notifications')).body)
+    expect(list.querySelector('.notification a')?.getAttribute('href')).toMatch(
+      new RegExp(`^/threads/${target}#post-`),
+    )
+  })
+
   it('uses the person’s own defaults for asking and replying', async () => {
     const p = await person('chooser')
     const other = await person('otherasker')
