@@ -12,6 +12,7 @@ import { countPendingMigrations } from '../db/readiness.js'
 import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { scheduleTrustReview } from '../domain/trust/index.js'
+import { scheduleDigests } from '../domain/notifications/index.js'
 import { fileLines } from './file-lines.js'
 import { backupCommand } from './backup.js'
 import { benchDataCommand } from './bench-data.js'
@@ -205,6 +206,8 @@ async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<numbe
     app.jobs.start()
     // The daily trust review (promotions); its key is the day, so many processes queue one.
     await scheduleTrustReview(app.db)
+    // The daily digest scheduler (tag watchers told of nothing still get their tags' busy threads).
+    await scheduleDigests(app.db)
   }
   if (link) app.log.info({ pid: process.pid }, 'worker listening')
   else console.error(servingLine(config))

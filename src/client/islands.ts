@@ -14,6 +14,7 @@ import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
 import { redactCheck } from './islands/redact-check.js'
 import { liveUpdates } from './islands/live-updates.js'
+import { mentionSuggest } from './islands/mention-suggest.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -31,6 +32,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'tag-suggest': tagSuggest,
   'redact-check': redactCheck,
   'live-updates': liveUpdates,
+  'mention-suggest': mentionSuggest,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

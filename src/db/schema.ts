@@ -197,6 +197,8 @@ export interface Database {
   common_terms: CommonTermsTable
   jobs: JobsTable
   thread_watches: ThreadWatchesTable
+  thread_reads: ThreadReadsTable
+  watch_defaults: WatchDefaultsTable
   tag_watches: TagWatchesTable
   notifications: NotificationsTable
   notification_email_prefs: NotificationEmailPrefsTable
@@ -420,6 +422,21 @@ export interface ThreadWatchesTable {
   thread_id: number
   level: WatchLevelColumn
   updated_at: number
+}
+
+/** Where a person stopped reading a thread: its reply count at their last view of its page. */
+export interface ThreadReadsTable {
+  user_id: number
+  thread_id: number
+  read_replies: number
+  read_at: number
+}
+
+/** The levels asking and replying set for a person (no row: watching on ask, tracking on reply). */
+export interface WatchDefaultsTable {
+  user_id: number
+  on_ask: WatchLevelColumn
+  on_reply: WatchLevelColumn
 }
 
 export interface TagWatchesTable {

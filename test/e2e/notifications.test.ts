@@ -1,6 +1,8 @@
 /**
  * Issue 22's "done when", in Chromium with two people: A asks, B replies; A's open thread page learns
- * of the reply without a reload ("1 new reply: show", then the reply in place), A's bell shows 1,
+ * of the reply without a reload ("1 new reply: show", then the reply in place), then of B's edit (the
+ * new body in place), of A's accept and comment from another tab (the mark moves, the comment shows
+ * under the reply), still without a reload; A's bell shows 1,
  * /notifications lists it, a mail reaches the test SMTP server, and its unsubscribe link works in a
  * browser that is not signed in.
  */
@@ -9,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DIALECTS } from '../support/dialects.js'
 import { startSmtp, type TestSmtp } from '../support/smtp.js'
 import { E2E_TIMEOUT_MS, launchChromium, newContext, screenshot } from './support/browser.js'
+import { BasePage } from './pages/base-page.js'
 import { establish, signIn, signUp } from './support/members.js'
 import { startServer, type E2eServer } from './support/server.js'
 
@@ -82,6 +85,41 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
     await shot(a, '1-bar')
     await bar.click()
     await a.locator('.reply-list .post-body', { hasText: 'Retrain the link' }).waitFor()
+    const replyId = await a.locator('.reply-list > article').first().getAttribute('id')
+    expect(replyId).toMatch(/^post-\d+$/)
+    const replyPath = `/posts/${replyId!.slice('post-'.length)}`
+
+    // B edits the reply: A's page shows the new body in place.
+    await b.goto(`${replyPath}/edit`)
+    await b.locator('#edit-body').fill(`${REPLY} Then re-enable ASPM.`)
+    await Promise.all([
+      b.waitForURL(/\/threads\/\d+/),
+      b.getByRole('button', { name: 'Save changes' }).click(),
+    ])
+    await a
+      .locator(`#${replyId} .post-body`, { hasText: 'Then re-enable ASPM.' })
+      .waitFor({ timeout: 2_000 })
+    // A accepts it from another tab: the mark appears on the open page.
+    const a2 = await a.context().newPage()
+    await a2.goto(threadUrl)
+    await a2.getByRole('button', { name: 'Accept answer' }).click()
+    await a2.getByRole('button', { name: 'Unaccept' }).waitFor()
+    await a.locator(`#${replyId}.is-accepted [data-accepted-badge]`).waitFor({ timeout: 2_000 })
+    // A comments under the reply from that tab too: the comment appears under it on the open page.
+    await a2.locator(`#${replyId} .comment-composer summary`).click()
+    // Typing "@notify_he" offers B's name (keyboard: Enter takes the highlighted one; axe-clean).
+    const comment = a2.locator(`#comment-body-${replyId!.slice('post-'.length)}`)
+    await comment.pressSequentially('Confirmed on 6.8 too. Thanks @notify_he')
+    await a2.getByRole('option', { name: '@notify_helper' }).waitFor()
+    expect(await new BasePage(a2).axeViolations()).toEqual([])
+    await comment.press('Enter')
+    expect(await comment.inputValue()).toBe('Confirmed on 6.8 too. Thanks @notify_helper ')
+    await a2.getByRole('button', { name: 'Add comment' }).click()
+    await a
+      .locator(`#${replyId} .comment-list .comment-body`, { hasText: 'Confirmed on 6.8 too.' })
+      .waitFor({ timeout: 2_000 })
+    await a2.close()
+    await shot(a, '1b-in-place')
     expect(await a.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1)
 
     // The notify job runs; A's bell changes live.
@@ -96,9 +134,16 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
 
     // The mail (window 0: sent by the next run of the jobs), then its unsubscribe link signed out.
     await server.app.jobs.drain()
-    // Each sign-up mailed its confirmation link first: the third message is the notification.
-    const mails = await smtp.waitFor(3)
-    const mail = mails.find((m) => m.subject?.startsWith('New on Quorum'))
+    // Each sign-up mailed its confirmation link first; B is also told of the accept: take A's.
+    await smtp.waitFor(3)
+    const toAsker = () =>
+      smtp.received.find(
+        (m) =>
+          m.subject?.startsWith('New on Quorum') &&
+          [m.to ?? []].flat().some((to) => to.text.includes('notify_asker')),
+      )
+    await expect.poll(toAsker, { timeout: 10_000 }).toBeDefined()
+    const mail = toAsker()
     expect(mail?.subject).toBe(`New on Quorum: ${TITLE}`)
     const link = /http:\/\/quorum\.test(\/unsubscribe\?u=\d+&t=[\w-]+)/.exec(mail?.text ?? '')?.[1]
     expect(link).toBeDefined()

@@ -3,13 +3,16 @@
  * - on a thread page, counts new posts behind a "2 new replies: show" bar; "show" fetches the page and
  *   adds the replies it does not have yet, without moving what the reader is looking at;
  * - on home and tag pages, counts new threads behind "3 new threads: show" (which reloads);
- * - on a thread page, keeps boost counts current;
+ * - on a thread page, keeps boost counts current, moves the accepted mark, and replaces an edited post's
+ *   body and a post's comments in place (lib/live-patch.ts);
  * - on every signed-in page, keeps the bell's unread count.
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed. Without JavaScript
  * the pages work as before; nothing here is needed.
  */
 import { countNoun } from '../../views/components/count-noun.js'
 import type { IslandDeps } from '../lib/deps.js'
+import { applyPatches, type PendingPatches } from '../lib/live-patch.js'
+import { applyAccepted } from './accept-button.js'
 
 function plural(n: number, one: string, many: string): string {
   return `${n} new ${n === 1 ? one : many}`
@@ -79,6 +82,20 @@ export function liveUpdates(el: HTMLElement, deps: IslandDeps): void {
   const button = makeBar(doc, table, list)
   const bar = button.parentElement as HTMLElement
   let pending = new Set<number>()
+  // Edits and comments: one fetch at a time, taking everything announced before it started.
+  let patches: PendingPatches = { edited: new Set(), comments: new Set() }
+  let patching: Promise<void> | null = null
+  const patch = () => {
+    if (patching) return
+    const run = patches
+    patches = { edited: new Set(), comments: new Set() }
+    patching = applyPatches(doc, deps, run)
+      .catch(() => false)
+      .then(() => {
+        patching = null
+        if (patches.edited.size + patches.comments.size > 0) patch()
+      })
+  }
 
   const render = () => {
     bar.hidden = pending.size === 0
@@ -112,6 +129,24 @@ export function liveUpdates(el: HTMLElement, deps: IslandDeps): void {
   source.addEventListener('notification', (event) => {
     const { unread } = JSON.parse((event as MessageEvent<string>).data) as { unread: number }
     updateBell(doc, unread)
+  })
+  source.addEventListener('edit', (event) => {
+    const { postId } = JSON.parse((event as MessageEvent<string>).data) as { postId: number }
+    if (!list || !doc.getElementById(`post-${postId}`)) return
+    patches.edited.add(postId)
+    patch()
+  })
+  source.addEventListener('comment', (event) => {
+    const { postId } = JSON.parse((event as MessageEvent<string>).data) as { postId: number }
+    if (!list || doc.getElementById(`comment-${postId}`)) return // already here (our own)
+    patches.comments.add(postId)
+    patch()
+  })
+  source.addEventListener('accept', (event) => {
+    const { acceptedPostId } = JSON.parse((event as MessageEvent<string>).data) as {
+      acceptedPostId: number | null
+    }
+    if (list) applyAccepted(doc, acceptedPostId)
   })
   // The events this process kept do not reach back far enough: the page is out of date.
   source.addEventListener('reset', () => {

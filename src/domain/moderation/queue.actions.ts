@@ -7,7 +7,7 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { enqueueActivity, type ModerationNotice } from '../notifications/index.js'
+import { enqueueActivity, parseMentions, type ModerationNotice } from '../notifications/index.js'
 import { deletePostWithin } from '../posts/index.js'
 import { hidePost, unhidePost } from '../review/index.js'
 import { fail, inTransaction, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
@@ -192,7 +192,26 @@ async function showAgain(
   await audit(trx, actor, approve ? 'post.approve' : 'flag.disagree', item, now)
   await tell(trx, 'flag-disagreed', item.postId, flaggers, actor.id, now)
   if (wasHidden) await tell(trx, 'post-approved', item.postId, [item.authorId], actor.id, now)
+  if (approve && (item.hiddenReason === 'approval' || item.hiddenReason === 'duplicate'))
+    await sendHeldNotifications(trx, item, now)
   return decided(item)
+}
+
+/**
+ * A held post approved: the notifications its hold skipped (the asker, the person replied to, the
+ * @mentions, the watchers), as its write would have queued them. The job's key is the post's (or the
+ * new thread's), the one its write would have used, and each person's notification is unique by the
+ * post: they are sent once, however often the post is approved.
+ */
+async function sendHeldNotifications(trx: Executor, item: Item, now: number): Promise<void> {
+  const mentions = parseMentions(item.bodyMarkdown)
+  await enqueueActivity(
+    trx,
+    item.postKind === 'question'
+      ? { type: 'thread.created', threadId: item.threadId, postId: item.postId, mentions }
+      : { type: 'post.created', postId: item.postId, mentions },
+    now,
+  )
 }
 
 async function audit(

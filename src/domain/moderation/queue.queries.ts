@@ -112,6 +112,8 @@ export async function findReviewItem(db: Executor, itemId: number) {
       'r.post_id as postId',
       'p.author_id as authorId',
       'p.thread_id as threadId',
+      'p.kind as postKind',
+      'p.body_markdown as bodyMarkdown',
       'p.hidden_reason as hiddenReason',
       'p.deleted_at as deletedAt',
     ])

@@ -13,6 +13,7 @@ import { describeNotification } from './describe.js'
 import {
   findMailUser,
   listEmailPrefRows,
+  listTagWatcherIds,
   listTopWatchedThreads,
   listUnsentNotifications,
   markEmailed,
@@ -21,6 +22,7 @@ import {
 } from './email.queries.js'
 import {
   NOTIFICATION_KINDS,
+  NOTIFY_DIGEST_JOB,
   NOTIFY_EMAIL_JOB,
   type NotificationKind,
   type NotificationWritten,
@@ -154,17 +156,63 @@ export async function scheduleNotificationEmails(
         payload,
         runAfter: until,
       })
-    } else {
-      const until = (Math.floor(now / PERIOD_MS[mode]) + 1) * PERIOD_MS[mode]
-      const payload: EmailJob = { scope: mode, userId: n.userId, until }
-      await enqueueJob(trx, {
-        kind: NOTIFY_EMAIL_JOB,
-        key: `notify-email:${mode}:${n.userId}:${until}`,
-        payload,
-        runAfter: until,
-      })
-    }
+    } else await enqueueDigest(trx, n.userId, mode, now)
   }
+}
+
+/** The digest job of a person's period that holds `now` (the same key a notification would give it). */
+async function enqueueDigest(
+  trx: Executor,
+  userId: number,
+  mode: 'daily' | 'weekly',
+  now: number,
+): Promise<void> {
+  const until = (Math.floor(now / PERIOD_MS[mode]) + 1) * PERIOD_MS[mode]
+  const payload: EmailJob = { scope: mode, userId, until }
+  await enqueueJob(trx, {
+    kind: NOTIFY_EMAIL_JOB,
+    key: `notify-email:${mode}:${userId}:${until}`,
+    payload,
+    runAfter: until,
+  })
+}
+
+/**
+ * Queues the digest scheduler for the next midnight (UTC) after `now`: once per day whatever the number
+ * of processes (the job's key is the day). `quorum serve` calls it at start; each run queues the next.
+ */
+export async function scheduleDigests(db: Executor, now = Date.now()): Promise<void> {
+  const next = (Math.floor(now / DAY) + 1) * DAY
+  await enqueueJob(
+    db,
+    {
+      kind: NOTIFY_DIGEST_JOB,
+      key: `${NOTIFY_DIGEST_JOB}:${new Date(next).toISOString().slice(0, 10)}`,
+      payload: {},
+      runAfter: next,
+    },
+    now,
+  )
+}
+
+/**
+ * The scheduler's run: for each person who watches or tracks a tag and takes "new threads in tags I
+ * watch" as a daily or weekly digest, the digest of the period that holds `now` (keyed as the ones
+ * notifications queue, so a person gets one per period); then tomorrow's run. A digest with nothing in
+ * it sends nothing (sendNotificationEmail).
+ */
+export async function queueTagDigests(db: Db, now = Date.now()): Promise<void> {
+  let afterId = 0
+  for (;;) {
+    const ids = await listTagWatcherIds(db, afterId, 500)
+    for (const userId of ids) {
+      const mode = (await getEmailPrefs(db, userId))['new-thread']
+      if (mode === 'daily' || mode === 'weekly') await enqueueDigest(db, userId, mode, now)
+    }
+    if (ids.length < 500) break
+    afterId = ids[ids.length - 1]!
+  }
+  await scheduleDigests(db, now)
 }
 
 function groupByThread(rows: UnsentRow[]) {

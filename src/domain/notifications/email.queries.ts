@@ -110,3 +110,21 @@ export async function listTopWatchedThreads(
     .execute()
   return rows.map((r) => ({ id: r.id, title: r.title }))
 }
+
+/** A page of the people who watch or track at least one tag, by id after `afterId`. */
+export async function listTagWatcherIds(
+  db: Executor,
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('tag_watches')
+    .select('user_id')
+    .distinct()
+    .where('level', 'in', ['watching', 'tracking'])
+    .where('user_id', '>', afterId)
+    .orderBy('user_id')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.user_id)
+}

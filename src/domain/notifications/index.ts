@@ -12,15 +12,23 @@ export {
   notifyActivity,
   countNotifications,
 } from './notifications.actions.js'
-export { countUnread, eraseNotifications, listThreadTagIds } from './notifications.queries.js'
+export {
+  countUnread,
+  eraseNotifications,
+  listThreadTagIds,
+  moveNotificationsWithPosts,
+} from './notifications.queries.js'
 export { parseMentions } from './mentions.js'
+export { mentionSuggestLimiter, suggestMentions } from './mention-suggest.js'
 export * from './notifications.types.js'
 export { describeNotification } from './describe.js'
 export {
   EMAIL_MODES,
   getEmailPrefs,
   isUnsubscribeToken,
+  queueTagDigests,
   saveEmailPrefs,
+  scheduleDigests,
   sendNotificationEmail,
   unsubscribeFromEmail,
   type EmailMode,

@@ -1,4 +1,5 @@
 /** The SQL of notifications: the facts the job reads, the rows it writes, the list and the bell. */
+import { sql } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import type {
   NotificationKind,
@@ -255,4 +256,44 @@ export async function listThreadTagIds(db: Executor, threadId: number): Promise<
 export async function eraseNotifications(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('notifications').where('user_id', '=', userId).execute()
   await db.deleteFrom('notification_email_prefs').where('user_id', '=', userId).execute()
+}
+
+/**
+ * Up to `limit` usernames starting with `prefix` (lower case, letters, digits, - and _ only), in name
+ * order: live accounts, not deleted. `_` is escaped, so it matches itself only.
+ */
+export async function listUsernamesByPrefix(
+  db: Executor,
+  prefix: string,
+  limit: number,
+): Promise<string[]> {
+  const pattern = `${prefix.replace(/_/g, '\\_')}%`
+  const rows = await db
+    .selectFrom('users')
+    .select('username')
+    .where(sql<boolean>`username_key like ${pattern} escape '\\'`)
+    .where('deleted_at', 'is', null)
+    .orderBy('username_key')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.username)
+}
+
+/**
+ * After a merge moved posts from one thread into another: their notifications point at the thread
+ * the posts are in now (the question's, and those without a post, stay with the old thread).
+ */
+export async function moveNotificationsWithPosts(
+  db: Executor,
+  fromThreadId: number,
+  toThreadId: number,
+): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ thread_id: toThreadId })
+    .where('thread_id', '=', fromThreadId)
+    .where('post_id', 'in', (eb) =>
+      eb.selectFrom('posts').select('id').where('thread_id', '=', toThreadId),
+    )
+    .execute()
 }

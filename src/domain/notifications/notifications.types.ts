@@ -103,3 +103,9 @@ export const NOTIFY_JOB = 'notify.activity'
 
 /** The job kind that mails a thread's batch or a digest. */
 export const NOTIFY_EMAIL_JOB = 'notify.email'
+
+/**
+ * The daily job that queues the digests of tag watchers, so a person told of nothing in a period still
+ * gets the busy threads of the tags they watch (docs/notifications.md, "Digests").
+ */
+export const NOTIFY_DIGEST_JOB = 'notify.digest-schedule'

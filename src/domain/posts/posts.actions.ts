@@ -120,7 +120,7 @@ async function addPost<T>(
       })
       await refreshThread(trx, threadId, { activityAt: now })
       await refreshThreadText(trx, threadId)
-      await watchByDefault(trx, viewer.id, threadId, 'tracking', now)
+      await watchByDefault(trx, viewer.id, threadId, 'reply', now)
       const heldFor = await afterPosting(trx, viewer, trust.value, { postId: id, body }, now)
       // A post waiting for a moderator notifies nobody (a mention in spam must not reach anyone).
       if (heldFor === null)

@@ -7,11 +7,13 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
 import { enqueueJob } from '../jobs/index.js'
+import { moveNotificationsWithPosts } from '../notifications/index.js'
 import { LIMITS } from '../posts/index.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { refreshTagCounts, resolveTagList } from '../tags/index.js'
 import { refreshThread, updateThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
+import { copyThreadWatches } from '../watching/index.js'
 import { canModerate } from './staff-actions.policy.js'
 import {
   findThreadState,
@@ -333,6 +335,9 @@ export async function mergeThread(
   const target = found.value
   const moved = await db.transaction().execute(async (trx) => {
     const { moved, latestAt } = await moveAnswers(trx, thread.id, target.id)
+    // The moved replies' notifications link to where they are now; watchers follow them there.
+    await moveNotificationsWithPosts(trx, thread.id, target.id)
+    await copyThreadWatches(trx, thread.id, target.id, now)
     await updateThread(trx, thread.id, { duplicate_of: target.id, accepted_post_id: null })
     if (target.acceptedPostId === null && thread.acceptedPostId !== null)
       await updateThread(trx, target.id, { accepted_post_id: thread.acceptedPostId })

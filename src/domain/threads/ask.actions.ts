@@ -122,7 +122,7 @@ export async function askQuestion(
       )
       await refreshThread(trx, id, { tagsChanged: true })
       await refreshThreadText(trx, id)
-      await watchByDefault(trx, viewer.id, id, 'watching', now)
+      await watchByDefault(trx, viewer.id, id, 'ask', now)
       const heldFor = await afterPosting(trx, viewer, trust.value, { postId, body }, now)
       // A question waiting for a moderator notifies nobody: watchers would be sent spam.
       if (heldFor === null)

@@ -4,12 +4,21 @@
  * levels to decide who hears of a post.
  */
 export {
+  getWatchDefaults,
   getWatchState,
   listEffectiveThreadLevels,
   listHomeThreads,
   listHomeThreadsByCursor,
+  listUnreadCounts,
+  markThreadRead,
+  saveWatchDefaults,
   setWatchLevel,
   watchByDefault,
 } from './watching.actions.js'
-export { eraseWatches, listThreadTagWatchLevels, listUserWatches } from './watching.queries.js'
+export {
+  copyThreadWatches,
+  eraseWatches,
+  listThreadTagWatchLevels,
+  listUserWatches,
+} from './watching.queries.js'
 export * from './watching.types.js'

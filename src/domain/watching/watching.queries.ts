@@ -1,6 +1,6 @@
 /** The SQL of watching: one row per person and thread, and per person and tag. */
 import type { Executor } from '../../db/schema.js'
-import type { WatchLevel, WatchListItem } from './watching.types.js'
+import { unreadOf, type WatchLevel, type WatchListItem } from './watching.types.js'
 
 export async function findThreadWatch(
   db: Executor,
@@ -101,7 +101,17 @@ export async function listUserWatches(db: Executor, userId: number): Promise<Wat
   const threads = await db
     .selectFrom('thread_watches as w')
     .innerJoin('threads as t', 't.id', 'w.thread_id')
-    .select(['w.thread_id as id', 't.title', 'w.level', 'w.updated_at as updatedAt'])
+    .leftJoin('thread_reads as r', (j) =>
+      j.onRef('r.thread_id', '=', 'w.thread_id').onRef('r.user_id', '=', 'w.user_id'),
+    )
+    .select([
+      'w.thread_id as id',
+      't.title',
+      'w.level',
+      'w.updated_at as updatedAt',
+      't.reply_count as replyCount',
+      'r.read_replies as readReplies',
+    ])
     .where('w.user_id', '=', userId)
     .where('w.level', '<>', 'normal')
     .where('t.deleted_at', 'is', null)
@@ -117,13 +127,19 @@ export async function listUserWatches(db: Executor, userId: number): Promise<Wat
     .orderBy('w.updated_at', 'desc')
     .execute()
   return [
-    ...threads.map((r) => ({
+    ...threads.map(({ replyCount, readReplies, ...r }) => ({
       ...r,
       target: 'thread' as const,
       slug: '',
       updatedAt: Number(r.updatedAt),
+      unread: unreadOf(r.level, replyCount, readReplies),
     })),
-    ...tags.map((r) => ({ ...r, target: 'tag' as const, updatedAt: Number(r.updatedAt) })),
+    ...tags.map((r) => ({
+      ...r,
+      target: 'tag' as const,
+      updatedAt: Number(r.updatedAt),
+      unread: 0,
+    })),
   ]
 }
 
@@ -164,8 +180,38 @@ export async function listThreadTagWatchLevels(
   return levels
 }
 
-/** Deletes every watch level a person set (the account's deletion). */
+/** Deletes every watch level, read position and watch default of a person (the account's deletion). */
 export async function eraseWatches(db: Executor, userId: number): Promise<void> {
   await db.deleteFrom('thread_watches').where('user_id', '=', userId).execute()
   await db.deleteFrom('tag_watches').where('user_id', '=', userId).execute()
+  await db.deleteFrom('thread_reads').where('user_id', '=', userId).execute()
+  await db.deleteFrom('watch_defaults').where('user_id', '=', userId).execute()
+}
+
+/**
+ * After a merge: each level held on the old thread is held on the thread its replies went into, unless
+ * the person holds one there already (theirs stays). The old thread's watches stay with it.
+ */
+export async function copyThreadWatches(
+  db: Executor,
+  fromThreadId: number,
+  toThreadId: number,
+  now: number,
+): Promise<void> {
+  await db
+    .insertInto('thread_watches')
+    .columns(['user_id', 'thread_id', 'level', 'updated_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('thread_watches')
+        .select((s) => [
+          'user_id',
+          s.val(toThreadId).as('thread_id'),
+          'level',
+          s.val(now).as('updated_at'),
+        ])
+        .where('thread_id', '=', fromThreadId),
+    )
+    .onConflict((oc) => oc.columns(['user_id', 'thread_id']).doNothing())
+    .execute()
 }

@@ -9,8 +9,10 @@ import { JobRunner, type JobHandler, type JobRunnerOptions } from '../../domain/
 import { PASSWORD_RESET_JOB, passwordResetJobHandler } from '../../domain/account-mail/index.js'
 import { MAIL_JOB } from '../../domain/mail/index.js'
 import {
+  NOTIFY_DIGEST_JOB,
   NOTIFY_EMAIL_JOB,
   NOTIFY_JOB,
+  queueTagDigests,
   notifyActivity,
   sendNotificationEmail,
   countUnread,
@@ -93,6 +95,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
           await sendNotificationEmail(app.db, job.payload as EmailJob, job.key)
         },
       ],
+      [NOTIFY_DIGEST_JOB, () => queueTagDigests(app.db, clock())],
       [
         PIN_EXPIRY_JOB,
         (job) => expirePin(app.db, job.payload as PinExpiry, clock()).then(() => {}),

@@ -220,6 +220,24 @@ export interface TextAreaFieldProps {
   markdown?: boolean
 }
 
+/**
+ * The listbox of the @mention autocomplete under a Markdown field: empty and hidden; the
+ * mention-suggest island makes it a listbox and fills it as the person types `@ab` (without JavaScript
+ * it stays a hidden, empty list).
+ */
+function MentionList({ fieldId }: { fieldId: string }) {
+  return (
+    <ul
+      id={`${fieldId}-mentions`}
+      class="mention-list"
+      data-island="mention-suggest"
+      data-for={fieldId}
+      data-endpoint="/mentions/suggest"
+      hidden
+    />
+  )
+}
+
 /** A labelled textarea with its hint and error; Markdown fields are monospace. */
 export function TextAreaField(props: TextAreaFieldProps) {
   const { id, error } = props
@@ -242,6 +260,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
       {props.maxBytes !== undefined && (
         <p id={`${id}-count`} class="field-count" aria-live="polite" hidden />
       )}
+      {props.markdown === true && <MentionList fieldId={id} />}
     </FieldFrame>
   )
 }

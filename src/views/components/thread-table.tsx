@@ -27,6 +27,8 @@ export interface ThreadTableProps {
   sortHref?: (sortBy: ThreadSort, sortOrder: SortOrder) => string
   /** Tag chips under each excerpt (default true; rows on a tag page still show their other tags). */
   showTags?: boolean
+  /** Signed-in viewers: replies they have not read, by thread id, on threads they track or watch. */
+  unread?: ReadonlyMap<number, number>
 }
 
 type NumericColumn = { label: string; sort: ThreadSort; value: (t: ThreadListItem) => number }
@@ -67,14 +69,26 @@ function ColumnHeader(props: {
   )
 }
 
+/** "3 new": replies the signed-in viewer has not read on a thread they track or watch. */
+export function UnreadBadge({ count }: { count: number }) {
+  if (count <= 0) return null
+  return (
+    <span class="badge unread-count" title={`${exactCount(count)} new since your last visit`}>
+      {count} new
+    </span>
+  )
+}
+
 function ThreadRow({
   thread,
   now,
   showTags,
+  unread,
 }: {
   thread: ThreadListItem
   now: number
   showTags: boolean
+  unread: number
 }) {
   return (
     <tr class={thread.pinned ? 'is-pinned' : undefined}>
@@ -84,6 +98,7 @@ function ThreadRow({
             <bdi>{thread.title}</bdi>
           </a>
           <ThreadMarkers solved={thread.solved} pinned={thread.pinned} locked={thread.locked} />
+          <UnreadBadge count={unread} />
         </div>
         {thread.excerpt !== '' && <p class="thread-excerpt">{thread.excerpt}</p>}
         {showTags && <TagList tags={thread.tags} small />}
@@ -124,7 +139,13 @@ export function ThreadTable(props: ThreadTableProps) {
       </thead>
       <tbody>
         {props.threads.map((thread) => (
-          <ThreadRow key={thread.id} thread={thread} now={props.now} showTags={showTags} />
+          <ThreadRow
+            key={thread.id}
+            thread={thread}
+            now={props.now}
+            showTags={showTags}
+            unread={props.unread?.get(thread.id) ?? 0}
+          />
         ))}
       </tbody>
     </table>

@@ -10,6 +10,8 @@ export interface HomePageProps {
   site: SiteContext
   latest: ThreadListItem[]
   tags: TagSummary[]
+  /** Signed-in viewers: unread replies of the threads they track or watch. */
+  unread?: ReadonlyMap<number, number>
 }
 
 function PopularTags({ tags }: { tags: TagSummary[] }) {
@@ -38,7 +40,7 @@ function PopularTags({ tags }: { tags: TagSummary[] }) {
 }
 
 /** The front page: a welcome, the latest threads across tags, and the popular tags. */
-export function HomePage({ site, latest, tags }: HomePageProps) {
+export function HomePage({ site, latest, tags, unread }: HomePageProps) {
   return (
     <Layout site={site} meta={{ title: '', canonicalPath: '/' }} live="home=1">
       <header class="page-header">
@@ -61,7 +63,12 @@ export function HomePage({ site, latest, tags }: HomePageProps) {
               </p>
             </div>
           ) : (
-            <ThreadTable threads={latest} now={site.now} caption="Latest posts" />
+            <ThreadTable
+              threads={latest}
+              now={site.now}
+              caption="Latest posts"
+              {...(unread ? { unread } : {})}
+            />
           )}
         </section>
         <PopularTags tags={tags} />

@@ -1,4 +1,7 @@
-/** /settings/notifications: per kind, mail immediately, as a daily or weekly digest, or never. */
+/**
+ * /settings/notifications: per kind, mail immediately, as a daily or weekly digest, or never; and the
+ * levels asking and replying set (two forms, each with its CSRF token).
+ */
 import {
   EMAIL_MODES,
   NOTIFICATION_KINDS,
@@ -6,6 +9,11 @@ import {
   type EmailMode,
   type NotificationKind,
 } from '../../domain/notifications/index.js'
+import {
+  DEFAULT_WATCH_LEVELS,
+  WATCH_LEVEL_HINTS,
+  type DefaultWatchLevel,
+} from '../../domain/watching/index.js'
 import { CsrfField, ErrorSummary, FormActions, formPageTitle } from '../components/form-fields.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import type { FormState } from '../forms.js'
@@ -15,8 +23,56 @@ import type { SiteContext } from '../site.js'
 export interface NotificationSettingsPageProps {
   site: SiteContext
   form: FormState<Record<NotificationKind, EmailMode>>
+  /** "When I ask" / "when I reply": the levels those set (values as typed when refused). */
+  defaults: FormState<{ on_ask: string; on_reply: string }>
   notice: string | null
 }
+
+const DEFAULT_FIELDS = [
+  { name: 'on_ask', id: 'watch-on-ask', label: 'When I ask a question' },
+  { name: 'on_reply', id: 'watch-on-reply', label: 'When I reply or comment' },
+] as const
+
+/** The two selects of the watch defaults form. */
+function WatchDefaultsForm({ site, form }: { site: SiteContext; form: PageDefaultsForm }) {
+  return (
+    <form class="stacked-form" method="post" action="/settings/watch-defaults">
+      <CsrfField token={site.csrfToken} />
+      {DEFAULT_FIELDS.map(({ name, id, label }) => {
+        const error = form.errors[name]
+        return (
+          <div class="field">
+            <label for={id}>{label}</label>
+            {error !== undefined && (
+              <p class="field-error" id={`${id}-error`}>
+                {error}
+              </p>
+            )}
+            <select
+              id={id}
+              name={name}
+              aria-invalid={error !== undefined ? 'true' : undefined}
+              aria-describedby={error !== undefined ? `${id}-error` : undefined}
+            >
+              {DEFAULT_WATCH_LEVELS.map((level: DefaultWatchLevel) => (
+                <option value={level} selected={form.values[name] === level}>
+                  {WATCH_LEVEL_HINTS[level].label}: {WATCH_LEVEL_HINTS[level].hint}
+                </option>
+              ))}
+            </select>
+          </div>
+        )
+      })}
+      <FormActions>
+        <button class="button" type="submit">
+          Save defaults
+        </button>
+      </FormActions>
+    </form>
+  )
+}
+
+type PageDefaultsForm = NotificationSettingsPageProps['defaults']
 
 const MODE_LABELS: Record<EmailMode, string> = {
   immediately: 'Immediately (one message per thread every few minutes)',
@@ -25,12 +81,23 @@ const MODE_LABELS: Record<EmailMode, string> = {
   never: 'Never',
 }
 
-export function NotificationSettingsPage({ site, form, notice }: NotificationSettingsPageProps) {
+export function NotificationSettingsPage({
+  site,
+  form,
+  defaults,
+  notice,
+}: NotificationSettingsPageProps) {
   const fields = NOTIFICATION_KINDS.map((k) => [k, `email-${k}`] as const)
+  const defaultFields = DEFAULT_FIELDS.map((f) => [f.name, f.id] as const)
+  const titleForm = Object.keys(defaults.errors).length > 0 ? defaults : form
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Notification mail', form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: formPageTitle('Notification mail', titleForm), noindex: true }}
+    >
       <div class="form-page">
         <ErrorSummary form={form} fields={fields} />
+        <ErrorSummary form={defaults} fields={defaultFields} id="defaults-error-summary" />
         {notice !== null && (
           <div class="notice-success" role="status">
             <p>{notice}</p>
@@ -74,6 +141,15 @@ export function NotificationSettingsPage({ site, form, notice }: NotificationSet
             </button>
           </FormActions>
         </form>
+        <section aria-labelledby="watch-defaults">
+          <h2 id="watch-defaults">Following my own threads</h2>
+          <p>
+            The level your question or reply sets on its thread (a level you already chose for the
+            thread stays). Change any thread’s level on its page or under{' '}
+            <a href="/settings/watching">Watching</a>.
+          </p>
+          <WatchDefaultsForm site={site} form={defaults} />
+        </section>
       </div>
     </Layout>
   )

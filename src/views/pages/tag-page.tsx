@@ -18,6 +18,8 @@ export interface TagPageProps {
   listing: ListingOptions
   /** The signed-in viewer's level for this tag; absent for anonymous readers. */
   watch?: WatchState
+  /** Signed-in viewers: unread replies of the threads they track or watch. */
+  unread?: ReadonlyMap<number, number>
 }
 
 /** Path of a tag's RSS feed. */
@@ -53,7 +55,7 @@ function EmptyTag({ tag, listing }: { tag: TagSummary; listing: ListingOptions }
 }
 
 /** A tag's listing, as the reference shows it: description, heading, count, controls, table, pages, feed. */
-export function TagPage({ site, tag, threads, paging, listing, watch }: TagPageProps) {
+export function TagPage({ site, tag, threads, paging, listing, watch, unread }: TagPageProps) {
   const heading = `Posts under ${tag.name} tag`
   const feedHref = tagFeedHref(tag.slug)
   const pageHref = (page: number) => tagPageHref(tag.slug, listing, page)
@@ -94,6 +96,7 @@ export function TagPage({ site, tag, threads, paging, listing, watch }: TagPageP
                 : heading
             }
             listing={listing}
+            {...(unread ? { unread } : {})}
             sortHref={(sortBy, sortOrder) =>
               tagPageHref(tag.slug, { ...listing, sortBy, sortOrder }, 1)
             }

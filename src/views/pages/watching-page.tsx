@@ -1,6 +1,7 @@
 /** /settings/watching: the threads and tags a person watches, tracks or muted, each with its control. */
 import type { WatchListItem } from '../../domain/watching/index.js'
 import { SettingsNav } from '../components/settings-nav.js'
+import { UnreadBadge } from '../components/thread-table.js'
 import { WatchControl } from '../components/watch-control.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
@@ -17,7 +18,8 @@ function WatchRow({ item, site }: { item: WatchListItem; site: SiteContext }) {
     <li class="watch-item">
       <a href={href}>
         <bdi>{item.title}</bdi>
-      </a>
+      </a>{' '}
+      <UnreadBadge count={item.unread} />
       <WatchControl
         watch={{ target: item.target, id: item.id, level: item.level }}
         csrfToken={site.csrfToken}

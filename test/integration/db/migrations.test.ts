@@ -116,9 +116,11 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       'sign_in_challenges',
       'sign_up_blocks',
       'tag_watches',
+      'thread_reads',
       'thread_watches',
       'totp_secrets',
       'user_identities',
+      'watch_defaults',
       'webhook_deliveries',
       'webhook_endpoints',
     ])

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { scheduleDigests } from '../../../src/domain/notifications/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -15,6 +16,7 @@ import { startSmtp, type TestSmtp } from '../../support/smtp.js'
 import { useTestDb } from '../../support/test-db.js'
 
 const MINUTE = 60_000
+const DAY = 24 * 60 * MINUTE
 
 /** A header as sent (mailparser folds the List-* headers into one object). */
 function header(mail: ParsedMail, name: string): string {
@@ -227,5 +229,53 @@ describe.each(DIALECTS)('%s: notification mail', (dialect) => {
       'Choose immediately, daily, weekly or never.',
     )
     expect(doc.querySelector<HTMLSelectElement>('#email-mention')?.value).toBe('never')
+  })
+
+  it('a tag tracker told of nothing still gets the busy threads; nothing busy, no message', async () => {
+    const tagId = async (slug: string) =>
+      (
+        await t.db
+          .selectFrom('tags')
+          .select('id')
+          .where('slug', '=', slug)
+          .executeTakeFirstOrThrow()
+      ).id
+    await make.tag(t.db, 'quietusb')
+    const tracker = await person('quiettracker')
+    const idle = await person('idletracker')
+    await tracker.agent.get('/settings/watching')
+    await tracker.agent.post('/watch', {
+      target: 'tag',
+      id: String(await tagId('kernel')),
+      level: 'tracking',
+    })
+    await idle.agent.get('/settings/watching')
+    await idle.agent.post('/watch', {
+      target: 'tag',
+      id: String(await tagId('quietusb')),
+      level: 'tracking',
+    })
+    // The scheduler runs at the next midnight; the day after it is busy in the tracked tag.
+    const now = Date.now() + offset
+    const midnight = (Math.floor(now / DAY) + 1) * DAY
+    await scheduleDigests(t.db, now)
+    const title = `Busy thread ${tracker.name}: DMA stalls on resume`
+    await make.thread(t.db, { title, tags: ['kernel'], created_at: midnight + 60 * MINUTE })
+    offset += midnight - now + MINUTE
+    await app.jobs.drain() // the scheduler: a digest job for each tag tracker, due at the day's end
+    expect(mailsTo(tracker)).toHaveLength(0)
+    await runJobs(24 * 60)
+    expect(
+      await t.db
+        .selectFrom('notifications')
+        .where('user_id', '=', tracker.id)
+        .select('id')
+        .execute(),
+    ).toEqual([])
+    const [digest, more] = mailsTo(tracker)
+    expect(more).toBeUndefined()
+    expect(digest?.subject).toBe('Your daily digest from Quorum')
+    expect(digest?.text).toContain(`Busy in the tags you watch: ${title}`)
+    expect(mailsTo(idle)).toHaveLength(0) // its tag was quiet: nothing to send
   })
 })

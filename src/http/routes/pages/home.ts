@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { listTags } from '../../../domain/tags/index.js'
-import { listHomeThreads } from '../../../domain/watching/index.js'
+import { listHomeThreads, listUnreadCounts } from '../../../domain/watching/index.js'
 import { HomePage } from '../../../views/pages/home-page.js'
 import { sendPage, siteFor } from '../../page.js'
 
@@ -10,6 +10,8 @@ export const homeRoutes: FastifyPluginAsync = async (app) => {
       listHomeThreads(req.readDb, req.viewer, 20),
       listTags(req.readDb, 12),
     ])
-    return sendPage(reply, 200, HomePage, { site: siteFor(req), latest, tags })
+    // Signed-in only ("3 new"): anonymous pages stay identical for everyone, and cached.
+    const unread = await listUnreadCounts(req.db, req.viewer, latest)
+    return sendPage(reply, 200, HomePage, { site: siteFor(req), latest, tags, unread })
   })
 }

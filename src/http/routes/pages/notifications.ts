@@ -10,12 +10,19 @@ import {
   listNotifications,
   markAllNotificationsRead,
   saveEmailPrefs,
+  suggestMentions,
   unsubscribeFromEmail,
 } from '../../../domain/notifications/index.js'
 import { NotificationSettingsPage } from '../../../views/pages/notification-settings-page.js'
 import { UnsubscribePage } from '../../../views/pages/unsubscribe-page.js'
 import { formErrors, STATUS } from '../../failure.js'
-import { listUserWatches, setWatchLevel } from '../../../domain/watching/index.js'
+import {
+  getWatchDefaults,
+  listUserWatches,
+  saveWatchDefaults,
+  setWatchLevel,
+  type WatchDefaults,
+} from '../../../domain/watching/index.js'
 import { NotificationsPage } from '../../../views/pages/notifications-page.js'
 import { WatchingPage } from '../../../views/pages/watching-page.js'
 import { sendFailure } from '../../failure.js'
@@ -29,6 +36,11 @@ type WatchForm = Static<typeof WatchForm>
 const ReadAllForm = formBody([])
 const PrefsForm = formBody([...NOTIFICATION_KINDS], 20)
 type PrefsForm = Static<typeof PrefsForm>
+const DefaultsForm = formBody(['on_ask', 'on_reply'], 20)
+type DefaultsForm = Static<typeof DefaultsForm>
+
+/** The watch defaults form's values, from what is saved. */
+const defaultsValues = (d: WatchDefaults) => ({ on_ask: d.onAsk, on_reply: d.onReply })
 const UnsubscribeFields = {
   u: Type.Optional(Type.String({ maxLength: 12 })),
   t: Type.Optional(Type.String({ maxLength: 100 })),
@@ -40,6 +52,7 @@ const UnsubscribeBody = Type.Object({
   'List-Unsubscribe': Type.Optional(Type.String({ maxLength: 20 })),
 })
 type UnsubscribeFields = Static<typeof UnsubscribeQuery>
+const MentionQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 100 })) })
 
 function userIdOf(value: string | undefined): number {
   return /^[1-9]\d{0,8}$/.test(value ?? '') ? Number(value) : 0
@@ -99,9 +112,11 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
   app.get('/settings/notifications', async (req, reply) => {
     if (!req.viewer) return reply.redirect('/login?next=/settings/notifications', 303)
     const values = await getEmailPrefs(req.db, req.viewer.id)
+    const defaults = await getWatchDefaults(req.db, req.viewer.id)
     return sendPage(reply, 200, NotificationSettingsPage, {
       site: siteFor(req),
       form: { values, errors: {} },
+      defaults: { values: defaultsValues(defaults), errors: {} },
       notice: null,
     })
   })
@@ -121,14 +136,50 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
             values: { ...saved, ...req.body } as typeof saved,
             ...formErrors(result.failure),
           },
+          defaults: {
+            values: defaultsValues(await getWatchDefaults(req.db, req.viewer.id)),
+            errors: {},
+          },
           notice: null,
         })
       }
       return sendPage(reply, 200, NotificationSettingsPage, {
         site: siteFor(req),
         form: { values: result.value, errors: {} },
+        defaults: {
+          values: defaultsValues(await getWatchDefaults(req.db, req.viewer?.id ?? 0)),
+          errors: {},
+        },
         notice: 'Saved.',
       })
+    },
+  )
+
+  // "When I ask / when I reply": the levels a person's own posts set on their threads.
+  app.post<{ Body: DefaultsForm }>(
+    '/settings/watch-defaults',
+    { schema: { body: DefaultsForm } },
+    async (req, reply) => {
+      const result = await saveWatchDefaults(req.db, req.viewer, req.body)
+      if (!result.ok && (!req.viewer || result.failure.code !== 'invalid'))
+        return sendFailure(req, reply, result.failure)
+      const viewerId = req.viewer?.id ?? 0
+      return sendPage(
+        reply,
+        result.ok ? 200 : STATUS[result.failure.code],
+        NotificationSettingsPage,
+        {
+          site: siteFor(req),
+          form: { values: await getEmailPrefs(req.db, viewerId), errors: {} },
+          defaults: result.ok
+            ? { values: defaultsValues(result.value), errors: {} }
+            : {
+                values: { on_ask: req.body.on_ask ?? '', on_reply: req.body.on_reply ?? '' },
+                ...formErrors(result.failure),
+              },
+          notice: result.ok ? 'Saved your watch defaults.' : null,
+        },
+      )
     },
   )
 
@@ -170,6 +221,18 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
         userId: '',
         token: '',
       })
+    },
+  )
+
+  // The composer's @mention autocomplete (island mention-suggest): names only, signed in, limited.
+  app.get<{ Querystring: Static<typeof MentionQuery> }>(
+    '/mentions/suggest',
+    { schema: { querystring: MentionQuery }, config: { pageCache: false } },
+    async (req, reply) => {
+      reply.header('cache-control', 'private, no-store')
+      const result = await suggestMentions(req.db, req.viewer, req.query.q ?? '')
+      if (!result.ok) return sendFailure(req, reply, result.failure)
+      return reply.send({ users: result.value.map((username) => ({ username })) })
     },
   )
 

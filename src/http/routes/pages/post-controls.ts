@@ -48,6 +48,11 @@ export const postControlRoutes: FastifyPluginAsync = async (app) => {
         postId,
         accept: toggleState(req.body.state),
       })
+      // Open pages of the thread move the accepted mark.
+      if (result.ok)
+        req.server.live.publish(`thread:${result.value.threadId}`, 'accept', {
+          acceptedPostId: result.value.acceptedPostId,
+        })
       return finish(
         req,
         reply,

@@ -74,6 +74,8 @@ export const postEditRoutes: FastifyPluginAsync = async (app) => {
           null,
         )
       }
+      // Open pages of the thread replace the post's body in place (they fetch it: no text on the stream).
+      req.server.live.publish(`thread:${result.value.threadId}`, 'edit', { postId })
       return reply.redirect(await threadUrl(req, result.value.threadId, postId), 303)
     },
   )

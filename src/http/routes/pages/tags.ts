@@ -8,7 +8,7 @@ import {
   listThreadsByTag,
   type ListingOptions,
 } from '../../../domain/thread-lists/index.js'
-import { getWatchState } from '../../../domain/watching/index.js'
+import { getWatchState, listUnreadCounts } from '../../../domain/watching/index.js'
 import { tagPageHref } from '../../../views/components/listing-href.js'
 import { TagPage } from '../../../views/pages/tag-page.js'
 import { TagsIndexPage } from '../../../views/pages/tags-index-page.js'
@@ -87,6 +87,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         listing,
         paging: window.paging,
         watch: req.viewer ? await getWatchState(req.readDb, req.viewer, 'tag', tag.id) : undefined,
+        unread: await listUnreadCounts(req.readDb, req.viewer, threads),
       })
     },
   )

@@ -8,7 +8,7 @@ import { ThreadPage } from '../../../views/pages/thread-page.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { threadPath } from '../../../domain/format/index.js'
-import { getWatchState } from '../../../domain/watching/index.js'
+import { getWatchState, markThreadRead } from '../../../domain/watching/index.js'
 
 const ThreadParams = Type.Object({
   id: Type.String({ maxLength: 40 }),
@@ -57,6 +57,8 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     onCacheHit(req, (hit) => recordView(hit, id)) // a cached copy of this page still counts the view
     const viewer = req.viewer ? await getThreadViewerState(req.readDb, req.viewer, id) : undefined
     const watch = req.viewer ? await getWatchState(req.readDb, req.viewer, 'thread', id) : undefined
+    // The read position behind "N new" on lists; signed-in views only (their pages are never cached).
+    if (req.viewer) await markThreadRead(req.db, req.viewer, data.thread)
     const signatures = await getThreadSignaturePanels(req.readDb, id)
     const held = req.viewer ? req.query.held : undefined
     return sendPage(reply, 200, ThreadPage, {
