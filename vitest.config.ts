@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 // Tiers (STYLE.md): unit tests touch no database; integration tests run once per dialect in DIALECTS.
@@ -16,6 +17,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One test file per core. Vitest's default leaves a core free (one file at a time on a two-core
+    // machine), but most files wait on PostgreSQL, Chromium or sockets, not on the CPU.
+    maxWorkers: Math.max(2, availableParallelism()),
     reporters: ['default'],
   },
 })
