@@ -44,6 +44,8 @@ export interface FuzzOperation {
   parameters?: Parameter[]
   requestBody?: { content: Record<string, { schema: Schema }> }
   security?: unknown[]
+  /** The document's tags (staff, moderation, ...). */
+  tags?: string[]
 }
 
 export interface FuzzRequest {
@@ -78,7 +80,9 @@ const MAX_ITEMS = 4
 export function validOf(schema: Schema, hints: Hints = {}, name = ''): fc.Arbitrary<unknown> {
   const hint = hints[name]
   const plain = schemaArbitrary(schema, hints)
-  return hint ? fc.oneof(hint, plain) : plain
+  // Known values three times in four: an operation whose parameters must agree with each other (a
+  // signature's kind and key) still meets data that exists often enough to answer 200.
+  return hint ? fc.oneof({ arbitrary: hint, weight: 3 }, { arbitrary: plain, weight: 1 }) : plain
 }
 
 function schemaArbitrary(schema: Schema, hints: Hints): fc.Arbitrary<unknown> {

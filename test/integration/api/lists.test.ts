@@ -151,9 +151,9 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
     expect(unknown.res.statusCode).toBe(404)
     const badLevel = await call('PUT', '/api/v1/tags/lists-odd/watch', auth, { level: 'loud' })
     expect(badLevel.res.statusCode).toBe(400)
-    // No token and no session: refused before the route (no page's CSRF token vouches for it).
+    // No token and no session: 401, asking for credentials, before the route runs.
     const anonymous = await call('PUT', '/api/v1/tags/lists-odd/watch', {}, { level: 'normal' })
-    expect(anonymous.res.statusCode).toBe(403)
+    expect(anonymous.res.statusCode).toBe(401)
     await call('PUT', '/api/v1/tags/lists-odd/watch', auth, { level: 'normal' })
   })
 
@@ -277,7 +277,7 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
     expect((await call('POST', '/api/v1/notifications/2147483647/read', auth)).res.statusCode).toBe(
       404,
     )
-    expect((await call('POST', '/api/v1/notifications/read')).res.statusCode).toBe(403)
+    expect((await call('POST', '/api/v1/notifications/read')).res.statusCode).toBe(401)
     const all = await call('POST', '/api/v1/notifications/read', auth)
     expect(all.body).toEqual({ unread: 0 })
     const left = await t.db

@@ -95,6 +95,49 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
     return { threadId, questionId: posts[0]!.id, replyId: posts[1]?.id ?? 0 }
   }
 
+  it('merges a thread’s replies into another, and refuses members and write-only tokens', async () => {
+    const from = await thread(2)
+    const into = await thread(0)
+    const url = `/api/v1/threads/${from.threadId}/merge`
+    for (const who of ['member', 'modWriter']) {
+      const refused = await call('POST', url, who, { target: into.threadId })
+      expect(refused.res.statusCode, who).toBe(403)
+    }
+    const unknown = await call('POST', url, 'mod', { target: 999_999 })
+    expect([404, 422]).toContain(unknown.res.statusCode)
+    const merged = await call('POST', url, 'mod', { target: into.threadId })
+    expect(merged.res.statusCode).toBe(200)
+    expect(merged.body).toEqual({ threadId: from.threadId, targetId: into.threadId, moved: 2 })
+    const moved = await t.db
+      .selectFrom('posts')
+      .select('id')
+      .where('thread_id', '=', into.threadId)
+      .where('kind', '=', 'reply')
+      .execute()
+    expect(moved).toHaveLength(2)
+    const staffState = await call('GET', `/api/v1/threads/${from.threadId}/staff`, 'mod')
+    expect(staffState.body).toMatchObject({ duplicateOf: into.threadId })
+  })
+
+  it('hides a post with a reason and shows it again; members and write-only tokens are refused', async () => {
+    const { threadId, replyId } = await thread(1)
+    const url = `/api/v1/posts/${replyId}/hidden`
+    for (const who of ['member', 'modWriter'])
+      expect((await call('PUT', url, who, { reason: 'Off topic' })).res.statusCode, who).toBe(403)
+    const noReason = await call('PUT', url, 'mod', { reason: '  ' })
+    expect(noReason.res.statusCode).toBe(422)
+    expect(noReason.body).toMatchObject({ field: 'reason' })
+    const hidden = await call('PUT', url, 'mod', { reason: 'Shares a private key' })
+    expect(hidden.body).toMatchObject({ postId: replyId, threadId, hidden: true })
+    const reader = await app.inject({ url: `/api/v1/threads/${threadId}` })
+    expect(reader.body).not.toContain('An answer numbered 0 in a staff thread.')
+    const shown = await call('DELETE', url, 'mod')
+    expect(shown.body).toMatchObject({ postId: replyId, hidden: false })
+    expect((await call('DELETE', url, 'mod')).res.statusCode).toBe(409)
+    const again = await app.inject({ url: `/api/v1/threads/${threadId}` })
+    expect(again.body).toContain('An answer numbered 0 in a staff thread.')
+  })
+
   it('locks, pins, closes as a duplicate, reopens and moves a thread', async () => {
     const { threadId } = await thread()
     const url = `/api/v1/threads/${threadId}`
@@ -161,8 +204,8 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
     expect(
       (await call('PUT', `/api/v1/threads/${threadId}/lock`, 'modWriter')).res.statusCode,
     ).toBe(403)
-    // No token, no session: refused before the route (no page's CSRF token vouches for it).
-    expect((await call('PUT', `/api/v1/threads/${threadId}/lock`)).res.statusCode).toBe(403)
+    // No token, no session: 401, asking for credentials, before the route runs.
+    expect((await call('PUT', `/api/v1/threads/${threadId}/lock`)).res.statusCode).toBe(401)
     expect((await call('PUT', '/api/v1/threads/2147483647/lock', 'mod')).res.statusCode).toBe(404)
     expect((await call('GET', `/api/v1/threads/${threadId}/staff`, 'member')).res.statusCode).toBe(
       403,

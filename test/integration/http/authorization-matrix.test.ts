@@ -388,6 +388,24 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     }),
     allowed: { anonymous: A, member: 201, author: N, moderator: 201, admin: 201 },
   },
+  ...(['PUT', 'DELETE'] as const).map((method) => ({
+    name: `${method} /api/v1/posts/:id/hidden`,
+    setup: async (db: Db): Promise<Cell> => {
+      const { otherReplyId } = await fixture(db)
+      if (method === 'DELETE')
+        await db
+          .updateTable('posts')
+          .set({ hidden_at: Date.now(), hidden_reason: 'staff', hidden_note: 'Matrix check' })
+          .where('id', '=', otherReplyId)
+          .execute()
+      return {
+        url: `/api/v1/posts/${otherReplyId}/hidden`,
+        form: {},
+        api: { method, ...(method === 'PUT' ? { json: { reason: 'Matrix check' } } : {}) },
+      }
+    },
+    allowed: { anonymous: A, member: N, author: N, moderator: OK, admin: OK },
+  })),
   {
     name: 'POST /api/v1/posts/:id/restore',
     setup: async (db) => {
@@ -464,6 +482,7 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
       ['PUT', 'duplicate', async (db: Db) => ({ target: await make.thread(db) })],
       ['DELETE', 'duplicate', async () => undefined],
       ['PUT', 'tags', async () => ({ tags: ['kernel'] })],
+      ['POST', 'merge', async (db: Db) => ({ target: await make.thread(db) })],
       ['GET', 'staff', async () => undefined],
     ] as const
   ).map(([method, action, json]) => ({

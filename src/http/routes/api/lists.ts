@@ -264,7 +264,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
       schema: {
         summary: 'What a text mentions: OS releases, errors, symbols, bug reports, crashes',
         description:
-          'The extraction every post goes through (docs/signatures.md). Anyone may call it; strangers 20 a minute per address, signed-in callers 120 a minute.',
+          'The extraction every post goes through (docs/signatures.md). Anyone may call it; strangers 20 a minute per address, signed-in callers 120 a minute. A request a browser sends from another site’s page (its Origin) is refused with 403.',
         tags: ['signatures'],
         body: Type.Object(
           { text: Type.String({ maxLength: EXTRACT_TEXT_MAX, description: 'Markdown or a log' }) },
@@ -272,7 +272,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
         ),
         response: {
           200: Type.Object({ items: Type.Array(SignatureItemSchema) }),
-          ...problems(400, 413, 415, 422),
+          ...problems(400, 403, 413, 415, 422),
         },
       },
     },

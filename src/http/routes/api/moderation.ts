@@ -14,6 +14,8 @@ import {
   flagPost,
   listReviewQueue,
   REVIEW_DECISIONS,
+  staffHidePost,
+  staffUnhidePost,
   type ReviewItemView,
 } from '../../../domain/moderation/index.js'
 import { restorePost } from '../../../domain/posts/index.js'
@@ -175,6 +177,52 @@ export const apiModerationRoutes: FastifyPluginAsync = async (app) => {
       return { postId, threadId, url: `${base}${await threadUrl(req, threadId, postId)}` }
     },
   )
+
+  const HideBody = Type.Object(
+    {
+      reason: Type.String({
+        maxLength: 2000,
+        description: 'Why: the author sees it (required to hide, at most 500 characters)',
+      }),
+    },
+    { additionalProperties: false },
+  )
+  const HiddenSchema = Type.Object({
+    postId: Id,
+    threadId: Id,
+    hidden: Type.Boolean(),
+    url: Type.String(),
+  })
+  for (const hide of [true, false])
+    app.route<{ Params: IdParams; Body: Static<typeof HideBody> | undefined }>({
+      method: hide ? 'PUT' : 'DELETE',
+      url: '/posts/:id/hidden',
+      schema: {
+        summary: hide
+          ? 'Hide a post from readers with a reason its author sees (staff); a question hides its thread'
+          : 'Show a hidden post again (staff): its review items close, its flags are dismissed',
+        tags: ['moderation'],
+        ...guarded,
+        params: IdParams,
+        ...(hide ? { body: HideBody } : {}),
+        response: { 200: HiddenSchema, ...problems(400, 403, 404, 409, 422) },
+      },
+      handler: async (req, reply) => {
+        if (refuseWithoutScope(req, reply, 'moderate')) return reply
+        const input = { postId: req.params.id, reason: req.body?.reason ?? '' }
+        const result = hide
+          ? await staffHidePost(req.db, req.viewer, input)
+          : await staffUnhidePost(req.db, req.viewer, input)
+        if (!result.ok) return sendFailure(req, reply, result.failure)
+        const { postId, threadId } = result.value
+        return {
+          postId,
+          threadId,
+          hidden: hide,
+          url: `${base}${await threadUrl(req, threadId, postId)}`,
+        }
+      },
+    })
 
   app.get<{ Querystring: { limit?: number } }>(
     '/review',

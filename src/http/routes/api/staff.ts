@@ -13,6 +13,7 @@ import {
   closeAsDuplicate,
   getPersonForStaff,
   getThreadStaffPanel,
+  mergeThread,
   moveThreadTags,
   penalizePerson,
   pinThread,
@@ -216,6 +217,38 @@ export const apiStaffRoutes: FastifyPluginAsync = async (app) => {
     threadSchema('Reopen a thread closed as a duplicate (staff)'),
     async (req, reply) =>
       threadAction(req, reply, () => reopenThread(req.db, req.viewer, { threadId: req.params.id })),
+  )
+
+  app.post<{ Params: IdParams; Body: Static<typeof DuplicateBody> }>(
+    '/threads/:id/merge',
+    {
+      schema: {
+        summary:
+          'Merge a thread’s replies into another thread (staff); the merged thread is closed as its duplicate',
+        tags: ['staff'],
+        ...staff,
+        params: IdParams,
+        body: DuplicateBody,
+        response: {
+          200: Type.Object({
+            threadId: Id,
+            targetId: Id,
+            moved: Type.Integer({ minimum: 0, description: 'Replies moved to the target thread' }),
+          }),
+          ...problems(400, 403, 404, 409, 422),
+        },
+      },
+    },
+    async (req, reply) => {
+      if (refuseWithoutScope(req, reply, 'moderate')) return reply
+      const result = await mergeThread(req.db, req.viewer, {
+        threadId: req.params.id,
+        target: String(req.body.target),
+      })
+      if (!result.ok) return sendFailure(req, reply, result.failure)
+      const { threadId, targetId, moved } = result.value
+      return { threadId, targetId, moved }
+    },
   )
 
   app.put<{ Params: IdParams; Body: Static<typeof TagsBody> }>(
