@@ -29,9 +29,6 @@ export function reconnectDelay(attempt: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.2))
 }
 
-/** Every open link of this process, for {@link redisHealth}. */
-const openLinks = new Set<RedisLink>()
-
 export class RedisLink {
   /** The connection for commands (INCR, EVAL, PUBLISH, ...). */
   readonly client: Redis
@@ -51,7 +48,6 @@ export class RedisLink {
     this.client.on('ready', () => this.markUp())
     this.client.on('error', (error: Error) => this.markDown(error))
     this.client.on('close', () => this.markDown(null))
-    openLinks.add(this)
   }
 
   /** Whether commands can be sent now; when false, callers use their per-process fallback. */
@@ -150,7 +146,6 @@ export class RedisLink {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    openLinks.delete(this)
     // A subscriber has nothing to finish; QUIT on a link that is down would wait for it to come back.
     this.subscriber?.disconnect()
     if (this.client.status === 'ready')
@@ -194,19 +189,4 @@ export class RedisLink {
       'Redis is unreachable: rate limits and sign-in attempts are counted per process, live updates stay in this process, until it is back',
     )
   }
-}
-
-/**
- * The readiness of this process's Redis, for a load balancer's check (/readyz): `ok` when no Redis is
- * configured or every link is connected. Quorum still serves while Redis is down; a balancer may keep
- * sending it traffic, this only says that limits are per process for now.
- * @example const { ok, detail } = redisHealth() // { ok: false, detail: 'unreachable since 2026-12-07T02:10:00.000Z' }
- */
-export function redisHealth(): { ok: boolean; detail: string } {
-  if (openLinks.size === 0) return { ok: true, detail: 'not configured' }
-  for (const link of openLinks) {
-    const health = link.health()
-    if (!health.ok) return health
-  }
-  return { ok: true, detail: 'connected' }
 }

@@ -11,7 +11,6 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AttemptLimiter } from '../../../src/domain/shared/index.js'
 import { authLimits, createAuthLimits } from '../../../src/domain/users/index.js'
-import { redisHealth } from '../../../src/redis/link.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -43,7 +42,7 @@ describe.skipIf(noServer !== null).each(DIALECTS)('%s: Redis down and back', (di
   let threadId: number
 
   const adminSays = async (text: string) => (await admin.get('/admin')).body.includes(text)
-  const healthSays = (detail: string) => async () => redisHealth().detail.startsWith(detail)
+  const healthSays = (detail: string) => async () => app.redis!.health().detail.startsWith(detail)
 
   beforeAll(async () => {
     port = await freePort()
@@ -76,13 +75,13 @@ describe.skipIf(noServer !== null).each(DIALECTS)('%s: Redis down and back', (di
   it('says on /admin that Redis is connected', async () => {
     await until(healthSays('connected'))
     expect(await adminSays('Redis: connected')).toBe(true)
-    expect(redisHealth().ok).toBe(true)
+    expect(app.redis!.health().ok).toBe(true)
   })
 
   it('keeps serving with per-process limits while Redis is down, and warns once', async () => {
     await server.kill()
     await until(healthSays('unreachable since'))
-    expect(redisHealth().ok).toBe(false)
+    expect(app.redis!.health().ok).toBe(false)
     expect(await adminSays('Redis: unreachable since')).toBe(true)
     // /healthz says so too, and Redis being away never makes the process unready.
     const health = (await app.inject({ url: '/healthz' })).json<{

@@ -20,7 +20,7 @@ import { Cursor, Limit, Page, ThreadSummarySchema } from '../../schemas/api.js'
 import { slugify, threadPath } from '../../../domain/format/index.js'
 import { StringEnum } from '../../schemas/listing.js'
 import { badCursor, decodeCursor, encodeCursor, isListCursor, linkNext } from './cursors.js'
-import { problems } from './responses.js'
+import { noSuchPerson, problems } from './responses.js'
 import { iso, threadSummaryJson } from './thread-json.js'
 
 const ListQuery = Type.Object({ cursor: Type.Optional(Cursor), limit: Type.Optional(Limit) })
@@ -136,12 +136,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
       const at = decodeCursor(req.query.cursor, isOffsetCursor)
       if (at === false) return badCursor(req, reply)
       const profile = await getProfile(req.db, req.params.username)
-      if (!profile)
-        return sendProblem(req, reply, {
-          status: 404,
-          code: 'not_found',
-          detail: `Nobody here is called “${req.params.username}”.`,
-        })
+      if (!profile) return noSuchPerson(req, reply, req.params.username)
       const limit = req.query.limit ?? 20
       const offset = at?.offset ?? 0
       const threads = await listUserThreads(req.db, profile.id, { limit: limit + 1, offset })
@@ -168,12 +163,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
       const after = decodeCursor(req.query.cursor, isPairCursor)
       if (after === false) return badCursor(req, reply)
       const profile = await getProfile(req.db, req.params.username)
-      if (!profile)
-        return sendProblem(req, reply, {
-          status: 404,
-          code: 'not_found',
-          detail: `Nobody here is called “${req.params.username}”.`,
-        })
+      if (!profile) return noSuchPerson(req, reply, req.params.username)
       const { posts, next } = await listUserPostsAfter(req.db, profile.id, {
         limit: req.query.limit ?? 20,
         after,

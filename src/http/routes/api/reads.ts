@@ -32,7 +32,7 @@ import {
   isPageCursor,
   linkNext,
 } from './cursors.js'
-import { problems } from './responses.js'
+import { noSuchPerson, problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 import { iso, threadSummaryJson } from './thread-json.js'
 
@@ -262,12 +262,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const profile = await getProfile(req.db, req.params.username)
-      if (!profile)
-        return sendProblem(req, reply, {
-          status: 404,
-          code: 'not_found',
-          detail: `Nobody here is called “${req.params.username}”.`,
-        })
+      if (!profile) return noSuchPerson(req, reply, req.params.username)
       const threads = await listUserThreads(req.db, profile.id, {
         limit: req.query.limit ?? 20,
         offset: 0,

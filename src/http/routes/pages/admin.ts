@@ -9,7 +9,6 @@ import { countJobsByState, listJobs, reviveJob } from '../../../domain/jobs/inde
 import { MAIL_JOB } from '../../../domain/mail/index.js'
 import { countTags } from '../../../domain/tags/index.js'
 import { describeTransport } from '../../../mail/mailer.js'
-import { redisHealth } from '../../../redis/link.js'
 import { replicaSummary } from '../../plugins/read-db.js'
 import { AdminHubPage } from '../../../views/pages/admin-hub-page.js'
 import { AdminJobsPage } from '../../../views/pages/admin-jobs-page.js'
@@ -31,7 +30,7 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
         tags: await countTags(req.db),
       },
       // Only when REDIS_URL is set: "connected", "connecting" or "unreachable since <time>".
-      redis: app.redis ? redisHealth().detail : null,
+      redis: app.redis ? app.redis.health().detail : null,
       // Only with DATABASE_REPLICA_URLS: each replica's state, as /healthz reports it.
       replicas: app.replicaHealth().length > 0 ? replicaSummary(app.replicaHealth()) : null,
     })
