@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -150,4 +151,66 @@ async function adminQuery(url: string, text: string): Promise<void> {
   } finally {
     await client.end()
   }
+}
+
+export interface Answer {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * One request to a server process. Without `agent`, a connection of its own (so the primary of a
+ * WORKERS>1 server hands it to any worker); with a kept-alive `agent` of one socket, always the same one.
+ */
+export function request(
+  base: string,
+  path: string,
+  options: {
+    agent?: http.Agent
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+  } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(path, base),
+      { method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+/** The pid of the worker that answered (/healthz names it). */
+export const pidOf = async (base: string, agent?: http.Agent) =>
+  (JSON.parse((await request(base, '/healthz', { agent })).body) as { pid: number }).pid
+
+/**
+ * Kept-alive connections to a WORKERS=`count` server, one per worker, told apart by the pid /healthz
+ * reports; each is also pushed to `keep`, for the caller to destroy.
+ */
+export async function agentPerWorker(
+  base: string,
+  count: number,
+  keep: http.Agent[],
+): Promise<http.Agent[]> {
+  const byPid = new Map<number, http.Agent>()
+  for (let i = 0; i < 10 * count && byPid.size < count; i++) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    keep.push(agent)
+    const pid = await pidOf(base, agent)
+    if (!byPid.has(pid)) byPid.set(pid, agent)
+  }
+  if (byPid.size !== count)
+    throw new Error(`${10 * count} connections reached ${byPid.size} of ${count} workers`)
+  return [...byPid.values()]
 }
