@@ -424,7 +424,7 @@ export interface ThreadWatchesTable {
   updated_at: number
 }
 
-/** Where a person stopped reading a thread: its reply count at their last view of its page. */
+/** Where a person stopped reading a thread: its reply count at their last view of its page, and when that count last moved. */
 export interface ThreadReadsTable {
   user_id: number
   thread_id: number
