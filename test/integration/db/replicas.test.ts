@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type DbHandle } from '../../../src/db/connect.js'
 import { migrateToLatest } from '../../../src/db/migrate.js'
 import { parseLsn } from '../../../src/db/replicas.js'
-import { createToken } from '../../../src/domain/api-tokens/index.js'
+import { apiToken } from '../../support/accounts.js'
 import { signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -58,23 +58,6 @@ describe.runIf(unavailable === null)('postgres: read replicas', () => {
   }
   const setReplay = (on: 'pause' | 'resume') =>
     pair.onReplica(`select pg_wal_replay_${on}()`).then(() => undefined)
-  const tokenOf = async (id: number) => {
-    const viewer = {
-      id,
-      username: 'replica_writer',
-      title: null,
-      role: 'member' as const,
-      trustLevel: 'member' as const,
-      silencedUntil: null,
-    }
-    const made = await createToken(handle.db, viewer, {
-      name: 'bot',
-      scopes: ['read'],
-      lifetime: '7',
-    })
-    if (!made.ok) throw new Error('token refused')
-    return made.value.token
-  }
   const anonymous = (path: string, cookie = '') =>
     app.inject({ method: 'GET', url: path, headers: cookie ? { cookie } : {} })
 
@@ -165,7 +148,9 @@ describe.runIf(unavailable === null)('postgres: read replicas', () => {
       const withToken = await app.inject({
         method: 'GET',
         url: `/api/v1/threads/${threadId}`,
-        headers: { authorization: `Bearer ${await tokenOf(writerId)}` },
+        headers: {
+          authorization: `Bearer ${await apiToken(handle.db, { id: writerId, username: 'replica_writer' }, ['read'])}`,
+        },
       })
       expect(withToken.statusCode).toBe(200)
       expect(withToken.body).toContain('mlock them first')

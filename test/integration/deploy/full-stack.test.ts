@@ -33,10 +33,10 @@ import {
 } from '../../support/redis.js'
 import {
   agentPerWorker,
+  browserState,
   pidOf,
   request,
   startServer,
-  type Answer,
   type ServerProcess,
 } from '../faults/support/server-process.js'
 
@@ -53,35 +53,21 @@ const LIMIT = 40
 
 /** A browser's cookies and last form token, sent to whichever server it is pointed at. */
 function browser(client: string) {
-  const cookies = new Map<string, string>()
-  let token = ''
+  const state = browserState()
   const headers = (extra: Record<string, string> = {}) => ({
-    cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    cookie: state.cookie(),
     'x-forwarded-for': client,
     ...extra,
   })
-  const remember = (a: Answer) => {
-    const lines = a.headers['set-cookie'] ?? []
-    for (const line of Array.isArray(lines) ? lines : [lines]) {
-      const [pair = ''] = line.split(';')
-      const eq = pair.indexOf('=')
-      cookies.set(pair.slice(0, eq), pair.slice(eq + 1))
-    }
-    token = /name="_csrf" value="([^"]+)"/.exec(a.body)?.[1] ?? token
-    return a
-  }
   return {
     get: async (base: string, url: string) =>
-      remember(await request(base, url, { headers: headers() })),
+      state.remember(await request(base, url, { headers: headers() })),
     post: async (base: string, url: string, form: Record<string, string>) =>
-      remember(
+      state.remember(
         await request(base, url, {
           method: 'POST',
-          headers: headers({
-            'content-type': 'application/x-www-form-urlencoded',
-            origin: base,
-          }),
-          body: new URLSearchParams({ _csrf: token, ...form }).toString(),
+          headers: headers({ 'content-type': 'application/x-www-form-urlencoded', origin: base }),
+          body: new URLSearchParams({ _csrf: state.token(), ...form }).toString(),
         }),
       ),
   }
@@ -137,10 +123,10 @@ describe.runIf(unavailable === null)(
         // Each case is its own client (X-Forwarded-For), so one case's requests never spend another's limit.
         TRUST_PROXY: '1',
       }
-      ;[a, b] = await Promise.all([
-        startServer(pair.primaryUrl, env),
-        startServer(pair.primaryUrl, env),
-      ])
+      // One after the other, each with time to spare: six processes loading the sources at once on a
+      // busy two-core machine took longer than a minute.
+      a = await startServer(pair.primaryUrl, env, 'serve', 240_000)
+      b = await startServer(pair.primaryUrl, env, 'serve', 240_000)
       writer = browser('198.51.100.10')
       await writer.get(a.url, '/login')
       const login = await writer.post(a.url, '/login', {
@@ -148,7 +134,7 @@ describe.runIf(unavailable === null)(
         password: TEST_PASSWORD,
       })
       expect(login.status).toBe(303)
-    }, 180_000)
+    }, 600_000)
 
     afterAll(async () => {
       for (const agent of agents) agent.destroy()

@@ -21,6 +21,7 @@ import { TEST_PASSWORD } from '../../support/agent.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import {
+  browserState,
   freePort,
   serverDatabase,
   startServer,
@@ -102,31 +103,19 @@ describe.runIf(unavailable === null)('postgres: two servers behind the nginx exa
 
   /** A signed-in browser through nginx: cookies and the last form token. */
   const browser = () => {
-    const cookies = new Map<string, string>()
-    let token = ''
-    const remember = (a: Answer) => {
-      const lines = a.headers['set-cookie'] ?? []
-      for (const line of Array.isArray(lines) ? lines : [lines]) {
-        const [pair = ''] = line.split(';')
-        const eq = pair.indexOf('=')
-        cookies.set(pair.slice(0, eq), pair.slice(eq + 1))
-      }
-      token = /name="_csrf" value="([^"]+)"/.exec(a.body)?.[1] ?? token
-      return a
-    }
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const state = browserState()
     return {
       get: async (url: string) =>
-        remember(await request('GET', url, { headers: { cookie: cookie() } })),
+        state.remember(await request('GET', url, { headers: { cookie: state.cookie() } })),
       post: async (url: string, form: Record<string, string>) =>
-        remember(
+        state.remember(
           await request('POST', url, {
             headers: {
-              cookie: cookie(),
+              cookie: state.cookie(),
               'content-type': 'application/x-www-form-urlencoded',
               origin: `https://${HOST}`,
             },
-            body: new URLSearchParams({ _csrf: token, ...form }).toString(),
+            body: new URLSearchParams({ _csrf: state.token(), ...form }).toString(),
           }),
         ),
     }

@@ -8,8 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createToken } from '../../../src/domain/api-tokens/index.js'
-import type { Viewer } from '../../../src/domain/shared/index.js'
+import { apiToken } from '../../support/accounts.js'
 import { signedIn, type Agent } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -80,15 +79,6 @@ function openStream(base: string, path: string, headers: Record<string, string> 
     req.on('error', reject)
   })
 }
-
-const viewerOf = (id: number, username: string): Viewer => ({
-  id,
-  username,
-  title: null,
-  role: 'member',
-  trustLevel: 'member',
-  silencedUntil: null,
-})
 
 describe.each(DIALECTS)('%s: live updates over Server-Sent Events', (dialect) => {
   const t = useTestDb(dialect)
@@ -194,17 +184,12 @@ describe.each(DIALECTS)('%s: live updates over Server-Sent Events', (dialect) =>
   })
 
   it('tells open pages of edits and accepts made through the API', async () => {
-    const made = await createToken(t.db, viewerOf(asker.id, 'live_asker'), {
-      name: 'live bot',
-      scopes: ['read', 'write'],
-      lifetime: '7',
-    })
-    if (!made.ok) throw new Error('token refused')
+    const token = await apiToken(t.db, { id: asker.id, username: 'live_asker' }, ['read', 'write'])
     const api = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
       app.inject({
         method,
         url,
-        headers: { authorization: `Bearer ${made.value.token}` },
+        headers: { authorization: `Bearer ${token}` },
         ...(payload ? { payload } : {}),
       })
     const page = await stream(`/events?thread=${threadId}`)

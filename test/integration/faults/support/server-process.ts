@@ -77,6 +77,8 @@ export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   command: 'serve' | 'start' = 'serve',
+  /** How long it may take to say it serves: several workers loading the sources on a busy machine need more. */
+  startMs = 60_000,
 ): Promise<ServerProcess> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, command], {
@@ -99,7 +101,7 @@ export async function startServer(
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), startMs)
     const check = setInterval(() => {
       if (out.includes('is serving')) {
         clearTimeout(timer)
@@ -213,4 +215,27 @@ export async function agentPerWorker(
   if (byPid.size !== count)
     throw new Error(`${10 * count} connections reached ${byPid.size} of ${count} workers`)
   return [...byPid.values()]
+}
+
+/**
+ * A browser's state across requests made by hand (any server, any client): the cookies each answer
+ * set, and the last form token a page carried, for the next form post.
+ */
+export function browserState() {
+  const cookies = new Map<string, string>()
+  let token = ''
+  return {
+    remember<A extends { headers: http.IncomingHttpHeaders; body: string }>(answer: A): A {
+      const lines = answer.headers['set-cookie'] ?? []
+      for (const line of Array.isArray(lines) ? lines : [lines]) {
+        const [pair = ''] = line.split(';')
+        const eq = pair.indexOf('=')
+        cookies.set(pair.slice(0, eq), pair.slice(eq + 1))
+      }
+      token = /name="_csrf" value="([^"]+)"/.exec(answer.body)?.[1] ?? token
+      return answer
+    },
+    cookie: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    token: () => token,
+  }
 }
