@@ -105,7 +105,7 @@ export function markdownToolbar(bar: HTMLElement, _deps: IslandDeps): void {
   bar.setAttribute('role', 'toolbar')
   bar.setAttribute('aria-label', 'Formatting')
   bar.setAttribute('aria-controls', textarea.id)
-  const buttons = TOOLBAR_ACTIONS.map((action, i) => {
+  const buttons = TOOLBAR_ACTIONS.map((action) => {
     const button = doc.createElement('button')
     button.type = 'button'
     button.className = 'md-button'
@@ -116,8 +116,6 @@ export function markdownToolbar(bar: HTMLElement, _deps: IslandDeps): void {
       'aria-keyshortcuts',
       `${mac ? 'Meta' : 'Control'}+${action.shift ? 'Shift+' : ''}${action.key}`,
     )
-    // One tab stop for the toolbar; the arrow keys move between its buttons.
-    button.tabIndex = i === 0 ? 0 : -1
     button.addEventListener('click', () => applyToTextarea(textarea, action.edit(state())))
     return button
   })
@@ -125,25 +123,6 @@ export function markdownToolbar(bar: HTMLElement, _deps: IslandDeps): void {
   hint.className = 'md-hint'
   hint.textContent = `${mac ? '⌘' : 'Ctrl+'}Enter posts`
   bar.append(...buttons, hint)
-  bar.addEventListener('keydown', (event) => {
-    const at = buttons.indexOf(event.target as HTMLButtonElement)
-    if (at === -1) return
-    const next =
-      event.key === 'ArrowRight'
-        ? (at + 1) % buttons.length
-        : event.key === 'ArrowLeft'
-          ? (at - 1 + buttons.length) % buttons.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? buttons.length - 1
-              : -1
-    if (next === -1) return
-    event.preventDefault()
-    buttons[at]!.tabIndex = -1
-    buttons[next]!.tabIndex = 0
-    buttons[next]!.focus()
-  })
   bar.hidden = false
 
   textarea.addEventListener('keydown', (event) => {

@@ -28,7 +28,6 @@ export function ReplyForm({ threadId, csrfToken, form, draftBody }: ReplyFormPro
       data-island="reply-form"
     >
       <CsrfField token={csrfToken} />
-      <ComposerHook draft={threadId} />
       {form !== undefined && (
         <ErrorSummary form={form} fields={[['body', 'reply-body']]} id="reply-error-summary" />
       )}
@@ -49,6 +48,7 @@ export function ReplyForm({ threadId, csrfToken, form, draftBody }: ReplyFormPro
         maxBytes={ASK_LIMITS.bodyMaxBytes}
       />
       <ComposerPreview id="reply" source="body" previewHtml={null} headingLevel={3} />
+      <ComposerHook draft={threadId} />
       <FormActions>
         <button class="button" type="submit">
           Post reply

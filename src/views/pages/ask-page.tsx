@@ -126,7 +126,6 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
         )}
         <form class="stacked-form" method="post" action="/ask" encType="multipart/form-data">
           <CsrfField token={site.csrfToken} />
-          <ComposerHook draft="ask" />
           <TextField
             id="ask-title"
             name="title"
@@ -185,6 +184,7 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
             error={errors.attachments}
             chooseAgain={hasProblems(form) || previewHtml !== null}
           />
+          <ComposerHook draft="ask" />
           <FormActions>
             {/* Preview comes first so Enter in the title field previews rather than posts. */}
             <button class="button button-quiet" type="submit" name="intent" value="preview">

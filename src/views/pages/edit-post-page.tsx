@@ -61,8 +61,6 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
         </p>
         <form class="stacked-form" method="post" action={`/posts/${post.id}/edit`}>
           <CsrfField token={site.csrfToken} />
-          {/* No draft for an edit; the island warns before leaving unsaved changes. */}
-          <ComposerHook />
           {post.kind === 'question' && (
             <TextField
               id="edit-title"
@@ -107,6 +105,8 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
               maxLength={STAFF_NOTE_MAX}
             />
           )}
+          {/* No draft for an edit; the island warns before leaving unsaved changes. */}
+          <ComposerHook />
           <FormActions>
             <button class="button button-quiet" type="submit" name="intent" value="preview">
               Preview
