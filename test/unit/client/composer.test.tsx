@@ -9,7 +9,9 @@ import { wireIslands } from '../../../src/client/islands.js'
 import { DRAFT_IDLE_MS } from '../../../src/client/islands/composer.js'
 import { LINE_NUMBERS_KEY } from '../../../src/client/islands/code-blocks.js'
 import { renderMarkdown } from '../../../src/domain/markdown/index.js'
+import { renderReplyFragment } from '../../../src/views/fragments.js'
 import { AskPage } from '../../../src/views/pages/ask-page.js'
+import { EditPostPage } from '../../../src/views/pages/edit-post-page.js'
 import { ThreadPage } from '../../../src/views/pages/thread-page.js'
 import { renderDocument } from '../../../src/views/render.js'
 import {
@@ -135,6 +137,36 @@ describe('composer: drafts and the warning before leaving', () => {
     expect(deps.submit).not.toHaveBeenCalled()
   })
 
+  it('editing a post keeps no draft but warns before leaving a changed text', async () => {
+    vi.useFakeTimers()
+    loadPage(
+      renderDocument(
+        <EditPostPage
+          site={signedInSite()}
+          post={{
+            id: 502,
+            threadId: 101,
+            threadTitle: 'A thread',
+            threadSlug: 'a-thread',
+            kind: 'reply',
+          }}
+          form={{ values: { body: 'The reply as posted.' }, errors: {} }}
+          previewHtml={null}
+        />,
+      ),
+    )
+    const deps = fakeDeps(async () => jsonResponse({}))
+    wireIslands(document, deps)
+    expect(document.querySelector('.md-toolbar button')).not.toBeNull()
+    expect(leaving()).toBe(false)
+    type('#edit-body', 'The reply, corrected.')
+    await vi.runAllTimersAsync()
+    expect(draftCalls(deps)).toEqual([])
+    expect(leaving()).toBe(true)
+    type('#edit-body', 'The reply as posted.')
+    expect(leaving()).toBe(false)
+  })
+
   it('a reply saves under its thread', async () => {
     vi.useFakeTimers()
     loadPage(
@@ -154,6 +186,39 @@ describe('composer: drafts and the warning before leaving', () => {
       thread: '101',
       body: 'Half a reply',
     })
+  })
+})
+
+describe('composer with the reply island', () => {
+  it('a reply posted in place leaves an empty form with nothing to warn about', async () => {
+    loadPage(
+      renderDocument(
+        <ThreadPage
+          site={signedInSite()}
+          data={makeThreadPageData()}
+          viewer={makeViewerState(ALL_CONTROLS)}
+          draft={{ threadId: 101, title: '', body: 'My draft', tags: '', updatedAt: NOW }}
+        />,
+      ),
+    )
+    expect($<HTMLTextAreaElement>('#reply-body').value).toBe('My draft')
+    const html = renderReplyFragment(
+      makePost({ id: 900, bodyHtml: '<p>Posted</p>' }),
+      ALL_CONTROLS,
+      NOW,
+    )
+    const deps = fakeDeps(async (url) =>
+      url.includes('/replies') ? jsonResponse({ postId: 900, html }, 201) : jsonResponse({}),
+    )
+    wireIslands(document, deps)
+    type('#reply-body', 'Posted')
+    expect(leaving()).toBe(true)
+    submit($('form.reply-form'))
+    await settle()
+    expect($<HTMLTextAreaElement>('#reply-body').value).toBe('')
+    expect(document.querySelector('[data-draft-notice]')).toBeNull()
+    expect(leaving()).toBe(false)
+    expect(draftCalls(deps)).toEqual([])
   })
 })
 
