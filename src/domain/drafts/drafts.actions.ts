@@ -14,7 +14,7 @@ import {
   type Viewer,
 } from '../shared/index.js'
 import type { Executor } from '../../db/schema.js'
-import { deleteDraft, findDraft, upsertDraft } from './drafts.queries.js'
+import { deleteDraft, findDraft, hasJustPosted, upsertDraft } from './drafts.queries.js'
 import type { Draft, DraftInput } from './drafts.types.js'
 
 /** The tags field as typed ("Kernel, Network Extension"): five names fit easily. */
@@ -29,6 +29,9 @@ export const draftSaveLimiter = new AttemptLimiter({
   windowMs: 60_000,
   name: 'draft-saves',
 })
+
+/** How far back a post counts as the one a late save was the draft of. */
+const JUST_POSTED_MS = 60_000
 
 /** The refusal when nobody is signed in. */
 const SIGN_IN = 'Sign in to keep drafts.'
@@ -61,7 +64,12 @@ export async function saveDraft(
   }
   const wait = await takeAttempts([[draftSaveLimiter, `user:${viewer.id}`]], now)
   if (wait > 0) return fail.rateLimited(wait)
-  const empty = draft.title.trim() === '' && draft.body.trim() === '' && draft.tags.trim() === ''
+  // A save sent just before the post, and answered after it, is the post: nothing to keep.
+  const posted =
+    draft.body.trim() !== '' &&
+    (await hasJustPosted(db, viewer.id, draft.threadId, draft.body, now - JUST_POSTED_MS))
+  const empty =
+    posted || (draft.title.trim() === '' && draft.body.trim() === '' && draft.tags.trim() === '')
   if (empty) await deleteDraft(db, viewer.id, draft.threadId)
   else await upsertDraft(db, viewer.id, draft)
   return ok({ savedAt: now, empty })

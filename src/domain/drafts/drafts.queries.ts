@@ -67,3 +67,28 @@ export async function deleteDraft(
 export async function eraseDrafts(trx: Executor, userId: number): Promise<void> {
   await trx.deleteFrom('drafts').where('user_id', '=', userId).execute()
 }
+
+/**
+ * Whether the person posted exactly this text since `since`: as a reply to the thread, or as a question
+ * (`threadId` null). A draft save that reaches the server after the post it became must not bring the
+ * draft back.
+ */
+export async function hasJustPosted(
+  db: Executor,
+  userId: number,
+  threadId: number | null,
+  body: string,
+  since: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('author_id', '=', userId)
+    .where('created_at', '>=', since)
+    .where('kind', '=', threadId === null ? 'question' : 'reply')
+    .$if(threadId !== null, (qb) => qb.where('thread_id', '=', threadId!))
+    .where('body_markdown', '=', body)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

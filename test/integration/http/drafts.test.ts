@@ -115,6 +115,24 @@ describe.each(DIALECTS)('%s: drafts', (dialect) => {
     expect(page.body).not.toContain('data-draft-notice')
   })
 
+  it('a save that arrives after the post it became keeps nothing', async () => {
+    await writer.get(`/threads/${threadId}`)
+    const posted = await writer.post(`/threads/${threadId}/replies`, {
+      body: 'Posted while a save was on its way.',
+    })
+    expect(posted.statusCode).toBe(303)
+    const late = await save(writer, {
+      thread: String(threadId),
+      body: 'Posted while a save was on its way.',
+    })
+    expect(late.json()).toMatchObject({ empty: true })
+    expect((await draftRows(writerId)).filter((d) => d.thread_id === threadId)).toEqual([])
+    // Any other text is a new draft.
+    await save(writer, { thread: String(threadId), body: 'A follow-up, being written.' })
+    expect((await draftRows(writerId)).filter((d) => d.thread_id === threadId)).toHaveLength(1)
+    await writer.post('/drafts/discard', { thread: String(threadId) })
+  })
+
   it('posting the question discards its draft in the same request', async () => {
     await writer.get('/ask')
     await save(writer, { thread: '', title: 'A draft question to post', body: 'x', tags: '' })
