@@ -15,6 +15,7 @@ import { textLimit } from './islands/text-limit.js'
 import { redactCheck } from './islands/redact-check.js'
 import { liveUpdates } from './islands/live-updates.js'
 import { mentionSuggest } from './islands/mention-suggest.js'
+import { keyboardShortcuts } from './islands/keyboard-shortcuts.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -33,6 +34,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'redact-check': redactCheck,
   'live-updates': liveUpdates,
   'mention-suggest': mentionSuggest,
+  'keyboard-shortcuts': keyboardShortcuts,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */
