@@ -4,7 +4,9 @@
  * and `/` to search, without typing the key; nothing fires while a person types in a field.
  * And the layout defects of issue 26 item 6 that only a browser shows: /search's landmarks have names
  * of their own (axe's landmark-unique, a best-practice rule the WCAG scan does not run); the desktop
- * header's controls end where the content ends; the pinned row on a phone is tinted whole.
+ * header's controls end where the content ends; the pinned row on a phone is tinted whole. And the
+ * tag page's density: 6 to 8 threads to a 1280×800 screen, each excerpt one line, replies counts
+ * weighted as Stack Overflow weighs answer counts.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -182,5 +184,43 @@ describe.each(DIALECTS)('%s: keyboard shortcuts and layout details', (dialect) =
     expect(colours).not.toBeNull()
     expect(colours?.seen).toHaveLength(1)
     expect(colours?.seen[0]).not.toBe(colours?.page)
+  })
+
+  it('shows 6 to 8 threads to a 1280×800 screen, excerpts one line, answered counts in green', async () => {
+    const context = await newContext(browser, server.origin, {
+      viewport: { width: 1280, height: 800 },
+    })
+    const page = await context.newPage()
+    await page.goto(`/tags/${server.known.tagSlug}`)
+    const layout = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll<HTMLElement>('.thread-table tbody tr')]
+      const heights = rows.map((r) => r.getBoundingClientRect().height).sort((a, b) => a - b)
+      const excerptLines = [...document.querySelectorAll<HTMLElement>('.thread-excerpt')].map((p) =>
+        Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)),
+      )
+      const replies = rows.map((r) => {
+        const cell = r.querySelector<HTMLElement>('td.col-num')
+        const data = cell?.querySelector('data')
+        return {
+          solved: r.querySelector('.badge-solved') !== null,
+          replies: Number(data?.getAttribute('value') ?? 0),
+          cls: cell?.className ?? '',
+          border: data ? getComputedStyle(data).borderTopStyle : 'none',
+        }
+      })
+      return { median: heights[Math.floor(heights.length / 2)] ?? 0, excerptLines, replies }
+    })
+    await context.close()
+    const perScreen = 800 / layout.median
+    expect(perScreen).toBeGreaterThanOrEqual(6)
+    expect(perScreen).toBeLessThanOrEqual(8.5)
+    expect(new Set(layout.excerptLines)).toEqual(new Set([1]))
+    for (const row of layout.replies) {
+      if (row.solved) expect(row.cls).toContain('count-solved')
+      else if (row.replies > 0) expect(row.cls).toContain('count-answered')
+      else expect(row.border).toBe('none')
+      if (row.solved || row.replies > 0) expect(row.border).toBe('solid')
+    }
+    expect(layout.replies.some((r) => r.solved)).toBe(true)
   })
 })
