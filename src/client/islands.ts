@@ -14,6 +14,9 @@ import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
 import { redactCheck } from './islands/redact-check.js'
 import { liveUpdates } from './islands/live-updates.js'
+import { codeBlocks } from './islands/code-blocks.js'
+import { composer } from './islands/composer.js'
+import { markdownToolbar } from './islands/markdown-toolbar.js'
 import { mentionSuggest } from './islands/mention-suggest.js'
 import { keyboardShortcuts } from './islands/keyboard-shortcuts.js'
 import type { IslandDeps } from './lib/deps.js'
@@ -34,6 +37,9 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'redact-check': redactCheck,
   'live-updates': liveUpdates,
   'mention-suggest': mentionSuggest,
+  composer,
+  'markdown-toolbar': markdownToolbar,
+  'code-blocks': codeBlocks,
   'keyboard-shortcuts': keyboardShortcuts,
 }
 

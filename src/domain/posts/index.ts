@@ -10,7 +10,7 @@ export {
   type Posted,
 } from './posts.actions.js'
 export { acceptAnswer, recommendReply } from './answers.actions.js'
-export { findPostFacts, listPostFacts } from './post-facts.queries.js'
+export { findPostFacts, findThreadFacts, listPostFacts } from './post-facts.queries.js'
 export * from './posts.policy.js'
 export { getPostForEdit, getPostRevisions } from './post-pages.js'
 export { diffText, type DiffPart } from './revision-diff.js'
