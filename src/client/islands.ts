@@ -18,6 +18,7 @@ import { codeBlocks } from './islands/code-blocks.js'
 import { composer } from './islands/composer.js'
 import { markdownToolbar } from './islands/markdown-toolbar.js'
 import { mentionSuggest } from './islands/mention-suggest.js'
+import { keyboardShortcuts } from './islands/keyboard-shortcuts.js'
 import type { IslandDeps } from './lib/deps.js'
 
 export type Island = (el: HTMLElement, deps: IslandDeps) => void
@@ -39,6 +40,7 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   composer,
   'markdown-toolbar': markdownToolbar,
   'code-blocks': codeBlocks,
+  'keyboard-shortcuts': keyboardShortcuts,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

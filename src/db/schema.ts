@@ -156,6 +156,8 @@ export interface RevisionsTable {
   created_at: number
   /** What a staff member said about their edit ("Edited by moderator X: note"). */
   staff_note: string | null
+  /** Why the editor changed it, in their words (optional, anyone). */
+  reason: string | null
 }
 
 export interface SessionsTable {

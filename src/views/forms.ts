@@ -38,6 +38,8 @@ export interface EditValues {
   body: string
   /** Staff only: why they edited ("Edited by moderator X: note"). */
   staffNote?: string
+  /** Anyone: why they edited, shown in the edit history. */
+  reason?: string
 }
 
 /** Limits the ask form shows and enforces (the server enforces them again). */

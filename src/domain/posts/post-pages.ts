@@ -5,6 +5,7 @@
 import type { Executor } from '../../db/schema.js'
 import { fail, ok, type Result, type Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
+import { diffText, type DiffPart } from './revision-diff.js'
 import { canEdit, canViewDeleted, canViewHidden } from './posts.policy.js'
 import {
   findPostContext,
@@ -36,14 +37,35 @@ export async function getPostForEdit(
   return ok({ ...post, initial })
 }
 
-/** A post's revisions, newest first; a deleted post's only for staff. */
+/** A revision with what changed since the one before it (null for the original). */
+export interface RevisionWithChanges extends RevisionView {
+  changes: { title: DiffPart[] | null; body: DiffPart[] } | null
+}
+
+/** A post's revisions, newest first, each against the one before it; a deleted post's only for staff. */
 export async function getPostRevisions(
   db: Executor,
   viewer: Viewer | null,
   postId: number,
-): Promise<Result<{ post: PostContext; revisions: RevisionView[] }>> {
+): Promise<Result<{ post: PostContext; revisions: RevisionWithChanges[] }>> {
   const post = await findPostContext(db, postId)
   if (!post || (post.deleted && !canViewDeleted(viewer))) return fail.notFound('post')
   if (post.hidden && !canViewHidden(viewer, post)) return fail.notFound('post')
-  return ok({ post, revisions: await listRevisions(db, post.id) })
+  const revisions = await listRevisions(db, post.id)
+  const byNumber = new Map(revisions.map((r) => [r.number, r]))
+  return ok({
+    post,
+    revisions: revisions.map((revision) => {
+      const before = byNumber.get(revision.number - 1)
+      if (before === undefined) return { ...revision, changes: null }
+      const title =
+        before.title !== null && revision.title !== null && before.title !== revision.title
+          ? diffText(before.title, revision.title)
+          : null
+      return {
+        ...revision,
+        changes: { title, body: diffText(before.bodyMarkdown, revision.bodyMarkdown) },
+      }
+    }),
+  })
 }

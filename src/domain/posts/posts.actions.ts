@@ -184,10 +184,24 @@ export interface EditInput {
   title?: string
   /** Staff only: why they edited, kept with the revision ("Edited by moderator X: note"). */
   staffNote?: string
+  /** Anyone: why they edited, shown in the edit history. */
+  reason?: string
 }
 
 /** The longest note staff leave with an edit. */
 export const STAFF_NOTE_MAX = 300
+
+/** The longest reason given with an edit (the form's maxlength and docs/api.md say the same). */
+export const EDIT_REASON_MAX = 300
+
+/** An edit reason as given: spaces folded, blank as none; or the refusal. */
+function checkEditReason(reason: string | undefined): Result<string | null> {
+  const clean = (reason ?? '').trim().replace(/\s+/g, ' ')
+  if (clean === '') return ok(null)
+  if (clean.length > EDIT_REASON_MAX)
+    return fail.invalid('reason', `The reason has at most ${EDIT_REASON_MAX} characters.`)
+  return ok(clean)
+}
 
 /** A staff note as given: trimmed, blank as none; or the refusal. */
 function checkStaffNote(viewer: Viewer, note: string | undefined): Result<string | null> {
@@ -232,6 +246,8 @@ export async function editPost(
   if (!hidden.ok) return hidden
   const note = checkStaffNote(viewer, input.staffNote)
   if (!note.ok) return note
+  const reason = checkEditReason(input.reason)
+  if (!reason.ok) return reason
   const html = BODY_RULES[post.kind].render(body)
   // Staff editing someone's post are never limited; the author's edit keeps to their limits.
   const trust = await checkPosting(db, viewer, { edit: true, body, html }, now)
@@ -245,6 +261,7 @@ export async function editPost(
       bodyMarkdown: body,
       createdAt: now,
       staffNote: note.value,
+      reason: reason.value,
     })
     if (isStaffActionOn(viewer, post) || note.value !== null)
       await recordAudit(
@@ -292,6 +309,7 @@ async function keepOriginalRevision(trx: Executor, post: PostFacts): Promise<voi
     bodyMarkdown: original.bodyMarkdown,
     createdAt: original.createdAt,
     staffNote: null,
+    reason: null,
   })
 }
 

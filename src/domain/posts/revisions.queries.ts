@@ -9,6 +9,8 @@ export interface RevisionView {
   bodyMarkdown: string
   /** What a staff editor said about the edit; null for other edits. */
   staffNote: string | null
+  /** Why the editor changed it; null when no reason was given. */
+  reason: string | null
 }
 
 /** Every kept version of a post, newest first. */
@@ -22,6 +24,7 @@ export async function listRevisions(db: Executor, postId: number): Promise<Revis
       'r.title',
       'r.body_markdown as bodyMarkdown',
       'r.staff_note as staffNote',
+      'r.reason',
       'u.username',
       'u.title as userTitle',
       'u.role',
@@ -36,6 +39,7 @@ export async function listRevisions(db: Executor, postId: number): Promise<Revis
     title: r.title,
     bodyMarkdown: r.bodyMarkdown,
     staffNote: r.staffNote,
+    reason: r.reason,
   }))
 }
 
@@ -84,6 +88,7 @@ export interface NewRevision {
   bodyMarkdown: string
   createdAt: number
   staffNote: string | null
+  reason: string | null
 }
 
 /** Adds a revision numbered after the post's last one. */
@@ -103,6 +108,7 @@ export async function appendRevision(db: Executor, revision: NewRevision): Promi
       body_markdown: revision.bodyMarkdown,
       created_at: revision.createdAt,
       staff_note: revision.staffNote,
+      reason: revision.reason,
     })
     .execute()
 }

@@ -235,15 +235,20 @@ function attachBareBuilds(list: Found[]): void {
     // The most specific versions only: "macOS 26" adds nothing beside "macOS 26.1".
     const all = [...new Set(candidates.map((c) => c.version ?? ''))]
     const versions = all.filter((v) => !all.some((w) => w !== v && sameLine(w, v)))
-    const builtOfTrain = list.filter(
+    const version = versions.length === 1 ? versions[0] : undefined
+    if (version === undefined) continue
+    // Another build of the same release makes the bare one ambiguous; a build of another release of the
+    // train ("also seen on 26.2 (25C56)" beside "macOS 26.1 … 25B78") does not (issue 26, defect 5).
+    const builtOfRelease = list.filter(
       (f) =>
         f !== bare &&
         f.build !== null &&
         f.platform === bare.platform &&
-        trainVersion(f.platform, f.build) === major,
+        trainVersion(f.platform, f.build) === major &&
+        (f.version === null || sameLine(f.version, version) || sameLine(version, f.version)),
     )
-    if (versions.length !== 1 || builtOfTrain.length > 0) continue
-    bare.version = versions[0] ?? bare.version
+    if (builtOfRelease.length > 0) continue
+    bare.version = version
     bare.explicit = true
     bare.at = Math.min(
       bare.at,

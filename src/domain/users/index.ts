@@ -15,7 +15,14 @@ export {
 export { usernameProblem, emailProblem } from './users.policy.js'
 export { passwordProblem, hashPassword } from './passwords.js'
 export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
-export { getProfile, listUserPostsAfter, listUserThreads } from './profile.queries.js'
+export {
+  countProfilePosts,
+  getProfile,
+  listProfilePosts,
+  listUserPostsAfter,
+  listUserThreads,
+  type ProfileTab,
+} from './profile.queries.js'
 export {
   exportAccount,
   deleteAccount,

@@ -1,4 +1,6 @@
 import type { Executor } from '../../db/schema.js'
+import { slugify } from '../format/index.js'
+import { toExcerpt } from '../markdown/index.js'
 import { listThreadsWhere } from '../thread-lists/index.js'
 import type { ThreadListItem } from '../thread-lists/index.js'
 import type { Role } from '../shared/index.js'
@@ -141,4 +143,91 @@ export async function listUserPostsAfter(
   }))
   const last = posts.at(-1)
   return { posts, next: rows.length > q.limit && last ? [last.createdAt, last.id] : null }
+}
+
+/** Which of a person's posts a profile tab lists: their answers, or everything they wrote. */
+export type ProfileTab = 'answers' | 'activity'
+
+const TAB_KINDS: Record<ProfileTab, ('question' | 'reply' | 'comment')[]> = {
+  answers: ['reply'],
+  activity: ['question', 'reply', 'comment'],
+}
+
+/** One row of a profile tab: what the person wrote, where, when, and how it was received. */
+export interface ProfilePostItem {
+  id: number
+  kind: 'question' | 'reply' | 'comment'
+  threadId: number
+  threadTitle: string
+  threadSlug: string
+  createdAt: number
+  /** The first words of the post, as plain text. */
+  excerpt: string
+  boostCount: number
+  /** The reply is its thread's accepted answer. */
+  accepted: boolean
+}
+
+/** The posts a profile tab shows, as any reader may see them: live posts in live, visible threads. */
+function visiblePosts(db: Executor, userId: number, tab: ProfileTab) {
+  return db
+    .selectFrom('posts as p')
+    .innerJoin('threads as t', 't.id', 'p.thread_id')
+    .where('p.author_id', '=', userId)
+    .where('p.kind', 'in', TAB_KINDS[tab])
+    .where('p.deleted_at', 'is', null)
+    .where('p.hidden_at', 'is', null)
+    .where('t.deleted_at', 'is', null)
+    .where('t.hidden_at', 'is', null)
+}
+
+/** How many rows a profile tab has, for its paging and the count that links to it. */
+export async function countProfilePosts(
+  db: Executor,
+  userId: number,
+  tab: ProfileTab,
+): Promise<number> {
+  const row = await visiblePosts(db, userId, tab)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * A page of a profile tab, newest first (posts_author: author_id, kind, created_at).
+ * @example const rows = await listProfilePosts(db, userId, 'answers', { limit: 20, offset: 0 })
+ */
+export async function listProfilePosts(
+  db: Executor,
+  userId: number,
+  tab: ProfileTab,
+  page: { limit: number; offset: number },
+): Promise<ProfilePostItem[]> {
+  const rows = await visiblePosts(db, userId, tab)
+    .select([
+      'p.id',
+      'p.kind',
+      'p.thread_id as threadId',
+      't.title as threadTitle',
+      'p.created_at as createdAt',
+      'p.body_markdown as bodyMarkdown',
+      'p.boost_count as boostCount',
+      't.accepted_post_id as acceptedPostId',
+    ])
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    threadId: r.threadId,
+    threadTitle: r.threadTitle,
+    threadSlug: slugify(r.threadTitle),
+    createdAt: Number(r.createdAt),
+    excerpt: toExcerpt(r.bodyMarkdown, 160),
+    boostCount: Number(r.boostCount),
+    accepted: r.acceptedPostId === r.id,
+  }))
 }

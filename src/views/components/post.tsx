@@ -15,6 +15,7 @@ import {
   RestoreControl,
 } from './post-controls.js'
 import { RelativeTime } from './relative-time.js'
+import { Avatar } from './avatar.js'
 import { UserName } from './user-name.js'
 
 export interface PostProps {
@@ -167,6 +168,7 @@ export function Post(props: PostProps) {
     <article class={classes} id={id}>
       <PostHeading post={post} kind={kind} level={headingLevel} />
       <header class="post-header">
+        <Avatar user={post.author} />
         <UserName user={post.author} />
         <a class="post-permalink" href={`#${id}`}>
           <RelativeTime at={post.createdAt} now={now} />

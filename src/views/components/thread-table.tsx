@@ -39,6 +39,15 @@ const NUMERIC_COLUMNS: NumericColumn[] = [
   { label: 'Views', sort: 'views', value: (t) => t.viewCount },
 ]
 
+/**
+ * The replies count's weight, as Stack Overflow gives its answer count: outlined in green once
+ * answered, filled once solved. The words are elsewhere (the Solved badge), so colour is not the only cue.
+ */
+function repliesClass(thread: ThreadListItem): string {
+  if (thread.solved) return ' count-solved'
+  return thread.replyCount > 0 ? ' count-answered' : ''
+}
+
 function ColumnHeader(props: {
   label: string
   sort: ThreadSort
@@ -104,7 +113,11 @@ function ThreadRow({
         {showTags && <TagList tags={thread.tags} small />}
       </td>
       {NUMERIC_COLUMNS.map((col) => (
-        <td key={col.sort} class="col-num" data-label={col.label}>
+        <td
+          key={col.sort}
+          class={`col-num${col.sort === 'replies' ? repliesClass(thread) : ''}`}
+          data-label={col.label}
+        >
           <data value={String(col.value(thread))} title={exactCount(col.value(thread))}>
             {formatCount(col.value(thread))}
           </data>

@@ -1,4 +1,5 @@
 import type { SiteContext } from '../site.js'
+import { KeyboardShortcutsDialog } from '../components/keyboard-shortcuts.js'
 
 /** A small footer: what the site is, and the links a visitor looks for at the bottom of a page. */
 export function SiteFooter({ site }: { site: SiteContext }) {
@@ -19,8 +20,15 @@ export function SiteFooter({ site }: { site: SiteContext }) {
           <li>
             <a href="/ask">Ask a question</a>
           </li>
+          {/* Shown by the keyboard-shortcuts island: without JavaScript there are no shortcuts. */}
+          <li>
+            <button class="link-button" type="button" data-shortcuts-open hidden>
+              Keyboard shortcuts <kbd>?</kbd>
+            </button>
+          </li>
         </ul>
       </div>
+      <KeyboardShortcutsDialog />
     </footer>
   )
 }

@@ -13,7 +13,7 @@ import { ComposerHook } from '../components/draft-notice.js'
 import { ASK_LIMITS, type EditValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
-import { STAFF_NOTE_MAX } from '../../domain/posts/index.js'
+import { EDIT_REASON_MAX, STAFF_NOTE_MAX } from '../../domain/posts/index.js'
 
 export interface EditPostPageProps {
   site: SiteContext
@@ -32,6 +32,7 @@ export interface EditPostPageProps {
 const FIELDS = [
   ['title', 'edit-title'],
   ['body', 'edit-body'],
+  ['reason', 'edit-reason'],
   ['staffNote', 'edit-staff-note'],
 ] as const
 
@@ -94,6 +95,15 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
             markdown
           />
           <ComposerPreview id="edit" source="body" previewHtml={previewHtml} />
+          <TextField
+            id="edit-reason"
+            name="reason"
+            label="Reason for the edit (optional)"
+            hint={`Shown in the edit history. Up to ${EDIT_REASON_MAX} characters.`}
+            value={values.reason ?? ''}
+            error={errors.reason}
+            maxLength={EDIT_REASON_MAX}
+          />
           {site.viewer !== null && site.viewer.role !== 'member' && (
             <TextField
               id="edit-staff-note"

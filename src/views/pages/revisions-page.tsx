@@ -1,3 +1,4 @@
+import type { DiffPart } from '../../domain/posts/index.js'
 import type { Role, UserRef } from '../../domain/shared/index.js'
 import { formatDate } from '../../domain/format/index.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -16,12 +17,44 @@ export interface RevisionView {
   bodyMarkdown: string
   /** What a staff editor said about the edit. */
   staffNote?: string | null
+  /** Why the editor changed it, in their words. */
+  reason?: string | null
+  /** What changed since the revision before (null for the original): the title only when it changed. */
+  changes?: { title: DiffPart[] | null; body: DiffPart[] } | null
 }
 
 export interface RevisionsPageProps {
   site: SiteContext
   post: { id: number; threadId: number; threadTitle: string; threadSlug: string }
   revisions: RevisionView[]
+}
+
+/**
+ * A word-level diff: insertions in <ins>, deletions in <del>, each starting with words for screen readers
+ * (most announce neither element), and the runs both versions share as plain text.
+ */
+function Diff({ parts }: { parts: DiffPart[] }) {
+  return (
+    <>
+      {parts.map((part, i) =>
+        part.kind === 'added' ? (
+          <ins key={i}>
+            <span class="visually-hidden">[added: </span>
+            {part.text}
+            <span class="visually-hidden">]</span>
+          </ins>
+        ) : part.kind === 'removed' ? (
+          <del key={i}>
+            <span class="visually-hidden">[removed: </span>
+            {part.text}
+            <span class="visually-hidden">]</span>
+          </del>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
+  )
 }
 
 function Revision({
@@ -53,22 +86,41 @@ function Revision({
             {revision.editor.username}: {revision.staffNote}
           </p>
         )}
+        {revision.reason !== undefined && revision.reason !== null && (
+          <p class="revision-reason">
+            <span class="muted">Reason: </span>
+            {revision.reason}
+          </p>
+        )}
       </header>
       {revision.title !== null && (
         <p class="revision-title">
           <span class="muted">Title: </span>
-          {revision.title}
+          {revision.changes?.title ? <Diff parts={revision.changes.title} /> : revision.title}
         </p>
       )}
-      {/* The Markdown source as typed: kept verbatim and scrollable; tabindex lets keyboards scroll it. */}
-      <pre class="revision-source" tabIndex={0}>
-        {revision.bodyMarkdown}
+      {/* The Markdown source as typed, or its changes since the revision before: kept verbatim and
+          scrollable; tabindex lets keyboards scroll it. */}
+      {revision.changes && (
+        <p class="revision-meta muted">
+          Changes from {revision.number === 2 ? 'the original' : `revision ${revision.number - 1}`}:
+          struck out removed, underlined added.
+        </p>
+      )}
+      <pre
+        class={revision.changes ? 'revision-source revision-diff' : 'revision-source'}
+        tabIndex={0}
+      >
+        {revision.changes ? <Diff parts={revision.changes.body} /> : revision.bodyMarkdown}
       </pre>
     </article>
   )
 }
 
-/** Every kept version of a post, newest first, each with who edited it, when, and the Markdown source. */
+/**
+ * Every kept version of a post, newest first, each with who edited it, when and why, and its Markdown
+ * source marked with what changed since the version before (the original shown whole).
+ */
 export function RevisionsPage({ site, post, revisions }: RevisionsPageProps) {
   const newestFirst = [...revisions].sort((a, b) => b.number - a.number)
   const back = `${threadHref({ id: post.threadId, slug: post.threadSlug })}#post-${post.id}`

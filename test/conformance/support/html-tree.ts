@@ -154,7 +154,8 @@ export function findHazards(root: HtmlNode, options: HazardOptions = {}): Hazard
 
 /**
  * What a Quorum page may contain of the elements {@link findHazards} reports, outside user content: its head
- * (meta, link, the external module script and JSON-LD data blocks), its own images from /assets/ and its forms
+ * (meta, link, the external module script and JSON-LD data blocks), its own images from /assets/, the
+ * generated avatars, and its forms
  * (search, reply, sign out).
  */
 export function pageChromeAllowed(el: HtmlElement): boolean {
@@ -171,8 +172,11 @@ export function pageChromeAllowed(el: HtmlElement): boolean {
         childrenOf(el).length === 0
       )
     }
-    case 'img':
-      return (attrOf(el, 'src') ?? '').startsWith('/assets/')
+    case 'img': {
+      // Its own files, and the generated avatars it draws from usernames (routes/pages/avatars.ts).
+      const src = attrOf(el, 'src') ?? ''
+      return src.startsWith('/assets/') || /^\/avatars\/v\d+\/[A-Za-z0-9_.%-]+\.svg$/.test(src)
+    }
     case 'form':
     case 'input':
     case 'button':

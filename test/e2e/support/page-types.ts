@@ -50,6 +50,8 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'check your email (after sign-up)', path: () => '/register/check-email', status: 200 },
   { name: 'a link that does not work (410)', path: () => '/password/reset?token=x', status: 410 },
   { name: 'profile', path: (k) => `/users/${k.profileUsername}`, status: 200 },
+  { name: 'profile: answers', path: (k) => `/users/${k.profileUsername}/answers`, status: 200 },
+  { name: 'profile: activity', path: (k) => `/users/${k.profileUsername}/activity`, status: 200 },
   { name: 'ask a question (signed in)', path: () => '/ask', status: 200, signedIn: true },
   { name: 'settings (signed in)', path: () => '/settings', status: 200, signedIn: true },
   { name: 'sessions (signed in)', path: () => '/settings/sessions', status: 200, signedIn: true },

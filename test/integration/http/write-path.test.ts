@@ -358,7 +358,10 @@ describe.each(DIALECTS)('%s: asking, replying and the rest of the write path', (
     expect(res.statusCode).toBe(303)
     const revisions = await new Agent(app).get(`/posts/${question}/revisions`)
     expect(revisions.statusCode).toBe(200)
-    expect(revisions.body).toContain('Edited body with')
+    // The newest revision is shown against the original: its text is what is not struck out.
+    const newest = parseHtml(revisions.body).querySelector('pre.revision-diff')
+    newest?.querySelectorAll('del, .visually-hidden').forEach((el) => el.remove())
+    expect(newest?.textContent).toBe('Edited body with `vnode_put`.')
     expect(revisions.body).toContain('#include &lt;stdio.h>')
     expect(revisions.body).toContain('asker_one')
     const page = parseHtml((await new Agent(app).get(thread.path)).body)

@@ -21,6 +21,11 @@ describe('OS mentions', () => {
     ['also seen on 26.2 (25C56)', ['macOS 26.2 (25C56)']],
     ['macOS 26.1 (25B78), also seen on 26.2 (25C56)', ['macOS 26.1 (25B78)', 'macOS 26.2 (25C56)']],
     ['fixed in 3.2 (25C56)', ['macOS 26 (25C56)']],
+    // Issue 26 defect 5: an edit adding another release of the train kept the bare build apart.
+    [
+      'Panics on macOS 26.1, build 25B78.\n\nAlso seen on 26.2 (25C56)',
+      ['macOS 26.1 (25B78)', 'macOS 26.2 (25C56)'],
+    ],
   ])('reads %j', (text, expected) => {
     expect(os(text)).toEqual(expected)
   })

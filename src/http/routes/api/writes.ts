@@ -184,19 +184,25 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
     },
   )
 
-  app.patch<{ Params: IdParams; Body: { body: string; title?: string } }>(
+  app.patch<{ Params: IdParams; Body: { body: string; title?: string; reason?: string } }>(
     '/posts/:id',
     {
       ...longTextRoute,
       schema: {
         summary: 'Edit a post (its author, or staff)',
         description:
-          'A question’s edit may change the thread’s title. The old text stays in the revisions.',
+          'A question’s edit may change the thread’s title. The old text stays in the revisions; ' +
+          '`reason` (optional, up to 300 characters) is shown with the edit in the history.',
         tags: ['posts'],
         ...writes,
         params: IdParams,
         body: Type.Object(
-          { body: Body, title: Type.Optional(Type.String({ maxLength: 1000 })) },
+          {
+            body: Body,
+            title: Type.Optional(Type.String({ maxLength: 1000 })),
+            // Longer than the limit so the domain answers 422 with the field named, like the form.
+            reason: Type.Optional(Type.String({ maxLength: 1000 })),
+          },
           { additionalProperties: false },
         ),
         response: { 200: PostedSchema, ...problems(400, 403, 404, 413, 415, 422) },
@@ -208,6 +214,7 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         postId: req.params.id,
         body: req.body.body,
         ...(req.body.title !== undefined ? { title: req.body.title } : {}),
+        ...(req.body.reason !== undefined ? { reason: req.body.reason } : {}),
       })
       // As the edit form does: open pages of the thread fetch the post's new body.
       if (result.ok)

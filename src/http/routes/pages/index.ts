@@ -34,6 +34,7 @@ import { tokenRoutes } from './tokens.js'
 import { twoFactorRoutes } from './two-factor.js'
 import { passkeyRoutes } from './passkeys.js'
 import { userRoutes } from './users.js'
+import { avatarRoutes } from './avatars.js'
 
 /** Every HTML page route. */
 export const pageRoutes: FastifyPluginAsync = async (app) => {
@@ -57,6 +58,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(postControlRoutes)
   await app.register(postEditRoutes)
   await app.register(userRoutes)
+  await app.register(avatarRoutes)
   await app.register(seoRoutes)
   await app.register(searchRoutes)
   await app.register(signatureRoutes)

@@ -59,6 +59,7 @@ export const postEditRoutes: FastifyPluginAsync = async (app) => {
         body: req.body.body ?? '',
         ...(req.body.title !== undefined ? { title: req.body.title } : {}),
         ...(req.body.staffNote !== undefined ? { staffNote: req.body.staffNote } : {}),
+        ...(req.body.reason !== undefined ? { reason: req.body.reason } : {}),
       }
       if (req.body.intent === 'preview')
         return renderEdit(req, reply, 200, postId, emptyForm(values), renderMarkdown(values.body))

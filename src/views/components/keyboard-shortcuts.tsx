@@ -1,0 +1,50 @@
+/** The list of keyboard shortcuts, every page's; a dialog the keyboard-shortcuts island opens. */
+import { Fragment } from 'preact'
+
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [['?'], 'Show this list'],
+  [['j'], 'Next post'],
+  [['k'], 'Previous post'],
+  [['r'], 'Reply (on a thread page)'],
+  [['/'], 'Search'],
+  [['g', 'h'], 'Home'],
+  [['Esc'], 'Close this list'],
+]
+
+/**
+ * The dialog that lists the shortcuts, closed until `?` or the footer's button opens it. It is a plain
+ * <dialog>: modal, Esc closes it and focus returns to where it was; the close button is a form with
+ * method="dialog", so closing needs no script of its own.
+ */
+export function KeyboardShortcutsDialog() {
+  return (
+    <dialog
+      class="shortcuts-dialog"
+      data-island="keyboard-shortcuts"
+      aria-labelledby="shortcuts-title"
+    >
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <p class="muted">Not while typing in a field.</p>
+      <dl class="shortcuts-list">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={what}>
+            <dt>
+              {keys.map((key, i) => (
+                <Fragment key={key}>
+                  {i > 0 && ' then '}
+                  <kbd>{key}</kbd>
+                </Fragment>
+              ))}
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button class="button" type="submit">
+          Close
+        </button>
+      </form>
+    </dialog>
+  )
+}
