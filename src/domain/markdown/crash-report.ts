@@ -158,7 +158,16 @@ function images(body: Json): Image[] {
 
 /** An image of the poster's own code: not the system's (paths Apple ships, `com.apple.` bundles). */
 function isOwnImage(path: string, bundleId: string, source: string): boolean {
-  if (source === 'A' || path === '' || bundleId.startsWith('com.apple.')) return false
+  return source !== 'A' && isOwnImagePath(path, bundleId)
+}
+
+/**
+ * Whether an image at `path` (with its bundle id, when known) is the poster's own rather than Apple's: a
+ * path Apple does not ship and no `com.apple.` bundle id. Crash sites read text reports' Binary Images by it.
+ * @example isOwnImagePath('/Applications/Acme.app/Contents/MacOS/Acme') // true
+ */
+export function isOwnImagePath(path: string, bundleId = ''): boolean {
+  if (path === '' || bundleId.startsWith('com.apple.')) return false
   return !/^(?:\/System\/|\/usr\/lib\/|\/usr\/libexec\/|\/Library\/Apple\/|\/private\/preboot\/Cryptexes\/|\/Applications\/Xcode)/.test(
     path,
   )

@@ -51,13 +51,20 @@ describe('.ips crash reports', () => {
     expect(sigs.os.map((o) => `${o.name} ${o.version} (${o.build})`)).toEqual([
       'macOS 26.1 (25B78)',
     ])
-    expect(sigs.crashes.map((c) => c.text)).toEqual([
-      'crash: Tidewater | EXC_BAD_ACCESS (SIGSEGV) | frames: Tidewater`TideLedger::append(Entry const&) < Tidewater`TideSync::drainQueue() < TideCore+9032 < libsystem_pthread.dylib`_pthread_start',
+    // The cause: what the system reports (the crash is in the poster's code, so no system frame above it);
+    // the site: the top two frames of the poster's own images.
+    expect(sigs.crashes.map(({ text, frames, process }) => ({ text, frames, process }))).toEqual([
+      {
+        text: 'crash: EXC_BAD_ACCESS (SIGSEGV) | KERN_INVALID_ADDRESS',
+        frames: 'Tidewater`TideLedger::append(Entry const&) < Tidewater`TideSync::drainQueue()',
+        process: 'Tidewater',
+      },
     ])
     expect(sigs.symbols).toContain('TideLedger::append')
     // The same crash on another machine (another pid and load address) is the same crash.
     const other = extractSignatures('', [{ fileName: 'b.ips', text: USER_IPS_OTHER_MACHINE }])
     expect(other.crashes[0]?.fingerprint).toBe(sigs.crashes[0]?.fingerprint)
+    expect(other.crashes[0]?.site).toBe(sigs.crashes[0]?.site)
   })
 
   it('read a pasted report in a post as the report, and render it so', () => {
