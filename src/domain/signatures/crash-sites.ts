@@ -3,7 +3,8 @@
  * fingerprint names its cause (crashes.ts); its site is the cause plus the top frames of the crashed thread
  * that belong to the poster's code, read per format:
  * - Apple crash reports: frames in images that are not Apple's (the report's `Binary Images` paths, else the
- *   image's name: not `com.apple.`, not a system library or framework);
+ *   image's name: not `com.apple.`, not a system library or framework; `ownImagesOf` in
+ *   markdown/crash-report.ts, which marks the same frames in a rendered report);
  * - XNU panics: the third-party kexts of "Kernel Extensions in backtrace";
  * - Linux: frames of a module (`fn+0x1c/0x80 [acme]`), else the first frames that are not the kernel's
  *   reporting, fault and entry code;
@@ -15,8 +16,6 @@
  * Pure: text in, frames out.
  */
 import { demangle } from './demangle.js'
-import { FRAMEWORKS } from './data/vocabulary.js'
-import { isOwnImagePath } from '../markdown/index.js'
 
 /**
  * Own frames that make a site: the function that crashed and its caller. A third frame would split one
@@ -58,105 +57,6 @@ export function crashedThreadFrames(text: string, thread: string): ReportFrame[]
     frames.push({ image, symbol: demangle(symbol) ?? symbol })
   }
   return frames
-}
-
-/** Images of Apple's frameworks that crash reports name without a path (the report's Binary Images cut off). */
-const APPLE_FRAMEWORK_IMAGES: ReadonlySet<string> = new Set([
-  ...FRAMEWORKS,
-  'Foundation',
-  'UIKitCore',
-  'SwiftUICore',
-  'Combine',
-  'CoreData',
-  'Security',
-  'CFNetwork',
-  'Network',
-  'CoreGraphics',
-  'QuartzCore',
-  'Metal',
-  'AVFoundation',
-  'AVFCore',
-  'AVFAudio',
-  'CoreMedia',
-  'CoreVideo',
-  'AudioToolbox',
-  'HIToolbox',
-  'CoreServices',
-  'LaunchServices',
-  'SkyLight',
-  'CoreText',
-  'ImageIO',
-  'JavaScriptCore',
-  'CoreML',
-  'CoreLocation',
-  'CoreImage',
-  'CoreUI',
-  'AttributeGraph',
-  'UIFoundation',
-  'GraphicsServices',
-  'FrontBoardServices',
-  'RunningBoardServices',
-  'BackBoardServices',
-  'ExtensionFoundation',
-  'ExtensionKit',
-  'Accelerate',
-  'CloudKit',
-  'StoreKit',
-  'Photos',
-  'MapKit',
-  'Dispatch',
-  'CoreDisplay',
-  'ColorSync',
-  'QuickLook',
-  'DesktopServicesPriv',
-  'Sandbox',
-])
-
-/** System libraries, the dynamic linker, the kernel, and frames no image claims. */
-const APPLE_IMAGE_NAME =
-  /^(?:com\.apple\.|dyld$|\?\?\?$|kernel(?:\.|$)|lib(?:system_|dispatch|objc|c\+\+|swift|xpc|sqlite3|z\.|dyld|sandbox|network|BacktraceRecording|MainThreadChecker|quarantine|corecrypto|boringssl|compiler_rt|unwind|cache|darwin|launch|notify|trace|Main\.dylib))/
-
-/**
- * Which images of a crash report are the poster's own: those its Binary Images list with a path Apple does
- * not ship (`+` marks them in older reports), or the "Binary Images (not Apple)" list of a report read from
- * an `.ips` file; an image the report does not list is the poster's when it is the process itself or its name
- * is not one of Apple's.
- */
-export function ownImagesOf(text: string, process: string | null): (image: string) => boolean {
-  const listed = new Map<string, boolean>()
-  const notApple = text.indexOf('Binary Images (not Apple):')
-  if (notApple >= 0) {
-    for (const line of text.slice(notApple).split('\n').slice(1, 200)) {
-      const m = /^\s*0x[0-9a-fA-F]+ (\S+) (\/.*)$/.exec(line)
-      if (!m) break
-      listed.set(m[1] ?? '', true)
-      listed.set(basename(m[2] ?? ''), true)
-    }
-    return (image) => listed.get(image) ?? false
-  }
-  const section = /^Binary Images:\s*$/m.exec(text)
-  if (section) {
-    for (const line of text.slice(section.index).split('\n').slice(1, 2000)) {
-      const m =
-        /^\s*0x[0-9a-fA-F]+\s*-\s*0x[0-9a-fA-F]+\s+(\+?)(.+?)\s+(?:\([^)]*\)\s+)?<[0-9A-Fa-f-]+>\s+(\/.*?)\s*$/.exec(
-          line,
-        )
-      if (!m) {
-        if (line.trim() === '') break
-        continue
-      }
-      const name = (m[2] ?? '').trim()
-      const path = m[3] ?? ''
-      const own = m[1] === '+' || isOwnImagePath(path, name.startsWith('com.apple.') ? name : '')
-      listed.set(name, own)
-      listed.set(basename(path), own)
-    }
-  }
-  return (image) =>
-    listed.get(image) ??
-    (image === process ||
-      (!APPLE_IMAGE_NAME.test(image) &&
-        !APPLE_FRAMEWORK_IMAGES.has(image.replace(/\.framework$/, ''))))
 }
 
 /** The process an Apple crash report or panic names: the last `Process:` line (or panicked task) before `at`. */
@@ -290,8 +190,4 @@ export function windowsSite(
     if (out.length >= SITE_FRAMES) break
   }
   return { frames: out, process: /^PROCESS_NAME:\s+(\S+)/m.exec(window)?.[1] ?? null }
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
 }

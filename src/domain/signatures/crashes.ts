@@ -18,12 +18,12 @@ import {
   goFrames,
   jvmFrames,
   linuxSite,
-  ownImagesOf,
   ownKexts,
   rustFrames,
   windowsSite,
 } from './crash-sites.js'
 import { demangle } from './demangle.js'
+import { ownImagesOf } from '../markdown/index.js'
 import type { CrashMention } from './signatures.types.js'
 
 /** System frames above the poster's code that go into a crash report's cause. */
