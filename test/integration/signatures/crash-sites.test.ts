@@ -10,6 +10,7 @@ import { extractSignatures, rebuildSignatures } from '../../../src/domain/signat
 import { refreshThreadText } from '../../../src/domain/text-pipeline/index.js'
 import { SITE_PAIRS } from '../../fixtures/signatures/posts-systems.js'
 import { buildTestApp } from '../../support/build-test-app.js'
+import { loadApiDocument } from '../../support/openapi.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { parseHtml, texts } from '../../support/html.js'
@@ -128,6 +129,28 @@ describe.each(DIALECTS)('%s: crash sites', (dialect) => {
     expect(texts(doc, '.crash-processes')).toEqual([
       'Seen in: Fathom (1 thread), Lumen Notes (1 thread).',
     ])
+  })
+
+  it('answers the same sites and processes from the API, as its schema says', async () => {
+    const api = await loadApiDocument(app)
+    const url = `/api/v1/signatures/crash/${cause}`
+    const body = api.check('GET', url, await app.inject(url)) as {
+      crash: { policy: boolean; sites: { frames: string[]; threadCount: number }[] }
+    } & Record<string, unknown>
+    expect(body.crash.policy).toBe(false)
+    expect(body.crash.sites.map((s) => [s.frames.length, s.threadCount])).toEqual([
+      [2, 2],
+      [1, 1],
+    ])
+    expect(body.crash).toMatchObject({
+      processes: [
+        { name: 'Harbor', threadCount: 2 },
+        { name: 'Quillpad', threadCount: 1 },
+      ],
+    })
+    const policyUrl = `/api/v1/signatures/crash/${policyCause}`
+    const policy = api.check('GET', policyUrl, await app.inject(policyUrl)) as typeof body
+    expect(policy.crash).toMatchObject({ policy: true, sites: [{ frames: [], threadCount: 2 }] })
   })
 
   it('still counts threads sharing the crash by its cause', async () => {
