@@ -14,6 +14,9 @@ import { fileLimit } from './islands/file-limit.js'
 import { textLimit } from './islands/text-limit.js'
 import { redactCheck } from './islands/redact-check.js'
 import { liveUpdates } from './islands/live-updates.js'
+import { codeBlocks } from './islands/code-blocks.js'
+import { composer } from './islands/composer.js'
+import { markdownToolbar } from './islands/markdown-toolbar.js'
 import { mentionSuggest } from './islands/mention-suggest.js'
 import type { IslandDeps } from './lib/deps.js'
 
@@ -33,6 +36,9 @@ export const ISLANDS: Readonly<Record<string, Island>> = {
   'redact-check': redactCheck,
   'live-updates': liveUpdates,
   'mention-suggest': mentionSuggest,
+  composer,
+  'markdown-toolbar': markdownToolbar,
+  'code-blocks': codeBlocks,
 }
 
 /** Wires every island in `root` (and `root` itself) that is not wired yet; returns how many. */

@@ -199,6 +199,7 @@ export interface Database {
   jobs: JobsTable
   thread_watches: ThreadWatchesTable
   thread_reads: ThreadReadsTable
+  drafts: DraftsTable
   watch_defaults: WatchDefaultsTable
   tag_watches: TagWatchesTable
   notifications: NotificationsTable
@@ -443,12 +444,25 @@ export interface ThreadWatchesTable {
   updated_at: number
 }
 
-/** Where a person stopped reading a thread: its reply count at their last view of its page. */
+/** Where a person stopped reading a thread: its reply count at their last view of its page, and when that count last moved. */
 export interface ThreadReadsTable {
   user_id: number
   thread_id: number
   read_replies: number
   read_at: number
+}
+
+/**
+ * What a person is writing and has not posted (src/domain/drafts): one row per person and thread, or per
+ * person with `thread_id` null for the question on /ask.
+ */
+export interface DraftsTable {
+  user_id: number
+  thread_id: number | null
+  title: Generated<string>
+  body: Generated<string>
+  tags: Generated<string>
+  updated_at: number
 }
 
 /** The levels asking and replying set for a person (no row: watching on ask, tracking on reply). */

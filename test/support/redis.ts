@@ -100,11 +100,14 @@ export async function until(probe: () => Promise<boolean>, everyMs = 50): Promis
   while (!(await probe())) await new Promise((resolve) => setTimeout(resolve, everyMs))
 }
 
-/** Opens GET /events on a listening app; collects the names and data of the events. */
-export function openStream(base: string, path: string) {
+/**
+ * Opens GET /events on a listening app; collects the names and data of the events. With a kept-alive
+ * `agent` of one socket, the stream is on that connection (so on one worker of a WORKERS>1 server).
+ */
+export function openStream(base: string, path: string, agent?: http.Agent) {
   return new Promise<{ events: { event: string; data: string }[]; close(): void }>(
     (resolve, reject) => {
-      const req = http.get(`${base}${path}`, (res) => {
+      const req = http.get(`${base}${path}`, agent ? { agent } : {}, (res) => {
         const events: { event: string; data: string }[] = []
         let buffer = ''
         res.setEncoding('utf8')

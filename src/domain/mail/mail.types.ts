@@ -16,6 +16,18 @@ export type MailTemplate =
   | { name: 'account-exists'; username: string; signInLink: SitePath; resetLink: SitePath }
   /** The old address is told that the account's address changed. */
   | { name: 'email-changed'; username: string; newAddressHint: string }
+  /**
+   * Staff silenced or suspended the account (`until` set, with the reason), or lifted it (`until` null).
+   * Always sent to a confirmed address, whatever the notification settings: it is about the account.
+   */
+  | {
+      name: 'standing-changed'
+      username: string
+      kind: 'silence' | 'suspend'
+      /** Epoch milliseconds; null when lifted. */
+      until: number | null
+      reason: string | null
+    }
   /** Notifications by mail: one thread's batch, or a daily or weekly digest. */
   | {
       name: 'notifications'

@@ -212,6 +212,13 @@ function fenceLanguage(info: string): string | null {
   return LANGUAGE_LABEL_RE.test(first) ? first : 'plaintext'
 }
 
+/**
+ * Blocks longer than this are folded to their first lines, with "Show all N lines" under them: a
+ * <details> whose state the stylesheet reads (public/quorum.css), so it works without JavaScript. The
+ * same length the attachment previews fold at (views/components/attachment-list.tsx).
+ */
+export const CODE_FOLD_LINES = 30
+
 function renderCode(content: string, lang: string | null, rescued = false): string {
   // A crash report (pasted as text, or an .ips read as one) is plain text with the frames of the poster's
   // own images marked, as an attached report's preview is, whatever the fence's label.
@@ -224,7 +231,10 @@ function renderCode(content: string, lang: string | null, rescued = false): stri
   // tabindex="0": a long line makes the block scroll sideways, and keyboard users must be able to scroll it
   // (WCAG 2.1.1; axe scrollable-region-focusable).
   const classes = rescued ? 'code code-rescued' : 'code'
-  return `<pre class="${classes}" data-lang="${used}" tabindex="0"><code class="hljs language-${used}">${html}</code></pre>\n`
+  const pre = `<pre class="${classes}" data-lang="${used}" tabindex="0"><code class="hljs language-${used}">${html}</code></pre>`
+  const lines = content.replace(/\n$/, '').split('\n').length
+  if (lines <= CODE_FOLD_LINES) return `${pre}\n`
+  return `<div class="code-fold">${pre}<details class="code-unfold"><summary><span class="code-unfold-more">Show all ${lines} lines</span><span class="code-unfold-less">Show the first ${CODE_FOLD_LINES} lines</span></summary></details></div>\n`
 }
 
 /** A token attribute as a string ('' when absent); markdown-it types attribute values as string | number. */

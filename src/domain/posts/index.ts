@@ -9,7 +9,7 @@ export {
   type Posted,
 } from './posts.actions.js'
 export { acceptAnswer, recommendReply } from './answers.actions.js'
-export { findPostFacts, listPostFacts } from './post-facts.queries.js'
+export { findPostFacts, findThreadFacts, listPostFacts } from './post-facts.queries.js'
 export * from './posts.policy.js'
 export { getPostForEdit, getPostRevisions } from './post-pages.js'
 export { checkBody, checkTitle, cleanTitle, LIMITS, normaliseText } from './posts.validation.js'

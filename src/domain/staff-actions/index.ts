@@ -17,7 +17,7 @@ export {
   PIN_EXPIRY_JOB,
   type PinExpiry,
 } from './thread-actions.js'
-export { getThreadStaffPanel } from './thread-panel.js'
+export { getThreadStaffPanel, getThreadStaffState } from './thread-panel.js'
 export {
   getPersonForStaff,
   penalizePerson,

@@ -14,3 +14,6 @@ export interface ThreadStaffPanel {
   /** Threads it may duplicate, most similar first (empty once closed). */
   candidates: { id: number; title: string; slug: string }[]
 }
+
+/** A thread's moderation state alone: the panel without its close suggestions (the API's answer). */
+export type ThreadStaffState = Omit<ThreadStaffPanel, 'candidates'>

@@ -5,9 +5,15 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
+import { enqueueMail } from '../mail/index.js'
 import { deleteUserSessions } from '../sessions/index.js'
 import { fail, ok, type Result, type TrustLevel } from '../shared/index.js'
-import { findStanding, updateStanding, type Standing } from './standing.queries.js'
+import {
+  findConfirmedAddress,
+  findStanding,
+  updateStanding,
+  type Standing,
+} from './standing.queries.js'
 
 /** The longest silence or suspension staff can give at once; longer is "delete the account". */
 export const MAX_PENALTY_DAYS = 3650
@@ -77,8 +83,32 @@ async function penalize(
     },
     now,
   )
+  // The person is told by mail (a suspended person cannot sign in to read a notice): a new penalty, or
+  // one lifted while it was running. In the caller's transaction, so a refused step sends nothing.
+  const wasActive = field !== null && field > now
+  if (until !== null || wasActive)
+    await mailStanding(db, kind, before.username, p, until, reason, now)
   const after = await findStanding(db, p.userId)
   return after ? ok(after) : fail.notFound('person')
+}
+
+async function mailStanding(
+  db: Executor,
+  kind: 'silence' | 'suspend',
+  username: string,
+  p: Penalty,
+  until: number | null,
+  reason: string | null,
+  now: number,
+): Promise<void> {
+  const to = await findConfirmedAddress(db, p.userId)
+  if (!to) return
+  await enqueueMail(
+    db,
+    `standing:${p.userId}:${kind}:${now}`,
+    { to, template: { name: 'standing-changed', username, kind, until, reason } },
+    now,
+  )
 }
 
 /** Silences (or, with 0 days, lets post again); `db` may be the caller's transaction. */

@@ -63,3 +63,14 @@ export async function updateStanding(
     .where('id', '=', userId)
     .execute()
 }
+
+/** The person's confirmed address, the only one standing mail goes to; null without one. */
+export async function findConfirmedAddress(db: Executor, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is not', null)
+    .executeTakeFirst()
+  return row?.email ?? null
+}

@@ -5,7 +5,11 @@
 import type { Executor } from '../../db/schema.js'
 import type { WatchDefaults, WatchLevel } from './watching.types.js'
 
-/** Records that a person has seen a thread's page with `replyCount` replies (one upsert per view). */
+/**
+ * Records that a person has seen a thread's page with `replyCount` replies. One statement per view, but
+ * it writes only when the position moved: re-reading a thread with no new replies changes no row (the
+ * update's WHERE is false), so it costs no WAL or journal write.
+ */
 export async function upsertThreadRead(
   db: Executor,
   row: { userId: number; threadId: number; replyCount: number; now: number },
@@ -21,7 +25,8 @@ export async function upsertThreadRead(
     .onConflict((oc) =>
       oc
         .columns(['user_id', 'thread_id'])
-        .doUpdateSet({ read_replies: row.replyCount, read_at: row.now }),
+        .doUpdateSet({ read_replies: row.replyCount, read_at: row.now })
+        .where('thread_reads.read_replies', '<>', row.replyCount),
     )
     .execute()
 }

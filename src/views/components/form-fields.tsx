@@ -243,6 +243,10 @@ export function TextAreaField(props: TextAreaFieldProps) {
   const { id, error } = props
   return (
     <FieldFrame id={id} label={props.label} hint={props.hint} error={error}>
+      {/* The Markdown toolbar: empty and hidden until its island fills it (no dead buttons). */}
+      {props.markdown === true && (
+        <div class="md-toolbar" data-island="markdown-toolbar" data-for={id} hidden />
+      )}
       <textarea
         id={id}
         name={props.name}

@@ -184,7 +184,12 @@ export function Post(props: PostProps) {
       )}
       {/* bodyHtml is rendered from Markdown with raw HTML off and sanitised when the post is saved
           (domain/markdown), so it is emitted as-is here. */}
-      <div class="post-body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      <div
+        class="post-body prose"
+        // Copy buttons and line numbers for its code blocks: only on bodies that have one.
+        data-island={post.bodyHtml.includes('<pre') ? 'code-blocks' : undefined}
+        dangerouslySetInnerHTML={{ __html: post.bodyHtml }}
+      />
       <AttachmentList postId={post.id} attachments={post.attachments} />
       <footer class="post-footer">
         <BoostControl post={post} controls={controls} csrfToken={csrfToken} />

@@ -1,6 +1,7 @@
 import { ASK_LIMITS, type FormState } from '../forms.js'
 import { formatByteSize } from './byte-size.js'
 import { ComposerPreview, MarkdownHint } from './composer-preview.js'
+import { ComposerHook } from './draft-notice.js'
 import { CsrfField, ErrorSummary, FormActions, TextAreaField } from './form-fields.js'
 
 export interface ReplyFormProps {
@@ -8,6 +9,8 @@ export interface ReplyFormProps {
   csrfToken: string | null
   /** A reply that failed validation without JavaScript: refilled, with the message by the field. */
   form?: FormState<{ body: string }>
+  /** The person's saved draft of this reply, when there is no failed form to refill. */
+  draftBody?: string
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ReplyFormProps {
  * without JavaScript. The reply-form island posts it with fetch and inserts the new reply in place;
  * the composer-preview island previews it live.
  */
-export function ReplyForm({ threadId, csrfToken, form }: ReplyFormProps) {
+export function ReplyForm({ threadId, csrfToken, form, draftBody }: ReplyFormProps) {
   return (
     <form
       class="reply-form"
@@ -37,7 +40,7 @@ export function ReplyForm({ threadId, csrfToken, form }: ReplyFormProps) {
             limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}; attach longer logs to a question.`}
           />
         }
-        value={form?.values.body}
+        value={form?.values.body ?? draftBody}
         error={form?.errors.body}
         rows={8}
         required
@@ -45,6 +48,7 @@ export function ReplyForm({ threadId, csrfToken, form }: ReplyFormProps) {
         maxBytes={ASK_LIMITS.bodyMaxBytes}
       />
       <ComposerPreview id="reply" source="body" previewHtml={null} headingLevel={3} />
+      <ComposerHook draft={threadId} />
       <FormActions>
         <button class="button" type="submit">
           Post reply

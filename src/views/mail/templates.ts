@@ -45,9 +45,56 @@ export function renderMailTemplate(site: MailSite, template: MailTemplate): Rend
         footnote:
           'If you did not make this change, reset your password and contact the forum staff.',
       })
+    case 'standing-changed':
+      return renderStandingMail(site, template)
     case 'notifications':
       return renderNotificationsMail(site, template)
   }
+}
+
+/** Silenced, suspended, or either lifted: what changed, until when, why, and what still works. */
+function renderStandingMail(
+  site: MailSite,
+  t: Extract<MailTemplate, { name: 'standing-changed' }>,
+): RenderedMail {
+  const greeting = `Hello ${t.username},`
+  const footnote =
+    'This message is about your account, so it is sent whatever your notification settings say.'
+  if (t.until === null)
+    return renderMail(site, {
+      subject:
+        t.kind === 'silence'
+          ? `You can post on ${site.name} again`
+          : `Your ${site.name} account is no longer suspended`,
+      greeting,
+      paragraphs: [
+        t.kind === 'silence'
+          ? 'The forum staff lifted the silence on your account: you can ask, reply and comment again.'
+          : 'The forum staff lifted the suspension of your account: you can sign in again.',
+      ],
+      action: { label: `Go to ${site.name}`, url: `${site.baseUrl}/` },
+      footnote,
+    })
+  const when = new Date(t.until).toISOString().slice(0, 10)
+  const why = t.reason ? `The reason they gave: ${t.reason}` : 'They gave no reason.'
+  return renderMail(site, {
+    subject:
+      t.kind === 'silence'
+        ? `Your ${site.name} account cannot post until ${when}`
+        : `Your ${site.name} account is suspended until ${when}`,
+    greeting,
+    paragraphs:
+      t.kind === 'silence'
+        ? [
+            `The forum staff silenced your account until ${when} (UTC). Until then you can sign in and read, but not ask, reply, comment, boost or flag.`,
+            why,
+          ]
+        : [
+            `The forum staff suspended your account until ${when} (UTC). Until then you cannot sign in, and every session of the account was ended.`,
+            why,
+          ],
+    footnote: `If you think this is a mistake, contact the staff of ${site.name}. ${footnote}`,
+  })
 }
 
 /** A thread's batch of notifications, or a digest: each thread's lines, then a digest's busy threads. */

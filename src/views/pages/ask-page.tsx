@@ -12,6 +12,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/form-fields.js'
+import { ComposerHook, DraftNotice } from '../components/draft-notice.js'
 import { SimilarThreadsBox } from '../components/similar-threads.js'
 import { ASK_LIMITS, type AskValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
@@ -24,6 +25,8 @@ export interface AskPageProps {
   tags: TagSummary[]
   /** Sanitised HTML of the body after the "Preview" button; null otherwise. */
   previewHtml: string | null
+  /** When the form was refilled from the person's saved draft: when it was saved (epoch ms). */
+  draftSavedAt?: number | null
 }
 
 const FIELDS = [
@@ -106,13 +109,21 @@ function RedactCheck({ source }: { source: string }) {
  * button (intent=preview) returns this page with `previewHtml`, so preview works without JavaScript,
  * and the composer-preview island previews live while typing.
  */
-export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
+export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: AskPageProps) {
   const { values, errors } = form
   return (
     <Layout site={site} meta={{ title: formPageTitle('Ask a question', form), noindex: true }}>
       <div class="form-page form-page-wide">
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>Ask a question</h1>
+        {draftSavedAt !== null && (
+          <DraftNotice
+            savedAt={draftSavedAt}
+            now={site.now}
+            threadId={null}
+            csrfToken={site.csrfToken}
+          />
+        )}
         <form class="stacked-form" method="post" action="/ask" encType="multipart/form-data">
           <CsrfField token={site.csrfToken} />
           <TextField
@@ -173,6 +184,7 @@ export function AskPage({ site, form, tags, previewHtml }: AskPageProps) {
             error={errors.attachments}
             chooseAgain={hasProblems(form) || previewHtml !== null}
           />
+          <ComposerHook draft="ask" />
           <FormActions>
             {/* Preview comes first so Enter in the title field previews rather than posts. */}
             <button class="button button-quiet" type="submit" name="intent" value="preview">

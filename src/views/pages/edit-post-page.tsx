@@ -9,6 +9,7 @@ import {
 } from '../components/form-fields.js'
 import { formatByteSize } from '../components/byte-size.js'
 import { threadHref } from '../components/thread-table.js'
+import { ComposerHook } from '../components/draft-notice.js'
 import { ASK_LIMITS, type EditValues, type FormState } from '../forms.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
@@ -104,6 +105,8 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
               maxLength={STAFF_NOTE_MAX}
             />
           )}
+          {/* No draft for an edit; the island warns before leaving unsaved changes. */}
+          <ComposerHook />
           <FormActions>
             <button class="button button-quiet" type="submit" name="intent" value="preview">
               Preview

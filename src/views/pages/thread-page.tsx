@@ -7,6 +7,7 @@ import { countNoun, exactCount } from '../components/count-noun.js'
 import { CrashNotes, MentionsLine } from '../components/mentions.js'
 import { hiddenNotice, Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
+import { DraftNotice } from '../components/draft-notice.js'
 import { ReplyForm } from '../components/reply-form.js'
 import { SimilarThreadsPanel } from '../components/similar-threads.js'
 import { StaffPanel, type StaffFormState } from '../components/staff-panel.js'
@@ -15,6 +16,7 @@ import { ThreadMarkers } from '../components/thread-markers.js'
 import { threadHref } from '../components/thread-table.js'
 import { UserName } from '../components/user-name.js'
 import { WatchControl } from '../components/watch-control.js'
+import type { Draft } from '../../domain/drafts/index.js'
 import type { WatchState } from '../../domain/watching/index.js'
 import { Layout } from '../layout/layout.js'
 import type { FormState } from '../forms.js'
@@ -38,6 +40,8 @@ export interface ThreadPageProps {
   staffForm?: StaffFormState
   /** A line for the viewer about what they just did (their post waits for a moderator). */
   notice?: string
+  /** The viewer's saved draft of a reply to this thread: the reply form comes back with it. */
+  draft?: Draft
 }
 
 function ThreadMeta({
@@ -86,12 +90,16 @@ function ReplyArea({
   thread,
   viewer,
   form,
+  draft,
 }: {
   site: SiteContext
   thread: ThreadView
   viewer: ThreadViewerState | undefined
   form: FormState<{ body: string }> | undefined
+  draft: Draft | undefined
 }) {
+  // A failed form wins over the saved draft: it holds what was just sent.
+  const restored = form === undefined ? draft : undefined
   if (viewer?.canReply === true) {
     return (
       <>
@@ -101,7 +109,20 @@ function ReplyArea({
         {!thread.locked && thread.duplicateOf !== null && (
           <p class="notice">This thread is closed as a duplicate; as staff you can still reply.</p>
         )}
-        <ReplyForm threadId={thread.id} csrfToken={site.csrfToken} form={form} />
+        {restored !== undefined && (
+          <DraftNotice
+            savedAt={restored.updatedAt}
+            now={site.now}
+            threadId={thread.id}
+            csrfToken={site.csrfToken}
+          />
+        )}
+        <ReplyForm
+          threadId={thread.id}
+          csrfToken={site.csrfToken}
+          form={form}
+          draftBody={restored?.body}
+        />
       </>
     )
   }
@@ -152,6 +173,7 @@ export function ThreadPage({
   watch,
   staffForm,
   notice,
+  draft,
 }: ThreadPageProps) {
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
@@ -182,7 +204,7 @@ export function ThreadPage({
             />
           ))}
         </div>
-        <ReplyArea site={site} thread={thread} viewer={viewer} form={form} />
+        <ReplyArea site={site} thread={thread} viewer={viewer} form={form} draft={draft} />
       </section>
     </>
   )

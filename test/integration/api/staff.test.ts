@@ -6,15 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createToken } from '../../../src/domain/api-tokens/index.js'
 import { flagLimiter } from '../../../src/domain/moderation/index.js'
-import type { Role, Viewer } from '../../../src/domain/shared/index.js'
+import type { Role } from '../../../src/domain/shared/index.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { loadApiDocument, type ApiConformance } from '../../support/openapi.js'
 import { useTestDb } from '../../support/test-db.js'
-import { account } from '../../support/accounts.js'
+import { account, apiToken } from '../../support/accounts.js'
 
 describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
   const t = useTestDb(dialect)
@@ -25,17 +24,7 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
 
   async function person(username: string, role: Role, scopes: string[], name = username) {
     const id = await account(t.db, username, role)
-    const viewer: Viewer = {
-      id,
-      username,
-      title: null,
-      role,
-      trustLevel: 'member',
-      silencedUntil: null,
-    }
-    const made = await createToken(t.db, viewer, { name: `${name} bot`, scopes, lifetime: '7' })
-    if (!made.ok) throw new Error(`token refused: ${JSON.stringify(made.failure)}`)
-    tokens[name] = made.value.token
+    tokens[name] = await apiToken(t.db, { id, username, role }, scopes, `${name} bot`)
     ids[username] = id
   }
 
@@ -48,20 +37,12 @@ describe.each(DIALECTS)('%s: API staff actions', (dialect) => {
     await person('staff_member', 'member', ['read', 'write'], 'member')
     await person('staff_other', 'member', ['read', 'write'], 'other')
     // The moderator's second token, without `moderate`.
-    const made = await createToken(
+    tokens.modWriter = await apiToken(
       t.db,
-      {
-        id: ids.staff_mod!,
-        username: 'staff_mod',
-        title: null,
-        role: 'moderator',
-        trustLevel: 'member',
-        silencedUntil: null,
-      },
-      { name: 'mod writer', scopes: ['read', 'write'], lifetime: '7' },
+      { id: ids.staff_mod!, username: 'staff_mod', role: 'moderator' },
+      ['read', 'write'],
+      'mod writer',
     )
-    if (!made.ok) throw new Error('token refused')
-    tokens.modWriter = made.value.token
     api = await loadApiDocument(app)
   })
   afterAll(async () => app?.close())

@@ -19,6 +19,9 @@ import { createAccount } from '../../../src/domain/users/index.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import {
+  agentPerWorker as agentsOf,
+  pidOf,
+  request,
   serverDatabase,
   startServer,
   type ServerDatabase,
@@ -27,38 +30,6 @@ import {
 
 /** A hang guard for what happens in other processes, not a speed check. */
 const SOON = { timeout: 20_000, interval: 20 }
-
-interface Answer {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: string
-}
-
-/** One request; `agent` pins it to a kept-alive connection (and so to one worker). */
-function request(
-  base: string,
-  path: string,
-  options: { agent?: http.Agent; method?: string; headers?: Record<string, string>; body?: string },
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      new URL(path, base),
-      { method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers },
-      (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (body += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-        res.on('error', reject)
-      },
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
-
-const pidOf = async (base: string, agent?: http.Agent) =>
-  (JSON.parse((await request(base, '/healthz', { agent })).body) as { pid: number }).pid
 
 describe.runIf(process.platform === 'linux').each(DIALECTS)(
   '%s: two workers on one port',
@@ -109,19 +80,11 @@ describe.runIf(process.platform === 'linux').each(DIALECTS)(
       await database?.dispose()
     })
 
-    /** Kept-alive connections, one per worker, told apart by the pid /healthz reports. */
+    /** Kept-alive connections, one per worker. */
     async function agentPerWorker(): Promise<[http.Agent, http.Agent]> {
-      const byPid = new Map<number, http.Agent>()
-      for (let i = 0; i < 20 && byPid.size < 2; i++) {
-        const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
-        agents.push(agent)
-        const pid = await pidOf(server.url, agent)
-        if (!byPid.has(pid)) byPid.set(pid, agent)
-      }
-      const pair = [...byPid.values()]
-      if (pair.length !== 2) throw new Error('20 connections all went to one worker')
-      expect(await pidOf(server.url, pair[0])).not.toBe(await pidOf(server.url, pair[1]))
-      return [pair[0] as http.Agent, pair[1] as http.Agent]
+      const [a, b] = await agentsOf(server.url, 2, agents)
+      expect(await pidOf(server.url, a)).not.toBe(await pidOf(server.url, b))
+      return [a!, b!]
     }
 
     const reply = (agent: http.Agent, body: string) =>

@@ -100,6 +100,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       'account_tokens',
       'api_tokens',
       'audit_log',
+      'drafts',
       'flags',
       'invitations',
       'jobs',

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, type DbHandle } from '../../../src/db/connect.js'
 import { migrateToLatest } from '../../../src/db/migrate.js'
 import { parseLsn } from '../../../src/db/replicas.js'
+import { apiToken } from '../../support/accounts.js'
 import { signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -113,7 +114,7 @@ describe.runIf(unavailable === null)('postgres: read replicas', () => {
   })
 
   it('shows a writer their own write while the replica lags, and others the replica', async () => {
-    const { agent: writer } = await signedIn(app, handle.db, 'replica_writer')
+    const { agent: writer, id: writerId } = await signedIn(app, handle.db, 'replica_writer')
     await writer.get(`/threads/${threadId}`)
     await setReplay('pause')
     let marker: string | undefined
@@ -140,6 +141,19 @@ describe.runIf(unavailable === null)('postgres: read replicas', () => {
       expect(other.body).not.toContain('mlock them first')
       const otherSearch = await anonymous('/search?q=mlock+wakeup')
       expect(otherSearch.body).not.toContain(`/threads/${threadId}`)
+      // The JSON API the same way: without a token, the replica; with one (no cookie), the primary.
+      const apiThread = await anonymous(`/api/v1/threads/${threadId}`)
+      expect(apiThread.statusCode).toBe(200)
+      expect(apiThread.body).not.toContain('mlock them first')
+      const withToken = await app.inject({
+        method: 'GET',
+        url: `/api/v1/threads/${threadId}`,
+        headers: {
+          authorization: `Bearer ${await apiToken(handle.db, { id: writerId, username: 'replica_writer' }, ['read'])}`,
+        },
+      })
+      expect(withToken.statusCode).toBe(200)
+      expect(withToken.body).toContain('mlock them first')
     } finally {
       await setReplay('resume')
     }

@@ -4,7 +4,8 @@
  * shipped, with only its addresses, ports, certificate and log paths swapped for the test's own, and one
  * header added that names the server that answered. Checks: a write through one server is on the next
  * read through the other; with TRUST_PROXY=1 the client address is the one nginx saw, not one the
- * client wrote; the live-update stream passes through unbuffered; and when one server is killed under
+ * client wrote; the live-update stream passes through unbuffered, and a reply written through one
+ * server reaches a stream held by the other (NOTIFY); and when one server is killed under
  * load, the clients see no more errors than there were requests in flight. PostgreSQL only (two
  * machines share a database server, not a file); without nginx the file skips and says why.
  */
@@ -20,6 +21,7 @@ import { TEST_PASSWORD } from '../../support/agent.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import {
+  browserState,
   freePort,
   serverDatabase,
   startServer,
@@ -101,31 +103,19 @@ describe.runIf(unavailable === null)('postgres: two servers behind the nginx exa
 
   /** A signed-in browser through nginx: cookies and the last form token. */
   const browser = () => {
-    const cookies = new Map<string, string>()
-    let token = ''
-    const remember = (a: Answer) => {
-      const lines = a.headers['set-cookie'] ?? []
-      for (const line of Array.isArray(lines) ? lines : [lines]) {
-        const [pair = ''] = line.split(';')
-        const eq = pair.indexOf('=')
-        cookies.set(pair.slice(0, eq), pair.slice(eq + 1))
-      }
-      token = /name="_csrf" value="([^"]+)"/.exec(a.body)?.[1] ?? token
-      return a
-    }
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ')
+    const state = browserState()
     return {
       get: async (url: string) =>
-        remember(await request('GET', url, { headers: { cookie: cookie() } })),
+        state.remember(await request('GET', url, { headers: { cookie: state.cookie() } })),
       post: async (url: string, form: Record<string, string>) =>
-        remember(
+        state.remember(
           await request('POST', url, {
             headers: {
-              cookie: cookie(),
+              cookie: state.cookie(),
               'content-type': 'application/x-www-form-urlencoded',
               origin: `https://${HOST}`,
             },
-            body: new URLSearchParams({ _csrf: token, ...form }).toString(),
+            body: new URLSearchParams({ _csrf: state.token(), ...form }).toString(),
           }),
         ),
     }
@@ -267,6 +257,47 @@ describe.runIf(unavailable === null)('postgres: two servers behind the nginx exa
     })
     expect(first.type).toMatch(/^text\/event-stream/)
     expect(first.chunk).toContain('retry: 3000')
+  })
+
+  it('brings a reply written through one server to a stream held by the other', async () => {
+    const events: string[] = []
+    let streamUpstream = ''
+    const stream = await new Promise<ReturnType<typeof https.get>>((resolve, reject) => {
+      const req = https.get(
+        { host: '127.0.0.1', port, path: `/events?thread=${threadId}`, ca, servername: HOST, agent: false, headers: { host: HOST } }, // prettier-ignore
+        (res) => {
+          streamUpstream = String(res.headers['x-test-upstream'] ?? '')
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => events.push(chunk))
+          resolve(req)
+        },
+      )
+      req.on('error', reject)
+    })
+    expect(streamUpstream).not.toBe('')
+    const writer = browser()
+    await writer.get('/login')
+    expect((await writer.post('/login', { login: 'proxied_writer', password: TEST_PASSWORD })).status).toBe(303) // prettier-ignore
+    await writer.get(`/threads/${threadId}`)
+    try {
+      // nginx takes turns: write until a reply lands on the server that does not hold the stream (the
+      // form's token stays good for the session, so no page load in between shifts the turns).
+      let postId = 0
+      for (let i = 0; i < 6 && postId === 0; i++) {
+        const wrote = await writer.post(`/threads/${threadId}/replies`, {
+          body: `Across the proxy, reply ${i}: the interrupt was level-triggered, not edge.`,
+        })
+        expect(wrote.status).toBe(303)
+        if (wrote.upstream !== streamUpstream)
+          postId = Number(/#post-(\d+)$/.exec(String(wrote.headers.location))?.[1])
+      }
+      expect(postId).toBeGreaterThan(0)
+      const said = `"postId":${postId}`
+      while (!events.join('').includes(said)) await new Promise((r) => setTimeout(r, 20))
+      expect(events.join('')).toMatch(new RegExp(`event: post\ndata: \\{${said}`))
+    } finally {
+      stream.destroy()
+    }
   })
 
   it('loses no more than the requests in flight when one server is killed under load', async () => {

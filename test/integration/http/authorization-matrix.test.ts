@@ -121,6 +121,20 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     allowed: { anonymous: N, member: Y, author: Y, moderator: Y, admin: Y },
   },
   {
+    // Everyone signed in keeps drafts of their own (keyed by the session's person: no id to guess).
+    name: 'POST /drafts',
+    setup: async (db) => ({
+      url: '/drafts',
+      form: { thread: String((await fixture(db)).threadId), body: 'A reply half written.' },
+    }),
+    allowed: { anonymous: N, member: 200, author: 200, moderator: 200, admin: 200 },
+  },
+  {
+    name: 'POST /drafts/discard',
+    setup: async () => ({ url: '/drafts/discard', form: { thread: '' } }),
+    allowed: { anonymous: N, member: Y, author: Y, moderator: Y, admin: Y },
+  },
+  {
     name: 'POST /posts/:id/comments',
     setup: async (db) => ({
       url: `/posts/${(await fixture(db)).otherReplyId}/comments`,

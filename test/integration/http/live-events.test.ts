@@ -8,6 +8,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiToken } from '../../support/accounts.js'
 import { signedIn, type Agent } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -180,6 +181,46 @@ describe.each(DIALECTS)('%s: live updates over Server-Sent Events', (dialect) =>
     await tag.waitFor(isThread)
     home.close()
     tag.close()
+  })
+
+  it('tells open pages of edits and accepts made through the API', async () => {
+    const token = await apiToken(t.db, { id: asker.id, username: 'live_asker' }, ['read', 'write'])
+    const api = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
+      app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload ? { payload } : {}),
+      })
+    const page = await stream(`/events?thread=${threadId}`)
+    const answerId = await reply('An answer the asker will accept through the API.')
+    const edited = await api('PATCH', `/api/v1/posts/${answerId}`, {
+      body: 'Changed by the API, not by the edit form.',
+    })
+    // The helper wrote it, so the asker may not edit it: edit the asker's own question instead.
+    expect(edited.statusCode).toBe(403)
+    const question = await t.db
+      .selectFrom('posts')
+      .select('id')
+      .where('thread_id', '=', threadId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+    const own = await api('PATCH', `/api/v1/posts/${question.id}`, {
+      body: 'My interrupt handler fires forever; edited through the API.',
+    })
+    expect(own.statusCode).toBe(200)
+    await page.waitFor((events) =>
+      events.some((e) => e.event === 'edit' && JSON.parse(e.data).postId === question.id),
+    )
+    expect((await api('PUT', `/api/v1/posts/${answerId}/accept`)).statusCode).toBe(200)
+    await page.waitFor((events) =>
+      events.some((e) => e.event === 'accept' && JSON.parse(e.data).acceptedPostId === answerId),
+    )
+    // A refused write tells nobody: no edit event for the answer the asker could not change.
+    expect(
+      page.events.filter((e) => e.event === 'edit').map((e) => JSON.parse(e.data).postId),
+    ).toEqual([question.id])
+    page.close()
   })
 
   it('resumes after Last-Event-ID with what was missed, and sends heartbeats', async () => {

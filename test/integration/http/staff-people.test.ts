@@ -1,6 +1,7 @@
 /**
  * A person's staff page, /u/:username/staff: standing, silence and suspend with a reason, trust level,
- * and (admins) the title and role; each change in the staff log. Each test makes its own person.
+ * and (admins) the title and role; each change in the staff log, and the person told by mail (a real
+ * SMTP server). Each test makes its own person.
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,6 +9,7 @@ import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { parseHtml } from '../../support/html.js'
+import { startSmtp, type TestSmtp } from '../../support/smtp.js'
 import { useTestDb } from '../../support/test-db.js'
 
 describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
@@ -16,7 +18,16 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
   let moderator: Agent
   let admin: Agent
   let adminId: number
+  let smtp: TestSmtp
   let n = 0
+
+  /** The mails sent to person_N so far, after the mail jobs ran: subject and text. */
+  const mailsOf = async (name: string) => {
+    await app.jobs.drain()
+    return smtp.received
+      .filter((m) => m.to && 'text' in m.to && m.to.text === `${name}@example.test`)
+      .map((m) => ({ subject: m.subject ?? '', text: m.text ?? '' }))
+  }
 
   const person = async () => signedIn(app, t.db, `person_${++n}`)
   const standing = (id: number) =>
@@ -44,13 +55,17 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
       .then((rows) => rows.map((r) => r.action))
 
   beforeAll(async () => {
-    app = await buildTestApp(t.handle)
+    smtp = await startSmtp()
+    app = await buildTestApp(t.handle, { SMTP_URL: smtp.url })
     moderator = (await signedIn(app, t.db, 'page_mod', 'moderator')).agent
     const a = await signedIn(app, t.db, 'page_admin', 'admin')
     admin = a.agent
     adminId = a.id
   })
-  afterAll(async () => app?.close())
+  afterAll(async () => {
+    await app?.close()
+    await smtp?.close()
+  })
 
   it('is for staff only', async () => {
     const { agent } = await person()
@@ -102,6 +117,17 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
     expect((await standing(id)).silencedUntil).toBeNull()
     expect(parseHtml((await agent.get('/')).body).querySelector('.standing-banner')).toBeNull()
     expect(await actions(id)).toEqual(['user.silence', 'user.unsilence'])
+    // Told by mail both times; the refused attempt (no reason) sent nothing.
+    const mails = await mailsOf(`person_${n}`)
+    expect(mails.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/account cannot post until \d{4}-\d{2}-\d{2}$/),
+      expect.stringMatching(/^You can post on .+ again$/),
+    ])
+    expect(mails[0]!.text).toContain('The reason they gave: Cool off after the flame war')
+    // Lifting a silence that is not running tells nobody anything new.
+    await moderator.get(page)
+    await moderator.post(`${page}/silence`, { days: '0' })
+    expect(await mailsOf(`person_${n}`)).toHaveLength(2)
   })
 
   it('suspends: the person is signed out and told why at sign-in', async () => {
@@ -127,6 +153,12 @@ describe.each(DIALECTS)('%s: the staff page of a person', (dialect) => {
     })
     expect(res.body).toContain('Spam links in every reply')
     expect(await actions(id)).toEqual(['user.suspend'])
+    // Signed out, so told by mail: until when, and why.
+    const [mail, ...more] = await mailsOf(`person_${n}`)
+    expect(more).toEqual([])
+    expect(mail?.subject).toMatch(/account is suspended until \d{4}-\d{2}-\d{2}$/)
+    expect(mail?.text).toContain('The reason they gave: Spam links in every reply')
+    expect(mail?.text).toContain('every session of the account was ended')
   })
 
   it('sets the trust level, refilling a bad choice', async () => {

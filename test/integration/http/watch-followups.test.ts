@@ -119,6 +119,23 @@ describe.each(DIALECTS)('%s: tracking counts and watch defaults', (dialect) => {
     expect(badgeOf((await asker.agent.get('/')).body, threadId)).toBeNull()
     expect(badgeOf((await tracker.agent.get('/')).body, threadId)).toBe('3 new')
 
+    // Viewing it again with nothing new writes nothing: the row keeps a time set here, as a marker.
+    const position = () =>
+      t.db
+        .selectFrom('thread_reads')
+        .select(['read_replies as replies', 'read_at as at'])
+        .where('user_id', '=', asker.id)
+        .where('thread_id', '=', threadId)
+        .executeTakeFirstOrThrow()
+    await t.db
+      .updateTable('thread_reads')
+      .set({ read_at: 1 })
+      .where('user_id', '=', asker.id)
+      .where('thread_id', '=', threadId)
+      .execute()
+    await asker.agent.get(`/threads/${threadId}`)
+    expect(await position()).toEqual({ replies: 4, at: 1 })
+
     // Tracking tells of mentions (and replies to me) only, never of every post as watching does.
     expect(await kindsOf(t.db, tracker.id)).toEqual(['mention'])
     expect(await kindsOf(t.db, asker.id)).toEqual(['reply', 'reply', 'reply', 'reply'])

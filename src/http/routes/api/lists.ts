@@ -136,7 +136,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const after = decodeCursor(req.query.cursor, isListCursor)
       if (after === false) return badCursor(req, reply)
-      const { threads, next } = await listHomeThreadsByCursor(req.db, req.viewer, {
+      const { threads, next } = await listHomeThreadsByCursor(req.readDb, req.viewer, {
         limit: req.query.limit ?? 20,
         after,
       })
@@ -160,11 +160,11 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const at = decodeCursor(req.query.cursor, isOffsetCursor)
       if (at === false) return badCursor(req, reply)
-      const profile = await getProfile(req.db, req.params.username)
+      const profile = await getProfile(req.readDb, req.params.username)
       if (!profile) return noSuchPerson(req, reply, req.params.username)
       const limit = req.query.limit ?? 20
       const offset = at?.offset ?? 0
-      const threads = await listUserThreads(req.db, profile.id, { limit: limit + 1, offset })
+      const threads = await listUserThreads(req.readDb, profile.id, { limit: limit + 1, offset })
       const next = threads.length > limit ? encodeCursor({ offset: offset + limit }) : null
       linkNext(req, reply, next)
       return { items: threads.slice(0, limit).map((t) => threadSummaryJson(base, t)), next }
@@ -187,9 +187,9 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
     async (req, reply) => {
       const after = decodeCursor(req.query.cursor, isPairCursor)
       if (after === false) return badCursor(req, reply)
-      const profile = await getProfile(req.db, req.params.username)
+      const profile = await getProfile(req.readDb, req.params.username)
       if (!profile) return noSuchPerson(req, reply, req.params.username)
-      const { posts, next } = await listUserPostsAfter(req.db, profile.id, {
+      const { posts, next } = await listUserPostsAfter(req.readDb, profile.id, {
         limit: req.query.limit ?? 20,
         after,
       })
@@ -225,7 +225,7 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
       if (before === false) return badCursor(req, reply)
       const { kind, key } = req.params
       const data = await getSignaturePage(
-        req.db,
+        req.readDb,
         kind,
         key,
         before === null ? null : `${before[0]}-${before[1]}`,

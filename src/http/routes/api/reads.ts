@@ -102,7 +102,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: Type.Object({ items: Type.Array(TagSchema) }), ...problems() },
       },
     },
-    async (req) => ({ items: (await listTags(req.db)).map((t) => tagJson(base, t)) }),
+    async (req) => ({ items: (await listTags(req.readDb)).map((t) => tagJson(base, t)) }),
   )
 
   app.get<{ Params: SlugParams }>(
@@ -116,7 +116,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const tag = await findTagBySlug(req.db, req.params.slug)
+      const tag = await findTagBySlug(req.readDb, req.params.slug)
       if (!tag)
         return sendProblem(req, reply, {
           status: 404,
@@ -141,7 +141,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const tag = await findTagBySlug(req.db, req.params.slug)
+      const tag = await findTagBySlug(req.readDb, req.params.slug)
       if (!tag)
         return sendProblem(req, reply, {
           status: 404,
@@ -150,7 +150,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
         })
       const after = decodeCursor(req.query.cursor, isListCursor)
       if (after === false) return badCursor(req, reply)
-      const { threads, next } = await listTagThreadsAfter(req.db, {
+      const { threads, next } = await listTagThreadsAfter(req.readDb, {
         tagId: tag.id,
         sortBy: req.query.sortBy ?? DEFAULT_LISTING.sortBy,
         sortOrder: req.query.sortOrder ?? DEFAULT_LISTING.sortOrder,
@@ -176,7 +176,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const page = await getThreadPage(req.db, req.params.id, req.viewer)
+      const page = await getThreadPage(req.readDb, req.params.id, req.viewer)
       if (!page)
         return sendProblem(req, reply, {
           status: 404,
@@ -232,7 +232,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       if (at === false) return badCursor(req, reply)
       const page = at?.page ?? 1
       const results = await app.searches.run(
-        () => searchThreads(req.db, app.dialect, { q: req.query.q, page, pageSize: SEARCH_PAGE }),
+        () => searchThreads(req.readDb, app.dialect, { q: req.query.q, page, pageSize: SEARCH_PAGE }),
         req.signal,
       )
       const next = page < results.paging.pageCount ? encodeCursor({ page: page + 1 }) : null
@@ -261,9 +261,9 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const profile = await getProfile(req.db, req.params.username)
+      const profile = await getProfile(req.readDb, req.params.username)
       if (!profile) return noSuchPerson(req, reply, req.params.username)
-      const threads = await listUserThreads(req.db, profile.id, {
+      const threads = await listUserThreads(req.readDb, profile.id, {
         limit: req.query.limit ?? 20,
         offset: 0,
       })

@@ -12,7 +12,7 @@ import type { Result } from '../../../domain/shared/index.js'
 import {
   closeAsDuplicate,
   getPersonForStaff,
-  getThreadStaffPanel,
+  getThreadStaffState,
   mergeThread,
   moveThreadTags,
   penalizePerson,
@@ -117,7 +117,7 @@ export const apiStaffRoutes: FastifyPluginAsync = async (app) => {
   }
 
   const threadState = async (req: FastifyRequest, reply: FastifyReply, threadId: number) => {
-    const panel = await getThreadStaffPanel(req.db, req.viewer, threadId)
+    const panel = await getThreadStaffState(req.db, req.viewer, threadId)
     if (!panel)
       return sendFailure(req, reply, {
         code: 'forbidden',

@@ -209,6 +209,9 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
         body: req.body.body,
         ...(req.body.title !== undefined ? { title: req.body.title } : {}),
       })
+      // As the edit form does: open pages of the thread fetch the post's new body.
+      if (result.ok)
+        app.live.publish(`thread:${result.value.threadId}`, 'edit', { postId: req.params.id })
       return answer(req, reply, result, 200, async (p) => ({
         ...p,
         url: await postUrl(req, p.threadId, p.postId),
@@ -289,7 +292,15 @@ export const apiWriteRoutes: FastifyPluginAsync = async (app) => {
     on: 'Accept a reply as the answer (the asker)',
     off: 'Take back the accept',
     response: AcceptSchema,
-    set: (req, on) => acceptAnswer(req.db, req.viewer, { postId: req.params.id, accept: on }),
+    set: async (req, on) => {
+      const result = await acceptAnswer(req.db, req.viewer, { postId: req.params.id, accept: on })
+      // Open pages of the thread move the accepted mark, as after the page's button.
+      if (result.ok)
+        app.live.publish(`thread:${result.value.threadId}`, 'accept', {
+          acceptedPostId: result.value.acceptedPostId,
+        })
+      return result
+    },
   })
   toggleRoutes({
     url: '/posts/:id/recommend',

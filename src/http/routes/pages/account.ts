@@ -1,4 +1,5 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
+import { eraseDrafts } from '../../../domain/drafts/index.js'
 import { eraseFlagMessages } from '../../../domain/moderation/index.js'
 import type { FastifyPluginAsync } from 'fastify'
 import { eraseNotifications } from '../../../domain/notifications/index.js'
@@ -21,6 +22,7 @@ const ERASERS: readonly AccountEraser[] = [
   eraseWatches,
   eraseNotifications,
   eraseFlagMessages,
+  eraseDrafts,
 ]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 

@@ -10,6 +10,7 @@ import path from 'node:path'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
+import { discardDraft, getDraft } from '../../../domain/drafts/index.js'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { LIMITS } from '../../../domain/posts/index.js'
 import { describeWait } from '../../../domain/shared/index.js'
@@ -57,12 +58,14 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     status: number,
     form: FormState<AskValues>,
     previewHtml: string | null,
+    draftSavedAt: number | null = null,
   ) => {
     return sendPage(reply, status, AskPage, {
       site: siteFor(req),
       form,
       tags: await listTags(req.db),
       previewHtml,
+      draftSavedAt,
     })
   }
 
@@ -71,12 +74,16 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     { schema: { querystring: AskQuery } },
     async (req, reply) => {
       if (!req.viewer) return reply.redirect('/login?next=/ask', 303)
+      // The question the person was writing comes back, from this device or another.
+      const draft = await getDraft(req.db, req.viewer, null)
+      const tags = draft && draft.tags !== '' ? draft.tags : (req.query.tag ?? '')
       return render(
         req,
         reply,
         200,
-        emptyForm({ title: '', body: '', tags: req.query.tag ?? '' }),
+        emptyForm({ title: draft?.title ?? '', body: draft?.body ?? '', tags }),
         null,
+        draft?.updatedAt ?? null,
       )
     },
   )
@@ -139,6 +146,8 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       received.files.map(async (f) => ({ fileName: f.fileName, data: await fs.readFile(f.path) })),
     )
     const result = await askQuestion(req.db, viewer, { ...values, attachments })
+    // Posted: the draft has served its purpose, in the request that made the post.
+    if (result.ok) await discardDraft(req.db, viewer, null)
     if (result.ok)
       return () =>
         reply.redirect(

@@ -11,6 +11,7 @@ import { adminInviteRoutes } from './admin-invites.js'
 import { askRoutes } from './ask.js'
 import { attachmentRoutes } from './attachments.js'
 import { authRoutes } from './auth.js'
+import { draftRoutes } from './drafts.js'
 import { emailVerificationRoutes } from './email-verification.js'
 import { passwordResetRoutes } from './password-reset.js'
 import { homeRoutes } from './home.js'
@@ -51,6 +52,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(passwordResetRoutes)
   await app.register(emailVerificationRoutes)
   await app.register(askRoutes)
+  await app.register(draftRoutes)
   await app.register(postWritingRoutes)
   await app.register(postControlRoutes)
   await app.register(postEditRoutes)

@@ -1,6 +1,7 @@
 /** Writing on a thread: a reply, a comment under a reply, and the live preview of what saving stores. */
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
+import { discardDraft } from '../../../domain/drafts/index.js'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { findPostFacts, postComment, postReply } from '../../../domain/posts/index.js'
 import { postingRefusal } from '../../email-gate.js'
@@ -20,6 +21,8 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
       const refusal = postingRefusal(req)
       if (refusal) return sendFailure(req, reply, refusal)
       const result = await postReply(req.db, req.viewer, { threadId, body: req.body.body ?? '' })
+      // Posted: the reply's draft goes, in the request that made the post.
+      if (result.ok) await discardDraft(req.db, req.viewer, threadId)
       return answerNewPost(req, reply, result, {
         refill: (form) => rerenderThread(req, reply, threadId, { form }),
         json: (posted, viewer) => sendReplyFragment(req, reply, posted, viewer),

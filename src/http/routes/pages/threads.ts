@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
+import { getDraft } from '../../../domain/drafts/index.js'
 import { getThreadPage, getThreadViewerState } from '../../../domain/threads/index.js'
 import { getThreadSignaturePanels } from '../../../domain/signatures/index.js'
 import { onCacheHit } from '../../plugins/page-cache.js'
@@ -60,6 +61,8 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
     // The read position behind "N new" on lists; signed-in views only (their pages are never cached).
     if (req.viewer) await markThreadRead(req.db, req.viewer, data.thread)
     const signatures = await getThreadSignaturePanels(req.readDb, id)
+    // The reply the viewer was writing, from the primary: it may have been saved a moment ago.
+    const draft = viewer?.canReply === true ? await getDraft(req.db, req.viewer, id) : undefined
     const held = req.viewer ? req.query.held : undefined
     return sendPage(reply, 200, ThreadPage, {
       site: siteFor(req),
@@ -67,6 +70,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
       viewer,
       signatures,
       watch,
+      ...(draft !== undefined ? { draft } : {}),
       ...(held !== undefined ? { notice: HELD_NOTICES[held] } : {}),
     })
   }

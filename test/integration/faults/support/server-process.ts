@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -76,6 +77,8 @@ export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
   command: 'serve' | 'start' = 'serve',
+  /** How long it may take to say it serves: several workers loading the sources on a busy machine need more. */
+  startMs = 60_000,
 ): Promise<ServerProcess> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, command], {
@@ -98,7 +101,7 @@ export async function startServer(
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()))
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), 60_000)
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${out}`)), startMs)
     const check = setInterval(() => {
       if (out.includes('is serving')) {
         clearTimeout(timer)
@@ -149,5 +152,90 @@ async function adminQuery(url: string, text: string): Promise<void> {
     await client.query(text)
   } finally {
     await client.end()
+  }
+}
+
+export interface Answer {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+/**
+ * One request to a server process. Without `agent`, a connection of its own (so the primary of a
+ * WORKERS>1 server hands it to any worker); with a kept-alive `agent` of one socket, always the same one.
+ */
+export function request(
+  base: string,
+  path: string,
+  options: {
+    agent?: http.Agent
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+  } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      new URL(path, base),
+      { method: options.method ?? 'GET', agent: options.agent ?? false, headers: options.headers },
+      (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        res.on('error', reject)
+      },
+    )
+    req.on('error', reject)
+    req.end(options.body)
+  })
+}
+
+/** The pid of the worker that answered (/healthz names it). */
+export const pidOf = async (base: string, agent?: http.Agent) =>
+  (JSON.parse((await request(base, '/healthz', { agent })).body) as { pid: number }).pid
+
+/**
+ * Kept-alive connections to a WORKERS=`count` server, one per worker, told apart by the pid /healthz
+ * reports; each is also pushed to `keep`, for the caller to destroy.
+ */
+export async function agentPerWorker(
+  base: string,
+  count: number,
+  keep: http.Agent[],
+): Promise<http.Agent[]> {
+  const byPid = new Map<number, http.Agent>()
+  for (let i = 0; i < 10 * count && byPid.size < count; i++) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+    keep.push(agent)
+    const pid = await pidOf(base, agent)
+    if (!byPid.has(pid)) byPid.set(pid, agent)
+  }
+  if (byPid.size !== count)
+    throw new Error(`${10 * count} connections reached ${byPid.size} of ${count} workers`)
+  return [...byPid.values()]
+}
+
+/**
+ * A browser's state across requests made by hand (any server, any client): the cookies each answer
+ * set, and the last form token a page carried, for the next form post.
+ */
+export function browserState() {
+  const cookies = new Map<string, string>()
+  let token = ''
+  return {
+    remember<A extends { headers: http.IncomingHttpHeaders; body: string }>(answer: A): A {
+      const lines = answer.headers['set-cookie'] ?? []
+      for (const line of Array.isArray(lines) ? lines : [lines]) {
+        const [pair = ''] = line.split(';')
+        const eq = pair.indexOf('=')
+        cookies.set(pair.slice(0, eq), pair.slice(eq + 1))
+      }
+      token = /name="_csrf" value="([^"]+)"/.exec(answer.body)?.[1] ?? token
+      return answer
+    },
+    cookie: () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+    token: () => token,
   }
 }
