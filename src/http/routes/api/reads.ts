@@ -232,7 +232,8 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
       if (at === false) return badCursor(req, reply)
       const page = at?.page ?? 1
       const results = await app.searches.run(
-        () => searchThreads(req.readDb, app.dialect, { q: req.query.q, page, pageSize: SEARCH_PAGE }),
+        () =>
+          searchThreads(req.readDb, app.dialect, { q: req.query.q, page, pageSize: SEARCH_PAGE }),
         req.signal,
       )
       const next = page < results.paging.pageCount ? encodeCursor({ page: page + 1 }) : null
