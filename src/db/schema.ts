@@ -194,6 +194,7 @@ export interface Database {
   search_fts: SearchFtsTable
   search_documents: SearchDocumentsTable
   thread_signatures: ThreadSignaturesTable
+  crash_sites: CrashSitesTable
   similarity_terms: SimilarityTermsTable
   similarity_vectors: SimilarityVectorsTable
   common_terms: CommonTermsTable
@@ -359,6 +360,24 @@ export interface ThreadSignaturesTable {
   post_count: number
   /** Display order within the thread: first mention first, the author's words before pasted output. */
   position: number
+}
+
+/**
+ * Where each crash cause a thread carries happened (docs/signatures.md, "Crash sites"): one row per thread,
+ * cause, site and process. Derived; rebuildable.
+ */
+export interface CrashSitesTable {
+  thread_id: number
+  /** The cause's fingerprint: a `crash` key of thread_signatures. */
+  cause: string
+  /** The site's fingerprint (the cause's own when the crash shows no frames of the poster's code). */
+  site: string
+  /** The process that crashed, as the report names it; '' when it does not. */
+  process: string
+  /** The site's own frames as shown ("Acme`-[AcmeView draw:] < Acme`main"); '' when none. */
+  frames: string
+  /** How many of the thread's live posts report the crash there. */
+  post_count: number
 }
 
 /** A thread's distinctive terms for similar threads: weight is per mille of its normalised term vector. */

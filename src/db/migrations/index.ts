@@ -30,9 +30,10 @@ import * as trust from './2026-12-06-1720_trust.js'
 import * as staffActions from './2026-12-06-1730_staff_actions.js'
 import * as tagRedirects from './2026-12-06-1740_tag_redirects.js'
 import * as onePendingReviewItem from './2026-12-07-0200_one_pending_review_item.js'
-import * as createDrafts from './2026-12-07-0300_create_drafts.js'
 import * as threadReadsAndWatchDefaults from './2026-12-07-0220_thread_reads_and_watch_defaults.js'
+import * as createDrafts from './2026-12-07-0300_create_drafts.js'
 import * as revisionReason from './2026-12-07-0310_revision_reason.js'
+import * as crashSites from './2026-12-07-0320_crash_sites.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -74,4 +75,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-07-0220_thread_reads_and_watch_defaults': threadReadsAndWatchDefaults,
   '2026-12-07-0300_create_drafts': createDrafts,
   '2026-12-07-0310_revision_reason': revisionReason,
+  '2026-12-07-0320_crash_sites': crashSites,
 }

@@ -158,10 +158,173 @@ function images(body: Json): Image[] {
 
 /** An image of the poster's own code: not the system's (paths Apple ships, `com.apple.` bundles). */
 function isOwnImage(path: string, bundleId: string, source: string): boolean {
-  if (source === 'A' || path === '' || bundleId.startsWith('com.apple.')) return false
+  return source !== 'A' && isOwnImagePath(path, bundleId)
+}
+
+/**
+ * Whether an image at `path` (with its bundle id, when known) is the poster's own rather than Apple's: a
+ * path Apple does not ship and no `com.apple.` bundle id. Text reports' Binary Images are read by it too.
+ * @example isOwnImagePath('/Applications/Acme.app/Contents/MacOS/Acme') // true
+ */
+function isOwnImagePath(path: string, bundleId = ''): boolean {
+  if (path === '' || bundleId.startsWith('com.apple.')) return false
   return !/^(?:\/System\/|\/usr\/lib\/|\/usr\/libexec\/|\/Library\/Apple\/|\/private\/preboot\/Cryptexes\/|\/Applications\/Xcode)/.test(
     path,
   )
+}
+
+/** Images of Apple's frameworks that crash reports name without a path (the report's Binary Images cut off). */
+const APPLE_FRAMEWORK_IMAGES: ReadonlySet<string> = new Set([
+  'IOKit',
+  'DriverKit',
+  'PCIDriverKit',
+  'USBDriverKit',
+  'HIDDriverKit',
+  'NetworkingDriverKit',
+  'SerialDriverKit',
+  'AudioDriverKit',
+  'SCSIControllerDriverKit',
+  'BlockStorageDeviceDriverKit',
+  'FSKit',
+  'EndpointSecurity',
+  'NetworkExtension',
+  'SystemExtensions',
+  'SystemConfiguration',
+  'CoreFoundation',
+  'CoreAudio',
+  'CoreBluetooth',
+  'CoreWLAN',
+  'IOBluetooth',
+  'IOSurface',
+  'Hypervisor',
+  'Virtualization',
+  'AppKit',
+  'UIKit',
+  'SwiftUI',
+  'WebKit',
+  'MetalKit',
+  'OSLog',
+  'XPC',
+  'libkern',
+  'Foundation',
+  'UIKitCore',
+  'SwiftUICore',
+  'Combine',
+  'CoreData',
+  'Security',
+  'CFNetwork',
+  'Network',
+  'CoreGraphics',
+  'QuartzCore',
+  'Metal',
+  'AVFoundation',
+  'AVFCore',
+  'AVFAudio',
+  'CoreMedia',
+  'CoreVideo',
+  'AudioToolbox',
+  'HIToolbox',
+  'CoreServices',
+  'LaunchServices',
+  'SkyLight',
+  'CoreText',
+  'ImageIO',
+  'JavaScriptCore',
+  'CoreML',
+  'CoreLocation',
+  'CoreImage',
+  'CoreUI',
+  'AttributeGraph',
+  'UIFoundation',
+  'GraphicsServices',
+  'FrontBoardServices',
+  'RunningBoardServices',
+  'BackBoardServices',
+  'ExtensionFoundation',
+  'ExtensionKit',
+  'Accelerate',
+  'CloudKit',
+  'StoreKit',
+  'Photos',
+  'MapKit',
+  'Dispatch',
+  'CoreDisplay',
+  'ColorSync',
+  'QuickLook',
+  'DesktopServicesPriv',
+  'Sandbox',
+])
+
+/** System libraries, the dynamic linker, the kernel, and frames no image claims. */
+const APPLE_IMAGE_NAME =
+  /^(?:com\.apple\.|dyld$|\?\?\?$|kernel(?:\.|$)|lib(?:system_|dispatch|objc|c\+\+|swift|xpc|sqlite3|z\.|dyld|sandbox|network|BacktraceRecording|MainThreadChecker|quarantine|corecrypto|boringssl|compiler_rt|unwind|cache|darwin|launch|notify|trace|Main\.dylib))/
+
+/**
+ * Which images of a crash report are the poster's own: those its Binary Images list with a path Apple does
+ * not ship (`+` marks them in older reports), or the "Binary Images (not Apple)" list of a report read from
+ * an `.ips` file; an image the report does not list is the poster's when it is the process itself or its name
+ * is not one of Apple's.
+ */
+export function ownImagesOf(text: string, process: string | null): (image: string) => boolean {
+  const listed = new Map<string, boolean>()
+  const notApple = text.indexOf('Binary Images (not Apple):')
+  if (notApple >= 0) {
+    for (const line of text.slice(notApple).split('\n').slice(1, 200)) {
+      const m = /^\s*0x[0-9a-fA-F]+ (\S+) (\/.*)$/.exec(line)
+      if (!m) break
+      listed.set(m[1] ?? '', true)
+      listed.set(basename(m[2] ?? ''), true)
+    }
+    return (image) => listed.get(image) ?? false
+  }
+  const section = /^Binary Images:\s*$/m.exec(text)
+  if (section) {
+    for (const line of text.slice(section.index).split('\n').slice(1, 2000)) {
+      const m =
+        /^\s*0x[0-9a-fA-F]+\s*-\s*0x[0-9a-fA-F]+\s+(\+?)(.+?)\s+(?:\([^)]*\)\s+)?<[0-9A-Fa-f-]+>\s+(\/.*?)\s*$/.exec(
+          line,
+        )
+      if (!m) {
+        if (line.trim() === '') break
+        continue
+      }
+      const name = (m[2] ?? '').trim()
+      const path = m[3] ?? ''
+      const own = m[1] === '+' || isOwnImagePath(path, name.startsWith('com.apple.') ? name : '')
+      listed.set(name, own)
+      listed.set(basename(path), own)
+    }
+  }
+  return (image) =>
+    listed.get(image) ??
+    (image === process ||
+      (!APPLE_IMAGE_NAME.test(image) &&
+        !APPLE_FRAMEWORK_IMAGES.has(image.replace(/\.framework$/, ''))))
+}
+
+/** A frame line of a text crash report: `N  image  0xaddress  symbol + offset`; group 1 is the image. */
+const FRAME_LINE_RE = /^\s*\d{1,3}\s+(\S+(?: \S+)*?)\s+0x[0-9a-fA-F]+\s+\S/
+
+/**
+ * A crash report in text (pasted, or read from an `.ips` file) with the frames of the poster's own images
+ * marked, or null when the text is not a crash report (no `Exception Type:` and `Thread N Crashed:`).
+ * Rendered posts show pasted reports this way, as attachment previews show `.ips` files.
+ * @example textCrashReport('Process: Acme [1]\nException Type: EXC_CRASH\nThread 0 Crashed:\n0   Acme   0x1 main + 4')?.ownFrameLines // [3]
+ */
+export function textCrashReport(text: string): IpsReport | null {
+  if (text.length > MAX_IPS_CHARS || !/^Thread \d+ Crashed:/m.test(text)) return null
+  if (!/^Exception Type:/m.test(text)) return null
+  const process = /^Process:\s+([^[\n]+?)\s*(?:\[\d+\])?\s*$/m.exec(text)?.[1] ?? null
+  const own = ownImagesOf(text, process)
+  const ownFrameLines: number[] = []
+  let inThread = false
+  for (const [i, line] of text.split('\n').entries()) {
+    if (/^Thread \d+/.test(line)) inThread = true
+    else if (/^Binary Images/.test(line)) inThread = false
+    const image = inThread ? FRAME_LINE_RE.exec(line)?.[1] : undefined
+    if (image !== undefined && own(image)) ownFrameLines.push(i)
+  }
+  return { text, ownFrameLines }
 }
 
 function userReport(header: Json, body: Json): IpsReport {
@@ -275,4 +438,8 @@ function escapeHtml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
+}
+
+function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
 }

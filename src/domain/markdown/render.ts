@@ -20,7 +20,7 @@ import type {
 import { highlightCode } from './highlight.js'
 import { linkMentions } from './mentions.js'
 import { RESCUED_INFO, rescuePastes } from './pastes.js'
-import { readableIpsInMarkdown } from './crash-report.js'
+import { crashReportHtml, readableIpsInMarkdown, textCrashReport } from './crash-report.js'
 
 /** The `rel` every link in user content carries: no SEO credit, marked as user content, no `window.opener`. */
 export const USER_LINK_REL = 'nofollow ugc noopener noreferrer'
@@ -220,7 +220,13 @@ function fenceLanguage(info: string): string | null {
 export const CODE_FOLD_LINES = 30
 
 function renderCode(content: string, lang: string | null, rescued = false): string {
-  const { html, lang: used } = highlightCode(content, lang)
+  // A crash report (pasted as text, or an .ips read as one) is plain text with the frames of the poster's
+  // own images marked, as an attached report's preview is, whatever the fence's label.
+  const report = textCrashReport(content)
+  const { html, lang: used } =
+    report === null
+      ? highlightCode(content, lang)
+      : { html: crashReportHtml(report), lang: 'plaintext' }
   // `used` is one of our fixed language ids, never user text, so it is safe in both attributes.
   // tabindex="0": a long line makes the block scroll sideways, and keyboard users must be able to scroll it
   // (WCAG 2.1.1; axe scrollable-region-focusable).

@@ -4,14 +4,29 @@
  * addresses and pointers, CPU numbers, timestamps, process and thread ids, line numbers, offsets, counts. The
  * normalised text is the fingerprint's meaning; its hash is the short id used in URLs and `crash:` searches.
  * Recognised: XNU panic strings (panic-full logs and the `panicString` of .ips files), user-space crash
- * reports (Exception Type plus the crashed thread's top frames), assertion failures, uncaught Objective-C
- * exceptions, Swift fatal errors, and Linux oopses, BUGs and WARNINGs.
+ * reports (Exception Type plus the crashed thread's top system frames), assertion failures, uncaught
+ * Objective-C exceptions, Swift fatal errors, Linux oopses, BUGs and WARNINGs, Go, Rust and JVM crashes and
+ * Windows bug checks. Each crash also gets its site, the cause plus the poster's own top frames
+ * (crash-sites.ts), and the process the report names.
  */
 import { createHash } from 'node:crypto'
+import {
+  SITE_FRAMES,
+  appleProcess,
+  crashedThreadFrames,
+  frameLabel,
+  goFrames,
+  jvmFrames,
+  linuxSite,
+  ownKexts,
+  rustFrames,
+  windowsSite,
+} from './crash-sites.js'
 import { demangle } from './demangle.js'
+import { ownImagesOf } from '../markdown/index.js'
 import type { CrashMention } from './signatures.types.js'
 
-/** Frames of the crashed thread that go into a crash report's fingerprint. */
+/** System frames above the poster's code that go into a crash report's cause. */
 const CRASH_FRAMES = 4
 /** Frames or kexts that make a generic panic message specific. */
 const PANIC_CONTEXT = 3
@@ -34,31 +49,50 @@ export const GENERIC_PANICS: readonly RegExp[] = [
   /^Kernel (?:memory|PAC) (?:fault|failure)/i,
 ]
 
+/** A crash found in a text: where, its cause, and (when the text shows them) its own frames and process. */
+interface Found {
+  at: number
+  text: string
+  /** The poster's own top frames, as they go into the site; none: the site is the cause alone. */
+  frames?: string[]
+  process?: string | null
+}
+
 /**
- * Every crash a text contains, each once, in order.
+ * Every crash a text contains, each once (per cause, site and process), in order.
  * @example extractCrashes('panic(cpu 3 caller 0xfffffe0031f5f9a4): "apfs_io_lock_exclusive : Recursive exclusive lock attempt" @fs_utils.c:435')
- * // [{ fingerprint: '…', text: 'panic: "apfs_io_lock_exclusive : Recursive exclusive lock attempt" @fs_utils.c' }]
+ * // [{ fingerprint: '…', text: 'panic: "apfs_io_lock_exclusive : Recursive exclusive lock attempt" @fs_utils.c',
+ * //    site: '…' (the same: no own frames), frames: '', process: '' }]
  */
 export function extractCrashes(raw: string): CrashMention[] {
   const text = unescapeIpsPanicString(raw.replace(/\r\n?/g, '\n'))
-  const found: { at: number; text: string }[] = []
+  const found: Found[] = []
   for (const m of text.matchAll(/panic\(cpu \d+ caller 0x[0-9a-fA-F]+\):[ \t]*([^\n]*)/g)) {
-    found.push({ at: m.index, text: panicText(m[1] ?? '', text.slice(m.index, m.index + 40_000)) })
+    const rest = text.slice(m.index, m.index + 40_000)
+    found.push({
+      at: m.index,
+      text: panicText(m[1] ?? '', rest),
+      frames: ownKexts(backtraceKexts(rest)),
+      process: appleProcess(rest, rest.length),
+    })
   }
   const report = crashReportText(text)
   if (report !== null) found.push(report)
+  // An assertion, exception or fatal error printed inside a crash report happened at the report's site.
+  const context = { frames: report?.siteFrames ?? [], process: report?.process ?? null }
   for (const m of text.matchAll(
     /Assertion failed: (\(.+?\)|.+?), function (\S+?), file (\S+?), line \d+/g,
   )) {
     found.push({
       at: m.index,
       text: `assertion: ${normalise(m[1] ?? '')} in ${m[2]} (${basename(m[3] ?? '')})`,
+      ...context,
     })
   }
   for (const m of text.matchAll(
     /Terminating app due to uncaught exception '(\w+)', reason: '([^'\n]*)'/g,
   )) {
-    found.push({ at: m.index, text: `exception: ${m[1]}: ${normalise(m[2] ?? '')}` })
+    found.push({ at: m.index, text: `exception: ${m[1]}: ${normalise(m[2] ?? '')}`, ...context })
   }
   // Swift prints the file first ("Foo.swift:88: Fatal error: …") or last (": file Foo.swift, line 88"): one text.
   // The pattern opens with an optional path, so the regex engine tries it at every character; most texts
@@ -78,20 +112,40 @@ export function extractCrashes(raw: string): CrashMention[] {
       const file = before?.[1] ?? after?.[1]
       const message = fatalMessage(rest)
       if (message === '') continue
+      // The message is the cause (the runtime's check); the file that failed it is where: the site.
       found.push({
         at: m.index,
-        text: `fatal error: ${normalise(message)}${file ? ` (${basename(file)})` : ''}`,
+        text: `fatal error: ${normalise(message)}`,
+        frames: [...(file ? [basename(file)] : []), ...context.frames].slice(0, SITE_FRAMES),
+        process: context.process,
       })
     }
-  for (const crash of linuxCrashes(text)) found.push(crash)
+  for (const crash of linuxCrashes(text)) found.push({ ...crash, ...linuxSite(text, crash.at) })
   for (const crash of runtimeCrashes(text)) found.push(crash)
   const seen = new Map<string, CrashMention>()
   for (const f of found.sort((a, b) => a.at - b.at)) {
     if (f.text.length < 12) continue
-    const fingerprint = fingerprintOf(f.text)
-    if (!seen.has(fingerprint)) seen.set(fingerprint, { fingerprint, text: f.text })
+    const crash = crashMention(f)
+    const id = `${crash.fingerprint} ${crash.site} ${crash.process}`
+    if (!seen.has(id)) seen.set(id, crash)
   }
   return [...seen.values()]
+}
+
+/**
+ * A found crash as a mention: the cause's fingerprint, and the site's (the cause's own when there are no
+ * own frames: a policy termination, a message without a trace).
+ */
+function crashMention(f: Found): CrashMention {
+  const fingerprint = fingerprintOf(f.text)
+  const frames = normalise((f.frames ?? []).join(' < '))
+  return {
+    fingerprint,
+    text: f.text,
+    site: frames === '' ? fingerprint : fingerprintOf(`${f.text} | at: ${frames}`),
+    frames,
+    process: (f.process ?? '').trim().slice(0, 120),
+  }
 }
 
 /**
@@ -169,29 +223,51 @@ function panicFrames(report: string): string[] {
 }
 
 /**
- * A user-space crash report: process, exception type, and the crashed thread's top frames (image and symbol,
- * or image and offset when unsymbolicated: the offset is the same on every machine running that build).
- * Without frames, the termination reason and the first line of Application Specific Information stand in.
+ * A user-space crash report. The cause: the exception type, the kind of bad access (`KERN_INVALID_ADDRESS`),
+ * and the crashed thread's top frames in system code above the poster's first own frame (image and symbol,
+ * or the image alone when unsymbolicated); without frames, the termination reason and the first line of
+ * Application Specific Information. The process is not part of it: two products that crash the same way
+ * share the cause, and differ in their site, the own frames below.
  */
-function crashReportText(text: string): { at: number; text: string } | null {
+function crashReportText(
+  text: string,
+): (Found & { siteFrames: string[]; process: string | null }) | null {
   const exception = /^Exception Type:\s+(.+)$/m.exec(text)
   const termination = /^Termination Reason:\s+(.+)$/m.exec(text)
   const anchor = exception ?? termination
   if (!anchor) return null
+  const process = appleProcess(text, anchor.index)
   const policy = policyCause(exception?.[1] ?? '', termination?.[1] ?? '', text)
-  if (policy !== null) return { at: anchor.index, text: policy }
-  const process = /^Process:\s+([^\s[]+)/m.exec(text)?.[1] ?? 'unknown process'
+  // A policy ended the process: no frame of its own is to blame, so the site is the cause alone.
+  if (policy !== null) return { at: anchor.index, text: policy, siteFrames: [], process }
   const crashed = /^Crashed Thread:\s+(\d+)/m.exec(text)?.[1]
-  const frames = crashed === undefined ? [] : crashedFrames(text, crashed)
-  const parts = [`crash: ${process}`]
-  if (exception) parts.push(normalise(exception[1] ?? ''))
-  if (frames.length > 0) parts.push(`frames: ${frames.join(' < ')}`)
-  else {
+  const frames = crashed === undefined ? [] : crashedThreadFrames(text, crashed)
+  const own = ownImagesOf(text, process)
+  const firstOwn = frames.findIndex((f) => own(f.image))
+  const system = (firstOwn < 0 ? frames : frames.slice(0, firstOwn)).slice(0, CRASH_FRAMES)
+  const siteFrames = frames
+    .filter((f) => own(f.image))
+    .slice(0, SITE_FRAMES)
+    .map(frameLabel)
+  const parts = [`crash: ${normalise(exception?.[1] ?? '')}`]
+  const access = /^Exception (?:Subtype|Codes):\s+(KERN_[A-Z_]+)/m.exec(text)?.[1]
+  if (access) parts.push(access)
+  if (system.length > 0) parts.push(`frames: ${system.map(frameLabel).join(' < ')}`)
+  else if (frames.length === 0) {
     if (termination) parts.push(normalise(termination[1] ?? ''))
     const info = /^Application Specific Information:\s*\n?\s*(.+)$/m.exec(text)?.[1]
     if (info) parts.push(normalise(info))
   }
-  return { at: anchor.index, text: parts.join(' | ') }
+  return { at: anchor.index, text: parts.join(' | '), frames: siteFrames, siteFrames, process }
+}
+
+/**
+ * Whether a cause's text is a policy termination (a namespace other than SIGNAL, or a resource limit): the
+ * process did nothing wrong at a place of its own, so the crash has no own frames and its site is the cause.
+ * @example isPolicyCause('crash: EXC_CRASH (SIGKILL) | Namespace RUNNINGBOARD, Code 0xdead10cc') // true
+ */
+export function isPolicyCause(text: string): boolean {
+  return /^crash: (?:EXC_RESOURCE\b|.*\| Namespace (?!SIGNAL,)[A-Z_]+, Code )/.test(text)
 }
 
 /**
@@ -222,25 +298,6 @@ function policyCause(exception: string, termination: string, text: string): stri
   return `crash: ${parts.join(' | ')}`
 }
 
-function crashedFrames(text: string, thread: string): string[] {
-  const start = new RegExp(`^Thread ${thread} Crashed:.*$`, 'm').exec(text)
-  if (!start) return []
-  const frames: string[] = []
-  for (const line of text.slice(start.index).split('\n').slice(1)) {
-    const m = /^\s*\d{1,3}\s+(\S+(?: \S+)*?)\s+0x[0-9a-fA-F]+\s+(.+?)\s*$/.exec(line)
-    if (!m) break
-    const image = m[1] ?? ''
-    const column = m[2] ?? ''
-    const offset = /^0x[0-9a-fA-F]+ \+ (\d+)$/.exec(column)
-    const symbol = column
-      .replace(/\s+\+\s+\d+.*$/, '')
-      .replace(/\s+\((?:in [^)]+|[\w./-]+:\d+(?::\d+)?)\)$/, '')
-    frames.push(offset ? `${image}+${offset[1]}` : `${image}\`${demangle(symbol) ?? symbol}`)
-    if (frames.length >= CRASH_FRAMES) break
-  }
-  return frames
-}
-
 /**
  * A Swift fatal error's message up to its end: a report quoted in prose carries the closing quote and the
  * writer's words after it ("…Optional value\" right before it. The code:"), which are not the message.
@@ -258,8 +315,8 @@ function fatalMessage(line: string): string {
  * X: message`) and Windows bug checks (`BugCheck D1, {…}`, `*** STOP: 0x000000D1`, with the driver blamed).
  * The thread's name, goroutine number and values are not part of the cause.
  */
-function runtimeCrashes(text: string): { at: number; text: string }[] {
-  const out: { at: number; text: string }[] = []
+function runtimeCrashes(text: string): Found[] {
+  const out: Found[] = []
   const goroutine = /^goroutine \d+ \[/m.test(text)
   if (text.includes('panic: '))
     for (const m of text.matchAll(/^panic: ([^\n]+)/gm)) {
@@ -268,22 +325,32 @@ function runtimeCrashes(text: string): { at: number; text: string }[] {
         out.push({
           at: m.index,
           text: `go: panic: ${normalise(msg.replace(/\s*\[recovered\]/, ''))}`,
+          frames: goFrames(text, m.index),
         })
     }
   if (goroutine && text.includes('fatal error: '))
     for (const m of text.matchAll(/^fatal error: ([^\n]+)/gm))
-      out.push({ at: m.index, text: `go: fatal error: ${normalise(m[1] ?? '')}` })
+      out.push({
+        at: m.index,
+        text: `go: fatal error: ${normalise(m[1] ?? '')}`,
+        frames: goFrames(text, m.index),
+      })
   if (text.includes('panicked at'))
     for (const m of text.matchAll(
       /thread '[^'\n]*' panicked at (?:([\w./-]+\.rs):\d+:\d+:\n([^\n]+)|'([^\n]*)', ([\w./-]+\.rs):\d+:\d+)/g,
     )) {
       const file = m[1] ?? m[4] ?? ''
       const msg = m[2] ?? m[3] ?? ''
-      out.push({ at: m.index, text: `rust: panicked: ${normalise(msg)} (${basename(file)})` })
+      // The message is the cause; the file the panic names, and the own frames of a backtrace, the site.
+      out.push({
+        at: m.index,
+        text: `rust: panicked: ${normalise(msg)}`,
+        frames: [basename(file), ...rustFrames(text, m.index)].slice(0, SITE_FRAMES),
+      })
     }
   for (const m of text.matchAll(/Exception in thread "[^"\n]*" ([\w.$]+)(?:: ([^\n]*))?/g)) {
     const msg = m[2] ? `: ${normalise(m[2])}` : ''
-    out.push({ at: m.index, text: `java: ${m[1]}${msg}` })
+    out.push({ at: m.index, text: `java: ${m[1]}${msg}`, frames: jvmFrames(text, m.index) })
   }
   const bugcheck =
     /\bBugCheck ([0-9A-Fa-f]{1,8}),\s*\{/.exec(text) ??
@@ -296,6 +363,7 @@ function runtimeCrashes(text: string): { at: number; text: string }[] {
     out.push({
       at: bugcheck.index,
       text: `windows: bug check ${code}${driver ? ` in ${driver.toLowerCase()}` : ''}`,
+      ...windowsSite(text, bugcheck.index),
     })
   }
   return out

@@ -67,7 +67,7 @@ export function extractSignaturesOfParts(
     references: [...new Set(found.flatMap((f) => f.references))],
     crashes: firstOf(
       found.flatMap((f) => f.crashes),
-      (c) => c.fingerprint,
+      (c) => `${c.fingerprint} ${c.site} ${c.process}`,
     ),
   }
 }
@@ -115,7 +115,8 @@ export function signatureItems(s: Signatures): SignatureItem[] {
       detail: '',
     })),
     ...s.references.map((r) => ({ kind: 'reference' as const, key: r, label: r, detail: '' })),
-    ...s.crashes.map((c) => ({
+    // One item per cause: its sites are stored beside it (crashSiteRows).
+    ...firstOf(s.crashes, (c) => c.fingerprint).map((c) => ({
       kind: 'crash' as const,
       key: c.fingerprint,
       label: c.fingerprint,

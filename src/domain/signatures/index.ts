@@ -19,6 +19,7 @@ export { getThreadSignaturePanels } from './thread-signatures.js'
 export { getThreadMentions, getSignaturePage, signatureHref } from './mentions.js'
 export { canonicalErrorName } from './errors.js'
 export type { ReferenceStatus } from './reference-status.js'
+export type { CrashSites } from './crash-page.js'
 export {
   parseSignatureOperator,
   SIGNATURE_OPERATORS,

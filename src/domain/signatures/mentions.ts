@@ -4,6 +4,7 @@
  * other threads share each.
  */
 import type { Executor } from '../../db/schema.js'
+import { getCrashSites, type CrashSites } from './crash-page.js'
 import { getReferenceStatus, type ReferenceStatus } from './reference-status.js'
 import { countThreadsWith, findSignature, listThreadsWithSignature } from './mentions.queries.js'
 
@@ -94,6 +95,8 @@ export interface SignaturePageData {
   nextCursor: string | null
   /** For a bug report: when it was first and last cited, and whether it is said to be fixed. */
   reference: ReferenceStatus | null
+  /** For a crash cause: its sites and the processes it was seen in. */
+  crash: CrashSites | null
 }
 
 /**
@@ -110,10 +113,11 @@ export async function getSignaturePage(
   const found = await findSignature(db, kind, key)
   if (!found) return undefined
   const before = parseCursor(cursor)
-  const [counts, rows, reference] = await Promise.all([
+  const [counts, rows, reference, crash] = await Promise.all([
     countThreadsWith(db, [{ kind, key }]),
     listThreadsWithSignature(db, { kind, key, limit: SIGNATURE_PAGE_SIZE + 1, before }),
     kind === 'reference' ? getReferenceStatus(db, key) : undefined,
+    kind === 'crash' ? getCrashSites(db, key, found.detail) : undefined,
   ])
   const threads = rows.slice(0, SIGNATURE_PAGE_SIZE)
   const last = threads.at(-1)
@@ -127,6 +131,7 @@ export async function getSignaturePage(
     nextCursor:
       rows.length > SIGNATURE_PAGE_SIZE && last ? `${last.lastActivityAt}-${last.id}` : null,
     reference: reference ?? null,
+    crash: crash ?? null,
   }
 }
 

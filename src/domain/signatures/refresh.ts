@@ -16,19 +16,24 @@ import {
   signatureItems,
   type TextAttachment,
 } from './extract.js'
-import type { SignatureItem } from './signatures.types.js'
+import type { CrashMention, SignatureItem, Signatures } from './signatures.types.js'
 import {
   removeOrphanRows,
   replaceDerivedRows,
+  type StoredCrashSite,
   type StoredSignature,
   type TermVector,
 } from './signatures.queries.js'
 import type { FreshTermCounts } from './term-postings.queries.js'
 import { similarityTerms, threadTerms } from './terms.js'
 
-/** A thread's derived rows: its signatures in display order and its similarity terms with weights (×1000). */
+/**
+ * A thread's derived rows: its signatures in display order, the sites of its crashes and its similarity
+ * terms with weights (×1000).
+ */
 export interface SignatureRows {
   signatures: StoredSignature[]
+  crashSites: StoredCrashSite[]
   terms: [term: string, weight: number][]
 }
 
@@ -59,7 +64,7 @@ export function signatureRows(content: ThreadContent): SignatureRows {
     threadTerms(content.title, question?.markdown ?? '', replies),
   ))
     terms.push([term, Math.max(1, Math.round(weight * 1000))])
-  return { signatures: threadSignatures(content), terms }
+  return { ...threadDerived(content), terms }
 }
 
 /**
@@ -73,13 +78,15 @@ export async function storeSignatureRows(
   options: { fresh?: FreshTermCounts } = {},
 ): Promise<void> {
   const signatures: { threadId: number; item: StoredSignature; position: number }[] = []
+  const sites: { threadId: number; site: StoredCrashSite }[] = []
   const vectors: TermVector[] = []
   for (const [threadId, derived] of rows) {
     for (const [position, item] of derived.signatures.entries())
       signatures.push({ threadId, item, position })
+    for (const site of derived.crashSites) sites.push({ threadId, site })
     vectors.push({ threadId, terms: derived.terms })
   }
-  await replaceDerivedRows(db, threadIds, signatures, vectors, options)
+  await replaceDerivedRows(db, threadIds, { signatures, sites, vectors }, options)
 }
 
 /**
@@ -118,6 +125,11 @@ export async function finishSignatureRebuild(
  * ("macOS 26.1 (25B78)" over "macOS 26 (25B78)"), a function's `name()` over its bare name.
  */
 export function threadSignatures(thread: ThreadContent): StoredSignature[] {
+  return threadDerived(thread).signatures
+}
+
+/** A thread's signatures and the sites of its crashes, each counted by the posts that mention it. */
+function threadDerived(thread: ThreadContent): Pick<SignatureRows, 'signatures' | 'crashSites'> {
   const files = new Map<number, TextAttachment[]>()
   for (const a of thread.attachments) {
     if (a.text === null) continue
@@ -126,16 +138,15 @@ export function threadSignatures(thread: ThreadContent): StoredSignature[] {
     files.set(a.postId, list)
   }
   const merged = new Map<string, StoredSignature>()
+  const sites = new Map<string, StoredCrashSite>()
   for (const post of thread.posts) {
     const attachments = files.get(post.id) ?? []
-    const { items, ids } =
+    const { items, ids, crashes } =
       post.kind === 'question'
-        ? keyed(
-            signatureItems(extractSignaturesOfParts([thread.title, post.markdown], attachments)),
-          )
+        ? keyed(extractSignaturesOfParts([thread.title, post.markdown], attachments))
         : attachments.length === 0
           ? itemsOfText(post.markdown)
-          : keyed(signatureItems(extractSignatures(post.markdown, attachments)))
+          : keyed(extractSignatures(post.markdown, attachments))
     for (const [i, item] of items.entries()) {
       const id = ids[i] as string
       const seen = merged.get(id)
@@ -146,24 +157,47 @@ export function threadSignatures(thread: ThreadContent): StoredSignature[] {
         if (item.kind === 'os' && item.detail.length > seen.detail.length) seen.detail = item.detail
       }
     }
+    const counted = new Set<string>()
+    for (const c of crashes) {
+      const id = `${c.fingerprint} ${c.site} ${c.process}`
+      if (counted.has(id)) continue
+      counted.add(id)
+      const seen = sites.get(id)
+      if (seen !== undefined) seen.postCount++
+      else
+        sites.set(id, {
+          cause: c.fingerprint,
+          site: c.site,
+          process: c.process,
+          frames: c.frames,
+          postCount: 1,
+        })
+    }
   }
-  return [...merged.values()]
+  return { signatures: [...merged.values()], crashSites: [...sites.values()] }
 }
 
-/** A post's signature items with their identities (`kind:key`), which merge a thread's posts. */
+/**
+ * A post's signature items with their identities (`kind:key`), which merge a thread's posts, and its
+ * crashes with their sites.
+ */
 interface KeyedItems {
   items: readonly SignatureItem[]
   ids: readonly string[]
+  crashes: readonly CrashMention[]
 }
 
-function keyed(items: readonly SignatureItem[]): KeyedItems {
-  return { items, ids: items.map((item) => `${item.kind}:${item.key}`) }
+function keyed(signatures: Signatures): KeyedItems {
+  const items = signatureItems(signatures)
+  return {
+    items,
+    ids: items.map((item) => `${item.kind}:${item.key}`),
+    crashes: signatures.crashes,
+  }
 }
 
 /** The signatures of a post without attachments, remembered per text (shared, read-only). */
-const itemsOfText = memoByText((markdown: string): KeyedItems =>
-  keyed(signatureItems(extractSignatures(markdown))),
-)
+const itemsOfText = memoByText((markdown: string): KeyedItems => keyed(extractSignatures(markdown)))
 
 function isBetterLabel(kind: string, candidate: string, current: string): boolean {
   if (kind === 'os') return candidate.length > current.length

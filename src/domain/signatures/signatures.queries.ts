@@ -19,6 +19,15 @@ export interface StoredSignature extends SignatureItem {
   postCount: number
 }
 
+/** Where a crash cause of a thread happened: one stored row of crash_sites. */
+export interface StoredCrashSite {
+  cause: string
+  site: string
+  process: string
+  frames: string
+  postCount: number
+}
+
 /** A thread's term vector as stored: `[term, weight per mille]`, heaviest first. */
 export interface TermVector {
   threadId: number
@@ -26,7 +35,7 @@ export interface TermVector {
 }
 
 /**
- * Replaces the derived rows (signatures, term vectors and term postings) of some threads; postings of
+ * Replaces the derived rows (signatures, crash sites, term vectors and term postings) of some threads; postings of
  * common terms are left out (term-postings.ts). `fresh`: the threads have no rows yet (a bulk load into
  * emptied tables), so the deletes are skipped (on PostgreSQL they cost a planned index probe per batch
  * against tables whose statistics a bulk load leaves behind) and these in-memory counts decide which
@@ -35,13 +44,17 @@ export interface TermVector {
 export async function replaceDerivedRows(
   db: Executor,
   threadIds: readonly number[],
-  signatures: readonly { threadId: number; item: StoredSignature; position: number }[],
-  vectors: readonly TermVector[],
+  rows: {
+    signatures: readonly { threadId: number; item: StoredSignature; position: number }[]
+    sites: readonly { threadId: number; site: StoredCrashSite }[]
+    vectors: readonly TermVector[]
+  },
   { fresh }: { fresh?: FreshTermCounts } = {},
 ): Promise<void> {
+  const { signatures, sites, vectors } = rows
   if (threadIds.length === 0) return
   if (!fresh) {
-    for (const table of ['thread_signatures', 'similarity_terms', 'similarity_vectors'] as const)
+    for (const table of DERIVED_TABLES)
       await db
         .deleteFrom(table)
         .where('thread_id', 'in', [...threadIds])
@@ -59,6 +72,19 @@ export async function replaceDerivedRows(
       item.detail,
       item.postCount,
       position,
+    ]),
+  )
+  await insertMany(
+    db,
+    'crash_sites',
+    SITE_COLUMNS,
+    sites.map(({ threadId, site }) => [
+      threadId,
+      site.cause,
+      site.site,
+      site.process,
+      site.frames,
+      site.postCount,
     ]),
   )
   await insertMany(
@@ -92,6 +118,14 @@ export async function replaceDerivedRows(
   if (!fresh) await promoteCrowdedTerms(db, kept)
 }
 
+/** The tables derived from a thread's text, replaced together. */
+const DERIVED_TABLES = [
+  'thread_signatures',
+  'crash_sites',
+  'similarity_terms',
+  'similarity_vectors',
+] as const
+
 const SIGNATURE_COLUMNS: readonly ManyColumn[] = [
   { name: 'thread_id', type: 'int' },
   { name: 'kind', type: 'text' },
@@ -100,6 +134,14 @@ const SIGNATURE_COLUMNS: readonly ManyColumn[] = [
   { name: 'detail', type: 'text' },
   { name: 'post_count', type: 'int' },
   { name: 'position', type: 'int' },
+]
+const SITE_COLUMNS: readonly ManyColumn[] = [
+  { name: 'thread_id', type: 'int' },
+  { name: 'cause', type: 'text' },
+  { name: 'site', type: 'text' },
+  { name: 'process', type: 'text' },
+  { name: 'frames', type: 'text' },
+  { name: 'post_count', type: 'int' },
 ]
 const VECTOR_COLUMNS: readonly ManyColumn[] = [
   { name: 'thread_id', type: 'int' },
@@ -115,12 +157,10 @@ const TERM_COLUMNS: readonly ManyColumn[] = [
 export async function removeOrphanRows(db: Executor): Promise<void> {
   // NOT EXISTS, an anti-join on both databases. `NOT IN (subquery)` made PostgreSQL probe the list of a
   // million live ids row by row once it outgrew work_mem: over 10 minutes at 13 M signature rows.
-  const dead = (table: 'thread_signatures' | 'similarity_terms' | 'similarity_vectors') =>
+  const dead = (table: (typeof DERIVED_TABLES)[number]) =>
     sql`delete from ${sql.table(table)} where not exists (
       select 1 from threads t where t.id = ${sql.table(table)}.thread_id and t.deleted_at is null)`
-  await dead('thread_signatures').execute(db)
-  await dead('similarity_terms').execute(db)
-  await dead('similarity_vectors').execute(db)
+  for (const table of DERIVED_TABLES) await dead(table).execute(db)
 }
 
 /** A thread's stored signatures, in the order they were written (display order). */

@@ -21,12 +21,21 @@ export interface ErrorMention {
   hex: string | null
 }
 
-/** A crash fingerprint: the same crash on two machines gives the same `fingerprint`. */
+/**
+ * A crash, at two levels: its cause (`fingerprint`: the same crash on two machines, or in two products, gives
+ * the same one) and its site (the cause plus the top frames of the poster's own code).
+ */
 export interface CrashMention {
-  /** 12 hex digits of the SHA-256 of `text`: short, stable, safe in a URL. */
+  /** The cause: 12 hex digits of the SHA-256 of `text`: short, stable, safe in a URL. */
   fingerprint: string
-  /** The normalised crash: addresses, CPU numbers, times, process ids and line numbers dropped. */
+  /** The normalised cause: addresses, CPU numbers, times, process ids and line numbers dropped. */
   text: string
+  /** The site: 12 hex digits of the SHA-256 of the cause and `frames`; the cause's own when `frames` is ''. */
+  site: string
+  /** The poster's own top frames, normalised, top first, joined by " < "; '' when there are none. */
+  frames: string
+  /** The process that crashed, as the report names it (shown, not part of either fingerprint); '' if none. */
+  process: string
 }
 
 /** Everything extracted from one text (`quorum signatures extract` prints this as JSON). */

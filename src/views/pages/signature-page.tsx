@@ -1,8 +1,8 @@
 import { formatDate } from '../../domain/format/index.js'
-import type { ReferenceStatus, SignatureKind } from '../../domain/signatures/index.js'
+import type { CrashSites, ReferenceStatus, SignatureKind } from '../../domain/signatures/index.js'
 import type { ThreadListItem } from '../../domain/thread-lists/index.js'
 import { countNoun } from '../components/count-noun.js'
-import { ThreadTable } from '../components/thread-table.js'
+import { threadHref, ThreadTable } from '../components/thread-table.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -21,6 +21,72 @@ export interface SignaturePageProps {
   searchHref: string | null
   /** For a bug report: first and last cited, and its status when someone says it is fixed. */
   reference?: ReferenceStatus | null
+  /** For a crash: where it happened (its sites) and the processes it was seen in. */
+  crash?: CrashSites | null
+}
+
+/**
+ * A crash cause's sites: each with the poster's own top frames, how many threads report it there and the
+ * latest of them; then the processes it was seen in. A policy termination has one site, the cause itself.
+ */
+function CrashSiteList({ crash }: { crash: CrashSites }) {
+  return (
+    <section class="crash-sites" aria-labelledby="crash-sites-title">
+      <h2 id="crash-sites-title">Where it happened</h2>
+      {crash.policy ? (
+        <p>
+          The system ended these processes by policy: no frame of their own code is to blame, so
+          every report of it is at one site, the cause itself.
+        </p>
+      ) : (
+        <p>
+          Each site is this crash with the top frames of the poster’s own code (not the system’s
+          libraries, runtime or kernel).
+        </p>
+      )}
+      <ol class="crash-site-list">
+        {crash.sites.map((s) => (
+          <li class="crash-site" key={s.site}>
+            {s.frames.length > 0 ? (
+              <pre class="code crash-site-frames" tabIndex={0}>
+                <code>{s.frames.join('\n')}</code>
+              </pre>
+            ) : (
+              <p class="crash-site-frames">
+                {crash.policy ? 'The cause alone' : 'No frames of the poster’s own code'}
+              </p>
+            )}
+            <p class="crash-site-count">
+              {countNoun(s.threadCount, 'thread')} at this site
+              {s.threads.length > 0 ? ': ' : '.'}
+              {s.threads.map((t, i) => (
+                <>
+                  {i > 0 && ', '}
+                  <a href={threadHref(t)}>
+                    <bdi>{t.title}</bdi>
+                  </a>
+                </>
+              ))}
+              {s.threads.length > 0 && s.threadCount > s.threads.length ? ', …' : ''}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {crash.moreSites && <p>Only the {crash.sites.length} most reported sites are listed.</p>}
+      {crash.processes.length > 0 && (
+        <p class="crash-processes">
+          Seen in:{' '}
+          {crash.processes.map((p, i) => (
+            <>
+              {i > 0 && ', '}
+              <bdi>{p.name}</bdi> ({countNoun(p.threadCount, 'thread')})
+            </>
+          ))}
+          .
+        </p>
+      )}
+    </section>
+  )
 }
 
 /** A bug report's dates and status: "First cited …, last cited …" and "Reported fixed in …". */
@@ -65,7 +131,9 @@ function Detail({ kind, detail, label }: { kind: SignatureKind; detail: string; 
   if (kind === 'crash') {
     return (
       <div class="signature-detail">
-        <p>The crash, with addresses, CPU numbers, times and process ids removed:</p>
+        <p>
+          The cause of the crash, with addresses, CPU numbers, times, process names and ids removed:
+        </p>
         <pre class="code" tabIndex={0}>
           <code>{detail}</code>
         </pre>
@@ -111,6 +179,7 @@ export function SignaturePage(props: SignaturePageProps) {
           </p>
         )}
       </header>
+      {kind === 'crash' && props.crash && <CrashSiteList crash={props.crash} />}
       <ThreadTable threads={threads} now={site.now} caption={`Threads mentioning ${title}`} />
       {props.nextHref !== null && (
         <p class="signature-more">

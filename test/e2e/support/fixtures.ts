@@ -9,7 +9,7 @@ import type { Db } from '../../../src/db/schema.js'
 import { slugify } from '../../../src/domain/format/index.js'
 import { editPost } from '../../../src/domain/posts/index.js'
 import { createSession } from '../../../src/domain/sessions/index.js'
-import { signatureHref } from '../../../src/domain/signatures/index.js'
+import { extractSignatures, signatureHref } from '../../../src/domain/signatures/index.js'
 import { ensureTag } from '../../../src/domain/tags/index.js'
 import { make } from '../../support/factories.js'
 
@@ -38,11 +38,17 @@ export interface KnownThreads {
   othersPostId: number
   /** A signature the answered thread mentions, as its page's path: `/signatures/error/ENOBUFS`. */
   signaturePath: string
+  /** The page of the answered thread's panic (a crash cause, with its sites and processes). */
+  crashPath: string
   /** Someone with a profile worth showing: threads, replies and a staff title. */
   profileUsername: string
 }
 
 const MINUTE = 60_000
+
+/** The answered thread's panic line: its crash page is one of the page types checked. */
+const VNODE_PANIC =
+  'panic(cpu 1 caller 0xfffffe0012345678): "vnode_put: iocount < 0" @vfs_subr.c:2310'
 
 const REPRO_C = `#include <sys/kpi_socketfilter.h>
 
@@ -118,7 +124,7 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
       'And the panic, once `sflt_unregister` runs during unmount:',
       '',
       '```text',
-      'panic(cpu 1 caller 0xfffffe0012345678): "vnode_put: iocount < 0" @vfs_subr.c:2310',
+      VNODE_PANIC,
       'Backtrace (CPU 1), Frame : Return Address',
       '```',
       '',
@@ -250,6 +256,7 @@ export async function seedKnownThreads(db: Db): Promise<KnownThreads> {
     memberReplyId,
     othersPostId,
     signaturePath: signatureHref('error', 'ENOBUFS'),
+    crashPath: signatureHref('crash', extractSignatures(VNODE_PANIC).crashes[0]?.fingerprint ?? ''),
     profileUsername: 'quinn_dts',
   }
 }

@@ -86,6 +86,7 @@ export const PAGE_TYPES: readonly PageType[] = [
     status: 200,
   },
   { name: 'signature page (an errno)', path: (k) => k.signaturePath, status: 200 },
+  { name: 'signature page (a crash and its sites)', path: (k) => k.crashPath, status: 200 },
   { name: 'background jobs (admin)', path: () => '/admin/jobs', status: 200, signedIn: 'admin' },
   { name: 'administration hub (admin)', path: () => '/admin', status: 200, signedIn: 'admin' },
   { name: 'tags admin (admin)', path: () => '/admin/tags', status: 200, signedIn: 'admin' },

@@ -122,6 +122,14 @@ describe.each(DIALECTS)('%s: quorum bench-data', (dialect) => {
           .orderBy('term')
           .execute(),
         common: await db.selectFrom('common_terms').selectAll().orderBy('term').execute(),
+        sites: await db
+          .selectFrom('crash_sites')
+          .selectAll()
+          .orderBy('thread_id')
+          .orderBy('cause')
+          .orderBy('site')
+          .orderBy('process')
+          .execute(),
       })
       const written = await derived()
       expect(written.vectors).toHaveLength(60)
@@ -131,6 +139,7 @@ describe.each(DIALECTS)('%s: quorum bench-data', (dialect) => {
         'similarity_vectors',
         'similarity_terms',
         'common_terms',
+        'crash_sites',
       ] as const)
         await db.deleteFrom(table).execute()
       await rebuildThreadText(db, { fresh: true })

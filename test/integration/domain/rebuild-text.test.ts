@@ -82,6 +82,14 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
       .orderBy('thread_id')
       .orderBy('position')
       .execute(),
+    sites: await t.db
+      .selectFrom('crash_sites')
+      .selectAll()
+      .orderBy('thread_id')
+      .orderBy('cause')
+      .orderBy('site')
+      .orderBy('process')
+      .execute(),
     terms: await t.db
       .selectFrom('similarity_terms')
       .selectAll()
@@ -97,6 +105,7 @@ describe.each(DIALECTS)('%s: one-pass rebuild of derived text', (dialect) => {
     await t.db.deleteFrom('thread_signatures').execute()
     await t.db.deleteFrom('similarity_terms').execute()
     await t.db.deleteFrom('similarity_vectors').execute()
+    await t.db.deleteFrom('crash_sites').execute()
   }
 
   it('reads a thread once for both: live posts, text attachments decoded, binary ones without text', async () => {

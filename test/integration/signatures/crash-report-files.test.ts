@@ -90,9 +90,18 @@ describe.each(DIALECTS)('%s: crash report files', (dialect) => {
     expect(crashes).toContain(
       'panic: "tidefs_vnop_reclaim: vnode <addr> still has <n> io refs" @tidefs_vnops.c',
     )
-    expect(crashes.some((c) => c.startsWith('crash: Tidewater | EXC_BAD_ACCESS (SIGSEGV)'))).toBe(
-      true,
-    )
+    expect(crashes).toContain('crash: EXC_BAD_ACCESS (SIGSEGV) | KERN_INVALID_ADDRESS')
+    // Its site and process are stored beside the cause (crash_sites).
+    const sites = await t.db
+      .selectFrom('crash_sites')
+      .select(['process', 'frames'])
+      .where('thread_id', '=', threadId)
+      .orderBy('process')
+      .execute()
+    expect(sites).toContainEqual({
+      process: 'Tidewater',
+      frames: 'Tidewater`TideLedger::append(Entry const&) < Tidewater`TideSync::drainQueue()',
+    })
     expect(rows.filter((r) => r.kind === 'os').map((r) => r.label)).toEqual(['macOS 26.1 (25B78)'])
     // The file itself is kept as posted.
     const link = [...doc.querySelectorAll('.attachment-file a')]

@@ -51,13 +51,20 @@ describe('.ips crash reports', () => {
     expect(sigs.os.map((o) => `${o.name} ${o.version} (${o.build})`)).toEqual([
       'macOS 26.1 (25B78)',
     ])
-    expect(sigs.crashes.map((c) => c.text)).toEqual([
-      'crash: Tidewater | EXC_BAD_ACCESS (SIGSEGV) | frames: Tidewater`TideLedger::append(Entry const&) < Tidewater`TideSync::drainQueue() < TideCore+9032 < libsystem_pthread.dylib`_pthread_start',
+    // The cause: what the system reports (the crash is in the poster's code, so no system frame above it);
+    // the site: the top two frames of the poster's own images.
+    expect(sigs.crashes.map(({ text, frames, process }) => ({ text, frames, process }))).toEqual([
+      {
+        text: 'crash: EXC_BAD_ACCESS (SIGSEGV) | KERN_INVALID_ADDRESS',
+        frames: 'Tidewater`TideLedger::append(Entry const&) < Tidewater`TideSync::drainQueue()',
+        process: 'Tidewater',
+      },
     ])
     expect(sigs.symbols).toContain('TideLedger::append')
     // The same crash on another machine (another pid and load address) is the same crash.
     const other = extractSignatures('', [{ fileName: 'b.ips', text: USER_IPS_OTHER_MACHINE }])
     expect(other.crashes[0]?.fingerprint).toBe(sigs.crashes[0]?.fingerprint)
+    expect(other.crashes[0]?.site).toBe(sigs.crashes[0]?.site)
   })
 
   it('read a pasted report in a post as the report, and render it so', () => {
@@ -69,6 +76,10 @@ describe('.ips crash reports', () => {
     const pre = doc.querySelector('pre')?.textContent ?? ''
     expect(pre).toContain('Exception Type:        EXC_BAD_ACCESS (SIGSEGV)')
     expect(pre).not.toContain('"usedImages"')
+    // The frames of the poster's own images are marked, as in an attachment's preview.
+    const marked = [...doc.querySelectorAll('pre mark.own-frame')].map((m) => m.textContent)
+    expect(marked).toHaveLength(3)
+    expect(marked.every((l) => /Tidewater|TideCore/.test(l ?? ''))).toBe(true)
     expect([...doc.querySelectorAll('p')].map((p) => p.textContent)).toEqual([
       'Our app dies during sync:',
       'Any idea?',
@@ -109,5 +120,39 @@ describe('.ips crash reports', () => {
     // Hostile input stays escaped in the preview.
     const hostile = USER_IPS.replace('TideLedger::append(Entry const&)', '<script>x</script>')
     expect(crashReportHtml(readIps(hostile)!)).not.toContain('<script>')
+  })
+
+  it('mark the own frames of a crash report pasted as text, by its Binary Images paths', () => {
+    const report = `Process:               Gannet [220]
+Exception Type:        EXC_BAD_ACCESS (SIGSEGV)
+Crashed Thread:        0
+
+Thread 0 Crashed:
+0   libsystem_platform.dylib      0x0000000187a1d0a4 _platform_memmove + 52
+1   GannetCore                    0x0000000102e41c08 RingBuffer.write(_:) + 120
+2   Gannet                        0x0000000102c0a2f4 Recorder.append(_:) + 64
+
+Thread 1:
+0   libsystem_kernel.dylib        0x0000000187b0e1c8 mach_msg2_trap + 8
+1   Gannet                        0x0000000102c0b000 Recorder.run() + 12
+
+Binary Images:
+       0x102c00000 -        0x102c3ffff Gannet (2.0) <1A2B3C4D-5E6F-4071-8293-A4B5C6D7E8F9> /Applications/Gannet.app/Contents/MacOS/Gannet
+       0x102e40000 -        0x102e5ffff GannetCore (2.0) <2B3C4D5E-6F70-4182-93A4-B5C6D7E8F9A0> /Applications/Gannet.app/Contents/Frameworks/GannetCore.framework/GannetCore
+       0x187a1c000 -        0x187a23fff libsystem_platform.dylib (*) <3C4D5E6F-7081-4293-A4B5-C6D7E8F9A0B1> /usr/lib/system/libsystem_platform.dylib`
+    const doc = new JSDOM(
+      renderMarkdown(`It crashes while recording:\n\n\`\`\`\n${report}\n\`\`\``),
+    ).window.document
+    const marked = [...doc.querySelectorAll('pre mark.own-frame')].map((m) => m.textContent)
+    expect(marked).toEqual([
+      '1   GannetCore                    0x0000000102e41c08 RingBuffer.write(_:) + 120',
+      '2   Gannet                        0x0000000102c0a2f4 Recorder.append(_:) + 64',
+      '1   Gannet                        0x0000000102c0b000 Recorder.run() + 12',
+    ])
+    // The text is the report as pasted, line for line; other code blocks are untouched.
+    expect(doc.querySelector('pre')?.textContent).toBe(`${report}\n`)
+    expect(renderMarkdown('```\nThread 0 Crashed:\n0   Gannet   0x1 main + 4\n```')).not.toContain(
+      '<mark',
+    )
   })
 })

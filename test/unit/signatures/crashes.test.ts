@@ -162,9 +162,7 @@ describe('crash causes (second pass)', () => {
     expect(
       texts('fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:'),
     ).toEqual(['go: fatal error: all goroutines are asleep - deadlock!'])
-    expect(texts("thread 'main' panicked at src/x.rs:3:5:\nboom")).toEqual([
-      'rust: panicked: boom (x.rs)',
-    ])
+    expect(texts("thread 'main' panicked at src/x.rs:3:5:\nboom")).toEqual(['rust: panicked: boom'])
     expect(texts('Exception in thread "main" java.lang.NullPointerException')).toEqual([
       'java: java.lang.NullPointerException',
     ])

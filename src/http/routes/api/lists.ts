@@ -64,6 +64,31 @@ const SignaturePageSchema = Type.Composite([
       }),
       Type.Null(),
     ]),
+    crash: Type.Union(
+      [
+        Type.Object({
+          policy: Type.Boolean({
+            description: 'Ended by a system policy: no own frames, one site (the cause)',
+          }),
+          sites: Type.Array(
+            Type.Object({
+              site: Type.String({ description: 'The site’s fingerprint' }),
+              frames: Type.Array(Type.String(), {
+                description: 'The poster’s own top frames, top first',
+              }),
+              threadCount: Type.Integer(),
+              threadUrls: Type.Array(Type.String(), { description: 'The latest few' }),
+            }),
+            { description: 'Where the crash happened, the most reported first (at most 20)' },
+          ),
+          processes: Type.Array(Type.Object({ name: Type.String(), threadCount: Type.Integer() })),
+        }),
+        Type.Null(),
+      ],
+      {
+        description: 'For a crash: its sites and the processes it was seen in (docs/signatures.md)',
+      },
+    ),
   }),
 ])
 
@@ -236,6 +261,19 @@ export const apiListRoutes: FastifyPluginAsync = async (app) => {
                         by: fixed.by,
                         threadUrl: `${base}${fixed.thread.href}`,
                       },
+              },
+        crash:
+          data.crash === null
+            ? null
+            : {
+                policy: data.crash.policy,
+                sites: data.crash.sites.map((site) => ({
+                  site: site.site,
+                  frames: site.frames,
+                  threadCount: site.threadCount,
+                  threadUrls: site.threads.map((t) => `${base}${threadPath(t.id, t.slug)}`),
+                })),
+                processes: data.crash.processes,
               },
         items: data.threads.map((t) => ({
           ...threadSummaryJson(base, t),

@@ -59,6 +59,7 @@ export const signatureRoutes: FastifyPluginAsync = async (app) => {
         nextHref: data.nextCursor === null ? null : `${href}?before=${data.nextCursor}`,
         searchHref: searchFor(data.kind, data.key, data.label),
         reference: data.reference,
+        crash: data.crash,
       })
     },
   )
