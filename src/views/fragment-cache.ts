@@ -7,7 +7,10 @@
  * once: the inputs differ, the fragment is rendered again. No invalidation to forget, and no version
  * column to keep in step with every write path.
  *
- * The cache is an LRU bounded by the characters it holds (html and inputs' texts), per process.
+ * The cache is an LRU bounded by the characters of HTML it holds, per process. A fragment is kept on its
+ * second rendering, not its first: a crawler walking thousands of threads sees each post once, and keeping
+ * every one of them cost more (allocation, old-generation garbage) than it saved; a post rendered twice
+ * (a hot thread after a write emptied the page cache, a thread on many tag pages) is kept.
  */
 import { LRUCache } from 'lru-cache'
 import type { VNode } from 'preact'
@@ -29,13 +32,16 @@ export interface FragmentCacheStats {
 }
 
 /**
- * A cache of rendered fragments. `render(key, inputs, make)` returns the fragment for `key` as raw HTML:
- * the one rendered before when `inputs` equals what it was rendered from ({@link sameData}), otherwise
- * `make()` rendered now (and kept). `inputs` must determine `make()`'s output entirely.
+ * A cache of rendered fragments. `render(key, inputs, make)` returns the fragment for `key`: the HTML
+ * rendered before when `inputs` equals what it was rendered from ({@link sameData}), otherwise `make()`
+ * (rendered now and kept, from the key's second rendering on). `inputs` must determine `make()`'s output
+ * entirely.
  * @example const html = posts.render(post.id, { post, ages }, () => <PostArticle post={post} … />)
  */
 export class FragmentCache {
   private readonly lru: LRUCache<string | number, Entry>
+  /** Keys rendered once and not kept yet: the next rendering keeps its fragment. */
+  private readonly seen: LRUCache<string | number, true>
   private hits = 0
   private misses = 0
 
@@ -45,6 +51,7 @@ export class FragmentCache {
       maxEntrySize: Math.max(1, Math.floor(maxChars / 16)),
       sizeCalculation: (entry) => Math.max(1, entry.html.length * 2),
     })
+    this.seen = new LRUCache({ max: Math.max(16, Math.floor(maxChars / 200)) })
   }
 
   render(key: string | number, inputs: unknown, make: () => VNode): VNode {
@@ -54,6 +61,11 @@ export class FragmentCache {
       return rawHtml(known.html)
     }
     this.misses++
+    if (known === undefined && !this.seen.has(key)) {
+      this.seen.set(key, true)
+      return make()
+    }
+    this.seen.delete(key)
     const html = renderToString(make())
     this.lru.set(key, { inputs, html })
     return rawHtml(html)
@@ -65,6 +77,7 @@ export class FragmentCache {
 
   clear(): void {
     this.lru.clear()
+    this.seen.clear()
   }
 }
 

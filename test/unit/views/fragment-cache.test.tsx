@@ -29,7 +29,7 @@ const comment = (id: number, text: string) => ({
 })
 
 describe('anonymous posts from the fragment cache', () => {
-  it('are the markup a fresh rendering gives, on the miss and on the hit', () => {
+  it('are the markup a fresh rendering gives, before they are kept, when kept, and on the hit', () => {
     const posts: [PostView, 'question' | 'reply'][] = [
       [makePost({ id: 7001, attachments: [makeAttachment()] }), 'question'],
       [makePost({ id: 7002, accepted: true, recommended: true, editedAt: NOW - HOUR }), 'reply'],
@@ -46,13 +46,16 @@ describe('anonymous posts from the fragment cache', () => {
     ]
     for (const [post, kind] of posts) {
       const before = anonymousPostCacheStats()
-      const miss = both(post, kind)
+      const first = both(post, kind) // rendered, not kept: a post seen once is not worth keeping
+      const kept = both(post, kind) // rendered again, and kept
       const hit = both(post, kind)
-      expect(miss.anonymous).toBe(miss.fresh)
-      expect(hit.anonymous).toBe(miss.fresh)
+      expect(first.anonymous).toBe(first.fresh)
+      expect(kept.anonymous).toBe(first.fresh)
+      expect(hit.anonymous).toBe(first.fresh)
       const after = anonymousPostCacheStats()
-      expect(after.misses - before.misses).toBe(1)
+      expect(after.misses - before.misses).toBe(2)
       expect(after.hits - before.hits).toBe(1)
+      expect(after.entries - before.entries).toBe(1)
     }
   })
 
@@ -60,6 +63,9 @@ describe('anonymous posts from the fragment cache', () => {
     const base = makePost({ id: 7101, comments: [comment(11, 'Kept')] })
     const first = both(base).anonymous
     expect(both(base).anonymous).toBe(first)
+    const hits = anonymousPostCacheStats().hits
+    expect(both(base).anonymous).toBe(first)
+    expect(anonymousPostCacheStats().hits).toBe(hits + 1)
     const changes: [PostView, string | RegExp, number?][] = [
       [
         { ...base, bodyHtml: '<p>Edited: purge the name cache.</p>' },
@@ -93,7 +99,8 @@ describe('anonymous posts from the fragment cache', () => {
 describe('FragmentCache', () => {
   it('keeps no more characters than its bound, dropping the least recently used', () => {
     const cache = new FragmentCache(20_000)
-    for (let i = 0; i < 200; i++) cache.render(i, { i }, () => <p>{'x'.repeat(200)}</p>)
+    for (let i = 0; i < 200; i++)
+      for (const _ of [1, 2]) cache.render(i, { i }, () => <p>{'x'.repeat(200)}</p>)
     const { entries } = cache.stats()
     // Each fragment is 207 characters, counted twice (two bytes each): at most 48 fit.
     expect(entries).toBeLessThanOrEqual(48)
@@ -102,6 +109,17 @@ describe('FragmentCache', () => {
     cache.render(0, { i: 0 }, () => <p>{'x'.repeat(200)}</p>) // long gone
     cache.render(199, { i: 199 }, () => <p>{'x'.repeat(200)}</p>) // the newest
     expect(cache.stats().misses).toBe(misses + 1)
+  })
+
+  it('keeps a fragment from its second rendering on, so a walk over many keys keeps none', () => {
+    const cache = new FragmentCache(100_000)
+    for (let i = 0; i < 100; i++) cache.render(i, { i }, () => <p>walked {i}</p>)
+    expect(cache.stats().entries).toBe(0)
+    cache.render(7, { i: 7 }, () => <p>walked 7</p>)
+    expect(cache.stats().entries).toBe(1)
+    expect(renderToString(cache.render(7, { i: 7 }, () => <p>not rendered</p>))).toBe(
+      '<p>walked 7</p>',
+    )
   })
 
   it('compares inputs by value, deeply', () => {
