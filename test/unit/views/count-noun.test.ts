@@ -3,7 +3,26 @@ import { countNoun, exactCount } from '../../../src/views/components/count-noun.
 
 describe('countNoun and exactCount (one shared formatter, issue 29)', () => {
   it('write counts as toLocaleString("en-US") does', () => {
-    for (const n of [0, 1, 2, 999, 1_000, 1_849, 65_536, 1_234_567, 2_147_483_647, -3, 2.5]) {
+    for (const n of [
+      0,
+      1,
+      2,
+      12,
+      999,
+      1_000,
+      1_849,
+      65_536,
+      100_000,
+      1_234_567,
+      2_147_483_647,
+      Number.MAX_SAFE_INTEGER,
+      -3,
+      -1_000,
+      -12_345,
+      2.5,
+      1234.5678,
+      -0,
+    ]) {
       expect(exactCount(n)).toBe(n.toLocaleString('en-US'))
     }
   })
