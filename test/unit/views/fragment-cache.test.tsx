@@ -5,9 +5,11 @@
 import { renderToString } from 'preact-render-to-string'
 import { describe, expect, it } from 'vitest'
 import type { PostView } from '../../../src/domain/posts/index.js'
+import type { ThreadListItem } from '../../../src/domain/thread-lists/index.js'
 import { anonymousPostCacheStats, Post } from '../../../src/views/components/post.js'
+import { ThreadTable, threadRowCacheStats } from '../../../src/views/components/thread-table.js'
 import { FragmentCache, sameData } from '../../../src/views/fragment-cache.js'
-import { makeAttachment, makeControls, makePost, NOW } from './fixtures.js'
+import { makeAttachment, makeControls, makePost, makeThreadItem, NOW } from './fixtures.js'
 
 const HOUR = 3_600_000
 
@@ -129,5 +131,51 @@ describe('FragmentCache', () => {
     expect(sameData([1, 2], [1, 2, 3])).toBe(false)
     expect(sameData({ 0: 1 }, [1])).toBe(false)
     expect(sameData('<p>a</p>', '<p>a</p>')).toBe(true)
+  })
+})
+
+describe('thread table rows from the fragment cache', () => {
+  const table = (threads: ThreadListItem[], now = NOW, unread?: ReadonlyMap<number, number>) =>
+    renderToString(
+      <ThreadTable threads={threads} now={now} caption="Posts under Kernel tag" unread={unread} />,
+    )
+
+  it('are the markup a fresh rendering gives, and reused', () => {
+    const rows = [
+      makeThreadItem({ id: 8001 }),
+      makeThreadItem({ id: 8002, title: 'Second row', solved: true }),
+    ]
+    const fresh = table(rows) // first sight: rendered inline, not kept
+    expect(table(rows)).toBe(fresh) // kept now
+    const hits = threadRowCacheStats().hits
+    expect(table(rows)).toBe(fresh)
+    expect(threadRowCacheStats().hits).toBe(hits + 2)
+  })
+
+  it('render again whatever changed: title, counts, markers, tags, activity age', () => {
+    const row = makeThreadItem({ id: 8101 })
+    const first = table([row])
+    table([row])
+    const changes: [ThreadListItem, string, number?][] = [
+      [{ ...row, title: 'Renamed: vnode_put panics' }, 'Renamed: vnode_put panics'],
+      [{ ...row, replyCount: 4321 }, '4,321'],
+      [{ ...row, solved: true }, 'Solved'],
+      [{ ...row, tags: [{ slug: 'usb', name: 'USB' }] }, 'USB'],
+      [row, '>2d<', NOW + 2 * 24 * HOUR],
+    ]
+    for (const [changed, shows, now] of changes) {
+      const html = table([changed], now)
+      expect(html).not.toBe(first)
+      expect(html).toContain(shows)
+    }
+  })
+
+  it('leave rows with an unread badge out of the cache', () => {
+    const row = makeThreadItem({ id: 8201 })
+    table([row])
+    table([row])
+    const unread = table([row], NOW, new Map([[8201, 3]]))
+    expect(unread).toContain('3 new')
+    expect(table([row])).not.toContain('3 new')
   })
 })
