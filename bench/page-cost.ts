@@ -5,10 +5,15 @@
  * so both see the same machine load; prints mean and p50 per page and the ratio B/A.
  *
  *   npm run bench:page-cost -- [--threads 100000] [--rounds 8] [--per-round 40] [--compare statement-cache]
+ *                              [--dialect sqlite|postgres] [--a DIR --b DIR]
  *
  * Comparisons: `statement-cache` (A: SQLite prepares every query, B: prepared statements reused);
- * `cache-size` (A: SQLite's page cache at 64 MB, B: at 32 MB).
+ * `cache-size` (A: SQLite's page cache at 64 MB, B: at 32 MB); `builds` (A and B: the built app,
+ * `npm run build`, of two checkouts, `--a DIR` and `--b DIR`, e.g. a worktree of main and this one: a
+ * before/after of a code change in one process, under the same machine load, as two independent module
+ * graphs each with its own caches).
  */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { buildApp } from '../src/app.js'
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config.js'
@@ -23,13 +28,17 @@ const { values } = parseArgs({
     'per-round': { type: 'string', default: '40' },
     compare: { type: 'string', default: 'statement-cache' },
     dialect: { type: 'string', default: 'sqlite' },
+    a: { type: 'string' },
+    b: { type: 'string' },
   },
 })
 
-type Variant = DbOptions
+/** Database options, and the checkout whose built app (DIR/dist/src) runs; none: these sources. */
+type Variant = DbOptions & { dir?: string }
 const VARIANTS: Record<string, { a: Variant; b: Variant }> = {
   'statement-cache': { a: { statementCache: 0 }, b: { statementCache: 500 } },
   'cache-size': { a: { cacheKiB: 64_000 }, b: { cacheKiB: 32_000 } },
+  builds: { a: { dir: values.a }, b: { dir: values.b } },
 }
 const variant = VARIANTS[values.compare]
 if (!variant) throw new Error(`--compare: one of ${Object.keys(VARIANTS).join(', ')}`)
@@ -47,9 +56,19 @@ const config = loadConfig({
 })
 const database = parseDatabaseUrl(url) as DatabaseConfig
 
-async function app(options: Variant) {
-  const db = createDb(database, options)
-  const instance = await buildApp(config, { db, viewsFlushMs: 0 })
+async function app({ dir, ...options }: Variant) {
+  if (values.compare === 'builds' && !dir)
+    throw new Error('--compare builds: pass --a DIR and --b DIR')
+  // A checkout's built modules: its own copy of every module, so neither variant shares the other's caches.
+  const built = (file: string) => import(path.resolve(dir ?? '', 'dist', 'src', file))
+  const make = dir
+    ? {
+        createDb: ((await built('db/connect.js')) as { createDb: typeof createDb }).createDb,
+        buildApp: ((await built('app.js')) as { buildApp: typeof buildApp }).buildApp,
+      }
+    : { createDb, buildApp }
+  const db = make.createDb(database, options)
+  const instance = await make.buildApp(config, { db, viewsFlushMs: 0 })
   return { instance, close: async () => (await instance.close(), await db.close()) }
 }
 const a = await app(variant.a)
@@ -58,10 +77,13 @@ const b = await app(variant.b)
 // Every URL carries a changing parameter the pages ignore, so the page cache never answers.
 // "2,000 threads in turn" walks far more of the database than a cache holds, as a crawler does.
 let walked = 0
+// Page 500 of the kernel tag at 100k threads; a smaller forum has fewer pages (~30 % of threads are kernel's).
+const deep = Math.min(500, Math.max(2, Math.floor(shape.threads / 400)))
 const pages: Record<string, () => string> = {
   'tag p1': () => '/tags/kernel?sortBy=activity&page=1',
-  'tag p500': () => '/tags/kernel?sortBy=activity&page=500',
+  [`tag p${deep}`]: () => `/tags/kernel?sortBy=activity&page=${deep}`,
   'thread (50 replies)': () => `/threads/${targets.longThread}`,
+  'thread (5 posts)': () => `/threads/${targets.shortThread}`,
   'threads, in turn': () => `/threads/${targets.threads[walked++ % targets.threads.length] ?? 1}`,
   'search (panic)': () => '/search?q=panic',
   home: () => '/',

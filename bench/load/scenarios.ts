@@ -23,6 +23,8 @@ export interface Targets {
   /** A read token (Authorization: Bearer) of a member, for the API's authenticated scenario. */
   apiToken: string
   longThread: number
+  /** A thread of five posts (a question and four replies), the forum's common case. */
+  shortThread: number
   threads: number[]
   writeThreads: { threadId: number; questionId: number }[]
 }
@@ -41,6 +43,14 @@ export async function findTargets(databaseUrl: string): Promise<Targets> {
       .where('deleted_at', 'is', null)
       .orderBy('id', 'desc')
       .executeTakeFirst()
+    const short = await db
+      .selectFrom('threads')
+      .select('id')
+      .where('reply_count', '=', 4)
+      .where('deleted_at', 'is', null)
+      .where('hidden_reason', 'is', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
     const spread = await sql<{ id: number }>`
       select id from threads where deleted_at is null and id % 97 = 0 order by id limit 2000`.execute(
       db,
@@ -51,9 +61,11 @@ export async function findTargets(databaseUrl: string): Promise<Targets> {
       where t.locked = 0 and t.deleted_at is null and t.id % 89 = 0
       order by t.id desc limit 64`.execute(db)
     if (!long) throw new Error('no thread with 50 replies: generate the data with bench-data')
+    if (!short) throw new Error('no thread with 4 replies: generate the data with bench-data')
     return {
       apiToken: await benchToken(db),
       longThread: long.id,
+      shortThread: short.id,
       threads: spread.rows.map((r) => Number(r.id)),
       writeThreads: writable.rows.map((w) => ({
         threadId: Number(w.threadId),
@@ -110,6 +122,7 @@ export function readScenarios(targets: Targets): Scenario[] {
   const tag = (sort: string, page: number) =>
     `/tags/kernel?sortBy=${sort}&sortOrder=desc&page=${page}`
   const thread = `/threads/${targets.longThread}`
+  const shortThread = `/threads/${targets.shortThread}`
   const apiThread = `/api/v1/threads/${targets.longThread}`
   const apiTag = '/api/v1/tags/kernel/threads?sortBy=activity&sortOrder=desc&limit=30'
   return [
@@ -123,6 +136,8 @@ export function readScenarios(targets: Targets): Scenario[] {
     get('tag-views-p500-uncached', tag('views', 500), getUncached(tag('views', 500))),
     get('thread-50-replies', thread),
     get('thread-50-replies-uncached', thread, getUncached(thread)),
+    get('thread-5-posts', shortThread),
+    get('thread-5-posts-uncached', shortThread, getUncached(shortThread)),
     get(
       'threads-2000-rotating',
       `/threads/${targets.threads[0] ?? targets.longThread}`,

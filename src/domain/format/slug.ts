@@ -3,6 +3,8 @@
  * for people and crawlers; it only has to be stable, readable and safe in a path segment.
  */
 
+import { memoByText } from '../shared/index.js'
+
 /** Longest slug, in characters. Cut at a word boundary, so most slugs end shorter. */
 export const MAX_SLUG_LENGTH = 80
 
@@ -28,6 +30,15 @@ const EXTRA_TRANSLITERATIONS: Readonly<Record<string, string>> = {
 const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA_TRANSLITERATIONS).join('')}]`, 'gu')
 
 /**
+ * Characters of titles {@link slugify} remembers (the least recently used go first): about 15,000 titles
+ * of 60 characters, ~4 MB. A tag page slugs 30 titles and a thread page a dozen (its own, similar threads,
+ * mentions) on every uncached request; slugging one (NFKC, Latin folding, four Unicode regular
+ * expressions) took 2–5 % of the server's CPU under uncached thread and tag pages (issue 29's profile),
+ * a lookup costs a fraction of that.
+ */
+export const SLUG_MEMO_CHARS = 1_000_000
+
+/**
  * Turns a title into lowercase words joined by "-", at most {@link MAX_SLUG_LENGTH} characters, cut after a
  * whole word. Latin letters with accents keep their base letter (NFKD, then diacritics dropped); letters of
  * other scripts are kept as they are (Cyrillic, Greek, CJK: a reader of those scripts reads them; links
@@ -40,7 +51,10 @@ const EXTRA_RE = new RegExp(`[${Object.keys(EXTRA_TRANSLITERATIONS).join('')}]`,
  * @example slugify('Ошибка ядра: panic') // "ошибка-ядра-panic"
  * @example slugify('🙂🙂') // "thread"
  */
-export function slugify(title: string): string {
+export const slugify: (title: string) => string = memoByText(slugifyTitle, SLUG_MEMO_CHARS)
+
+/** {@link slugify} without the memo. */
+function slugifyTitle(title: string): string {
   const folded = title
     .normalize('NFKC') // compatibility forms to plain letters ("ℌ" → "H", full-width → ASCII); scripts stay composed
     .toLowerCase()

@@ -61,6 +61,17 @@ export function formatAge(at: number, now: number): AgeLabel {
 }
 
 /**
+ * Only the visible label of {@link formatAge}, without the strings it builds for attributes: what a cached
+ * fragment compares to know whether its ages still read the same (views/fragment-cache.ts).
+ * @example formatAgeLabel(Date.UTC(2025, 6, 14, 9, 3), Date.UTC(2025, 6, 14, 11, 0)) // "1h"
+ */
+export function formatAgeLabel(at: number, now: number): string {
+  assertTime(at, 'at')
+  assertTime(now, 'now')
+  return relativeLabel(Math.max(0, now - at), at)
+}
+
+/**
  * Formats a calendar date in UTC as day, short month and full year, for join dates and similar.
  *
  * @throws RangeError when `at` is not a finite number.

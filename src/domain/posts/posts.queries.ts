@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-query.js'
 import type { Executor, NewPost, PostsTable } from '../../db/schema.js'
 import type { AttachmentView, CommentView, PostView } from './posts.types.js'
 import { attachmentUrl } from '../attachments/index.js'
@@ -8,12 +9,9 @@ export interface ThreadPosts {
   replies: PostView[]
 }
 
-/**
- * Every post of a thread (question, replies, comments) with authors and attachment metadata, in two
- * queries whatever the thread's size.
- */
-export async function listThreadPosts(db: Executor, threadId: number): Promise<ThreadPosts> {
-  const rows = await db
+/** The rows of every post of a thread, oldest first (the thread page's read: compiled once). */
+const postsOfThread = compiledOnce((db: Executor, threadId: number) =>
+  db
     .selectFrom('posts as p')
     .innerJoin('users as u', 'u.id', 'p.author_id')
     .select([
@@ -34,8 +32,15 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
     ])
     .where('p.thread_id', '=', threadId)
     .orderBy('p.created_at')
-    .orderBy('p.id')
-    .execute()
+    .orderBy('p.id'),
+)
+
+/**
+ * Every post of a thread (question, replies, comments) with authors and attachment metadata, in two
+ * queries whatever the thread's size.
+ */
+export async function listThreadPosts(db: Executor, threadId: number): Promise<ThreadPosts> {
+  const rows = await postsOfThread(db, threadId)
   const attachments = await listAttachmentsOfThread(db, threadId)
 
   let question: PostView | undefined
@@ -86,11 +91,9 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
   return { question, replies }
 }
 
-async function listAttachmentsOfThread(
-  db: Executor,
-  threadId: number,
-): Promise<Map<number, AttachmentView[]>> {
-  const rows = await db
+/** The attachments of a thread's posts (the thread page's read: compiled once). */
+const attachmentsOfThread = compiledOnce((db: Executor, threadId: number) =>
+  db
     .selectFrom('attachments as a')
     .innerJoin('posts as p', 'p.id', 'a.post_id')
     .select([
@@ -104,8 +107,14 @@ async function listAttachmentsOfThread(
     ])
     .where('p.thread_id', '=', threadId)
     .orderBy('a.created_at')
-    .orderBy('a.file_name')
-    .execute()
+    .orderBy('a.file_name'),
+)
+
+async function listAttachmentsOfThread(
+  db: Executor,
+  threadId: number,
+): Promise<Map<number, AttachmentView[]>> {
+  const rows = await attachmentsOfThread(db, threadId)
   const byPost = new Map<number, AttachmentView[]>()
   for (const { postId, ...a } of rows) {
     const list = byPost.get(postId) ?? []

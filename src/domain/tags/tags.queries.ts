@@ -1,3 +1,4 @@
+import { compiledOnce } from '../../db/compiled-query.js'
 import type { Executor } from '../../db/schema.js'
 import type { TagRef, TagSummary } from './tags.types.js'
 
@@ -18,6 +19,17 @@ export function listTags(db: Executor, limit = 500): Promise<TagSummary[]> {
     .execute()
 }
 
+/** Tag rows of threads (every list and thread page: compiled once per number of ids). */
+const tagRowsOfThreads = compiledOnce((db: Executor, threadIds: readonly number[]) =>
+  db
+    .selectFrom('thread_tags as tt')
+    .innerJoin('tags as g', 'g.id', 'tt.tag_id')
+    .select(['tt.thread_id as threadId', 'g.slug', 'g.name'])
+    .where('tt.thread_id', 'in', threadIds)
+    .orderBy('tt.thread_id')
+    .orderBy('tt.position'),
+)
+
 /** Tags of many threads in one query, each thread's tags in their stored order. */
 export async function tagsOfThreads(
   db: Executor,
@@ -25,14 +37,7 @@ export async function tagsOfThreads(
 ): Promise<Map<number, TagRef[]>> {
   const byThread = new Map<number, TagRef[]>()
   if (threadIds.length === 0) return byThread
-  const rows = await db
-    .selectFrom('thread_tags as tt')
-    .innerJoin('tags as g', 'g.id', 'tt.tag_id')
-    .select(['tt.thread_id as threadId', 'g.slug', 'g.name'])
-    .where('tt.thread_id', 'in', [...threadIds])
-    .orderBy('tt.thread_id')
-    .orderBy('tt.position')
-    .execute()
+  const rows = await tagRowsOfThreads(db, threadIds)
   for (const row of rows) {
     const list = byThread.get(row.threadId) ?? []
     list.push({ slug: row.slug, name: row.name })

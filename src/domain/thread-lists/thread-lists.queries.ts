@@ -3,6 +3,7 @@
  * make every sort an index range scan (see the tt_* indexes in the migrations).
  */
 import { sql } from 'kysely'
+import { compiledOnce } from '../../db/compiled-query.js'
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
 import { tagsOfThreads } from '../tags/index.js'
@@ -175,16 +176,9 @@ export async function listNewestThreadsByTag(
   })
 }
 
-/**
- * A thread with its author; deleted threads only when asked for (staff see them to restore them).
- * A hidden thread comes back with `hidden` set: the caller decides who may see it (its author, staff).
- */
-export async function findThreadView(
-  db: Executor,
-  threadId: number,
-  options: { includeDeleted?: boolean } = {},
-): Promise<ThreadView | undefined> {
-  const row = await db
+/** The thread page's thread row with its author and the thread it duplicates (compiled once). */
+const threadViewQuery = (db: Executor, threadId: number) =>
+  db
     .selectFrom('threads as t')
     .innerJoin('users as u', 'u.id', 't.author_id')
     .leftJoin('threads as d', 'd.id', 't.duplicate_of')
@@ -196,8 +190,24 @@ export async function findThreadView(
       'd.deleted_at as duplicateDeletedAt',
     ])
     .where('t.id', '=', threadId)
-    .$if(!options.includeDeleted, (qb) => qb.where('t.deleted_at', 'is', null))
-    .executeTakeFirst()
+const threadViewRow = compiledOnce(threadViewQuery)
+const liveThreadViewRow = compiledOnce((db: Executor, threadId: number) =>
+  threadViewQuery(db, threadId).where('t.deleted_at', 'is', null),
+)
+
+/**
+ * A thread with its author; deleted threads only when asked for (staff see them to restore them).
+ * A hidden thread comes back with `hidden` set: the caller decides who may see it (its author, staff).
+ */
+export async function findThreadView(
+  db: Executor,
+  threadId: number,
+  options: { includeDeleted?: boolean } = {},
+): Promise<ThreadView | undefined> {
+  const [row] = await (options.includeDeleted === true ? threadViewRow : liveThreadViewRow)(
+    db,
+    threadId,
+  )
   if (!row) return undefined
   const { deletedAt, duplicateId, duplicateTitle, duplicateDeletedAt, ...listRow } = row
   const [item] = await withTags(db, [listRow])

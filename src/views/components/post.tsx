@@ -1,6 +1,8 @@
 import type { PostControls } from '../../domain/threads/index.js'
 import type { HiddenState, PostView } from '../../domain/posts/index.js'
 import { displayName } from '../../domain/shared/index.js'
+import { formatAgeLabel } from '../../domain/format/index.js'
+import { FragmentCache } from '../fragment-cache.js'
 import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
 import { CommentList } from './comment-list.js'
@@ -155,8 +157,34 @@ function PostActions(props: PostProps) {
   )
 }
 
+/**
+ * Posts as anonymous readers see them (no controls, no forms), rendered once and reused while the post and
+ * its ages read the same (fragment-cache.ts): crawlers and first visitors meet uncached thread pages, and
+ * most of such a page is its posts.
+ */
+const anonymousPosts = new FragmentCache()
+
+/** The anonymous post cache's counters, for tests and /metrics-like probes. */
+export function anonymousPostCacheStats() {
+  return anonymousPosts.stats()
+}
+
 /** A question or reply: author, age, edit marker, badges, body, attachments, controls and comments. */
 export function Post(props: PostProps) {
+  const { post, kind, now, headingLevel = 3 } = props
+  if (props.controls !== undefined || props.commentForm !== undefined)
+    return <PostArticle {...props} />
+  // Everything the anonymous rendering shows: the post (text, counts, author, comments, attachments,
+  // hidden state), where it stands, and its ages as labels ("5m"), the only part that moves with the clock.
+  const ages = [formatAgeLabel(post.createdAt, now)]
+  if (post.editedAt !== null) ages.push(formatAgeLabel(post.editedAt, now))
+  for (const c of post.comments) ages.push(formatAgeLabel(c.createdAt, now))
+  return anonymousPosts.render(post.id, { post, kind, headingLevel, ages }, () => (
+    <PostArticle post={post} kind={kind} now={now} headingLevel={headingLevel} />
+  ))
+}
+
+function PostArticle(props: PostProps) {
   const { post, kind, now, headingLevel = 3, controls, csrfToken = null } = props
   const id = `post-${post.id}`
   if (post.deleted) return <DeletedPost {...props} id={id} />

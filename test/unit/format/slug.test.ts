@@ -97,3 +97,25 @@ describe('slugify', () => {
     for (const title of titles) expect(slugify(title)).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   })
 })
+
+describe('slugify remembers titles (issue 29)', () => {
+  it('answers a remembered title as it did the first time, and a changed title anew', () => {
+    const title = 'Kext fails to load after the Ventura 13.4 update'
+    const first = slugify(title)
+    expect(slugify(title)).toBe(first)
+    expect(slugify(title)).toBe('kext-fails-to-load-after-the-ventura-13-4-update')
+    // A renamed thread's new title is slugged, not answered from the old one's entry.
+    expect(slugify(`${title} (fixed)`)).toBe(
+      'kext-fails-to-load-after-the-ventura-13-4-update-fixed',
+    )
+  })
+
+  it('still slugs correctly after far more titles than it keeps', () => {
+    // Each title is ~40 characters: 40,000 of them are 1.6 M characters, past SLUG_MEMO_CHARS.
+    for (let i = 0; i < 40_000; i++) slugify(`Panic in zone_require number ${i} of many`)
+    expect(slugify('Panic in zone_require number 7 of many')).toBe(
+      'panic-in-zone-require-number-7-of-many',
+    )
+    expect(slugify('Çà et là: naïve café')).toBe('ca-et-la-naive-cafe')
+  })
+})

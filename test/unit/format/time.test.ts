@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { formatAge, formatDate } from '../../../src/domain/format/index.js'
+import { formatAge, formatAgeLabel, formatDate } from '../../../src/domain/format/index.js'
 
 const S = 1_000
 const M = 60 * S
@@ -133,3 +133,22 @@ describe.each(['America/New_York', 'Asia/Kolkata', 'Pacific/Kiritimati', 'UTC'])
     })
   },
 )
+
+describe('formatAgeLabel', () => {
+  it('is the label of formatAge, for every range', () => {
+    const now = Date.UTC(2025, 10, 20, 12, 0)
+    for (const ago of [
+      0,
+      59_000,
+      60_000,
+      3_599_999,
+      3_600_000,
+      86_400_000,
+      6 * 86_400_000,
+      34 * 86_400_000,
+      400 * 86_400_000,
+      -5_000,
+    ])
+      expect(formatAgeLabel(now - ago, now)).toBe(formatAge(now - ago, now).label)
+  })
+})
