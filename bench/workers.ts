@@ -71,6 +71,8 @@ async function database(dialect: 'sqlite' | 'postgres'): Promise<string> {
       await generate(url)
       fs.rmSync(`${file}.generating`)
     }
+    // A database kept from an older checkout gets the migrations added since (new tables stay empty).
+    await run(quorumCommand(['migrate']), { DATABASE_URL: url })
     return url
   }
   const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${PG_DB}`)
@@ -82,7 +84,10 @@ async function database(dialect: 'sqlite' | 'postgres'): Promise<string> {
       'select shobj_description(oid, $1) as c from pg_database where datname = $2',
       ['pg_database', PG_DB],
     )
-    if (rows[0]?.c === want) return url
+    if (rows[0]?.c === want) {
+      await run(quorumCommand(['migrate']), { DATABASE_URL: url })
+      return url
+    }
     await admin.query(`drop database if exists ${PG_DB}`)
     await admin.query(`create database ${PG_DB}`)
     await run(quorumCommand(['migrate']), { DATABASE_URL: url })
