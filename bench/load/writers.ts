@@ -13,6 +13,8 @@ export interface Writer {
 }
 
 const PASSWORD = 'bench-kernel-panic-vnode-recycle-7'
+/** A little more than the sign-up form's least time to fill (site setting signUpMinSeconds, 3 s). */
+const SIGN_UP_WAIT_MS = 3_500
 
 class Jar {
   readonly cookies = new Map<string, string>()
@@ -37,18 +39,33 @@ function tokenOf(html: string): string {
   return token
 }
 
-async function signUp(base: string, username: string, address: string): Promise<Writer> {
+/**
+ * The sign-up form as a browser gets it: its cookies, its form token and the signed time it was shown
+ * (`started`: faster submissions than the site's signUpMinSeconds, 3 s by default, are refused).
+ */
+async function openSignUp(base: string, address: string) {
   const jar = new Jar()
-  const headers = () => ({ cookie: jar.header, 'x-forwarded-for': address })
-  const form = await fetch(`${base}/register`, { headers: headers() })
+  const form = await fetch(`${base}/register`, { headers: { 'x-forwarded-for': address } })
   jar.keep(form)
-  const csrf = tokenOf(await form.text())
+  const html = await form.text()
+  const started = /name="started" value="([^"]*)"/.exec(html)?.[1] ?? ''
+  return { jar, address, csrf: tokenOf(html), started }
+}
+
+async function signUp(
+  base: string,
+  username: string,
+  opened: Awaited<ReturnType<typeof openSignUp>>,
+): Promise<Writer> {
+  const { jar, address } = opened
+  const headers = () => ({ cookie: jar.header, 'x-forwarded-for': address })
   const res = await fetch(`${base}/register`, {
     method: 'POST',
     redirect: 'manual',
     headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
-      _csrf: csrf,
+      _csrf: opened.csrf,
+      started: opened.started,
       username,
       email: `${username}@bench.example`,
       password: PASSWORD,
@@ -83,12 +100,14 @@ export async function createWriters(
   count: number,
 ): Promise<Writer[]> {
   const runId = Date.now().toString(36).slice(-5)
+  const forms = []
+  for (let i = 0; i < count; i++)
+    forms.push(await openSignUp(base, `10.99.${Math.floor(i / 250)}.${(i % 250) + 1}`))
+  // Every form waits out the least time to fill one once, together (the default setting: 3 s).
+  await new Promise((resolve) => setTimeout(resolve, SIGN_UP_WAIT_MS))
   const writers: Writer[] = []
-  for (let i = 0; i < count; i++) {
-    writers.push(
-      await signUp(base, `bench_${runId}_${i}`, `10.99.${Math.floor(i / 250)}.${(i % 250) + 1}`),
-    )
-  }
+  for (const [i, form] of forms.entries())
+    writers.push(await signUp(base, `bench_${runId}_${i}`, form))
   await Promise.all(
     writers.map((w) => run(databaseUrl, ['user', 'set-role', w.username, 'moderator'])),
   )
