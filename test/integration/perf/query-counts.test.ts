@@ -21,8 +21,9 @@ const BUDGET = {
   // similar threads of domain/signatures (9)
   threadPage: 14,
   // session, the page's own queries but the probe, post facts, the viewer's boosts, the bell's unread
-  // count, the viewer's watch level, the viewer's read position (one upsert, behind "N new" on lists)
-  threadPageSignedIn: 19,
+  // count, the viewer's watch level, the viewer's read position (one upsert, behind "N new" on lists),
+  // the viewer's draft of a reply (restored into the reply form)
+  threadPageSignedIn: 20,
   profile: 7, // change probe, person, three counts, their threads, the threads' tags
   // change probe, matching and ranking in one statement (PostgreSQL too, for one word), the rows, their
   // snippet texts, their tags
