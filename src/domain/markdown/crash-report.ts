@@ -173,8 +173,12 @@ function isOwnImagePath(path: string, bundleId = ''): boolean {
   )
 }
 
-/** Images of Apple's frameworks that crash reports name without a path (the report's Binary Images cut off). */
-const APPLE_FRAMEWORK_IMAGES: ReadonlySet<string> = new Set([
+/**
+ * Apple's frameworks and kernel families: crash reports name their images without a path when the
+ * report's Binary Images are cut off, and posts name them in prose (signatures' vocabulary builds on
+ * this list). To extend: add the framework here.
+ */
+export const APPLE_FRAMEWORKS: readonly string[] = [
   'IOKit',
   'DriverKit',
   'PCIDriverKit',
@@ -206,6 +210,11 @@ const APPLE_FRAMEWORK_IMAGES: ReadonlySet<string> = new Set([
   'OSLog',
   'XPC',
   'libkern',
+]
+
+/** Images of Apple's that crash reports name without a path: the frameworks above and system libraries. */
+const APPLE_FRAMEWORK_IMAGES: ReadonlySet<string> = new Set([
+  ...APPLE_FRAMEWORKS,
   'Foundation',
   'UIKitCore',
   'SwiftUICore',

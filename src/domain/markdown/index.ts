@@ -13,6 +13,12 @@ export {
   MAX_AUTODETECT_CHARS,
 } from './highlight.js'
 export { toExcerpt, toPlainText, DEFAULT_EXCERPT_LENGTH } from './excerpt.js'
-export { readIps, readableIpsInMarkdown, crashReportHtml, ownImagesOf } from './crash-report.js'
+export {
+  readIps,
+  readableIpsInMarkdown,
+  crashReportHtml,
+  ownImagesOf,
+  APPLE_FRAMEWORKS,
+} from './crash-report.js'
 export { rescuePastes, pasteLineKind, RESCUED_INFO } from './pastes.js'
 export { MENTION_PATTERN } from './mentions.js'

@@ -1,44 +1,16 @@
 /**
  * Words that decide whether a name is a symbol (docs/signatures.md, "Symbols"). Symbols are functions,
  * methods, classes, types, constants the author names, kexts and frameworks; capital words and tools are not.
- * To extend: add a framework to FRAMEWORKS, a class prefix or suffix to the lists, or a product name that
- * looks like code to NOT_SYMBOLS.
+ * To extend: add an Apple framework to markdown's APPLE_FRAMEWORKS (crash-report.ts, shared with crash
+ * reports' image check), another framework to FRAMEWORKS, a class prefix or suffix to the lists, or a
+ * product name that looks like code to NOT_SYMBOLS.
  */
+import { APPLE_FRAMEWORKS } from '../../markdown/index.js'
 
 /** Apple frameworks and kernel families named in prose without any code marker. Matched case-sensitively. */
 export const FRAMEWORKS: readonly string[] = [
-  'IOKit',
-  'DriverKit',
-  'PCIDriverKit',
-  'USBDriverKit',
-  'HIDDriverKit',
-  'NetworkingDriverKit',
-  'SerialDriverKit',
-  'AudioDriverKit',
-  'SCSIControllerDriverKit',
-  'BlockStorageDeviceDriverKit',
-  'FSKit',
-  'EndpointSecurity',
-  'NetworkExtension',
-  'SystemExtensions',
-  'SystemConfiguration',
-  'CoreFoundation',
-  'CoreAudio',
-  'CoreBluetooth',
-  'CoreWLAN',
-  'IOBluetooth',
-  'IOSurface',
-  'Hypervisor',
-  'Virtualization',
-  'AppKit',
-  'UIKit',
-  'SwiftUI',
-  'WebKit',
-  'MetalKit',
-  'OSLog',
-  'XPC',
+  ...APPLE_FRAMEWORKS,
   'libdispatch',
-  'libkern',
 ]
 
 /** Class-name prefixes of Apple's kernel and system frameworks: `IOService`, `OSObject`, `NSXPCConnection`. */
