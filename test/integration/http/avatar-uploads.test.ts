@@ -193,6 +193,23 @@ describe.each(DIALECTS)('%s: uploaded avatars', (dialect) => {
     expect(await avatarVersion(myId)).toBe(1)
   })
 
+  it('takes 10 uploads an hour per person; the 11th gets the form back with the wait', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'avatar_busy')
+    for (let i = 0; i < 10; i++) {
+      // Refused files count too: a stream of bad files is as costly as good ones.
+      const res = await upload(agent, i % 2 === 0 ? png(64, 64) : '<svg/>', 'a.png')
+      expect(res.statusCode).toBe(i % 2 === 0 ? 303 : 422)
+    }
+    const held = await upload(agent, png(64, 64))
+    expect(held.statusCode).toBe(429)
+    expect(Number(held.headers['retry-after'])).toBeGreaterThan(0)
+    expect(fieldOf(held.body).error).toContain('10 times this hour')
+    expect(await avatarVersion(id)).toBe(5)
+    // Someone else is not held by it.
+    const { agent: other } = await signedIn(app, t.db, 'avatar_calm')
+    expect((await upload(other, png(64, 64))).statusCode).toBe(303)
+  })
+
   it('deletes the image with the account', async () => {
     const { agent, id } = await signedIn(app, t.db, 'avatar_leaver')
     expect((await upload(agent, png(64, 64))).statusCode).toBe(303)
