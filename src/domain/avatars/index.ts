@@ -14,6 +14,7 @@ export {
 } from './image-header.js'
 export {
   AVATAR_LIMITS,
+  avatarLimits,
   checkAvatarImage,
   removeAvatar,
   secondsUntilAvatarUpload,

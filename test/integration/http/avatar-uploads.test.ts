@@ -6,7 +6,9 @@
  * their own avatar, and deleting the account deletes it.
  */
 import type { FastifyInstance } from 'fastify'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { AVATAR_LIMITS, avatarLimits } from '../../../src/domain/avatars/index.js'
+import { AttemptLimiter } from '../../../src/domain/shared/index.js'
 import { Agent, signedIn, TEST_PASSWORD } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -30,6 +32,13 @@ describe.each(DIALECTS)('%s: uploaded avatars', (dialect) => {
   beforeAll(async () => {
     await make.tag(t.db, 'kernel', { name: 'Kernel' })
     app = await buildTestApp(t.handle)
+  })
+  // User ids repeat in each dialect's database; the hourly counters are per process.
+  beforeEach(() => {
+    avatarLimits.uploads = new AttemptLimiter({
+      max: AVATAR_LIMITS.uploadsPerHour,
+      windowMs: 3_600_000,
+    })
   })
   afterAll(async () => app?.close())
 
