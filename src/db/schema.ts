@@ -31,6 +31,8 @@ export interface UsersTable {
   /** Suspended: cannot sign in, until then. */
   suspended_until: number | null
   suspend_reason: string | null
+  /** The uploaded avatar's version (docs/avatars.md); null while the person shows the generated one. */
+  avatar_version: number | null
 }
 
 export type TrustLevelColumn = 'new' | 'member' | 'trusted'
@@ -131,6 +133,16 @@ export interface BoostsTable {
   created_at: number
 }
 
+/** A person's uploaded avatar (docs/avatars.md); `bytes` is empty once removed, keeping `version`. */
+export interface AvatarsTable {
+  user_id: number
+  bytes: Uint8Array
+  /** From the magic bytes at upload: image/png, image/jpeg, image/webp or image/gif ('' once removed). */
+  content_type: string
+  version: number
+  updated_at: number
+}
+
 export interface AttachmentsTable {
   /** Random, unguessable id used in URLs. */
   id: string
@@ -188,6 +200,7 @@ export interface Database {
   posts: PostsTable
   boosts: BoostsTable
   attachments: AttachmentsTable
+  avatars: AvatarsTable
   revisions: RevisionsTable
   sessions: SessionsTable
   secrets: SecretsTable

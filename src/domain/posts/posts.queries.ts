@@ -2,6 +2,7 @@ import { compiledOnce } from '../../db/compiled-query.js'
 import type { Executor, NewPost, PostsTable } from '../../db/schema.js'
 import type { AttachmentView, CommentView, PostView } from './posts.types.js'
 import { attachmentUrl } from '../attachments/index.js'
+import { uploadedAvatarRef } from '../shared/index.js'
 
 export interface ThreadPosts {
   question: PostView | undefined
@@ -29,6 +30,7 @@ const postsOfThread = compiledOnce((db: Executor, threadId: number) =>
       'p.hidden_note as hiddenNote',
       'u.username',
       'u.title as userTitle',
+      'u.avatar_version as avatarVersion',
     ])
     .where('p.thread_id', '=', threadId)
     .orderBy('p.created_at')
@@ -48,7 +50,11 @@ export async function listThreadPosts(db: Executor, threadId: number): Promise<T
   const byId = new Map<number, PostView>()
   const comments: { parentId: number; comment: CommentView }[] = []
   for (const r of rows) {
-    const author = { username: r.username, title: r.userTitle }
+    const author = {
+      username: r.username,
+      title: r.userTitle,
+      avatar: uploadedAvatarRef(r.authorId, r.avatarVersion),
+    }
     const hidden =
       r.hiddenReason === null ? null : { reason: r.hiddenReason, note: r.hiddenNote, masked: false }
     if (r.kind === 'comment') {

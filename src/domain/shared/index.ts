@@ -28,6 +28,8 @@ export {
   isStaff,
   type Role,
   type TrustLevel,
+  uploadedAvatarRef,
+  type UploadedAvatarRef,
   type UserRef,
   type Viewer,
 } from './viewer.js'

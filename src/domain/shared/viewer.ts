@@ -24,6 +24,25 @@ export interface Viewer {
 export interface UserRef {
   username: string
   title: string | null
+  /**
+   * The person's uploaded avatar, carried by the queries that read authors (docs/avatars.md); null or
+   * absent: the generated drawing.
+   */
+  avatar?: UploadedAvatarRef | null
+}
+
+/** Which uploaded image a person shows: its owner and version name its URL, `/avatars/u/:userId/:version`. */
+export interface UploadedAvatarRef {
+  userId: number
+  version: number
+}
+
+/** The avatar of an author row read with `users.id` and `users.avatar_version`. */
+export function uploadedAvatarRef(
+  userId: number,
+  version: number | null,
+): UploadedAvatarRef | null {
+  return version === null ? null : { userId, version }
 }
 
 const DELETED_PREFIX = '~deleted-'

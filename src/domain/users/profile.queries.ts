@@ -3,7 +3,7 @@ import { slugify } from '../format/index.js'
 import { toExcerpt } from '../markdown/index.js'
 import { listThreadsWhere } from '../thread-lists/index.js'
 import type { ThreadListItem } from '../thread-lists/index.js'
-import type { Role } from '../shared/index.js'
+import { uploadedAvatarRef, type Role, type UploadedAvatarRef } from '../shared/index.js'
 
 export interface Profile {
   id: number
@@ -11,6 +11,8 @@ export interface Profile {
   title: string | null
   role: Role
   joinedAt: number
+  /** The uploaded avatar; null: the generated one. */
+  avatar: UploadedAvatarRef | null
   counts: { threads: number; replies: number; boostsReceived: number; accepted: number }
 }
 
@@ -18,7 +20,7 @@ export interface Profile {
 export async function getProfile(db: Executor, username: string): Promise<Profile | undefined> {
   const user = await db
     .selectFrom('users')
-    .select(['id', 'username', 'title', 'role', 'created_at as joinedAt'])
+    .select(['id', 'username', 'title', 'role', 'created_at as joinedAt', 'avatar_version'])
     .where('username_key', '=', username.toLowerCase())
     .where('deleted_at', 'is', null) // a deleted account has no profile
     .executeTakeFirst()
@@ -56,6 +58,7 @@ export async function getProfile(db: Executor, username: string): Promise<Profil
     title: user.title,
     role: user.role,
     joinedAt: user.joinedAt,
+    avatar: uploadedAvatarRef(user.id, user.avatar_version),
     counts: {
       threads: Number(threads.n),
       replies: Number(posts.replies ?? 0),

@@ -1,12 +1,15 @@
-import { GENERATED_AVATAR_VERSION } from '../../domain/avatars/index.js'
+import { GENERATED_AVATAR_VERSION, uploadedAvatarUrl } from '../../domain/avatars/index.js'
 import { isDeletedUser, type UserRef } from '../../domain/shared/index.js'
 
 /**
- * Where a person's avatar is: the generated drawing's URL, versioned so it is cached for good.
- * @example avatarHref('quinn_dts') // "/avatars/v1/quinn_dts.svg"
+ * Where a person's avatar is: the uploaded image when they have one, otherwise the generated drawing;
+ * both URLs are versioned so they are cached for good.
+ * @example avatarHref({ username: 'quinn_dts', title: null }) // "/avatars/v1/quinn_dts.svg"
+ * @example avatarHref({ username: 'ada', title: null, avatar: { userId: 7, version: 2 } }) // "/avatars/u/7/2"
  */
-export function avatarHref(username: string): string {
-  return `/avatars/v${GENERATED_AVATAR_VERSION}/${encodeURIComponent(username)}.svg`
+export function avatarHref(user: UserRef): string {
+  if (user.avatar) return uploadedAvatarUrl(user.avatar.userId, user.avatar.version)
+  return `/avatars/v${GENERATED_AVATAR_VERSION}/${encodeURIComponent(user.username)}.svg`
 }
 
 /**
@@ -19,7 +22,7 @@ export function Avatar({ user, size = 24 }: { user: UserRef; size?: number }) {
   return (
     <img
       class="avatar"
-      src={avatarHref(user.username)}
+      src={avatarHref(user)}
       width={size}
       height={size}
       alt=""

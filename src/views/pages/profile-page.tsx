@@ -1,6 +1,6 @@
 import { formatDate } from '../../domain/format/index.js'
 import type { Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
-import type { Role } from '../../domain/shared/index.js'
+import type { Role, UploadedAvatarRef } from '../../domain/shared/index.js'
 import { Avatar } from '../components/avatar.js'
 import { exactCount } from '../components/count-noun.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -15,6 +15,8 @@ export interface ProfileView {
   title: string | null
   role: Role
   joinedAt: number
+  /** The uploaded avatar; absent or null: the generated one. */
+  avatar?: UploadedAvatarRef | null
   counts: { threads: number; replies: number; boostsReceived: number; accepted: number }
 }
 
@@ -190,7 +192,7 @@ export function ProfilePage({
     >
       <header class="page-header profile-header">
         <h1 class="profile-name">
-          <Avatar user={{ username, title: null }} size={64} />
+          <Avatar user={{ username, title: null, avatar: profile.avatar ?? null }} size={64} />
           {username}
           {profile.title !== null && profile.title !== '' && (
             <>

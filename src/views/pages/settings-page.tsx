@@ -1,6 +1,11 @@
+import { AVATAR_LIMITS } from '../../domain/avatars/index.js'
+import type { UploadedAvatarRef } from '../../domain/shared/index.js'
+import { Avatar } from '../components/avatar.js'
 import {
   CsrfField,
+  describedBy,
   ErrorSummary,
+  FieldFrame,
   FormActions,
   formPageTitle,
   TextField,
@@ -21,15 +26,104 @@ export interface SettingsPageProps {
   notice: string | null
   /** False for an account made through a sign-in provider: the form sets a first password. */
   hasPassword?: boolean
+  /** The viewer's uploaded avatar; null or absent: the generated one (the Avatar section says which). */
+  avatar?: UploadedAvatarRef | null
 }
 
 const FIELDS = [
+  ['avatar', 'settings-avatar'],
   ['current_password', 'settings-current-password'],
   ['new_password', 'settings-new-password'],
 ] as const
 
-/** Account settings: for now, changing the password. Posts to /settings/password. */
-export function SettingsPage({ site, form, notice, hasPassword = true }: SettingsPageProps) {
+/**
+ * The avatar section: the current avatar at profile size, a multipart form to upload an image (its
+ * limits said in the hint and checked by the file-limit island before sending), and, when one was
+ * uploaded, a Remove button back to the generated drawing.
+ */
+function AvatarSection({
+  site,
+  avatar,
+  error,
+}: {
+  site: SiteContext
+  avatar: UploadedAvatarRef | null
+  error: string | undefined
+}) {
+  const id = 'settings-avatar'
+  const kb = AVATAR_LIMITS.bytesMax / 1024
+  const max = AVATAR_LIMITS.pixelsMax
+  const min = AVATAR_LIMITS.pixelsMin
+  return (
+    <section aria-labelledby="avatar-heading">
+      <h2 id="avatar-heading">Avatar</h2>
+      {site.viewer !== null && (
+        <p class="avatar-current">
+          <Avatar user={{ username: site.viewer.username, title: null, avatar }} size={64} />{' '}
+          {avatar === null
+            ? 'You show the avatar drawn from your name.'
+            : 'You show the image you uploaded.'}
+        </p>
+      )}
+      <form
+        class="stacked-form"
+        method="post"
+        action="/settings/avatar"
+        encType="multipart/form-data"
+      >
+        <CsrfField token={site.csrfToken} />
+        <FieldFrame
+          id={id}
+          label="Upload an image"
+          hint={`PNG, JPEG, WebP or GIF, at most ${kb} KB, from ${min}×${min} to ${max}×${max} pixels.`}
+          error={error}
+        >
+          <input
+            id={id}
+            type="file"
+            name="avatar"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            required
+            aria-invalid={error !== undefined ? 'true' : undefined}
+            aria-describedby={`${describedBy(id, true, error) ?? ''} ${id}-check`.trim()}
+            data-island="file-limit"
+            data-max-files={1}
+            data-max-bytes={AVATAR_LIMITS.bytesMax}
+            data-message={`${id}-check`}
+          />
+          <p id={`${id}-check`} class="field-count field-count-over" aria-live="polite" hidden />
+        </FieldFrame>
+        <FormActions>
+          <button class="button" type="submit">
+            Upload avatar
+          </button>
+        </FormActions>
+      </form>
+      {avatar !== null && (
+        <form class="stacked-form" method="post" action="/settings/avatar/remove">
+          <CsrfField token={site.csrfToken} />
+          <FormActions>
+            <button class="button button-quiet" type="submit">
+              Remove uploaded avatar
+            </button>
+          </FormActions>
+        </form>
+      )}
+    </section>
+  )
+}
+
+/**
+ * Account settings: the avatar (posts to /settings/avatar and /settings/avatar/remove) and the
+ * password (posts to /settings/password).
+ */
+export function SettingsPage({
+  site,
+  form,
+  notice,
+  hasPassword = true,
+  avatar = null,
+}: SettingsPageProps) {
   const { errors } = form
   const action = hasPassword ? 'Change password' : 'Set a password'
   return (
@@ -48,6 +142,7 @@ export function SettingsPage({ site, form, notice, hasPassword = true }: Setting
             Signed in as <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.
           </p>
         )}
+        <AvatarSection site={site} avatar={avatar} error={errors.avatar} />
         <section aria-labelledby="change-password">
           <h2 id="change-password">{action}</h2>
           {!hasPassword && (

@@ -100,6 +100,7 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       'account_tokens',
       'api_tokens',
       'audit_log',
+      'avatars',
       'drafts',
       'flags',
       'invitations',

@@ -223,6 +223,12 @@ const ROUTES: { name: string; setup: (db: Db) => Promise<Cell>; allowed: Allowed
     allowed: { anonymous: N, member: 404, author: 404, moderator: 404, admin: 404 },
   },
   {
+    // Each signed-in person removes their own uploaded avatar (none here): no route names anyone else.
+    name: 'POST /settings/avatar/remove',
+    setup: async () => ({ url: '/settings/avatar/remove', form: {} }),
+    allowed: { anonymous: N, member: Y, author: Y, moderator: Y, admin: Y },
+  },
+  {
     name: 'POST /settings/account/export',
     setup: async () => ({ url: '/settings/account/export', form: {} }),
     allowed: { anonymous: N, member: 200, author: 200, moderator: 200, admin: 200 },

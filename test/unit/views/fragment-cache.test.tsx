@@ -83,6 +83,11 @@ describe('anonymous posts from the fragment cache', () => {
       [{ ...base, deleted: true, bodyHtml: '' }, 'This reply was deleted.'],
       [{ ...base, comments: [...base.comments, comment(12, 'A new comment')] }, 'A new comment'],
       [{ ...base, author: { username: 'renamed_ada', title: null } }, 'renamed_ada'],
+      // An uploaded avatar (issue 26): the author's avatar version is among the inputs.
+      [
+        { ...base, author: { ...base.author, avatar: { userId: 9, version: 3 } } },
+        '/avatars/u/9/3',
+      ],
       [{ ...base, editedAt: NOW - HOUR }, 'edited'],
       [{ ...base, attachments: [makeAttachment({ fileName: 'spindump.txt' })] }, 'spindump.txt'],
       // Three days later the post's age reads "6d", not "3d".

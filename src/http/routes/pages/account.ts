@@ -1,4 +1,5 @@
 /** /settings/account: export the account's data as JSON, delete the account, and the page after. */
+import { eraseAvatar } from '../../../domain/avatars/index.js'
 import { eraseDrafts } from '../../../domain/drafts/index.js'
 import { eraseFlagMessages } from '../../../domain/moderation/index.js'
 import type { FastifyPluginAsync } from 'fastify'
@@ -23,6 +24,7 @@ const ERASERS: readonly AccountEraser[] = [
   eraseNotifications,
   eraseFlagMessages,
   eraseDrafts,
+  eraseAvatar,
 ]
 const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
 

@@ -4,17 +4,23 @@ import { Type, type Static } from '@sinclair/typebox'
 import { deleteSession } from '../../../domain/sessions/index.js'
 import { guardedSignUp, signUpStamp } from '../../../domain/trust/index.js'
 import { beginSignIn } from '../../../domain/two-factor/index.js'
-import { changePassword, hasPassword } from '../../../domain/users/index.js'
+import { changePassword } from '../../../domain/users/index.js'
 import { allowProviderForms, providerButtons } from './oidc.js'
 import { emptyForm } from '../../../views/forms.js'
 import { LoginPage } from '../../../views/pages/login-page.js'
 import { RegisterPage } from '../../../views/pages/register-page.js'
-import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { sendToSecondStep } from './two-factor.js'
+import { sendSettingsPage } from './avatar-settings.js'
 import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
+
+/** The notice /settings shows after the avatar forms redirect to it (`?avatar=saved`). */
+const AVATAR_NOTICES: Record<string, string> = {
+  saved: 'Avatar updated: your posts and profile show the new image.',
+  removed: 'Uploaded avatar removed: your posts and profile show the avatar drawn from your name.',
+}
 
 const NextQuery = Type.Object({
   next: Type.Optional(NextField),
@@ -148,14 +154,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
     return reply.endSession().redirect('/', 303)
   })
 
-  app.get('/settings', async (req, reply) => {
+  app.get<{ Querystring: { avatar?: string } }>('/settings', async (req, reply) => {
     if (!req.viewer) return reply.redirect('/login?next=/settings', 303)
-    return sendPage(reply, 200, SettingsPage, {
-      site: siteFor(req),
-      form: emptyForm({}),
-      notice: null,
-      hasPassword: await hasPassword(req.db, req.viewer.id),
-    })
+    const notice = AVATAR_NOTICES[req.query.avatar ?? ''] ?? null
+    return sendSettingsPage(req, reply, 200, { notice })
   })
 
   app.post<{ Body: PasswordForm }>(
@@ -173,21 +175,15 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         keepSessionHash: req.sessionIdHash,
       })
       if (!result.ok)
-        return sendPage(reply, STATUS[result.failure.code], SettingsPage, {
-          site: siteFor(req),
+        return sendSettingsPage(req, reply, STATUS[result.failure.code], {
           form: { values: {}, ...formErrors(result.failure) },
-          notice: null,
-          hasPassword: await hasPassword(req.db, req.viewer.id),
         })
       req.log.info(
         { userId: req.viewer.id, endedSessions: result.value.endedSessions },
         'password changed',
       )
-      return sendPage(reply, 200, SettingsPage, {
-        site: siteFor(req),
-        form: emptyForm({}),
+      return sendSettingsPage(req, reply, 200, {
         notice: 'Password changed; your other sessions were signed out.',
-        hasPassword: true,
       })
     },
   )

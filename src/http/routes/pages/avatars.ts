@@ -1,4 +1,9 @@
 /**
+ * Uploaded avatars: `/avatars/u/<userId>/<version>`, the bytes stored at upload with the type their magic
+ * bytes gave, never sniffed, never run (CSP sandbox), cached for a year since each upload is a new
+ * version. An old version redirects to the current image, or to the generated drawing once the image is
+ * removed; a deleted or unknown account is a 404.
+ *
  * Generated avatars: `/avatars/v<N>/<username>.svg`, drawn from the name alone (domain/avatars). The
  * version in the path changes when the drawing does, so the answer is immutable and cached for a year;
  * nothing is looked up, so the answer says nothing about whether the account exists. The SVG is served
@@ -7,7 +12,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
-import { GENERATED_AVATAR_VERSION, generatedAvatarSvg } from '../../../domain/avatars/index.js'
+import {
+  findAvatar,
+  GENERATED_AVATAR_VERSION,
+  generatedAvatarSvg,
+  uploadedAvatarUrl,
+} from '../../../domain/avatars/index.js'
+import { sendError } from '../../plugins/errors.js'
 
 const AvatarParams = Type.Object({
   version: Type.String({ pattern: '^v[0-9]{1,4}$' }),
@@ -15,7 +26,37 @@ const AvatarParams = Type.Object({
   file: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,60}\\.svg$' }),
 })
 
+const UploadedParams = Type.Object({
+  userId: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }),
+  version: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }),
+})
+
 export const avatarRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: Static<typeof UploadedParams> }>(
+    '/avatars/u/:userId/:version',
+    { schema: { params: UploadedParams }, config: { pageCache: false } },
+    async (req, reply) => {
+      const userId = Number(req.params.userId)
+      const owner = await findAvatar(req.db, userId)
+      if (!owner)
+        return sendError(req, reply, 404, 'Avatar not found', 'This person has no avatar here.')
+      const current = owner.current
+      if (!current || current.version !== Number(req.params.version)) {
+        // A page cached before an upload or a removal: the person's avatar as it is now.
+        const now = current
+          ? uploadedAvatarUrl(userId, current.version)
+          : `/avatars/v${GENERATED_AVATAR_VERSION}/${encodeURIComponent(owner.username)}.svg`
+        return reply.header('cache-control', 'no-cache').redirect(now, 302)
+      }
+      return reply
+        .header('content-type', current.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(Buffer.from(current.bytes))
+    },
+  )
+
   app.get<{ Params: Static<typeof AvatarParams> }>(
     '/avatars/:version/:file',
     { schema: { params: AvatarParams }, config: { pageCache: false, rateLimit: false } },

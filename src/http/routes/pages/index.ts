@@ -35,6 +35,7 @@ import { twoFactorRoutes } from './two-factor.js'
 import { passkeyRoutes } from './passkeys.js'
 import { userRoutes } from './users.js'
 import { avatarRoutes } from './avatars.js'
+import { avatarSettingsRoutes } from './avatar-settings.js'
 
 /** Every HTML page route. */
 export const pageRoutes: FastifyPluginAsync = async (app) => {
@@ -59,6 +60,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(postEditRoutes)
   await app.register(userRoutes)
   await app.register(avatarRoutes)
+  await app.register(avatarSettingsRoutes)
   await app.register(seoRoutes)
   await app.register(searchRoutes)
   await app.register(signatureRoutes)
