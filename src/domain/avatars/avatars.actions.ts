@@ -5,6 +5,7 @@
 import type { Db } from '../../db/schema.js'
 import {
   AttemptLimiter,
+  takeAttempts,
   fail,
   inTransaction,
   ok,
@@ -29,10 +30,18 @@ const HOUR = 60 * 60 * 1000
  * so a test can give each test file fresh counters (user ids repeat across test databases).
  */
 export const avatarLimits = {
-  uploads: new AttemptLimiter({ max: AVATAR_LIMITS.uploadsPerHour, windowMs: HOUR }),
+  // Named: with REDIS_URL the count is shared by every process (docs/scale.md).
+  uploads: new AttemptLimiter({
+    max: AVATAR_LIMITS.uploadsPerHour,
+    windowMs: HOUR,
+    name: 'avatar-uploads',
+  }),
 }
 
-/** Seconds until the person may upload again (0: now), without counting an attempt. */
+/**
+ * Seconds until the person may upload again (0: now), without counting an attempt: this process's own
+ * count, a check before the file is read; the counted take in {@link uploadAvatar} is the shared one.
+ */
 export function secondsUntilAvatarUpload(viewer: Viewer, now = Date.now()): number {
   return avatarLimits.uploads.retryAfterS(String(viewer.id), now)
 }
@@ -83,7 +92,7 @@ export async function uploadAvatar(
   bytes: Uint8Array,
   now = Date.now(),
 ): Promise<Result<{ version: number }>> {
-  const wait = avatarLimits.uploads.take(String(viewer.id), now)
+  const wait = await takeAttempts([[avatarLimits.uploads, String(viewer.id)]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const checked = checkAvatarImage(bytes)
   if (!checked.ok) return checked
