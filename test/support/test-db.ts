@@ -68,9 +68,11 @@ export function useTestDb(dialect: Dialect, options: DbOptions = {}): TestDb {
  * Migrates a schema while other test files create and drop theirs in the same database. Kysely's migrator
  * starts by listing every table of the database, and PostgreSQL fails that listing when another schema is
  * dropped while it runs: the scan still sees the schema or one of its tables, the check that follows no
- * longer finds it ("schema … does not exist", 3F000, or "relation other_schema.table does not exist",
- * 42P01, from the listing's serial-sequence lookup). Nothing of ours was touched (the migrations run in
- * one transaction), so that failure is tried again; any other is not.
+ * longer finds it ("schema … does not exist", 3F000; "relation other_schema.table does not exist",
+ * 42P01, or "column … of relation … does not exist", 42703, from the listing's serial-sequence lookup).
+ * Nothing of ours was touched (the migrations run in one transaction), so such a failure is tried again,
+ * up to five times: a migration of ours that really fails that way fails five times and is thrown. Any
+ * other failure is thrown at once.
  */
 async function migrateBesideOthers(db: Db, schema: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -85,7 +87,7 @@ async function migrateBesideOthers(db: Db, schema: string): Promise<void> {
 
 function otherSchemaVanished(error: unknown, ours: string): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if (e instanceof pg.DatabaseError && (e.code === '3F000' || e.code === '42P01'))
+    if (e instanceof pg.DatabaseError && ['3F000', '42P01', '42703'].includes(e.code ?? ''))
       return !e.message.includes(`"${ours}"`) && !e.message.includes(`"${ours}.`)
   }
   return false
