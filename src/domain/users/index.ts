@@ -21,6 +21,7 @@ export {
   listProfilePosts,
   listUserPostsAfter,
   listUserThreads,
+  type ProfilePostItem,
   type ProfileTab,
 } from './profile.queries.js'
 export {

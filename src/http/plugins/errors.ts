@@ -46,15 +46,7 @@ export const errorsPlugin = fp(
           field,
         )
       }
-      if (error.code?.startsWith('FST_CSRF')) {
-        return sendError(
-          req,
-          reply,
-          403,
-          'Form expired',
-          'This form has expired or came from another site. Go back, reload the page and try again.',
-        )
-      }
+      if (error.code?.startsWith('FST_CSRF')) return sendFormExpired(req, reply)
       const unavailable = unavailability(error)
       if (unavailable) {
         const { title, message, retryAfterS } = UNAVAILABLE[unavailable]
@@ -198,6 +190,20 @@ class Episodes {
         )
     this.open.clear()
   }
+}
+
+/**
+ * The answer to a form whose token is missing, stale or from another site (403): the same words from the
+ * CSRF check and from the multipart routes that check the token themselves before reading a file.
+ */
+export function sendFormExpired(req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(
+    req,
+    reply,
+    403,
+    'Form expired',
+    'This form has expired or came from another site. Go back, reload the page and try again.',
+  )
 }
 
 /** Sends an error as JSON for the API and as a page everywhere else. */

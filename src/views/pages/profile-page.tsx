@@ -1,6 +1,7 @@
 import { formatDate } from '../../domain/format/index.js'
 import type { Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
 import type { Role, UploadedAvatarRef } from '../../domain/shared/index.js'
+import type { ProfilePostItem } from '../../domain/users/index.js'
 import { Avatar } from '../components/avatar.js'
 import { exactCount } from '../components/count-noun.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -23,18 +24,8 @@ export interface ProfileView {
 /** The profile's tabs, each a page of its own (links, so they work without JavaScript). */
 export type ProfileTabName = 'questions' | 'answers' | 'activity'
 
-/** One of the person's posts in the Answers or Activity tab. */
-export interface ProfilePostView {
-  id: number
-  kind: 'question' | 'reply' | 'comment'
-  threadId: number
-  threadTitle: string
-  threadSlug: string
-  createdAt: number
-  excerpt: string
-  boostCount: number
-  accepted: boolean
-}
+/** One of the person's posts in the Answers or Activity tab (as the profile query reads it). */
+export type ProfilePostView = ProfilePostItem
 
 export interface ProfilePageProps {
   site: SiteContext

@@ -23,7 +23,7 @@ import { postingRefusal } from '../../email-gate.js'
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { LONG_TEXT_BODY_BYTES } from '../../long-text.js'
-import { sendError } from '../../plugins/errors.js'
+import { sendError, sendFormExpired } from '../../plugins/errors.js'
 import { isCsrfTokenValid } from '../../plugins/session.js'
 import {
   discardRest,
@@ -172,13 +172,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       render(req, reply, status, { values, errors, ...(formError ? { formError } : {}) }, null)
     switch (refusal.kind) {
       case 'expired':
-        return sendError(
-          req,
-          reply,
-          403,
-          'Form expired',
-          'This form has expired or came from another site. Go back, reload the page and try again.',
-        )
+        return sendFormExpired(req, reply)
       case 'rate_limited':
         reply.header('retry-after', String(refusal.retryAfterS))
         return withError(

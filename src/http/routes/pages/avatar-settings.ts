@@ -23,7 +23,7 @@ import { emptyForm, type FormState } from '../../../views/forms.js'
 import { SettingsPage } from '../../../views/pages/settings-page.js'
 import { sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
-import { sendError } from '../../plugins/errors.js'
+import { sendFormExpired } from '../../plugins/errors.js'
 import { isCsrfTokenValid } from '../../plugins/session.js'
 import { EmptyForm } from '../../schemas/forms.js'
 import {
@@ -116,13 +116,7 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
         if (!(await discard(req))) return reply.hijack()
         switch (refusal.kind) {
           case 'expired':
-            return sendError(
-              req,
-              reply,
-              403,
-              'Form expired',
-              'This form has expired or came from another site. Go back, reload the page and try again.',
-            )
+            return sendFormExpired(req, reply)
           case 'rate_limited':
           case 'busy':
             reply.header('retry-after', String(refusal.retryAfterS))
