@@ -25,6 +25,7 @@ import { sharedRateLimitStore } from './redis/rate-limit-store.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
 import { apiRoutes } from './http/routes/api/index.js'
 import { securityHeadersPlugin } from './http/plugins/security-headers.js'
+import { localePlugin } from './http/plugins/locale.js'
 import { sessionPlugin } from './http/plugins/session.js'
 import { shutdownPlugin } from './http/plugins/shutdown.js'
 import { healthPlugin, healthRoutes, type ReadinessCheck } from './http/plugins/health.js'
@@ -162,6 +163,7 @@ export async function buildApp(
   // Forms with long text (a post body) raise their own limit: http/long-text.ts.
   await app.register(formbody, { bodyLimit: 256 * 1024 })
   await app.register(sessionPlugin, { https: config.publicUrl.startsWith('https:') })
+  await app.register(localePlugin)
   await app.register(bellPlugin)
   await app.register(standingNoticePlugin)
   await app.register(pageCachePlugin, deps.pageCache ?? {})

@@ -33,6 +33,8 @@ export interface UsersTable {
   suspend_reason: string | null
   /** The uploaded avatar's version (docs/avatars.md); null while the person shows the generated one. */
   avatar_version: number | null
+  /** The interface language chosen in /settings: `en`, `de`; null follows the browser (docs/i18n.md). */
+  locale: string | null
 }
 
 export type TrustLevelColumn = 'new' | 'member' | 'trusted'

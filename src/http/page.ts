@@ -20,6 +20,7 @@ export function siteFor(req: FastifyRequest): SiteContext {
       passkeys: app.assets.url('build/passkeys.js'),
     },
     viewer: req.viewer ?? null,
+    path: req.url,
     now: Date.now(),
     csrfToken: req.csrfToken ?? null,
     emailNotice:
@@ -43,6 +44,7 @@ export function sendPage<P>(
 ): FastifyReply {
   const html = renderDocument(
     h(component as FunctionComponent<Record<string, unknown>>, props as Record<string, unknown>),
+    reply.request.locale,
   )
   return reply.code(status).type('text/html; charset=utf-8').send(html)
 }

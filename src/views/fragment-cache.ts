@@ -10,12 +10,14 @@
  * The cache is an LRU bounded by the characters of HTML it holds, per process. A fragment is kept on its
  * second rendering, not its first: a crawler walking thousands of threads sees each post once, and keeping
  * every one of them cost more (allocation, old-generation garbage) than it saved; a post rendered twice
- * (a hot thread after a write emptied the page cache, a thread on many tag pages) is kept.
+ * (a hot thread after a write emptied the page cache, a thread on many tag pages) is kept. Entries are per
+ * language: the fragment is rendered inside the page's `withLocale` (i18n/translate.ts).
  */
 import { LRUCache } from 'lru-cache'
 import type { VNode } from 'preact'
 import { jsxTemplate } from 'preact/jsx-runtime'
 import { renderToString } from 'preact-render-to-string'
+import { currentLocale } from '../i18n/index.js'
 
 /** Characters (≈ 2 bytes each in V8) every fragment cache holds at most unless told otherwise: ~16 MB. */
 export const FRAGMENT_CACHE_CHARS = 8_000_000
@@ -54,7 +56,10 @@ export class FragmentCache {
     this.seen = new LRUCache({ max: Math.max(16, Math.floor(maxChars / 200)) })
   }
 
-  render(key: string | number, inputs: unknown, make: () => VNode): VNode {
+  render(fragment: string | number, inputs: unknown, make: () => VNode): VNode {
+    // A fragment's words are in the page's language: one entry per language (English keeps the bare key).
+    const locale = currentLocale()
+    const key = locale === 'en' ? fragment : `${locale}:${fragment}`
     const known = this.lru.get(key)
     if (known !== undefined && sameData(known.inputs, inputs)) {
       this.hits++

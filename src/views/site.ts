@@ -19,6 +19,8 @@ export type SiteContext = {
   /** `passkeys`: the passkey script, loaded only by the pages that use it. */
   assets: { css: string; js: string | null; passkeys?: string | null }
   viewer: Viewer | null
+  /** The path and query of the request (`/tags/kernel?page=2`): where the footer's language links return to. */
+  path?: string
   /** The request time (epoch ms) that relative ages are computed against, so a render is deterministic. */
   now: number
   csrfToken: string | null

@@ -18,6 +18,8 @@ export interface Viewer {
   trustLevel: TrustLevel
   /** Silenced until then (epoch ms): can read, cannot post. Null when not silenced. */
   silencedUntil: number | null
+  /** The interface language chosen in /settings (`en`, `de`); null or absent: as the browser asks. */
+  locale?: string | null
 }
 
 /** A person as shown beside a post or in a table: the name and, for staff, a title ("DTS Engineer"). */

@@ -14,7 +14,13 @@ export {
 } from './users.actions.js'
 export { usernameProblem, emailProblem } from './users.policy.js'
 export { passwordProblem, hashPassword } from './passwords.js'
-export { findUserIdByName, listFirstUserIds, updateUser } from './users.queries.js'
+export {
+  findUserIdByName,
+  findUserLocale,
+  listFirstUserIds,
+  setUserLocale,
+  updateUser,
+} from './users.queries.js'
 export {
   countProfilePosts,
   getProfile,

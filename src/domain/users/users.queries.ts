@@ -136,3 +136,22 @@ export async function listFirstUserIds(db: Executor, limit: number): Promise<num
   const rows = await db.selectFrom('users').select('id').orderBy('id').limit(limit).execute()
   return rows.map((r) => r.id)
 }
+
+/** The interface language a person chose in /settings/language (`en`, `de`), or null: as the browser asks. */
+export async function setUserLocale(
+  db: Executor,
+  userId: number,
+  locale: string | null,
+): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute()
+}
+
+/** What /settings/language shows as chosen. */
+export async function findUserLocale(db: Executor, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('id', '=', userId)
+    .executeTakeFirst()
+  return row?.locale ?? null
+}

@@ -20,7 +20,8 @@
  *
  * Compression (compression.ts): an entry keeps the page as rendered and, made on first demand, its br
  * and gzip variants, so a hit never compresses. Each variant has its own ETag (`"<hash>-br"`), as a
- * strong validator names one sequence of bytes, and every response says `Vary: Cookie, accept-encoding`.
+ * strong validator names one sequence of bytes, and every response says
+ * `Vary: Cookie, Accept-Language, accept-encoding`. Entries are per language and URL (http/plugins/locale.ts).
  */
 import { createHash } from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -157,7 +158,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         return null
       })
       const version = `${generation}:${heard}`
-      const entry = store.get(req.url) // now the most recently used
+      const key = pageKey(req)
+      const entry = store.get(key) // now the most recently used
       const current =
         heard === null ? entry?.version.startsWith(`${generation}:`) : entry?.version === version
       if (entry && current && Date.now() - entry.storedAt < (entry.maxAgeMs ?? maxAgeMs)) {
@@ -165,11 +167,11 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         req.pageCacheState = { version, effects: [], hit: true }
         for (const effect of entry.effects) effect(req)
         reply.code(200).header('x-page-cache', 'hit')
-        const body = await answer(req, reply, req.url, entry)
+        const body = await answer(req, reply, key, entry)
         return body === '' ? reply.send() : reply.send(body)
       }
       if (heard === null) return // the route will answer 503; nothing to store
-      if (entry) store.delete(req.url)
+      if (entry) store.delete(key)
       misses++
       req.pageCacheState = { version, effects: [], hit: false }
     })
@@ -211,23 +213,31 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         storedAt: Date.now(),
         maxAgeMs: req.readFrom !== null && req.readFrom !== 'primary' ? replicaMaxAgeMs : undefined,
         effects: state.effects,
-        size: body.byteLength + req.url.length * 2 + 256,
+        size: body.byteLength + (req.url.length + 3) * 2 + 256,
       }
-      store.set(req.url, entry)
+      const key = pageKey(req)
+      store.set(key, entry)
       reply.header('x-page-cache', 'miss')
-      return answer(req, reply, req.url, entry)
+      return answer(req, reply, key, entry)
     })
   },
-  { name: 'page-cache', dependencies: ['db', 'read-db', 'session'] },
+  { name: 'page-cache', dependencies: ['db', 'read-db', 'session', 'locale'] },
 )
 
+/** One entry per language and URL (http/plugins/locale.ts picks the language). */
+function pageKey(req: FastifyRequest): string {
+  return `${req.locale} ${req.url}`
+}
+
 function anonymousHeaders(reply: FastifyReply, etag: string): FastifyReply {
-  // Cookie keeps shared caches from giving a signed-in person the anonymous page; accept-encoding keeps
-  // them from giving brotli to a client that asked for gzip or nothing (lower case: compression.ts).
+  // Cookie keeps shared caches from giving a signed-in person the anonymous page (or one in the language
+  // the `lang` cookie chose); Accept-Language from giving one browser's language to another;
+  // accept-encoding from giving brotli to a client that asked for gzip or nothing (lower case:
+  // compression.ts).
   return reply
     .header('cache-control', ANONYMOUS_CACHE_CONTROL)
     .header('etag', etag)
-    .header('vary', 'Cookie, accept-encoding')
+    .header('vary', 'Cookie, Accept-Language, accept-encoding')
 }
 
 /** The ETag of the page in `encoding`: `"abc"` → `"abc-br"`; the body's own for no coding. */

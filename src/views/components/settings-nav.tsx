@@ -12,6 +12,7 @@ export const SETTINGS_PAGES: readonly { href: string; label: string }[] = [
   { href: '/settings/watching', label: 'Watching' },
   { href: '/settings/notifications', label: 'Notification mail' },
   { href: '/settings/tokens', label: 'API tokens' },
+  { href: '/settings/language', label: 'Language' },
 ]
 
 export function SettingsNav({ current }: { current: string }) {

@@ -1,11 +1,13 @@
 import type { ComponentChildren } from 'preact'
+import { clientCatalogueOf, currentLocale, msg, t } from '../../i18n/index.js'
 import type { PageMeta, SiteContext } from '../site.js'
 import { EmailBanner } from '../components/email-banner.js'
 import { SiteFooter } from './site-footer.js'
 import { SiteHeader } from './site-header.js'
 
-export const DEFAULT_DESCRIPTION =
-  'Questions and answers for developers of kernels, drivers, file systems and network stacks.'
+export const DEFAULT_DESCRIPTION = msg(
+  'Questions and answers for developers of kernels, drivers, file systems and network stacks.',
+)
 
 /** "Posts under Kernel tag – Quorum"; the home page (empty title or the site name) is just "Quorum". */
 export function documentTitle(site: SiteContext, meta: PageMeta): string {
@@ -50,7 +52,7 @@ function Head({
     meta.description ??
     (site.description !== undefined && site.description !== ''
       ? site.description
-      : DEFAULT_DESCRIPTION)
+      : t(DEFAULT_DESCRIPTION))
   const canonical =
     meta.canonicalPath === undefined ? undefined : absoluteUrl(site, meta.canonicalPath)
   return (
@@ -89,9 +91,24 @@ function Head({
           dangerouslySetInnerHTML={{ __html: serializeJsonLd(structuredData) }}
         />
       )}
+      <ClientMessages />
       {/* External module only: the CSP allows no inline script. Islands enhance; pages work without it. */}
       {site.assets.js !== null && <script type="module" src={site.assets.js} />}
     </head>
+  )
+}
+
+/** The islands' words in the page's language (src/client/lib/i18n.ts); nothing for English. */
+function ClientMessages() {
+  const messages = clientCatalogueOf(currentLocale())
+  if (messages === null) return null
+  // A data block like the JSON-LD above, escaped the same way; never executed.
+  return (
+    <script
+      type="application/json"
+      id="quorum-messages"
+      dangerouslySetInnerHTML={{ __html: serializeJsonLd(messages) }}
+    />
   )
 }
 
@@ -112,18 +129,18 @@ export interface LayoutProps {
 export function Layout({ site, meta, structuredData, live, children }: LayoutProps) {
   const liveQuery = live ?? (site.viewer !== null ? '' : undefined)
   return (
-    <html lang="en">
+    <html lang={currentLocale()}>
       <Head site={site} meta={meta} structuredData={structuredData} />
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t('Skip to content')}
         </a>
         <SiteHeader site={site} />
         {/* tabindex -1 lets the skip link move focus here in every browser. */}
         <main id="main" class="site-main" tabIndex={-1}>
           <EmailBanner site={site} />
           {typeof site.silenceNotice === 'string' && (
-            <div class="standing-banner" role="region" aria-label="Your account is silenced">
+            <div class="standing-banner" role="region" aria-label={t('Your account is silenced')}>
               <p>{site.silenceNotice}</p>
             </div>
           )}

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js'
 import type { SiteContext } from '../site.js'
 import { CsrfField } from '../components/form-fields.js'
 import { UserName } from '../components/user-name.js'
@@ -13,9 +14,11 @@ function NotificationBell({ unread }: { unread: number | null }) {
       class="account-link notification-bell"
       href="/notifications"
       data-island="notification-bell"
-      aria-label={count === 0 ? 'Notifications' : `Notifications, ${count} unread`}
+      aria-label={
+        count === 0 ? t('Notifications') : t('Notifications, {count, number} unread', { count })
+      }
     >
-      Notifications{' '}
+      {t('Notifications')}{' '}
       <span class="bell-count" data-bell-count hidden={count === 0}>
         {String(count)}
       </span>
@@ -29,12 +32,12 @@ function AccountArea({ site }: { site: SiteContext }) {
       <ul class="account">
         <li>
           <a class="button button-quiet" href="/login">
-            Sign in
+            {t('Sign in')}
           </a>
         </li>
         <li>
           <a class="button" href="/register">
-            Register
+            {t('Register')}
           </a>
         </li>
       </ul>
@@ -51,20 +54,21 @@ function AccountArea({ site }: { site: SiteContext }) {
       {(site.viewer.role === 'moderator' || site.viewer.role === 'admin') && (
         <li>
           <a class="account-link" href="/admin">
-            Admin
+            {t('Admin')}
           </a>
         </li>
       )}
       {site.viewer.role !== 'member' && (
         <li>
           <a class="account-link review-link" href="/review">
-            Review{site.pendingReview ? ` (${site.pendingReview})` : ''}
+            {t('Review')}
+            {site.pendingReview ? ` (${site.pendingReview})` : ''}
           </a>
         </li>
       )}
       <li>
         <a class="account-link" href="/settings">
-          Settings
+          {t('Settings')}
         </a>
       </li>
       <li>
@@ -72,7 +76,7 @@ function AccountArea({ site }: { site: SiteContext }) {
         <form class="inline-form" method="post" action="/logout">
           <CsrfField token={site.csrfToken} />
           <button class="button button-quiet" type="submit">
-            Sign out
+            {t('Sign out')}
           </button>
         </form>
       </li>
@@ -88,29 +92,35 @@ export function SiteHeader({ site }: { site: SiteContext }) {
         <a class="site-name" href="/">
           {site.name}
         </a>
-        <nav class="site-nav" aria-label="Main">
+        <nav class="site-nav" aria-label={t('Main')}>
           <ul>
             <li>
-              <a href="/tags">Tags</a>
+              <a href="/tags">{t('Tags')}</a>
             </li>
             <li>
-              <a href="/ask">Ask</a>
+              <a href="/ask">{t('Ask')}</a>
             </li>
           </ul>
         </nav>
-        <form class="site-search" role="search" aria-label="Site" method="get" action="/search">
+        <form
+          class="site-search"
+          role="search"
+          aria-label={t('Site')}
+          method="get"
+          action="/search"
+        >
           <label class="visually-hidden" for="site-search-q">
-            Search {site.name}
+            {t('Search {site}', { site: site.name })}
           </label>
           <input
             id="site-search-q"
             type="search"
             name="q"
-            placeholder="Search"
+            placeholder={t('Search')}
             autocomplete="off"
           />
           <button class="button button-quiet" type="submit">
-            Search
+            {t('Search')}
           </button>
         </form>
         <AccountArea site={site} />

@@ -15,6 +15,7 @@ import { draftRoutes } from './drafts.js'
 import { emailVerificationRoutes } from './email-verification.js'
 import { passwordResetRoutes } from './password-reset.js'
 import { homeRoutes } from './home.js'
+import { languageRoutes } from './language.js'
 import { oidcRoutes } from './oidc.js'
 import { notificationRoutes } from './notifications.js'
 import { searchRoutes } from './search.js'
@@ -61,6 +62,7 @@ export const pageRoutes: FastifyPluginAsync = async (app) => {
   await app.register(userRoutes)
   await app.register(avatarRoutes)
   await app.register(avatarSettingsRoutes)
+  await app.register(languageRoutes)
   await app.register(seoRoutes)
   await app.register(searchRoutes)
   await app.register(signatureRoutes)

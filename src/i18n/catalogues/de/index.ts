@@ -1,0 +1,13 @@
+/**
+ * German: every interface message, keyed by its English text. One file per part of the interface, so
+ * each can be kept beside the views it translates; a key in two files is a test failure
+ * (test/unit/i18n/catalogue-complete.test.ts).
+ */
+import type { Catalogue } from '../../locales.js'
+import { CLIENT } from './client.js'
+import { COMMON } from './common.js'
+
+export const DE: Catalogue = { ...COMMON, ...CLIENT }
+
+/** What the islands need: sent in every German page (views/layout/layout.tsx). */
+export const DE_CLIENT: Catalogue = CLIENT

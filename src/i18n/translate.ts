@@ -1,0 +1,111 @@
+/**
+ * Translating interface text. Messages are written in English in the code, in ICU MessageFormat
+ * (`{count, plural, one {# reply} other {# replies}}`), and that English text is the key the other
+ * languages' catalogues translate (catalogues/de/). A message missing from a catalogue shows in English;
+ * test/unit/i18n/catalogue-complete.test.ts fails the build on any message German lacks.
+ *
+ * Pages are rendered synchronously (preact-render-to-string), so the language of the page being rendered
+ * is held here for the length of that call (`withLocale`) and every `t()` during it, in any component or
+ * helper, reads it: no prop to thread through a hundred components. Code that runs outside a render (a
+ * mail, a header) passes the language itself (`translate`).
+ *
+ * Cost: a message without `{` is one Map lookup; a message with values is parsed once per language and
+ * kept (intl-messageformat), ~2 µs a call after that.
+ */
+import type { ComponentChildren, VNode } from 'preact'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { DE, DE_CLIENT } from './catalogues/de/index.js'
+import { DEFAULT_LOCALE, type Catalogue, type Locale } from './locales.js'
+
+const CATALOGUES: Readonly<Record<Locale, Catalogue>> = { en: {}, de: DE }
+
+export type MessageValues = Readonly<Record<string, string | number>>
+/** Values of a rich message: text, elements, or a function that wraps a tag's content (`<a>…</a>`). */
+export type RichValues = Readonly<
+  Record<string, string | number | VNode | ((chunks: ComponentChildren[]) => VNode)>
+>
+
+let active: Locale = DEFAULT_LOCALE
+
+/**
+ * Runs `render` with `locale` as the language of every `t()` it calls, and returns what it returns.
+ * `render` must be synchronous: the language is restored as soon as it returns.
+ * @example withLocale('de', () => renderToString(page))
+ */
+export function withLocale<T>(
+  locale: Locale,
+  render: () => T extends Promise<unknown> ? never : T,
+): T {
+  const outer = active
+  active = locale
+  try {
+    return render()
+  } finally {
+    active = outer
+  }
+}
+
+/** The language of the page being rendered (English outside a render). */
+export function currentLocale(): Locale {
+  return active
+}
+
+const compiled: Record<Locale, Map<string, IntlMessageFormat>> = { en: new Map(), de: new Map() }
+const compiledRich: Record<Locale, Map<string, IntlMessageFormat>> = {
+  en: new Map(),
+  de: new Map(),
+}
+
+function formatter(locale: Locale, message: string, rich: boolean): IntlMessageFormat {
+  const cache = (rich ? compiledRich : compiled)[locale]
+  let found = cache.get(message)
+  if (found === undefined) {
+    const text = CATALOGUES[locale][message] ?? message
+    // Plain messages may hold a literal "<" (a "<5 MB" limit): only rich ones read tags.
+    found = new IntlMessageFormat(text, locale, undefined, { ignoreTag: !rich })
+    cache.set(message, found)
+  }
+  return found
+}
+
+/**
+ * `message` in `locale`, with `values` put in. For code outside a page render: a mail, a header, a JSON
+ * answer to an island.
+ * @example translate('de', '{count, plural, one {# reply} other {# replies}}', { count: 2 }) // "2 Antworten"
+ */
+export function translate(locale: Locale, message: string, values?: MessageValues): string {
+  if (values === undefined && !message.includes('{')) {
+    return CATALOGUES[locale][message] ?? message
+  }
+  return String(formatter(locale, message, false).format(values))
+}
+
+/**
+ * `message` in the language of the page being rendered.
+ * @example t('Ask a question'); t('{count, plural, one {# post} other {# posts}}', { count })
+ */
+export function t(message: string, values?: MessageValues): string {
+  return translate(active, message, values)
+}
+
+/**
+ * A message with elements in it, for JSX: `{name}` takes an element, `<a>…</a>` a function that wraps
+ * the translated words, so a translation can move them.
+ * @example tx('Asked by {user} in <tag>{tagName}</tag>', { user: <UserName … />, tagName, tag: (c) => <a href=…>{c}</a> })
+ */
+export function tx(message: string, values: RichValues): ComponentChildren {
+  const parts = formatter(active, message, true).format<VNode>(
+    values as Record<string, string | number | VNode>,
+  )
+  return parts as ComponentChildren
+}
+
+/** The islands' messages in `locale`, for the page to carry; null for English (its messages are their keys). */
+export function clientCatalogueOf(locale: Locale): Catalogue | null {
+  return locale === 'de' ? DE_CLIENT : null
+}
+
+/** The catalogue of `locale` (English's is empty: its messages are their own keys). */
+export function catalogueOf(locale: Locale): Catalogue {
+  return CATALOGUES[locale]
+}
