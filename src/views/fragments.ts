@@ -1,6 +1,8 @@
 /**
  * HTML fragments the server sends to islands (not whole pages). They render the same components as
  * the pages, so a reply inserted by the reply-form island matches one the page would have rendered.
+ * Their words are in the language of the `withLocale` they are rendered in (src/i18n): a caller
+ * serving a reader renders inside `withLocale(req.locale, () => renderReplyFragment(…))`.
  */
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'

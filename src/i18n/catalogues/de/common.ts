@@ -4,7 +4,6 @@ export const COMMON = {
   'Questions and answers for developers of kernels, drivers, file systems and network stacks.':
     'Fragen und Antworten für Entwickler von Kernels, Treibern, Dateisystemen und Netzwerk-Stacks.',
   'Your account is silenced': 'Ihr Konto ist stummgeschaltet',
-  Notifications: 'Benachrichtigungen',
   'Notifications, {count, number} unread': 'Benachrichtigungen, {count, number} ungelesen',
   'Sign in': 'Anmelden',
   Register: 'Registrieren',

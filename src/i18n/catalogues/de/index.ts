@@ -6,8 +6,9 @@
 import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
+import { COMPONENTS } from './components.js'
 
-export const DE: Catalogue = { ...COMMON, ...CLIENT }
+export const DE: Catalogue = { ...COMMON, ...CLIENT, ...COMPONENTS }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
 export const DE_CLIENT: Catalogue = CLIENT
