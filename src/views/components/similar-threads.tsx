@@ -1,7 +1,7 @@
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { SimilarThread } from '../../domain/signatures/index.js'
-import { t } from '../../i18n/index.js'
+import { currentLocale, t, withLocale, type Locale } from '../../i18n/index.js'
 import { ThreadMarkers } from './thread-markers.js'
 import { threadHref } from './thread-table.js'
 
@@ -77,9 +77,13 @@ export function SimilarThreadsBox({ endpoint }: { endpoint: string }) {
 }
 
 /**
- * The ask page's fragment as HTML, for the JSON answer of /ask/similar (`{ threads, html }`).
- * @example reply.send({ threads, html: renderSimilarThreadsFragment(threads) })
+ * The ask page's fragment as HTML, for the JSON answer of /ask/similar (`{ threads, html }`), in
+ * `locale` (the asker's; left out, the language of the surrounding `withLocale`).
+ * @example reply.send({ threads, html: renderSimilarThreadsFragment(threads, req.locale) })
  */
-export function renderSimilarThreadsFragment(threads: SimilarThread[]): string {
-  return renderToString(h(SimilarThreadsFragment, { threads }))
+export function renderSimilarThreadsFragment(
+  threads: SimilarThread[],
+  locale: Locale = currentLocale(),
+): string {
+  return withLocale(locale, () => renderToString(h(SimilarThreadsFragment, { threads })))
 }

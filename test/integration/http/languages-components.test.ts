@@ -50,7 +50,7 @@ describe.each(DIALECTS)('%s: components in German', (dialect) => {
     const reply = doc.querySelector('article.post-reply')!
     expect(texts(reply, '[data-boost-label]')).toEqual(['Boosten'])
     expect(texts(reply, '[data-boost-count]')).toEqual(['0 Boosts'])
-    expect(texts(reply, '.post-action-link')).toContain('Melden: diesen Beitrag der Moderation')
+    expect(texts(reply, '.post-action-link')).toContain('Diesen Beitrag bei der Moderation Melden')
     expect(texts(reply, '.comment-composer summary')).toEqual(['Kommentar hinzufügen'])
     expect(texts(doc, 'h3[data-post-heading]')).toEqual(['Antwort von helper'])
     expect(texts(doc, 'label[for="reply-body"]')).toEqual(['Ihre Antwort'])

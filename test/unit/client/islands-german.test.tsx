@@ -4,9 +4,11 @@
  * and what they write matches what the server renders in German.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { renderSimilarThreadsFragment } from '../../../src/views/components/similar-threads.js'
+import { renderReplyFragment } from '../../../src/views/fragments.js'
 import { ThreadPage } from '../../../src/views/pages/thread-page.js'
 import { renderDocument } from '../../../src/views/render.js'
-import { makeControls, makePost, makeThreadPageData, signedInSite } from '../views/fixtures.js'
+import { makeControls, makePost, makeThreadPageData, NOW, signedInSite } from '../views/fixtures.js'
 import { fakeDeps, jsonResponse, settle, submit } from './helpers.js'
 
 /** A thread page rendered in `locale`, loaded whole (head and body) as the browser gets it. */
@@ -91,5 +93,19 @@ describe('islands on a German page', () => {
     await settle()
     expect(form.querySelector('[data-boost-label]')?.textContent).toBe('Boosted')
     expect(form.querySelector('[data-boost-count]')?.textContent).toBe('1,234 boosts')
+  })
+})
+
+describe('fragments islands insert', () => {
+  it('are in the reader’s language when given it, else in the surrounding render’s', () => {
+    const post = makePost({ id: 505 })
+    const controls = makeControls({ canBoost: true })
+    expect(renderReplyFragment(post, controls, NOW, null, 'de')).toContain('Antwort von ada_fs')
+    expect(renderReplyFragment(post, controls, NOW, null)).toContain('Reply by ada_fs')
+    const similar = [
+      { id: 7, slug: 'x', title: 'X', solved: false, replyCount: 2, shared: [], score: 1 },
+    ]
+    expect(renderSimilarThreadsFragment(similar, 'de')).toContain('2 Antworten')
+    expect(renderSimilarThreadsFragment(similar)).toContain('2 replies')
   })
 })

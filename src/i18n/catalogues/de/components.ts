@@ -45,7 +45,7 @@ export const COMPONENTS = {
     'Kurzes Markdown, bis zu {max, number} Zeichen; Code und Logs bitte als Antwort posten.',
   'Add comment': 'Kommentar senden',
   'Flag<hidden> this post for moderators</hidden>':
-    'Melden<hidden>: diesen Beitrag der Moderation</hidden>',
+    '<hidden>Diesen Beitrag bei der Moderation </hidden>Melden',
   'Show again': 'Wieder anzeigen',
   Hide: 'Verbergen',
   'Why (the author sees this)': 'Begründung (für den Verfasser sichtbar)',
