@@ -10,7 +10,7 @@ export {
   type Posted,
 } from './posts.actions.js'
 export { acceptAnswer, recommendReply } from './answers.actions.js'
-export { rerenderAllPosts, type RerenderProgress } from './rerender.actions.js'
+export { rerenderAllPosts } from './rerender.actions.js'
 export { findPostFacts, findThreadFacts, listPostFacts } from './post-facts.queries.js'
 export * from './posts.policy.js'
 export { getPostForEdit, getPostRevisions } from './post-pages.js'
