@@ -89,7 +89,7 @@ describe.each(DIALECTS)('%s: pages in German', (dialect) => {
     const visitor = new Agent(app, '10.41.0.3')
     const login = await page(visitor, '/login', GERMAN)
     expect(text(login.doc, 'h1')).toBe('Anmelden')
-    expect(text(login.doc, 'label[for="login-name"]')).toBe('Benutzername oder E-Mail')
+    expect(text(login.doc, 'label[for="login-name"]')).toBe('Benutzername oder E-Mail-Adresse')
     expect(text(login.doc, 'label[for="login-password"]')).toBe('Passwort')
     expect(text(login.doc, '.form-aside a[href="/password/forgot"]')).toBe('Passwort vergessen?')
     expect(texts(login.doc, '.form-aside')).toContainEqual(

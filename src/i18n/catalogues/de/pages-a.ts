@@ -25,7 +25,7 @@ export const PAGES_A = {
   Invitations: 'Einladungen',
   'Invite people to register, and revoke invitations not yet used.':
     'Personen zur Registrierung einladen und ungenutzte Einladungen widerrufen.',
-  'Staff log': 'Moderationsprotokoll',
+  'Staff log': 'Team-Protokoll',
   'Every staff and automatic moderation action, newest first.':
     'Jede Aktion des Teams und der automatischen Moderation, die neueste zuerst.',
   'Create, rename, describe, merge and delete tags.':
@@ -74,7 +74,7 @@ export const PAGES_A = {
   'From 1 to 90.': 'Von 1 bis 90.',
   'Note (optional)': 'Notiz (optional)',
   'For staff: who it is for. Kept in the staff log.':
-    'Für das Team: für wen sie ist. Wird im Moderationsprotokoll festgehalten.',
+    'Für das Team: für wen sie ist. Wird im Team-Protokoll festgehalten.',
   'Make invitation': 'Einladung erstellen',
   'No invitation yet.': 'Noch keine Einladung.',
   For: 'Für',
@@ -115,7 +115,7 @@ export const PAGES_A = {
   // People
   member: 'Mitglied',
   moderator: 'Moderator',
-  admin: 'Administrator',
+  admin: 'Admin',
   new: 'neu',
   trusted: 'vertrauenswürdig',
   'suspended until {date}': 'gesperrt bis {date}',
@@ -144,7 +144,7 @@ export const PAGES_A = {
   allow: 'erlauben',
   'Settings saved.': 'Einstellungen gespeichert.',
   'Changes apply within a few seconds and are written to the staff log.':
-    'Änderungen gelten nach wenigen Sekunden und werden im Moderationsprotokoll festgehalten.',
+    'Änderungen gelten nach wenigen Sekunden und werden im Team-Protokoll festgehalten.',
   'Save settings': 'Einstellungen speichern',
 
   // Webhooks
@@ -213,7 +213,7 @@ export const PAGES_A = {
   'Why does this post need a moderator?': 'Warum braucht dieser Beitrag einen Moderator?',
   'Message to the moderators': 'Nachricht an die Moderatoren',
   'Optional, except for “needs staff attention”. Up to {max} characters.':
-    'Optional, außer bei „braucht Aufmerksamkeit des Teams“. Bis zu {max} Zeichen.',
+    'Optional, außer bei „Braucht die Aufmerksamkeit des Teams“. Bis zu {max} Zeichen.',
   'Flag post': 'Beitrag melden',
   'Back to the thread': 'Zurück zum Thread',
 
@@ -230,7 +230,7 @@ export const PAGES_A = {
   'Every tag on {site}, with what it covers.': 'Alle Tags auf {site} und worum es darin geht.',
 
   // Sign in, registration
-  'Username or email': 'Benutzername oder E-Mail',
+  'Username or email': 'Benutzername oder E-Mail-Adresse',
   Password: 'Passwort',
   'Sign in with a passkey': 'Mit einem Passkey anmelden',
   'Or sign in with another account': 'Oder mit einem anderen Konto anmelden',
@@ -266,7 +266,7 @@ export const PAGES_A = {
   'Daily digest': 'Tägliche Zusammenfassung',
   'Weekly digest': 'Wöchentliche Zusammenfassung',
   Never: 'Nie',
-  'Notification mail': 'Benachrichtigungen per E-Mail',
+  'Notification mail': 'Benachrichtigungs-E-Mails',
   'Which notifications also come by mail. What you already read on the site is never mailed.':
     'Welche Benachrichtigungen auch per E-Mail kommen. Was Sie auf der Website schon gelesen haben, wird nie gemailt.',
   Save: 'Speichern',
@@ -414,7 +414,7 @@ export const PAGES_A = {
   'This thread is closed as a duplicate: it takes no new answers.':
     'Dieser Thread ist als Duplikat geschlossen: Er nimmt keine neuen Antworten an.',
   'Sign in to reply': 'Zum Antworten anmelden',
-  'You can’t reply to this thread.': 'Sie können auf diesen Thread nicht antworten.',
+  'You can’t reply to this thread.': 'Sie können in diesem Thread nicht antworten.',
   '{count, plural, one {# Reply} other {# Replies}}':
     '{count, plural, one {# Antwort} other {# Antworten}}',
   '{title}: a question with {count, plural, one {# reply} other {# replies}}.':
