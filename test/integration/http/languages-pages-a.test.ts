@@ -138,6 +138,17 @@ describe.each(DIALECTS)('%s: pages in German', (dialect) => {
     expect(texts(mail.doc, 'option')).toContain('Tägliche Zusammenfassung')
   })
 
+  it('shows the staff pages in German to an admin', async () => {
+    const { agent } = await signedIn(app, t.db, 'deutsch_admin', 'admin')
+    const hub = await page(agent, '/admin', GERMAN)
+    expect(text(hub.doc, 'h1')).toBe('Verwaltung')
+    expect(texts(hub.doc, '.admin-sections h2')).toContain('Hintergrundaufgaben und E-Mail')
+    const jobs = await page(agent, '/admin/jobs', GERMAN)
+    expect(texts(jobs.doc, 'main h2')).toEqual(['E-Mail', 'Gescheiterte Aufgaben', 'Wartend'])
+    const review = await page(agent, '/review', GERMAN)
+    expect(text(review.doc, '.lede')).toBe('Nichts wartet auf eine Entscheidung.')
+  })
+
   it('keeps the same pages English for an English browser', async () => {
     const visitor = new Agent(app, '10.41.0.4')
     const home = await page(visitor, '/', ENGLISH)

@@ -95,7 +95,7 @@ export const PAGES_A = {
   Dead: 'Gescheitert',
   'Background jobs': 'Hintergrundaufgaben',
   'Mail and other work that leaves a request. A job that fails is retried with a growing wait; after its last attempt it is dead until someone runs it again.':
-    'E-Mails und andere Arbeit, die eine Anfrage abgibt. Eine fehlgeschlagene Aufgabe wird mit wachsender Wartezeit wiederholt; nach ihrem letzten Versuch gilt sie als gescheitert, bis jemand sie erneut ausführt.',
+    'E-Mails und andere Arbeit, die außerhalb einer Anfrage erledigt wird. Eine fehlgeschlagene Aufgabe wird mit wachsender Wartezeit wiederholt; nach ihrem letzten Versuch gilt sie als gescheitert, bis jemand sie erneut ausführt.',
   Mail: 'E-Mail',
   'Sent over SMTP through {where}.': 'Versand per SMTP über {where}.',
   'No SMTP server is set (SMTP_URL): each message is written as an .eml file to {where}.':
@@ -120,7 +120,7 @@ export const PAGES_A = {
   trusted: 'vertrauenswürdig',
   'suspended until {date}': 'gesperrt bis {date}',
   'silenced until {date}': 'stummgeschaltet bis {date}',
-  'in good standing': 'unbescholten',
+  'in good standing': 'ohne Einschränkungen',
   'Username, email or IP address': 'Benutzername, E-Mail- oder IP-Adresse',
   'The newest accounts.': 'Die neuesten Konten.',
   'Nobody matches “{query}”.': 'Niemand passt zu „{query}“.',
@@ -311,7 +311,7 @@ export const PAGES_A = {
   Newest: 'Neueste',
   Activity: 'Aktivität',
   Boosts: 'Boosts',
-  '{count, number}+ results for “{q}”': 'Über {count, number} Ergebnisse für „{q}“',
+  '{count, number}+ results for “{q}”': '{count, number}+ Ergebnisse für „{q}“',
   '{count, plural, one {# result} other {# results}} for “{q}”':
     '{count, plural, one {# Ergebnis} other {# Ergebnisse}} für „{q}“',
   'Sort by': 'Sortieren nach',
