@@ -51,7 +51,6 @@ export const COMPONENTS = {
   'Why (the author sees this)': 'Begründung (für den Verfasser sichtbar)',
   'Hide from readers': 'Vor Lesern verbergen',
   // Composer and reply form
-  Preview: 'Vorschau',
   'Markdown. Fence code, logs and crash reports with <code>```</code> on their own lines (name the language: <code>```c</code>) so every line break survives.':
     'Markdown. Fassen Sie Code, Logs und Crash-Logs mit <code>```</code> in eigenen Zeilen ein (mit der Sprache: <code>```c</code>), damit jeder Zeilenumbruch erhalten bleibt.',
   'Your unposted draft is restored below (saved {age}).':
@@ -66,7 +65,6 @@ export const COMPONENTS = {
   'There is a problem': 'Es gibt ein Problem',
   'Error:': 'Fehler:',
   'Your password': 'Ihr Passwort',
-  Administration: 'Verwaltung',
   'Link {provider}': '{provider} verknüpfen',
   'Sign in with {provider}': 'Mit {provider} anmelden',
   'Confirm your email address': 'Bestätigen Sie Ihre E-Mail-Adresse',
@@ -87,10 +85,7 @@ export const COMPONENTS = {
   Close: 'Schließen',
   // Thread lists: table, markers, listing controls, pagination
   Post: 'Beitrag',
-  Activity: 'Aktivität',
-  Newest: 'Neueste',
   Replies: 'Antworten',
-  Boosts: 'Boosts',
   Views: 'Aufrufe',
   All: 'Alle',
   Solved: 'Gelöst',
@@ -100,7 +95,6 @@ export const COMPONENTS = {
   Descending: 'Absteigend',
   Ascending: 'Aufsteigend',
   Show: 'Anzeigen',
-  'Sort by': 'Sortieren nach',
   Order: 'Reihenfolge',
   'Filter and sort posts': 'Beiträge filtern und sortieren',
   '{count, number} new since your last visit': '{count, number} neu seit Ihrem letzten Besuch',
@@ -156,20 +150,14 @@ export const COMPONENTS = {
   'Every word must match (when no thread has them all, threads with some of them are shown). Anything that is not one of these operators is searched as text.':
     'Jedes Wort muss vorkommen (enthält kein Thread alle, werden Threads mit einigen davon gezeigt). Alles, was keiner dieser Operatoren ist, wird als Text gesucht.',
   // Settings navigation
-  Password: 'Passwort',
   'Sign-in providers': 'Anmeldedienste',
-  Sessions: 'Sitzungen',
   Account: 'Konto',
-  Security: 'Sicherheit',
-  Email: 'E-Mail',
   Watching: 'Beobachtet',
-  'Notification mail': 'Benachrichtigungs-E-Mails',
   'API tokens': 'API-Tokens',
   // Watching
   'Notifications for this thread': 'Benachrichtigungen für diesen Thread',
   'Notifications for this tag': 'Benachrichtigungen für dieses Tag',
   '{level}: {hint}': '{level}: {hint}',
-  Save: 'Speichern',
   // Staff panel
   Staff: 'Team',
   'Pinned site-wide': 'Auf der ganzen Website angeheftet',

@@ -7,8 +7,14 @@ import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
 import { COMPONENTS } from './components.js'
+import { PAGES_A } from './pages-a.js'
 
-export const DE: Catalogue = { ...COMMON, ...CLIENT, ...COMPONENTS }
+export const DE: Catalogue = {
+  ...COMMON,
+  ...CLIENT,
+  ...COMPONENTS,
+  ...PAGES_A,
+}
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
 export const DE_CLIENT: Catalogue = CLIENT
