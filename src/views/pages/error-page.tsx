@@ -14,7 +14,9 @@ export interface ErrorPageProps {
 /** A 4xx/5xx page: what happened in plain words and where to go next. Never indexed. */
 export function ErrorPage({ site, status, title, message, links }: ErrorPageProps) {
   const next =
-    links !== undefined && links.length > 0 ? links : [{ href: '/', label: t('{site} home', { site: site.name }) }]
+    links !== undefined && links.length > 0
+      ? links
+      : [{ href: '/', label: t('{site} home', { site: site.name }) }]
   return (
     <Layout site={site} meta={{ title, noindex: true }}>
       <div class="error-page">

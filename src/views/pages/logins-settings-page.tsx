@@ -92,7 +92,7 @@ export function LoginsSettingsPage({ site, logins, notice, problem }: LoginsSett
               providers={logins.available}
               csrfToken={site.csrfToken}
               next={null}
-              verb={t('Link')}
+              verb="Link"
             />
           </section>
         )}

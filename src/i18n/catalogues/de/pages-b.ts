@@ -76,7 +76,7 @@ export const PAGES_B = {
   Title: 'Titel',
   '{min, number} to {max, number} characters.': '{min, number} bis {max, number} Zeichen.',
   Comment: 'Kommentar',
-  Body: 'Text',
+  Body: 'Inhalt',
   'Short Markdown, up to {max, number} characters.':
     'Kurzes Markdown, bis zu {max, number} Zeichen.',
   'Up to {size}.': 'Bis zu {size}.',
@@ -159,7 +159,6 @@ export const PAGES_B = {
   'The only way in: set a password or link another first':
     'Der einzige Zugang: Legen Sie zuerst ein Passwort fest oder verknüpfen Sie einen weiteren Dienst',
   'Link another': 'Weiteren Dienst verknüpfen',
-  Link: 'Verknüpfen mit',
   // oidc-account-page.tsx
   'Finish signing in': 'Anmeldung abschließen',
   '{provider} has signed you in. This is your first visit with it.':
