@@ -148,6 +148,33 @@ describe.each(DIALECTS)('%s: pages in German (lane pages-b)', (dialect) => {
     ])
   })
 
+  it('shows account settings, the password form and the API reference in German', async () => {
+    const { agent } = await signedIn(app, t.db, 'sprach_konto')
+    const account = await agent.get('/settings/account', DE)
+    expect(account.statusCode).toBe(200)
+    expect(text(account.body, 'h2')).toEqual(
+      expect.arrayContaining(['Ihre Daten exportieren', 'Ihr Konto löschen']),
+    )
+    expect(account.body).toContain('Ihr Benutzername ist sprach_konto.')
+    const watching = await agent.get('/settings/watching', DE)
+    expect(text(watching.body, '#watched-threads')).toEqual(['Threads'])
+    expect(watching.body).toContain('Noch keine Threads.')
+    const visitor = new Agent(app, '10.41.0.5')
+    const forgot = await visitor.get('/password/forgot', DE)
+    expect(text(forgot.body, 'h1')).toEqual(['Passwort vergessen?'])
+    expect(text(forgot.body, 'label[for="forgot-login"]')).toEqual([
+      'Benutzername oder E-Mail-Adresse',
+    ])
+    const docs = await visitor.get('/api/docs', DE)
+    expect(text(docs.body, 'h1')).toEqual(['API-Referenz'])
+    expect(text(docs.body, '.lede')[0]).toMatch(
+      /^JSON unter \S+\/api\/v1\. Die maschinenlesbare Beschreibung ist openapi\.json/,
+    )
+    expect(text((await visitor.get('/api/docs', EN)).body, '.lede')[0]).toMatch(
+      /^JSON at \S+\/api\/v1\. The machine-readable description is openapi\.json \(OpenAPI 3\.1\)\./,
+    )
+  })
+
   it('shows a missing page’s error page in German', async () => {
     const visitor = new Agent(app, '10.41.0.4')
     const de = await visitor.get('/no-such-page-here', DE)
