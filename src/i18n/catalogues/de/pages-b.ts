@@ -63,7 +63,7 @@ export const PAGES_B = {
     'Änderungen gegenüber Version {number, number}: durchgestrichen entfernt, unterstrichen hinzugefügt.',
   'Edit history – {title}': 'Bearbeitungsverlauf – {title}',
   'Edit history': 'Bearbeitungsverlauf',
-  'Of a post in <a>{title}</a>': 'Eines Beitrags in <a>{title}</a>',
+  'Of a post in <a>{title}</a>': 'Zu einem Beitrag in <a>{title}</a>',
   '{count, plural, one {# version} other {# versions}}, newest first':
     '{count, plural, one {# Version} other {# Versionen}}, neueste zuerst',
   'This post has never been edited.': 'Dieser Beitrag wurde nie bearbeitet.',
@@ -141,7 +141,7 @@ export const PAGES_B = {
   'Revoke<hidden> {name}</hidden>': 'Widerrufen<hidden> {name}</hidden>',
   'New token': 'Neues Token',
   'What uses it, so you recognise it later: “CI crash reporter”.':
-    'Wer es benutzt, damit Sie es später wiedererkennen: „CI-Crash-Reporter“.',
+    'Was es benutzt, damit Sie es später wiedererkennen: „CI-Crash-Reporter“.',
   'Expires after': 'Läuft ab nach',
   'Make token': 'Token erstellen',
   // logins-settings-page.tsx
@@ -181,7 +181,7 @@ export const PAGES_B = {
   Password: 'Passwort',
   'Sign in and link': 'Anmelden und verknüpfen',
   // password-pages.tsx
-  'Check your email': 'Sehen Sie in Ihr E-Mail-Postfach',
+  'Check your email': 'Prüfen Sie Ihre E-Mails',
   'If an account matches <strong>{login}</strong>, we are sending a link to its email address. The link works once, for one hour.':
     'Wenn ein Konto zu <strong>{login}</strong> passt, senden wir einen Link an seine E-Mail-Adresse. Der Link funktioniert einmal, eine Stunde lang.',
   'Nothing after a few minutes? Check your spam folder, or <a>ask again</a>.':
@@ -212,7 +212,7 @@ export const PAGES_B = {
   'We are sending a message to the address you gave. Open the link in it to confirm your address; it works once, for {hours, number} hours.':
     'Wir senden eine Nachricht an die angegebene Adresse. Öffnen Sie den Link darin, um Ihre Adresse zu bestätigen; er funktioniert einmal, {hours, number} Stunden lang.',
   'Then <a>sign in</a> with your username and password. Nothing after a few minutes? Check your spam folder.':
-    'Dann <a>melden Sie sich</a> mit Benutzername und Passwort an. Nach ein paar Minuten noch nichts da? Sehen Sie im Spam-Ordner nach.',
+    'Danach können Sie sich mit Benutzername und Passwort <a>anmelden</a>. Nach ein paar Minuten noch nichts da? Sehen Sie im Spam-Ordner nach.',
   'Confirm your new address': 'Neue Adresse bestätigen',
   'Confirm your address': 'Adresse bestätigen',
   'Make <strong>{email}</strong> the address of your account.':
