@@ -29,18 +29,14 @@ export const COMPONENTS = {
     '{count, plural, one {# Kommentar} other {# Kommentare}}',
   'Hidden from readers: {why}': 'Für Leser verborgen: {why}',
   // Post controls
-  '{count, plural, one {# boost} other {# boosts}}':
-    '{count, plural, one {# Boost} other {# Boosts}}',
   Unrecommend: 'Nicht mehr empfehlen',
   Recommend: 'Empfehlen',
   'Delete this question? Readers will see that it was deleted.':
     'Diese Frage löschen? Leser sehen, dass sie gelöscht wurde.',
   'Delete this reply? Readers will see that it was deleted.':
     'Diese Antwort löschen? Leser sehen, dass sie gelöscht wurde.',
-  Delete: 'Löschen',
   Restore: 'Wiederherstellen',
   'Add a comment': 'Kommentar hinzufügen',
-  Comment: 'Kommentar',
   'Short Markdown, up to {max, number} characters; post code and logs as a reply.':
     'Kurzes Markdown, bis zu {max, number} Zeichen; Code und Logs bitte als Antwort posten.',
   'Add comment': 'Kommentar senden',
@@ -85,7 +81,6 @@ export const COMPONENTS = {
   Close: 'Schließen',
   // Thread lists: table, markers, listing controls, pagination
   Post: 'Beitrag',
-  Replies: 'Antworten',
   Views: 'Aufrufe',
   All: 'Alle',
   Solved: 'Gelöst',
@@ -150,10 +145,7 @@ export const COMPONENTS = {
   'Every word must match (when no thread has them all, threads with some of them are shown). Anything that is not one of these operators is searched as text.':
     'Jedes Wort muss vorkommen (enthält kein Thread alle, werden Threads mit einigen davon gezeigt). Alles, was keiner dieser Operatoren ist, wird als Text gesucht.',
   // Settings navigation
-  'Sign-in providers': 'Anmeldedienste',
   Account: 'Konto',
-  Watching: 'Beobachtet',
-  'API tokens': 'API-Tokens',
   // Watching
   'Notifications for this thread': 'Benachrichtigungen für diesen Thread',
   'Notifications for this tag': 'Benachrichtigungen für dieses Tag',

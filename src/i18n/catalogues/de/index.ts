@@ -8,12 +8,14 @@ import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
 import { COMPONENTS } from './components.js'
 import { PAGES_A } from './pages-a.js'
+import { PAGES_B } from './pages-b.js'
 
 export const DE: Catalogue = {
   ...COMMON,
   ...CLIENT,
   ...COMPONENTS,
   ...PAGES_A,
+  ...PAGES_B,
 }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */

@@ -9,10 +9,8 @@ export const PAGES_A = {
   'Your account is deleted.': 'Ihr Konto ist gelöscht.',
   'Your username, email address, password and sessions are gone, and you are signed out. Your posts stay, shown as by a deleted user. Your username is held for 30 days and then anyone may take it.':
     'Ihr Benutzername, Ihre E-Mail-Adresse, Ihr Passwort und Ihre Sitzungen sind entfernt, und Sie sind abgemeldet. Ihre Beiträge bleiben und erscheinen als von einem gelöschten Konto. Ihr Benutzername bleibt 30 Tage lang reserviert; danach kann ihn jeder wählen.',
-  'Back to the forum': 'Zurück zum Forum',
 
   // Administration hub
-  Administration: 'Verwaltung',
   'Review queue': 'Prüfliste',
   'Flagged posts and posts waiting for approval.':
     'Gemeldete Beiträge und Beiträge, die auf Freigabe warten.',
@@ -25,7 +23,6 @@ export const PAGES_A = {
   Invitations: 'Einladungen',
   'Invite people to register, and revoke invitations not yet used.':
     'Personen zur Registrierung einladen und ungenutzte Einladungen widerrufen.',
-  'Staff log': 'Team-Protokoll',
   'Every staff and automatic moderation action, newest first.':
     'Jede Aktion des Teams und der automatischen Moderation, die neueste zuerst.',
   'Create, rename, describe, merge and delete tags.':
@@ -34,7 +31,6 @@ export const PAGES_A = {
   'Site settings': 'Website-Einstellungen',
   'The site name and description, registration and the limits on new accounts.':
     'Name und Beschreibung der Website, die Registrierung und die Grenzen für neue Konten.',
-  'Sign-up blocks': 'Registrierungssperren',
   'Email addresses, domains and IP ranges that cannot register.':
     'E-Mail-Adressen, Domains und IP-Bereiche, die sich nicht registrieren können.',
   'Background jobs and mail': 'Hintergrundaufgaben und E-Mail',
@@ -80,9 +76,7 @@ export const PAGES_A = {
   For: 'Für',
   State: 'Status',
   Made: 'Erstellt',
-  Expires: 'Läuft ab',
   Note: 'Notiz',
-  Action: 'Aktion',
   'anyone with the link': 'alle mit dem Link',
   '{state} by {user}': '{state} von {user}',
   '{time} by {user}': '{time} von {user}',
@@ -113,11 +107,6 @@ export const PAGES_A = {
   'Run again': 'Erneut ausführen',
 
   // People
-  member: 'Mitglied',
-  moderator: 'Moderator',
-  admin: 'Admin',
-  new: 'neu',
-  trusted: 'vertrauenswürdig',
   'suspended until {date}': 'gesperrt bis {date}',
   'silenced until {date}': 'stummgeschaltet bis {date}',
   'in good standing': 'ohne Einschränkungen',
@@ -128,13 +117,9 @@ export const PAGES_A = {
   'Only the first {limit, number} are shown: narrow the search.':
     'Nur die ersten {limit, number} werden angezeigt: Grenzen Sie die Suche ein.',
   Person: 'Person',
-  Role: 'Rolle',
-  'Trust level': 'Vertrauensstufe',
   Standing: 'Status',
-  Joined: 'Dabei seit',
   Posts: 'Beiträge',
   'Last seen': 'Zuletzt gesehen',
-  never: 'nie',
 
   // Site settings
   open: 'offen',
@@ -155,8 +140,6 @@ export const PAGES_A = {
   'No endpoint yet.': 'Noch kein Endpunkt.',
   Endpoint: 'Endpunkt',
   Events: 'Ereignisse',
-  Added: 'Hinzugefügt',
-  Actions: 'Aktionen',
   'Remove<hidden> {name}</hidden>': 'Entfernen<hidden>: {name}</hidden>',
   'Add an endpoint': 'Endpunkt hinzufügen',
   URL: 'URL',
@@ -168,13 +151,11 @@ export const PAGES_A = {
   'All webhooks': 'Alle Webhooks',
   'Events: {events}': 'Ereignisse: {events}',
   'Nothing sent yet.': 'Noch nichts gesendet.',
-  When: 'Wann',
   Event: 'Ereignis',
   Attempt: 'Versuch',
   Answer: 'Antwort',
   Time: 'Dauer',
   none: 'keine',
-  Body: 'Inhalt',
   '{ms} ms': '{ms} ms',
   Redeliver: 'Erneut zustellen',
 
@@ -188,14 +169,12 @@ export const PAGES_A = {
   'Check for personal details': 'Auf persönliche Angaben prüfen',
   'User names in paths, serial numbers, UDIDs, email addresses and host names in pasted logs.':
     'Benutzernamen in Pfaden, Seriennummern, UDIDs, E-Mail-Adressen und Hostnamen in eingefügten Logs.',
-  Title: 'Titel',
   '{min} to {max} characters. Say what fails and where, e.g. "ENOBUFS from sendto on a busy UDP socket".':
     '{min} bis {max} Zeichen. Sagen Sie, was wo fehlschlägt, z. B. „ENOBUFS von sendto auf einem ausgelasteten UDP-Socket“.',
   Question: 'Frage',
   'Up to {size}; attach longer logs.': 'Bis zu {size}; längere Logs bitte anhängen.',
   '{min} to {max} tags by name or slug, separated by commas, e.g. <code>Kernel, Network Extension</code>.':
     '{min} bis {max} Tags nach Name oder Slug, durch Kommas getrennt, z. B. <code>Kernel, Network Extension</code>.',
-  Preview: 'Vorschau',
   'Post question': 'Frage veröffentlichen',
 
   // Flag
@@ -215,7 +194,6 @@ export const PAGES_A = {
   'Optional, except for “needs staff attention”. Up to {max} characters.':
     'Optional, außer bei „Braucht die Aufmerksamkeit des Teams“. Bis zu {max} Zeichen.',
   'Flag post': 'Beitrag melden',
-  'Back to the thread': 'Zurück zum Thread',
 
   // Home, tags
   'Popular tags': 'Beliebte Tags',
@@ -226,12 +204,9 @@ export const PAGES_A = {
     'Fragen und Antworten für alle, die Kernels, Treiber, Dateisysteme und Netzwerk-Stacks bauen.',
   'Latest posts': 'Neueste Beiträge',
   'No posts yet.': 'Noch keine Beiträge.',
-  'Ask the first question': 'Die erste Frage stellen',
   'Every tag on {site}, with what it covers.': 'Alle Tags auf {site} und worum es darin geht.',
 
   // Sign in, registration
-  'Username or email': 'Benutzername oder E-Mail-Adresse',
-  Password: 'Passwort',
   'Sign in with a passkey': 'Mit einem Passkey anmelden',
   'Or sign in with another account': 'Oder mit einem anderen Konto anmelden',
   'Forgot password?': 'Passwort vergessen?',
@@ -243,19 +218,14 @@ export const PAGES_A = {
   'Registration is closed': 'Die Registrierung ist geschlossen',
   '{site} is not taking new accounts at the moment.': '{site} nimmt derzeit keine neuen Konten an.',
   'Already have an account? <a>Sign in</a>': 'Sie haben schon ein Konto? <a>Anmelden</a>',
-  'Create an account': 'Konto anlegen',
   'New accounts need an invitation from the forum’s staff.':
     'Neue Konten brauchen eine Einladung vom Team des Forums.',
   'Invitation code': 'Einladungscode',
   'From the invitation link staff gave you.':
     'Aus dem Einladungslink, den Sie vom Team erhalten haben.',
-  Username: 'Benutzername',
-  '3 to 30 characters: letters, digits, - and _. Shown beside everything you post.':
-    '3 bis 30 Zeichen: Buchstaben, Ziffern, - und _. Steht neben allem, was Sie posten.',
   Email: 'E-Mail',
   'Never shown to other people. We send a link to it to confirm it is yours.':
     'Wird anderen nie gezeigt. Wir senden einen Link dorthin, um zu bestätigen, dass es Ihre ist.',
-  'Create account': 'Konto anlegen',
 
   // Notification settings
   'When I ask a question': 'Wenn ich eine Frage stelle',
@@ -309,7 +279,6 @@ export const PAGES_A = {
   // Search
   Relevance: 'Relevanz',
   Newest: 'Neueste',
-  Activity: 'Aktivität',
   Boosts: 'Boosts',
   '{count, number}+ results for “{q}”': '{count, number}+ Ergebnisse für „{q}“',
   '{count, plural, one {# result} other {# results}} for “{q}”':
@@ -396,8 +365,6 @@ export const PAGES_A = {
   'Signed in as {name}.': 'Angemeldet als {name}.',
   'This account signs in through a provider and has no password. Set one to sign in with your username too.':
     'Dieses Konto meldet sich über einen Anbieter an und hat kein Passwort. Legen Sie eines fest, um sich auch mit Ihrem Benutzernamen anzumelden.',
-  'Current password': 'Aktuelles Passwort',
-  'New password': 'Neues Passwort',
   'Your other sessions will be signed out.': 'Ihre anderen Sitzungen werden abgemeldet.',
 
   // Thread
