@@ -1,4 +1,4 @@
-import { msg, t, tx } from '../../i18n/index.js'
+import { currentLocale, msg, t, tx } from '../../i18n/index.js'
 import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
 import {
   CsrfField,
@@ -95,7 +95,7 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
                 t('Short Markdown, up to {max, number} characters.', { max: ASK_LIMITS.commentMax })
               ) : (
                 <MarkdownHint
-                  limit={t('Up to {size}.', { size: formatByteSize(ASK_LIMITS.bodyMaxBytes) })}
+                  limit={t('Up to {size}.', { size: formatByteSize(ASK_LIMITS.bodyMaxBytes, currentLocale()) })}
                 />
               )
             }
