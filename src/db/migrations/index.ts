@@ -35,6 +35,7 @@ import * as createDrafts from './2026-12-07-0300_create_drafts.js'
 import * as revisionReason from './2026-12-07-0310_revision_reason.js'
 import * as crashSites from './2026-12-07-0320_crash_sites.js'
 import * as uploadedAvatars from './2026-12-07-0340_uploaded_avatars.js'
+import * as similarThreads from './2026-12-07-1000_similar_threads.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -78,4 +79,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-07-0310_revision_reason': revisionReason,
   '2026-12-07-0320_crash_sites': crashSites,
   '2026-12-07-0340_uploaded_avatars': uploadedAvatars,
+  '2026-12-07-1000_similar_threads': similarThreads,
 }
