@@ -43,6 +43,11 @@ const RUN_AGED = 100
 /** Rankings computed, then written in one short transaction. */
 const BATCH = 50
 const MINUTE_MS = 60_000
+/**
+ * Threads ranked at once by bulk ranking (rankDueThreads): PostgreSQL answers them on as many pooled
+ * connections; the job ranks one at a time, beside the requests it shares the pool with.
+ */
+const BULK_CONCURRENCY = 4
 
 /**
  * A thread's similar threads as stored, live ones only, best first: the thread page's one query.
@@ -135,7 +140,7 @@ export async function rankDueThreads(
   for (;;) {
     const ids = await listDueRankings(db, before, BATCH * 4)
     if (ids.length === 0) return done
-    await rankInBatches(db, ids, before, Date.now())
+    await rankInBatches(db, ids, before, Date.now(), BULK_CONCURRENCY)
     done += ids.length
     options.onProgress?.({ done, total: Math.max(done, total) })
   }
@@ -150,12 +155,13 @@ async function rankInBatches(
   ids: readonly number[],
   before: number,
   now: number,
+  concurrency = 1,
 ): Promise<void> {
   for (let i = 0; i < ids.length; i += BATCH) {
     // SQLite runs each query synchronously: let waiting requests in between batches.
     if (i > 0) await new Promise((resolve) => setImmediate(resolve))
     const batch = ids.slice(i, i + BATCH)
-    const rankings = await rankAll(db, batch)
+    const rankings = await rankAll(db, batch, concurrency)
     await db.transaction().execute(async (trx) => {
       const still = new Set(await listRankedBefore(trx, batch, before))
       const kept = new Map([...rankings].filter(([id]) => still.has(id)))
@@ -164,12 +170,19 @@ async function rankInBatches(
   }
 }
 
+/** Ranks `ids`, `concurrency` at a time (PostgreSQL: on as many pooled connections; SQLite: in turn). */
 async function rankAll(
   db: Executor,
   ids: readonly number[],
+  concurrency = 1,
 ): Promise<Map<number, RankedSimilar[]>> {
   const out = new Map<number, RankedSimilar[]>()
-  for (const id of ids) out.set(id, await rankSimilarTo(db, id))
+  let next = 0
+  const worker = async () => {
+    for (let id = ids[next++]; id !== undefined; id = ids[next++])
+      out.set(id, await rankSimilarTo(db, id))
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
   return out
 }
 
