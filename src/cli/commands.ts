@@ -109,7 +109,6 @@ export const COMMANDS: Record<string, Command> = {
           return 1
         }
         const seeded = await seedDemo(db)
-        await rankDueThreads(db) // each thread was ranked against those seeded before it
         console.log(
           `Seeded ${seeded.threads} threads, ${seeded.tags} tags and ${seeded.users} people.`,
         )
