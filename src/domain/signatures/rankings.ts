@@ -1,5 +1,5 @@
 /**
- * Stored similar threads (issue 29; docs/signatures.md, "Similar threads"). Ranking a thread's similar
+ * Stored similar threads (issue 29; docs/signatures.md, "Stored rankings"). Ranking a thread's similar
  * threads reads its term vector, the rarity of its terms and signatures and their postings: 5–6 queries,
  * once made on every thread page. Each thread's ranking is now stored when its text changes and the page
  * reads it with one query, joined to the live thread rows (titles, counts, deletion and hiding are never
@@ -35,7 +35,7 @@ import type { RankedSimilar, SimilarThread } from './signatures.types.js'
 /** The job that ranks due rankings (queued by writes, at most one a minute). */
 export const SIMILAR_REFRESH_JOB = 'similar.refresh'
 /** A ranking older than this is ranked again by the job, a few per run. */
-export const MAX_AGE_MS = 7 * 86_400_000
+const MAX_AGE_MS = 7 * 86_400_000
 /** Due rankings one job run ranks, at most; when more are left it queues the next run. */
 const RUN_DUE = 2000
 /** Rankings older than MAX_AGE_MS one job run ranks, at most. */
