@@ -95,7 +95,9 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
                 t('Short Markdown, up to {max, number} characters.', { max: ASK_LIMITS.commentMax })
               ) : (
                 <MarkdownHint
-                  limit={t('Up to {size}.', { size: formatByteSize(ASK_LIMITS.bodyMaxBytes, currentLocale()) })}
+                  limit={t('Up to {size}.', {
+                    size: formatByteSize(ASK_LIMITS.bodyMaxBytes, currentLocale()),
+                  })}
                 />
               )
             }
