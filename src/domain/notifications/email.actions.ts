@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db, Executor } from '../../db/schema.js'
 import { enqueueJob } from '../jobs/index.js'
 import { enqueueMail } from '../mail/index.js'
-import { fail, getOrCreateSecret, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, getOrCreateSecret, ok, type Result, type Viewer } from '../shared/index.js'
 import { describeNotification } from './describe.js'
 import {
   findMailUser,
@@ -74,12 +74,13 @@ export async function saveEmailPrefs(
   viewer: Viewer | null,
   form: Partial<Record<string, string>>,
 ): Promise<Result<Record<NotificationKind, EmailMode>>> {
-  if (!viewer) return fail.forbidden('Sign in to choose your notification mail.')
+  if (!viewer) return fail.forbidden(msg('Sign in to choose your notification mail.'))
   const bad = NOTIFICATION_KINDS.find((kind) => {
     const value = form[kind]
     return value !== undefined && !(EMAIL_MODES as readonly string[]).includes(value)
   })
-  if (bad !== undefined) return fail.invalid(bad, 'Choose immediately, daily, weekly or never.')
+  if (bad !== undefined)
+    return fail.invalid(bad, msg('Choose immediately, daily, weekly or never.'))
   await db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_KINDS) {
       const value = form[kind]
@@ -122,7 +123,7 @@ export async function unsubscribeFromEmail(
   if (!user || !(await isUnsubscribeToken(db, input.userId, input.token)))
     return fail.invalid(
       't',
-      'This unsubscribe link is not valid. Sign in to change your mail settings.',
+      msg('This unsubscribe link is not valid. Sign in to change your mail settings.'),
     )
   await db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_KINDS) await upsertEmailPref(trx, input.userId, kind, 'never')

@@ -47,7 +47,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       return sendPage(reply, 429, AccountPage, {
         site: siteFor(req),
         form: emptyForm({ confirm: '' }),
-        exportError: failureMessage(result.failure),
+        exportError: failureMessage(result.failure, req.locale),
       })
     }
     req.log.info({ userId: req.viewer.id, ip: req.ip }, 'account exported')
@@ -88,7 +88,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
           reply.header('retry-after', String(result.failure.retryAfterS))
         return sendPage(reply, STATUS[result.failure.code], AccountPage, {
           site: siteFor(req),
-          form: { values: { confirm }, ...formErrors(result.failure) },
+          form: { values: { confirm }, ...formErrors(result.failure, req.locale) },
           exportError: null,
         })
       }

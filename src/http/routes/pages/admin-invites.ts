@@ -59,7 +59,7 @@ export const adminInviteRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok)
         return render(req, reply, STATUS[result.failure.code], {
           values,
-          ...formErrors(result.failure),
+          ...formErrors(result.failure, req.locale),
         })
       const link = `${app.config.publicUrl}/register?invite=${encodeURIComponent(result.value.code)}`
       req.log.info(

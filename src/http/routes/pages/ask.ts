@@ -157,7 +157,8 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     const failure = result.failure
     if (failure.code === 'not_found') return () => sendFailure(req, reply, failure)
     if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
-    return () => render(req, reply, STATUS[failure.code], { values, ...formErrors(failure) }, null)
+    return () =>
+      render(req, reply, STATUS[failure.code], { values, ...formErrors(failure, req.locale) }, null)
   }
 
   /** The answer to a form that was not received in full; the text typed comes back whenever it can. */

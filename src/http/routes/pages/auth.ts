@@ -83,7 +83,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         // The form comes back filled in (never the password), with a fresh stamp to send it again.
         return sendPage(reply, STATUS[result.failure.code], RegisterPage, {
           site: siteFor(req),
-          form: { values, ...formErrors(result.failure) },
+          form: { values, ...formErrors(result.failure, req.locale) },
           registration: settings.registration,
           stamp: await signUpStamp(req.db),
         })
@@ -135,7 +135,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       allowProviderForms(reply, app.config.oidcProviders)
       return sendPage(reply, status, LoginPage, {
         site: siteFor(req),
-        form: { values: { login }, ...formErrors(result.failure) },
+        form: { values: { login }, ...formErrors(result.failure, req.locale) },
         next: req.body.next ? next : null,
         providers: providerButtons(app.config.oidcProviders),
       })
@@ -176,7 +176,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       })
       if (!result.ok)
         return sendSettingsPage(req, reply, STATUS[result.failure.code], {
-          form: { values: {}, ...formErrors(result.failure) },
+          form: { values: {}, ...formErrors(result.failure, req.locale) },
         })
       req.log.info(
         { userId: req.viewer.id, endedSessions: result.value.endedSessions },

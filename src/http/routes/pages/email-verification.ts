@@ -108,7 +108,7 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
           STATUS[result.failure.code],
           {
             values: { email },
-            ...formErrors(result.failure),
+            ...formErrors(result.failure, req.locale),
           },
           null,
         )

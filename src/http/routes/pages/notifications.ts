@@ -134,7 +134,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           form: {
             values: { ...saved, ...req.body } as typeof saved,
-            ...formErrors(result.failure),
+            ...formErrors(result.failure, req.locale),
           },
           defaults: {
             values: defaultsValues(await getWatchDefaults(req.db, req.viewer.id)),
@@ -175,7 +175,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
             ? { values: defaultsValues(result.value), errors: {} }
             : {
                 values: { on_ask: req.body.on_ask ?? '', on_reply: req.body.on_reply ?? '' },
-                ...formErrors(result.failure),
+                ...formErrors(result.failure, req.locale),
               },
           notice: result.ok ? 'Saved your watch defaults.' : null,
         },

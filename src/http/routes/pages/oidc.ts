@@ -270,7 +270,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           reply,
           STATUS[result.failure.code],
           { username, login: '' },
-          formErrors(result.failure),
+          formErrors(result.failure, req.locale),
         )
       }
       req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'registered with a provider')
@@ -296,7 +296,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
         req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
         if (result.failure.code === 'rate_limited')
           reply.header('retry-after', String(result.failure.retryAfterS))
-        const errors = formErrors(result.failure)
+        const errors = formErrors(result.failure, req.locale)
         return sendAccountPage(
           req,
           reply,
@@ -305,7 +305,9 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           {
             ...errors,
             errors:
-              result.failure.code === 'invalid' ? { login: failureMessage(result.failure) } : {},
+              result.failure.code === 'invalid'
+                ? { login: failureMessage(result.failure, req.locale) }
+                : {},
           },
         )
       }
@@ -357,7 +359,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           logins: await listLogins(req.db, req.viewer, providers),
           notice: null,
-          problem: failureMessage(result.failure),
+          problem: failureMessage(result.failure, req.locale),
         })
       }
       req.log.info({ userId: req.viewer.id, login: id }, 'login unlinked')

@@ -115,7 +115,7 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       if (result.failure.code === 'rate_limited')
         reply.header('retry-after', String(result.failure.retryAfterS))
       ensureCsrfToken(req, reply)
-      const { errors, formError } = formErrors(result.failure)
+      const { errors, formError } = formErrors(result.failure, req.locale)
       return sendPage(reply, STATUS[result.failure.code], LoginPage, {
         site: siteFor(req),
         form: {

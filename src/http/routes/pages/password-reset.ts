@@ -38,7 +38,7 @@ export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
         ensureCsrfToken(req, reply)
         return sendPage(reply, STATUS[result.failure.code], ForgotPasswordPage, {
           site: siteFor(req),
-          form: { values: { login }, ...formErrors(result.failure) },
+          form: { values: { login }, ...formErrors(result.failure, req.locale) },
           sentTo: null,
         })
       }
@@ -86,7 +86,7 @@ export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           token,
           username: req.body.username ?? '',
-          form: { values: {}, ...formErrors(result.failure) },
+          form: { values: {}, ...formErrors(result.failure, req.locale) },
         })
       }
       const done = result.value

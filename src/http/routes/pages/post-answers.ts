@@ -83,7 +83,10 @@ export async function answerNewPost(
   answers: NewPostAnswers,
 ): Promise<FastifyReply> {
   if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
-    const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
+    const form = {
+      values: { body: req.body.body ?? '' },
+      ...formErrors(result.failure, req.locale),
+    }
     const page = await answers.refill(form)
     if (page) return page
   }

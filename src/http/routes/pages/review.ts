@@ -66,7 +66,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
       })
       if (!result.ok) {
         if (result.failure.code === 'conflict' || result.failure.code === 'invalid')
-          return renderQueue(req, reply, 409, failureMessage(result.failure))
+          return renderQueue(req, reply, 409, failureMessage(result.failure, req.locale))
         return sendFailure(req, reply, result.failure)
       }
       return reply.redirect('/review', 303)
@@ -99,7 +99,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
       const result = await deleteSpammer(req.db, req.viewer, { itemId })
       if (!result.ok) {
         if (result.failure.code === 'conflict')
-          return renderQueue(req, reply, 409, failureMessage(result.failure))
+          return renderQueue(req, reply, 409, failureMessage(result.failure, req.locale))
         return sendFailure(req, reply, result.failure)
       }
       req.log.info({ by: req.viewer?.id, spammer: result.value.username }, 'spammer deleted')

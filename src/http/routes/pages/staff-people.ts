@@ -75,7 +75,10 @@ export const staffPeopleRoutes: FastifyPluginAsync = async (app) => {
         const { _csrf: _token, ...values } = req.body as PersonForm & { _csrf?: string }
         return renderPage(req, reply, STATUS.invalid, {
           action,
-          form: { values: values as Record<string, string>, ...formErrors(result.failure) },
+          form: {
+            values: values as Record<string, string>,
+            ...formErrors(result.failure, req.locale),
+          },
         })
       },
     )

@@ -76,7 +76,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, 422, TokensPage, {
           ...page,
           tokens: await listTokens(req.db, viewer),
-          form: { values, ...formErrors(made.failure) },
+          form: { values, ...formErrors(made.failure, req.locale) },
           created: null,
         })
       }

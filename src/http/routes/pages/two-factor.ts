@@ -187,7 +187,7 @@ export async function sendSecondStepFailure(
   return sendPage(reply, STATUS[failure.code], SecondStepPage, {
     site: siteFor(req),
     methods,
-    form: { values: {}, ...formErrors(failure) },
+    form: { values: {}, ...formErrors(failure, req.locale) },
     next,
   })
 }
@@ -234,7 +234,7 @@ export async function sendSecurityFailure(
   const setup = field === 'code' ? await findTotpSetup(req.db, req.viewer, ISSUER) : undefined
   return sendSecurityPage(req, reply, STATUS[failure.code], {
     setup,
-    form: { values, ...(errors ?? formErrors(failure)) },
+    form: { values, ...(errors ?? formErrors(failure, req.locale)) },
   })
 }
 

@@ -6,8 +6,13 @@
 import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
+import { MESSAGES } from './messages.js'
 
-export const DE: Catalogue = { ...COMMON, ...CLIENT }
+export const DE: Catalogue = {
+  ...COMMON,
+  ...MESSAGES,
+  ...CLIENT,
+}
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
 export const DE_CLIENT: Catalogue = CLIENT
