@@ -27,6 +27,7 @@ import {
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
+import { failureMessage } from '../../../src/http/failure.js'
 
 const PASSWORD = 'correct horse battery staple 42'
 
@@ -117,7 +118,7 @@ describe.each(DIALECTS)('%s: moderation kernel', (dialect) => {
     })
     expect(login.ok ? null : login.failure).toMatchObject({ code: 'forbidden' })
     if (!login.ok && login.failure.code === 'forbidden')
-      expect(login.failure.reason).toMatch(
+      expect(failureMessage(login.failure, 'en')).toMatch(
         /^This account is suspended until \d{4}-\d\d-\d\d: Spam links$/,
       )
     await suspendUser(t.db, { userId: id, days: 0, reason: '', actorId: mod })

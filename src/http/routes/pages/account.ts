@@ -14,6 +14,7 @@ import { AccountPage } from '../../../views/pages/account-page.js'
 import { failureMessage, formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { DeleteAccountForm, EmptyForm } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const PAGE = '/settings/account'
 /** What each feature above users keeps about a person, erased with the account. */
@@ -26,7 +27,7 @@ const ERASERS: readonly AccountEraser[] = [
   eraseDrafts,
   eraseAvatar,
 ]
-const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
+const SIGN_IN = { code: 'forbidden', reason: msg('Sign in to manage your account.') } as const
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.get(PAGE, async (req, reply) => {

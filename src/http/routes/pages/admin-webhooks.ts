@@ -1,7 +1,7 @@
 /** /admin/webhooks: admins add and remove endpoints, read each one's deliveries, redeliver one. */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { isAdmin } from '../../../domain/shared/index.js'
+import { isAdmin, msg } from '../../../domain/shared/index.js'
 import {
   createEndpoint,
   deleteEndpoint,
@@ -18,6 +18,7 @@ import {
 import { sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
+import { translate } from '../../../i18n/index.js'
 
 const PAGE = '/admin/webhooks'
 
@@ -45,7 +46,7 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
   const refused = (req: FastifyRequest, reply: FastifyReply): boolean => {
     if (isAdmin(req.viewer)) return false
     if (req.viewer || req.method !== 'GET')
-      sendFailure(req, reply, { code: 'forbidden', reason: 'Only admins manage webhooks.' })
+      sendFailure(req, reply, { code: 'forbidden', reason: msg('Only admins manage webhooks.') })
     else reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303)
     return true
   }
@@ -123,7 +124,7 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         endpoint,
         deliveries: await listDeliveries(req.db, endpoint.id),
-        notice: req.query.sent === '1' ? 'Queued to be sent again.' : null,
+        notice: req.query.sent === '1' ? translate(req.locale, 'Queued to be sent again.') : null,
       })
     },
   )

@@ -13,8 +13,9 @@ import { formErrors, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { ForgotForm, ResetForm, TokenQuery } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
-const ASK_AGAIN = { href: '/password/forgot', label: 'Ask for a new link' }
+const ASK_AGAIN = { href: '/password/forgot', label: msg('Ask for a new link') }
 
 export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
   app.get('/password/forgot', async (req, reply) => {

@@ -12,7 +12,7 @@ import {
   REVIEW_DECISIONS,
   type ReviewDecision,
 } from '../../../domain/moderation/index.js'
-import { isStaff } from '../../../domain/shared/index.js'
+import { isStaff, msg } from '../../../domain/shared/index.js'
 import { DeleteSpammerPage, ReviewPage } from '../../../views/pages/review-page.js'
 import { failureMessage, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
@@ -31,7 +31,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
     req.viewer || req.method !== 'GET'
       ? sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Only moderators see the review queue.',
+          reason: msg('Only moderators see the review queue.'),
         })
       : reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303)
 

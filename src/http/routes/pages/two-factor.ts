@@ -27,6 +27,8 @@ import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 const ISSUER = 'Quorum'
 const NextQuery = Type.Object({ next: Type.Optional(NextField) })
@@ -137,7 +139,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       req.log.info({ userId: req.viewer.id }, 'two-factor codes turned on')
       return sendSecurityPage(req, reply, 200, {
         recoveryCodes: result.value.recoveryCodes,
-        notice: 'Two-factor codes are on. Save your recovery codes now.',
+        notice: translate(req.locale, 'Two-factor codes are on. Save your recovery codes now.'),
       })
     },
   )
@@ -150,7 +152,9 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       const result = await disableTotp(req.db, req.viewer, req.body.password ?? '')
       if (!result.ok) return sendSecurityFailure(req, reply, result.failure, 'disable_password')
       req.log.info({ userId: req.viewer.id }, 'two-factor codes turned off')
-      return sendSecurityPage(req, reply, 200, { notice: 'Two-factor codes are off.' })
+      return sendSecurityPage(req, reply, 200, {
+        notice: translate(req.locale, 'Two-factor codes are off.'),
+      })
     },
   )
 
@@ -164,7 +168,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       req.log.info({ userId: req.viewer.id }, 'recovery codes replaced')
       return sendSecurityPage(req, reply, 200, {
         recoveryCodes: result.value.recoveryCodes,
-        notice: 'New recovery codes made; the old ones no longer work.',
+        notice: translate(req.locale, 'New recovery codes made; the old ones no longer work.'),
       })
     },
   )
@@ -239,7 +243,10 @@ export async function sendSecurityFailure(
 }
 
 export function notSignedIn(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to change your security.' })
+  return sendFailure(req, reply, {
+    code: 'forbidden',
+    reason: msg('Sign in to change your security.'),
+  })
 }
 
 function loginHref(next: string): string {

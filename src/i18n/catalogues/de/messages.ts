@@ -417,4 +417,130 @@ export const MESSAGES = {
     'Diese Seite nimmt diese Art von Inhalt nicht an.',
   'Too many requests in a short time. Please wait a minute and try again.':
     'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie eine Minute und versuchen Sie es erneut.',
+  'Confirm your email address before you post: open the link we sent to it, or use "Send again" above for a new one.':
+    'Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie schreiben: Öffnen Sie den Link, den wir Ihnen geschickt haben, oder fordern Sie oben mit „Erneut senden“ einen neuen an.',
+  'Sign in to post.': 'Melden Sie sich an, um zu schreiben.',
+  'No such page': 'Keine solche Seite',
+  '{what} has {pages, plural, one {# page} other {# pages}}; page {page} is past the last.':
+    '{what} hat {pages, plural, one {# Seite} other {# Seiten}}; Seite {page} liegt hinter der letzten.',
+  'Go to the last page ({pages})': 'Zur letzten Seite ({pages})',
+  'Name a thread, tag or home.': 'Nennen Sie einen Thread, einen Tag oder die Startseite.',
+  'Too many open live streams.': 'Zu viele offene Live-Verbindungen.',
+  'Cross-site requests are not accepted.': 'Anfragen von anderen Websites werden nicht angenommen.',
+  'Sign in to manage your account.': 'Melden Sie sich an, um Ihr Konto zu verwalten.',
+  'Only staff manage invitations.': 'Nur das Team verwaltet Einladungen.',
+  'Only admins manage webhooks.': 'Nur Administratoren verwalten Webhooks.',
+  'Queued to be sent again.': 'Zum erneuten Senden eingereiht.',
+  'You have asked many questions this hour. Try again in {wait}.':
+    'Sie haben in dieser Stunde viele Fragen gestellt. Versuchen Sie es in {wait} erneut.',
+  'The forum is receiving many attachments right now. Your question is below: post it again in {wait}.':
+    'Das Forum erhält gerade sehr viele Anhänge. Ihre Frage steht unten: Senden Sie sie in {wait} erneut.',
+  'Attach at most {max} files; paste the relevant part of the others.':
+    'Hängen Sie höchstens {max} Dateien an; fügen Sie aus den übrigen den wichtigen Teil ein.',
+  '{fileName} is larger than {max} MB; attach a smaller file or paste the relevant part.':
+    '{fileName} ist größer als {max} MB; hängen Sie eine kleinere Datei an oder fügen Sie den wichtigen Teil ein.',
+  'This is far over the {max} KB a question may hold; only its first {received} MB came through. Shorten it, or attach the log as a file.':
+    'Das ist weit mehr als die {max} KB, die eine Frage fassen kann; nur die ersten {received} MB sind angekommen. Kürzen Sie den Text oder hängen Sie das Log als Datei an.',
+  'The form has more fields than the ask form.':
+    'Das Formular hat mehr Felder als das Frageformular.',
+  'The form could not be read: its multipart encoding is broken. Reload the page and try again.':
+    'Das Formular konnte nicht gelesen werden: Seine Multipart-Kodierung ist beschädigt. Laden Sie die Seite neu und versuchen Sie es erneut.',
+  'Attachment not found': 'Anhang nicht gefunden',
+  'This file does not exist or its post has been deleted.':
+    'Diese Datei existiert nicht oder ihr Beitrag wurde gelöscht.',
+  'Avatar updated: your posts and profile show the new image.':
+    'Avatar aktualisiert: Ihre Beiträge und Ihr Profil zeigen das neue Bild.',
+  'Uploaded avatar removed: your posts and profile show the avatar drawn from your name.':
+    'Hochgeladener Avatar entfernt: Ihre Beiträge und Ihr Profil zeigen den aus Ihrem Namen gezeichneten Avatar.',
+  'Sign in to change your password.': 'Melden Sie sich an, um Ihr Passwort zu ändern.',
+  'Password changed; your other sessions were signed out.':
+    'Passwort geändert; Ihre anderen Sitzungen wurden abgemeldet.',
+  'Sign in to change your avatar.': 'Melden Sie sich an, um Ihren Avatar zu ändern.',
+  'You have changed your avatar {count} times this hour. Try again in {wait}.':
+    'Sie haben Ihren Avatar in dieser Stunde {count}-mal geändert. Versuchen Sie es in {wait} erneut.',
+  'The forum is receiving many uploads right now. Try again in {wait}.':
+    'Das Forum erhält gerade sehr viele Uploads. Versuchen Sie es in {wait} erneut.',
+  'The image is larger than {max} KB; an avatar may be at most {max} KB.':
+    'Das Bild ist größer als {max} KB; ein Avatar darf höchstens {max} KB groß sein.',
+  'The form could not be read. Choose the image again and upload it.':
+    'Das Formular konnte nicht gelesen werden. Wählen Sie das Bild erneut und laden Sie es hoch.',
+  'The image was not saved.': 'Das Bild wurde nicht gespeichert.',
+  'Avatar not found': 'Avatar nicht gefunden',
+  'This person has no avatar here.': 'Diese Person hat hier keinen Avatar.',
+  'Sign in to confirm your address.': 'Melden Sie sich an, um Ihre Adresse zu bestätigen.',
+  'We are sending a new link to {email}.': 'Wir senden einen neuen Link an {email}.',
+  'Sign in to change your address.': 'Melden Sie sich an, um Ihre Adresse zu ändern.',
+  'We are sending a link to {email}. Your address changes when you open it.':
+    'Wir senden einen Link an {email}. Ihre Adresse ändert sich, wenn Sie ihn öffnen.',
+  'Send a new link from your email settings':
+    'Einen neuen Link in Ihren E-Mail-Einstellungen anfordern',
+  'Sign in to send a new link': 'Anmelden, um einen neuen Link anzufordern',
+  'Saved your watch defaults.': 'Ihre Standards fürs Beobachten sind gespeichert.',
+  'This sign-in has expired': 'Diese Anmeldung ist abgelaufen',
+  'It was not started in this browser, was used already, or took longer than 10 minutes. Start again.':
+    'Sie wurde nicht in diesem Browser begonnen, wurde bereits verwendet oder hat länger als 10 Minuten gedauert. Beginnen Sie von vorn.',
+  '{provider} could not be reached': '{provider} war nicht erreichbar',
+  '{provider} did not answer, or answered with an error. Try again in a few minutes, or sign in another way.':
+    '{provider} hat nicht oder mit einem Fehler geantwortet. Versuchen Sie es in ein paar Minuten erneut oder melden Sie sich auf anderem Weg an.',
+  '{provider}’s answer could not be verified':
+    'Die Antwort von {provider} konnte nicht überprüft werden',
+  'The sign-in was refused because its answer did not check out (a link used twice, or one not meant for this sign-in). Start again.':
+    'Die Anmeldung wurde abgelehnt, weil ihre Antwort nicht stimmte (ein zweimal verwendeter Link oder einer, der nicht für diese Anmeldung bestimmt war). Beginnen Sie von vorn.',
+  'Sign-in cancelled': 'Anmeldung abgebrochen',
+  '{provider} did not sign you in. Start again, or sign in another way.':
+    '{provider} hat Sie nicht angemeldet. Beginnen Sie von vorn oder melden Sie sich auf anderem Weg an.',
+  'That login belongs to another account': 'Diese Anmeldung gehört zu einem anderen Konto',
+  'This {provider} login is linked to another account here. Sign in with it to use that account, or unlink it there first.':
+    'Diese {provider}-Anmeldung ist hier mit einem anderen Konto verknüpft. Melden Sie sich damit an, um jenes Konto zu nutzen, oder heben Sie die Verknüpfung dort zuerst auf.',
+  'Back to your sign-in providers': 'Zurück zu Ihren Anmeldeanbietern',
+  Home: 'Startseite',
+  'Back to sign in': 'Zurück zur Anmeldung',
+  'Sign in to change your logins.': 'Melden Sie sich an, um Ihre Anmeldungen zu ändern.',
+  'The provider': 'Der Anbieter',
+  'Passkey added.': 'Passkey hinzugefügt.',
+  'Passkey added. Save your recovery codes now.':
+    'Passkey hinzugefügt. Speichern Sie jetzt Ihre Wiederherstellungscodes.',
+  'Ask for a new link': 'Einen neuen Link anfordern',
+  'Sign in to preview.': 'Melden Sie sich an, um eine Vorschau zu sehen.',
+  'Only moderators see the review queue.': 'Nur Moderatoren sehen die Prüfwarteschlange.',
+  'These results have {pages, plural, one {# page} other {# pages}}; page {page} is past the last.':
+    'Diese Ergebnisse haben {pages, plural, one {# Seite} other {# Seiten}}; Seite {page} liegt hinter der letzten.',
+  'Sign in to manage sessions.': 'Melden Sie sich an, um Sitzungen zu verwalten.',
+  'Nothing mentions this': 'Nichts erwähnt dies',
+  'No thread mentions this signature.': 'Kein Thread erwähnt diese Signatur.',
+  'Search the forum': 'Das Forum durchsuchen',
+  'Sign in to ask.': 'Melden Sie sich an, um zu fragen.',
+  'Choose new, member or trusted.': 'Wählen Sie neu, Mitglied oder vertrauenswürdig.',
+  'Tag not found': 'Tag nicht gefunden',
+  'Browse all tags': 'Alle Tags ansehen',
+  'There is no tag named “{slug}”.': 'Es gibt keinen Tag namens „{slug}“.',
+  'Thanks! Posts from new accounts wait for a moderator before others can see them; yours will appear once approved.':
+    'Danke! Beiträge neuer Konten warten auf einen Moderator, bevor andere sie sehen; Ihrer erscheint, sobald er freigegeben ist.',
+  'Your post repeats text posted just before, so it waits for a moderator before others can see it.':
+    'Ihr Beitrag wiederholt kurz zuvor geposteten Text und wartet daher auf einen Moderator, bevor andere ihn sehen.',
+  'Thread not found': 'Thread nicht gefunden',
+  'This thread does not exist or has been deleted.':
+    'Dieser Thread existiert nicht oder wurde gelöscht.',
+  'Browse tags': 'Tags ansehen',
+  'Token revoked: it no longer works.': 'Token widerrufen: Es funktioniert nicht mehr.',
+  'Sign in to make API tokens.': 'Melden Sie sich an, um API-Tokens zu erstellen.',
+  'Sign in to manage API tokens.': 'Melden Sie sich an, um API-Tokens zu verwalten.',
+  'Two-factor codes are on. Save your recovery codes now.':
+    'Zwei-Faktor-Codes sind eingeschaltet. Speichern Sie jetzt Ihre Wiederherstellungscodes.',
+  'Two-factor codes are off.': 'Zwei-Faktor-Codes sind ausgeschaltet.',
+  'New recovery codes made; the old ones no longer work.':
+    'Neue Wiederherstellungscodes erstellt; die alten funktionieren nicht mehr.',
+  'Sign in to change your security.':
+    'Melden Sie sich an, um Ihre Sicherheitseinstellungen zu ändern.',
+  'No such person': 'Keine solche Person',
+  'Nobody here is called “{username}”.': 'Hier heißt niemand „{username}“.',
+  'Only admins can use this page.': 'Nur Administratoren können diese Seite nutzen.',
+  'Only moderators and admins can use this page.':
+    'Nur Moderatoren und Administratoren können diese Seite nutzen.',
+  'That dead job does not exist or has been deleted.':
+    'Dieser abgebrochene Job existiert nicht oder wurde gelöscht.',
+  'That language does not exist or has been deleted.':
+    'Diese Sprache existiert nicht oder wurde gelöscht.',
+  'That sign-in provider does not exist or has been deleted.':
+    'Dieser Anmeldeanbieter existiert nicht oder wurde gelöscht.',
 } as const satisfies Record<string, string>
