@@ -1,15 +1,19 @@
 /**
  * What routes and the domain say, in the page's language (docs/i18n.md): error pages (404, 403 "Form
  * expired", a failure's own words with their values), form errors from the domain, the islands' JSON
- * errors, notices the routes build; the JSON API keeps English; English pages say what they said before.
+ * errors, notices the routes build; the JSON API keeps English; English pages say what they said before;
+ * mail in the recipient's chosen language.
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { enqueueMail } from '../../../src/domain/mail/index.js'
+import { setUserLocale } from '../../../src/domain/users/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { parseHtml } from '../../support/html.js'
+import { startSmtp, type TestSmtp } from '../../support/smtp.js'
 import { useTestDb } from '../../support/test-db.js'
 
 const DE = { 'accept-language': 'de-DE,de;q=0.9' }
@@ -136,5 +140,50 @@ describe.each(DIALECTS)('%s: messages in the page’s language', (dialect) => {
     expect(text(page.body)).toContain(
       'Avatar aktualisiert: Ihre Beiträge und Ihr Profil zeigen das neue Bild.',
     )
+  })
+})
+
+describe.each(DIALECTS)('%s: mail in the recipient’s language', (dialect) => {
+  const t = useTestDb(dialect)
+  let smtp: TestSmtp
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    smtp = await startSmtp()
+    app = await buildTestApp(t.handle, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://forum.test' })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await smtp?.close()
+  })
+
+  const resetMail = async (username: string) => {
+    const to = `${username}@example.test`
+    await enqueueMail(t.db, `reset:${username}`, {
+      to,
+      template: {
+        name: 'password-reset',
+        username,
+        link: '/password/reset?token=abc',
+        expiresInMinutes: 60,
+      },
+    })
+    await app.jobs.drain()
+    return smtp.received.find((m) => m.to && 'text' in m.to && m.to.text === to)
+  }
+
+  it('writes to a person who chose German in German, and to everyone else in English', async () => {
+    const { id } = await signedIn(app, t.db, 'post_de')
+    await setUserLocale(t.db, id, 'de')
+    await signedIn(app, t.db, 'post_en')
+    const de = await resetMail('post_de')
+    expect(de?.subject).toBe('Setzen Sie Ihr Passwort für Quorum zurück')
+    expect(de?.text).toContain('Hallo post_de,')
+    expect(de?.text).toContain('Der Link funktioniert einmal, 60 Minuten lang')
+    expect(String(de?.html)).toContain('<html lang="de">')
+    const en = await resetMail('post_en')
+    expect(en?.subject).toBe('Reset your Quorum password')
+    expect(en?.text).toContain('Hello post_en,')
+    expect(String(en?.html)).toContain('<html lang="en">')
   })
 })

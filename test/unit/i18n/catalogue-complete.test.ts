@@ -41,7 +41,6 @@ const NOT_YET_TRANSLATED = new Set<string>([
   'src/views/components/thread-markers.tsx',
   'src/views/components/thread-table.tsx',
   'src/views/components/watch-control.tsx',
-  'src/views/mail/mail-layout.tsx',
   'src/views/pages/account-deleted-page.tsx',
   'src/views/pages/account-page.tsx',
   'src/views/pages/admin-blocks-page.tsx',

@@ -15,7 +15,7 @@ import {
   AdminWebhooksPage,
   type WebhookValues,
 } from '../../../views/pages/admin-webhooks-page.js'
-import { sendFailure } from '../../failure.js'
+import { failureMessage, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
 import { translate } from '../../../i18n/index.js'
@@ -84,7 +84,10 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, 422, AdminWebhooksPage, {
           site: siteFor(req),
           endpoints: await listEndpoints(req.db),
-          form: { values, errors: { [made.failure.field]: made.failure.message } },
+          form: {
+            values,
+            errors: { [made.failure.field]: failureMessage(made.failure, req.locale) },
+          },
           created: null,
         })
       }

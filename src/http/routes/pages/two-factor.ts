@@ -23,7 +23,7 @@ import {
   type SecuritySettingsPageProps,
   type SecurityValues,
 } from '../../../views/pages/security-settings-page.js'
-import { formErrors, sendFailure, STATUS } from '../../failure.js'
+import { failureMessage, formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
@@ -234,7 +234,9 @@ export async function sendSecurityFailure(
   if (!req.viewer) return notSignedIn(req, reply)
   if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
   const errors =
-    failure.code === 'invalid' ? { errors: { [field ?? failure.field]: failure.message } } : null
+    failure.code === 'invalid'
+      ? { errors: { [field ?? failure.field]: failureMessage(failure, req.locale) } }
+      : null
   const setup = field === 'code' ? await findTotpSetup(req.db, req.viewer, ISSUER) : undefined
   return sendSecurityPage(req, reply, STATUS[failure.code], {
     setup,

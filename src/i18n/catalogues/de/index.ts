@@ -6,11 +6,13 @@
 import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
+import { MAIL } from './mail.js'
 import { MESSAGES } from './messages.js'
 
 export const DE: Catalogue = {
   ...COMMON,
   ...MESSAGES,
+  ...MAIL,
   ...CLIENT,
 }
 
