@@ -543,4 +543,49 @@ export const MESSAGES = {
     'Diese Sprache existiert nicht oder wurde gelöscht.',
   'That sign-in provider does not exist or has been deleted.':
     'Dieser Anmeldeanbieter existiert nicht oder wurde gelöscht.',
+  'Choose one of: {types}.': 'Wählen Sie eines davon: {types}.',
+  'A target id is a whole number, such as 42.': 'Eine Ziel-ID ist eine ganze Zahl, etwa 42.',
+  'Enter the first day as YYYY-MM-DD, such as 2026-12-01.':
+    'Geben Sie den ersten Tag als JJJJ-MM-TT ein, etwa 2026-12-01.',
+  'Enter the last day as YYYY-MM-DD, such as 2026-12-31.':
+    'Geben Sie den letzten Tag als JJJJ-MM-TT ein, etwa 2026-12-31.',
+  'The last day cannot be before the first.': 'Der letzte Tag kann nicht vor dem ersten liegen.',
+  'beforeId is a whole number.': 'beforeId ist eine ganze Zahl.',
+  'Site name': 'Name der Website',
+  'Shown in the header, the page titles and the mail.':
+    'Erscheint im Kopf, in den Seitentiteln und in den Mails.',
+  'Site description': 'Beschreibung der Website',
+  'The description search engines and link previews show.':
+    'Die Beschreibung, die Suchmaschinen und Link-Vorschauen zeigen.',
+  Registration: 'Registrierung',
+  'Open to anyone, by invitation from staff, or closed.':
+    'Offen für alle, auf Einladung des Teams oder geschlossen.',
+  'Flags that hide a post': 'Meldungen, die einen Beitrag ausblenden',
+  'Members whose flags hide a post until a moderator decides (one flag from a trusted member is enough).':
+    'Mitglieder, deren Meldungen einen Beitrag ausblenden, bis ein Moderator entscheidet (eine Meldung eines vertrauenswürdigen Mitglieds genügt).',
+  'Days an account stays new': 'Tage, die ein Konto neu bleibt',
+  'A new account leaves the new level after this many days and the accepted posts below.':
+    'Ein neues Konto verlässt die Stufe „neu“ nach so vielen Tagen und den unten genannten angenommenen Beiträgen.',
+  'Posts a new account needs': 'Beiträge, die ein neues Konto braucht',
+  'Posts that were not hidden or deleted.':
+    'Beiträge, die nicht ausgeblendet oder gelöscht wurden.',
+  'Links per post from a new account': 'Links pro Beitrag eines neuen Kontos',
+  'People a new account may mention per post':
+    'Personen, die ein neues Konto pro Beitrag erwähnen darf',
+  'First posts of a new account that wait for approval':
+    'Erste Beiträge eines neuen Kontos, die auf Freigabe warten',
+  '0 publishes them at once.': 'Bei 0 erscheinen sie sofort.',
+  'Seconds between posts from a new account': 'Sekunden zwischen Beiträgen eines neuen Kontos',
+  'Least seconds to fill the sign-up form':
+    'Mindestzeit in Sekunden zum Ausfüllen der Registrierung',
+  'Faster submissions are taken for a script and refused.':
+    'Schnellere Einsendungen gelten als Skript und werden abgelehnt.',
+  'Days before a member can be trusted': 'Tage, bevor ein Mitglied vertrauenswürdig werden kann',
+  'Boosts received before a member is trusted':
+    'Erhaltene Boosts, bevor ein Mitglied vertrauenswürdig ist',
+  'And no flag on their posts that staff agreed with.':
+    'Und keine Meldung zu seinen Beiträgen, der das Team zugestimmt hat.',
+  'Webhooks to private addresses': 'Webhooks an private Adressen',
+  'Allow webhook endpoints on loopback and private networks (a receiver inside your own network). Keep “refuse” on a public forum.':
+    'Webhook-Ziele auf Loopback und in privaten Netzen erlauben (ein Empfänger im eigenen Netz). In einem öffentlichen Forum auf „ablehnen“ lassen.',
 } as const satisfies Record<string, string>
