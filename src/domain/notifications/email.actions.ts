@@ -8,8 +8,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db, Executor } from '../../db/schema.js'
 import { enqueueJob } from '../jobs/index.js'
 import { enqueueMail } from '../mail/index.js'
-import { fail, msg, getOrCreateSecret, ok, type Result, type Viewer } from '../shared/index.js'
-import { describeNotification } from './describe.js'
+import {
+  fail,
+  msg,
+  getOrCreateSecret,
+  ok,
+  type Message,
+  type Result,
+  type Viewer,
+} from '../shared/index.js'
+import { notificationMessage } from './describe.js'
 import {
   findMailUser,
   listEmailPrefRows,
@@ -217,14 +225,14 @@ export async function queueTagDigests(db: Db, now = Date.now()): Promise<void> {
 }
 
 function groupByThread(rows: UnsentRow[]) {
-  const threads = new Map<number, { title: string; link: `/${string}`; lines: string[] }>()
+  const threads = new Map<number, { title: string; link: `/${string}`; lines: Message[] }>()
   for (const row of rows) {
     const entry = threads.get(row.threadId) ?? {
       title: row.threadTitle,
       link: `/threads/${row.threadId}${row.postId !== null ? `#post-${row.postId}` : ''}` as const,
       lines: [],
     }
-    entry.lines.push(describeNotification(row))
+    entry.lines.push(notificationMessage(row))
     threads.set(row.threadId, entry)
   }
   return [...threads.values()]

@@ -3,6 +3,7 @@
  * recipient's). Adding a template: a case here and in domain/mail's MailTemplate.
  */
 import type { MailTemplate } from '../../domain/mail/index.js'
+import type { Message } from '../../domain/shared/index.js'
 import { t } from '../../i18n/index.js'
 import { renderMail, type MailSite, type RenderedMail } from './mail-layout.js'
 
@@ -151,7 +152,7 @@ function renderNotificationsMail(
         )
   // A thread's lines were written when the notifications were (notifications/email.actions.ts).
   const paragraphs = template.threads.map(
-    (th) => `${th.title}: ${th.lines.join('; ')}. ${url(th.link)}`,
+    (th) => `${th.title}: ${th.lines.map(line).join('; ')}. ${url(th.link)}`,
   )
   if (template.topThreads.length > 0)
     paragraphs.push(
@@ -171,4 +172,13 @@ function renderNotificationsMail(
       { settings: url(template.settingsLink), unsubscribe: url(template.unsubscribeLink) },
     ),
   })
+}
+
+/** A notification's line in the mail's language (a value may be a message itself: "Someone"). */
+function line(text: string | Message): string {
+  if (typeof text === 'string') return text
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(text.values ?? {}))
+    values[name] = typeof value === 'object' ? line(value) : value
+  return t(text.message, values)
 }

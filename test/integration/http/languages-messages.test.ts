@@ -181,6 +181,34 @@ describe.each(DIALECTS)('%s: mail in the recipient’s language', (dialect) => {
     expect(de?.text).toContain('Hallo post_de,')
     expect(de?.text).toContain('Der Link funktioniert einmal, 60 Minuten lang')
     expect(String(de?.html)).toContain('<html lang="de">')
+    // A notification mail's lines too ("Someone" is a message inside the message).
+    await enqueueMail(t.db, 'notify:post_de', {
+      to: 'post_de@example.test',
+      template: {
+        name: 'notifications',
+        username: 'post_de',
+        scope: 'daily',
+        threads: [
+          {
+            title: 'Panik im Treiber',
+            link: '/threads/1',
+            lines: [
+              {
+                message: '{who} replied to your question',
+                values: { who: { message: 'Someone' } },
+              },
+            ],
+          },
+        ],
+        topThreads: [],
+        settingsLink: '/settings/notifications',
+        unsubscribeLink: '/unsubscribe?token=x',
+      },
+    })
+    await app.jobs.drain()
+    const digest = smtp.received.find((m) => m.subject?.includes('Zusammenfassung'))
+    expect(digest?.subject).toBe('Ihre tägliche Zusammenfassung von Quorum')
+    expect(digest?.text).toContain('Panik im Treiber: Jemand hat auf Ihre Frage geantwortet.')
     const en = await resetMail('post_en')
     expect(en?.subject).toBe('Reset your Quorum password')
     expect(en?.text).toContain('Hello post_en,')

@@ -588,4 +588,26 @@ export const MESSAGES = {
   'Webhooks to private addresses': 'Webhooks an private Adressen',
   'Allow webhook endpoints on loopback and private networks (a receiver inside your own network). Keep “refuse” on a public forum.':
     'Webhook-Ziele auf Loopback und in privaten Netzen erlauben (ein Empfänger im eigenen Netz). In einem öffentlichen Forum auf „ablehnen“ lassen.',
+  Someone: 'Jemand',
+  '{who} replied to your question': '{who} hat auf Ihre Frage geantwortet',
+  '{who} commented on your reply': '{who} hat Ihre Antwort kommentiert',
+  '{who} mentioned you': '{who} hat Sie erwähnt',
+  '{who} accepted your answer': '{who} hat Ihre Antwort akzeptiert',
+  '{who} recommended your reply': '{who} hat Ihre Antwort empfohlen',
+  '{who} edited your post': '{who} hat Ihren Beitrag bearbeitet',
+  '{who} asked a question in a tag you watch':
+    '{who} hat in einem Tag, den Sie beobachten, eine Frage gestellt',
+  '{who} posted in a thread you watch':
+    '{who} hat in einem Thread, den Sie beobachten, geschrieben',
+  'Your post was hidden: flagged by the community. Edit it once to ask for a review':
+    'Ihr Beitrag wurde ausgeblendet: von der Community gemeldet. Bearbeiten Sie ihn einmal, um eine Prüfung anzufordern',
+  '{who} hid your post': '{who} hat Ihren Beitrag ausgeblendet',
+  '{who} reviewed your post: it is visible again':
+    '{who} hat Ihren Beitrag geprüft: Er ist wieder sichtbar',
+  '{who} removed your post': '{who} hat Ihren Beitrag entfernt',
+  '{who} agreed with your flag': '{who} hat Ihrer Meldung zugestimmt',
+  '{who} looked at your flag and left the post up':
+    '{who} hat sich Ihre Meldung angesehen und den Beitrag stehen lassen',
+  '{who} boosted your post': '{who} hat Ihren Beitrag geboostet',
+  '{count} people boosted your post': '{count} Personen haben Ihren Beitrag geboostet',
 } as const satisfies Record<string, string>
