@@ -13,12 +13,18 @@ export type Text = string | Message
  * @example say('de', { message: msg('Try again in {wait}.'), values: { wait: describeWait(300) } }) // "… in 5 Minuten …"
  */
 export function say(locale: Locale, text: Text): string {
-  if (typeof text === 'string') return translate(locale, text)
-  if (text.values === undefined) return translate(locale, text.message)
-  const values: Record<string, string | number> = {}
-  for (const [name, value] of Object.entries(text.values))
-    values[name] = typeof value === 'object' ? say(locale, value) : value
-  return translate(locale, text.message, values)
+  const message = typeof text === 'string' ? text : text.message
+  try {
+    if (typeof text === 'string' || text.values === undefined) return translate(locale, message)
+    const values: Record<string, string | number> = {}
+    for (const [name, value] of Object.entries(text.values))
+      values[name] = typeof value === 'object' ? say(locale, value) : value
+    return translate(locale, message, values)
+  } catch {
+    // A message that is not valid ICU (a stray "{" in text never marked with msg()) is shown as
+    // written: an error page must not become a 500 over its own wording.
+    return message
+  }
 }
 
 /** Text shown as it is in every language (a library's own message, a name): never parsed as ICU. */
