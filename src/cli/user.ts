@@ -4,6 +4,7 @@ import { createAccount, findUserIdByName, updateUser } from '../domain/users/ind
 import { type Role } from '../domain/shared/index.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { withDb, type Command } from './command.js'
+import { failureMessage } from '../http/failure.js'
 
 const ROLES: readonly Role[] = ['member', 'moderator', 'admin']
 
@@ -59,9 +60,9 @@ export const userCommand: Command = {
         if (!result.ok) {
           console.error(
             result.failure.code === 'invalid'
-              ? `${result.failure.field}: ${result.failure.message}`
+              ? `${result.failure.field}: ${failureMessage(result.failure, 'en')}`
               : 'message' in result.failure
-                ? result.failure.message
+                ? failureMessage(result.failure, 'en')
                 : result.failure.code,
           )
           return 1

@@ -4,6 +4,10 @@
  * {@link LiveHubOptions.keep} events are kept, so a client that reconnects with `Last-Event-ID` gets what
  * it missed (or `reset` when that is gone). One timer sends a heartbeat comment to every stream, which
  * keeps proxies from closing idle connections. A per-IP cap bounds the streams one address may hold.
+ *
+ * Events carry ids and counts, never words or HTML: a page that hears of a new reply fetches the
+ * thread itself, so every subscriber reads it in its own page's language (docs/i18n.md) and one event
+ * serves viewers of every language.
  */
 import type { ServerResponse } from 'node:http'
 

@@ -8,6 +8,7 @@
 import type { onRequestAsyncHookHandler, RouteShorthandOptions } from 'fastify'
 import { sendFailure } from './failure.js'
 import { sendProblem } from './problem.js'
+import { msg } from '../domain/shared/index.js'
 
 /** Bytes of a form with long text: 1,000,000 characters of plain text, percent-encoded in part. */
 export const LONG_TEXT_BODY_BYTES = 4 * 1024 * 1024
@@ -23,7 +24,7 @@ const signedInFirst: onRequestAsyncHookHandler = async (req, reply) => {
       detail: 'Send a personal access token: Authorization: Bearer <token>.',
     })
   }
-  return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to post.' })
+  return sendFailure(req, reply, { code: 'forbidden', reason: msg('Sign in to post.') })
 }
 
 /** Route options for a form with a post's text. @example app.post('/x', { ...longTextRoute, schema }, handler) */

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Paging } from '../domain/thread-lists/index.js'
 import { sendError } from './plugins/errors.js'
+import { msg } from '../domain/shared/index.js'
 
 export const PAGE_SIZE = 20
 
@@ -27,9 +28,19 @@ export function pageWindow(
       req,
       reply,
       404,
-      'No such page',
-      `${q.what} has ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}; page ${q.page} is past the last.`,
-      [{ href: q.lastHref(pageCount), label: `Go to the last page (${pageCount})` }],
+      msg('No such page'),
+      {
+        message: msg(
+          '{what} has {pages, plural, one {# page} other {# pages}}; page {page} is past the last.',
+        ),
+        values: { what: q.what, pages: pageCount, page: q.page },
+      },
+      [
+        {
+          href: q.lastHref(pageCount),
+          label: { message: msg('Go to the last page ({pages})'), values: { pages: pageCount } },
+        },
+      ],
     )
     return undefined
   }

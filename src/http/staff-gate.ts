@@ -5,6 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { isAdmin, isStaff } from '../domain/shared/index.js'
 import { sendFailure } from './failure.js'
+import { msg } from '../domain/shared/index.js'
 
 /** The refusal to send, or undefined when the viewer may go on. */
 export function refuseUnless(
@@ -19,7 +20,7 @@ export function refuseUnless(
     code: 'forbidden',
     reason:
       who === 'admin'
-        ? 'Only admins can use this page.'
-        : 'Only moderators and admins can use this page.',
+        ? msg('Only admins can use this page.')
+        : msg('Only moderators and admins can use this page.'),
   })
 }

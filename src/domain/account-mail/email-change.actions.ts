@@ -3,7 +3,7 @@
  * made when that link is confirmed (verification.actions.ts), and the old address is told then.
  */
 import type { Db } from '../../db/schema.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import { isPasswordCorrect, emailProblem } from '../users/index.js'
 import { findMailUser, isEmailInUse } from './account-mail.queries.js'
 import { sendTokenLink } from './links.js'
@@ -25,12 +25,12 @@ export async function requestEmailChange(
   const user = await findMailUser(db, viewer.id)
   if (!user) return fail.notFound('account')
   if (user.email !== null && addressKey(user.email) === addressKey(email))
-    return fail.invalid('email', 'That is already your address.')
+    return fail.invalid('email', msg('That is already your address.'))
   // Counted before the password check, which costs an argon2 verify.
   const wait = mailLimits.ip.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
   if (!(await isPasswordCorrect(db, viewer.id, input.password)))
-    return fail.invalid('password', 'That is not your current password.')
+    return fail.invalid('password', msg('That is not your current password.'))
   if (await isEmailInUse(db, email)) return ok({ email })
   const held = mailLimits.verify.take(addressKey(email), now)
   if (held > 0) return fail.rateLimited(held)

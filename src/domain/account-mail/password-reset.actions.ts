@@ -7,7 +7,7 @@ import type { Db } from '../../db/schema.js'
 import { createSession, deleteUserSessions } from '../sessions/index.js'
 import { hasSecondFactor } from '../two-factor/index.js'
 import { enqueueJob, type JobHandler } from '../jobs/index.js'
-import { fail, ok, randomId, type Result } from '../shared/index.js'
+import { fail, msg, ok, randomId, type Result } from '../shared/index.js'
 import { hashPassword, passwordProblem, updateUser } from '../users/index.js'
 import {
   findMailUser,
@@ -33,9 +33,9 @@ export async function requestPasswordReset(
   now = Date.now(),
 ): Promise<Result<null>> {
   const login = input.login.trim()
-  if (login === '') return fail.invalid('login', 'Enter your username or email address.')
+  if (login === '') return fail.invalid('login', msg('Enter your username or email address.'))
   if (login.length > 320)
-    return fail.invalid('login', 'That is longer than any username or address.')
+    return fail.invalid('login', msg('That is longer than any username or address.'))
   const wait = mailLimits.ip.take(input.ip, now)
   if (wait > 0) return fail.rateLimited(wait)
   await enqueueJob(

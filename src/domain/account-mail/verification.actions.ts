@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/schema.js'
 import { enqueueMail } from '../mail/index.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   findMailUser,
   isEmailInUse,
@@ -81,8 +81,8 @@ export async function resendVerification(
   now = Date.now(),
 ): Promise<Result<{ email: string }>> {
   const user = await findMailUser(db, viewer.id)
-  if (!user?.email) return fail.conflict('Your account has no email address to confirm.')
-  if (user.emailVerifiedAt !== null) return fail.conflict('Your address is already confirmed.')
+  if (!user?.email) return fail.conflict(msg('Your account has no email address to confirm.'))
+  if (user.emailVerifiedAt !== null) return fail.conflict(msg('Your address is already confirmed.'))
   const wait = Math.max(
     mailLimits.ip.retryAfterS(ip, now),
     mailLimits.verify.retryAfterS(addressKey(user.email), now),

@@ -3,7 +3,7 @@
  * value, reason), then the change and its staff-log line in one transaction.
  */
 import type { Db } from '../../db/schema.js'
-import { fail, type Result } from '../shared/index.js'
+import { fail, msg, type Result } from '../shared/index.js'
 import {
   addSignUpBlock,
   removeSignUpBlock,
@@ -25,10 +25,14 @@ export async function addBlock(
   now = Date.now(),
 ): Promise<Result<SignUpBlock>> {
   if (!(BLOCK_KINDS as readonly string[]).includes(input.kind))
-    return fail.invalid('kind', `Choose what to block: ${BLOCK_KINDS.join(', ')}.`)
+    return fail.invalid('kind', msg('Choose what to block: {kinds}.'), {
+      kinds: BLOCK_KINDS.join(', '),
+    })
   const reason = input.reason.trim()
   if (reason.length > BLOCK_REASON_MAX)
-    return fail.invalid('reason', `A reason is at most ${BLOCK_REASON_MAX} characters.`)
+    return fail.invalid('reason', msg('A reason is at most {blockReasonMax} characters.'), {
+      blockReasonMax: BLOCK_REASON_MAX,
+    })
   return db.transaction().execute((trx) =>
     addSignUpBlock(
       trx,

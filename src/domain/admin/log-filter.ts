@@ -3,6 +3,7 @@
  * does not parse (the page then shows the form refilled, the field named, and no entries).
  */
 import { AUDIT_TARGET_TYPES, type AuditFilter, type AuditTargetType } from '../audit-log/index.js'
+import { msg, type Message } from '../shared/index.js'
 
 export interface LogFilterInput {
   actor?: string | undefined
@@ -33,10 +34,10 @@ const ID_RE = /^[1-9][0-9]{0,9}$/
  */
 export function parseLogFilter(input: LogFilterInput): {
   filter: AuditFilter
-  errors: Record<string, string>
+  errors: Record<string, Message>
 } {
   const filter: AuditFilter = {}
-  const errors: Record<string, string> = {}
+  const errors: Record<string, Message> = {}
   const text = (v: string | undefined) => (v ?? '').trim()
   const actor = text(input.actor).replace(/^@/, '')
   if (actor !== '') filter.actor = actor
@@ -46,31 +47,37 @@ export function parseLogFilter(input: LogFilterInput): {
   if (targetType !== '') {
     if ((AUDIT_TARGET_TYPES as readonly string[]).includes(targetType))
       filter.targetType = targetType as AuditTargetType
-    else errors.targetType = `Choose one of: ${AUDIT_TARGET_TYPES.join(', ')}.`
+    else
+      errors.targetType = {
+        message: msg('Choose one of: {types}.'),
+        values: { types: AUDIT_TARGET_TYPES.join(', ') },
+      }
   }
   const targetId = text(input.targetId)
   if (targetId !== '') {
     if (ID_RE.test(targetId)) filter.targetId = Number(targetId)
-    else errors.targetId = 'A target id is a whole number, such as 42.'
+    else errors.targetId = { message: msg('A target id is a whole number, such as 42.') }
   }
   const from = text(input.from)
   if (from !== '') {
     const at = dayStart(from)
-    if (at === undefined) errors.from = 'Enter the first day as YYYY-MM-DD, such as 2026-12-01.'
+    if (at === undefined)
+      errors.from = { message: msg('Enter the first day as YYYY-MM-DD, such as 2026-12-01.') }
     else filter.from = at
   }
   const to = text(input.to)
   if (to !== '') {
     const at = dayStart(to)
-    if (at === undefined) errors.to = 'Enter the last day as YYYY-MM-DD, such as 2026-12-31.'
+    if (at === undefined)
+      errors.to = { message: msg('Enter the last day as YYYY-MM-DD, such as 2026-12-31.') }
     else if (filter.from !== undefined && at < filter.from)
-      errors.to = 'The last day cannot be before the first.'
+      errors.to = { message: msg('The last day cannot be before the first.') }
     else filter.to = at + DAY_MS
   }
   const beforeId = text(input.beforeId)
   if (beforeId !== '') {
     if (ID_RE.test(beforeId)) filter.beforeId = Number(beforeId)
-    else errors.beforeId = 'beforeId is a whole number.'
+    else errors.beforeId = { message: msg('beforeId is a whole number.') }
   }
   return { filter, errors }
 }

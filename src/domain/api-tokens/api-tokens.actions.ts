@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Executor } from '../../db/schema.js'
 import { hashToken } from '../sessions/index.js'
-import { fail, isAdmin, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, isAdmin, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   findTokenOwner,
   insertToken,
@@ -58,23 +58,26 @@ export async function createToken(
   if (name === '' || name.length > TOKEN_NAME_MAX)
     return fail.invalid(
       'name',
-      `Name the token (1 to ${TOKEN_NAME_MAX} characters), e.g. “CI bot”.`,
+      msg('Name the token (1 to {tokenNameMax} characters), e.g. “CI bot”.'),
+      { tokenNameMax: TOKEN_NAME_MAX },
     )
   const scopes = API_SCOPES.filter((s) => input.scopes.includes(s))
   if (scopes.length === 0 || scopes.length !== new Set(input.scopes).size)
-    return fail.invalid('scopes', 'Choose at least one scope: read, write, moderate or admin.')
+    return fail.invalid('scopes', msg('Choose at least one scope: read, write, moderate or admin.'))
   const beyond = scopes.find((s) => !scopeFitsRole(viewer, s))
-  if (beyond) return fail.invalid('scopes', `Your role cannot hold the “${beyond}” scope.`)
+  if (beyond)
+    return fail.invalid('scopes', msg('Your role cannot hold the “{beyond}” scope.'), { beyond })
   const days = TOKEN_LIFETIMES_DAYS.find((d) => String(d ?? 'never') === input.lifetime)
   if (days === undefined)
     return fail.invalid(
       'lifetime',
-      'Choose how long the token lasts: 7, 30, 90 or 365 days, or never.',
+      msg('Choose how long the token lasts: 7, 30, 90 or 365 days, or never.'),
     )
   if ((await listLiveTokens(db, viewer.id, now)).length >= TOKENS_PER_PERSON)
     return fail.invalid(
       'name',
-      `You have ${TOKENS_PER_PERSON} tokens already: revoke one you no longer use first.`,
+      msg('You have {tokensPerPerson} tokens already: revoke one you no longer use first.'),
+      { tokensPerPerson: TOKENS_PER_PERSON },
     )
   const token = `${PREFIX}${randomBytes(32).toString('base64url')}`
   const expiresAt = days === null ? null : now + days * DAY_MS

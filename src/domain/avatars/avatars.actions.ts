@@ -7,6 +7,7 @@ import {
   AttemptLimiter,
   takeAttempts,
   fail,
+  msg,
   inTransaction,
   ok,
   type Result,
@@ -54,17 +55,20 @@ const KB = 1024
  * @example checkAvatarImage(bytes) // { ok: true, value: 'image/png' }
  */
 export function checkAvatarImage(bytes: Uint8Array): Result<ImageType> {
-  if (bytes.length === 0) return fail.invalid('avatar', 'Choose an image file to upload.')
+  if (bytes.length === 0) return fail.invalid('avatar', msg('Choose an image file to upload.'))
   if (bytes.length > AVATAR_LIMITS.bytesMax)
     return fail.invalid(
       'avatar',
-      `The image is ${Math.ceil(bytes.length / KB)} KB; an avatar may be at most ${AVATAR_LIMITS.bytesMax / KB} KB.`,
+      msg('The image is {size} KB; an avatar may be at most {max} KB.'),
+      { size: Math.ceil(bytes.length / KB), max: AVATAR_LIMITS.bytesMax / KB },
     )
   const facts = readImageHeader(bytes)
   if (!facts)
     return fail.invalid(
       'avatar',
-      'This file is not a PNG, JPEG, WebP or GIF image (SVG is not accepted). Choose one of those.',
+      msg(
+        'This file is not a PNG, JPEG, WebP or GIF image (SVG is not accepted). Choose one of those.',
+      ),
     )
   const { width, height } = facts
   const max = AVATAR_LIMITS.pixelsMax
@@ -72,12 +76,14 @@ export function checkAvatarImage(bytes: Uint8Array): Result<ImageType> {
   if (width > max || height > max)
     return fail.invalid(
       'avatar',
-      `The image is ${width}×${height} pixels; an avatar may be at most ${max}×${max}.`,
+      msg('The image is {width}×{height} pixels; an avatar may be at most {max}×{max}.'),
+      { width, height, max },
     )
   if (width < min || height < min)
     return fail.invalid(
       'avatar',
-      `The image is ${width}×${height} pixels; an avatar must be at least ${min}×${min}.`,
+      msg('The image is {width}×{height} pixels; an avatar must be at least {min}×{min}.'),
+      { width, height, min },
     )
   return ok(facts.type)
 }

@@ -5,7 +5,7 @@
 import type { Db } from '../../db/schema.js'
 import { enqueueActivity } from '../notifications/index.js'
 import { canBoost, findPostFacts } from '../posts/index.js'
-import { fail, isSilenced, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, isSilenced, ok, type Result, type Viewer } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { silencedReason } from '../trust/index.js'
 import { deleteBoost, hasBoosted, insertBoost, recountBoosts } from './boosts.queries.js'
@@ -27,9 +27,9 @@ export async function setBoost(
   const post = await findPostFacts(db, input.postId)
   if (!post || post.deleted || post.threadDeleted || post.kind === 'comment')
     return fail.notFound('post')
-  if (!viewer) return fail.forbidden('Sign in to boost posts.')
+  if (!viewer) return fail.forbidden(msg('Sign in to boost posts.'))
   if (isSilenced(viewer, now)) return fail.forbidden(await silencedReason(db, viewer, now))
-  if (!canBoost(viewer, post)) return fail.forbidden('You cannot boost your own post.')
+  if (!canBoost(viewer, post)) return fail.forbidden(msg('You cannot boost your own post.'))
   const boostCount = await db.transaction().execute(async (trx) => {
     const existing = await hasBoosted(trx, post.id, viewer.id)
     const want = input.boost ?? !existing

@@ -8,6 +8,7 @@ import { canReply, findThreadFacts, LIMITS, normaliseText } from '../posts/index
 import {
   AttemptLimiter,
   fail,
+  msg,
   ok,
   takeAttempts,
   type Result,
@@ -34,7 +35,7 @@ export const draftSaveLimiter = new AttemptLimiter({
 const JUST_POSTED_MS = 60_000
 
 /** The refusal when nobody is signed in. */
-const SIGN_IN = 'Sign in to keep drafts.'
+const SIGN_IN = msg('Sign in to keep drafts.')
 
 /**
  * Saves the person's draft for a thread's reply (or for /ask when `threadId` is null). A draft with
@@ -60,7 +61,8 @@ export async function saveDraft(
   if (input.threadId !== null) {
     const thread = await findThreadFacts(db, input.threadId)
     if (!thread || thread.deleted) return fail.notFound('thread')
-    if (!canReply(viewer, thread)) return fail.forbidden('This thread takes no replies from you.')
+    if (!canReply(viewer, thread))
+      return fail.forbidden(msg('This thread takes no replies from you.'))
   }
   const wait = await takeAttempts([[draftSaveLimiter, `user:${viewer.id}`]], now)
   if (wait > 0) return fail.rateLimited(wait)
@@ -81,16 +83,24 @@ function checkDraft(draft: Draft): Result<never> | undefined {
   if (titleLength > LIMITS.titleMax)
     return fail.invalid(
       'title',
-      `Keep the title under ${LIMITS.titleMax} characters (it has ${titleLength}); the draft is not saved.`,
+      msg(
+        'Keep the title under {titleMax} characters (it has {titleLength}); the draft is not saved.',
+      ),
+      { titleMax: LIMITS.titleMax, titleLength },
     )
   const bytes = Buffer.byteLength(draft.body, 'utf8')
   if (bytes > LIMITS.bodyMaxBytes)
     return fail.invalid(
       'body',
-      `The text is over the ${LIMITS.bodyMaxBytes / 1024} KB a post may hold, so the draft is not saved; shorten it, or attach the log as a file.`,
+      msg(
+        'The text is over the {max} KB a post may hold, so the draft is not saved; shorten it, or attach the log as a file.',
+      ),
+      { max: LIMITS.bodyMaxBytes / 1024 },
     )
   if ([...draft.tags].length > DRAFT_TAGS_MAX)
-    return fail.invalid('tags', `Keep the tags under ${DRAFT_TAGS_MAX} characters.`)
+    return fail.invalid('tags', msg('Keep the tags under {draftTagsMax} characters.'), {
+      draftTagsMax: DRAFT_TAGS_MAX,
+    })
   return undefined
 }
 

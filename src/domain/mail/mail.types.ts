@@ -3,6 +3,7 @@
  * and sent (src/mail) by the mail job, never in a request. Links are paths: the renderer makes them
  * absolute with PUBLIC_URL, so no message can carry a link built from a request's Host header.
  */
+import type { Message } from '../shared/index.js'
 
 /** A path on this site, starting with `/` (the renderer prefixes PUBLIC_URL). */
 export type SitePath = `/${string}`
@@ -34,8 +35,11 @@ export type MailTemplate =
       username: string
       /** `thread` for one thread's batch (subject names it), else the digest's period. */
       scope: 'thread' | 'daily' | 'weekly'
-      /** Each thread with its lines ("alice replied to your question"). */
-      threads: { title: string; link: SitePath; lines: string[] }[]
+      /**
+       * Each thread with its lines ("alice replied to your question"), as messages the mail translates
+       * (plain English strings in mails queued before mail had languages).
+       */
+      threads: { title: string; link: SitePath; lines: (string | Message)[] }[]
       /** Digests: busy threads of watched tags, newest activity first. */
       topThreads: { title: string; link: SitePath }[]
       settingsLink: SitePath

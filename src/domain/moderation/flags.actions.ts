@@ -7,7 +7,15 @@ import type { Db, Executor } from '../../db/schema.js'
 import { enqueueActivity } from '../notifications/index.js'
 import { canViewHidden } from '../posts/index.js'
 import { holdForReview, queueForReview } from '../review/index.js'
-import { AttemptLimiter, fail, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import {
+  AttemptLimiter,
+  fail,
+  msg,
+  isStaff,
+  ok,
+  type Result,
+  type Viewer,
+} from '../shared/index.js'
 import { flagRefusal, hidesAlone } from './flags.policy.js'
 import {
   countPendingFlaggers,
@@ -75,12 +83,17 @@ export interface FlagInput {
 
 function checkFlag(input: FlagInput): Result<{ reason: FlagReason; message: string | null }> {
   const reason = FLAG_REASONS.find((r) => r === input.reason)
-  if (reason === undefined) return fail.invalid('reason', 'Choose why you are flagging this post.')
+  if (reason === undefined)
+    return fail.invalid('reason', msg('Choose why you are flagging this post.'))
   const message = input.message.trim()
   if (message.length > FLAG_MESSAGE_MAX)
-    return fail.invalid('message', `The message must be at most ${FLAG_MESSAGE_MAX} characters.`)
+    return fail.invalid(
+      'message',
+      msg('The message must be at most {flagMessageMax} characters.'),
+      { flagMessageMax: FLAG_MESSAGE_MAX },
+    )
   if (reason === 'staff' && message === '')
-    return fail.invalid('message', 'Tell the moderators what needs their attention.')
+    return fail.invalid('message', msg('Tell the moderators what needs their attention.'))
   return ok({ reason, message: message === '' ? null : message })
 }
 
@@ -94,12 +107,12 @@ export async function flagPost(
 ): Promise<Result<Flagged>> {
   const loaded = await loadFlaggable(db, viewer, input.postId, now)
   if (!loaded.ok) return loaded
-  if (!viewer) return fail.forbidden('Sign in to flag a post.')
+  if (!viewer) return fail.forbidden(msg('Sign in to flag a post.'))
   const post = { ...loaded.value, id: loaded.value.postId }
   const checked = checkFlag(input)
   if (!checked.ok) return checked
   if (await findFlagBy(db, post.id, viewer.id))
-    return fail.conflict('You have already flagged this post; moderators will look at it.')
+    return fail.conflict(msg('You have already flagged this post; moderators will look at it.'))
   if (!isStaff(viewer)) {
     const wait = flagLimiter.take(String(viewer.id), now)
     if (wait > 0) return fail.rateLimited(wait)
@@ -143,7 +156,7 @@ export async function flagPost(
     return true
   })
   if (hidden === null)
-    return fail.conflict('You have already flagged this post; moderators will look at it.')
+    return fail.conflict(msg('You have already flagged this post; moderators will look at it.'))
   return ok({
     postId: post.id,
     threadId: post.threadId,

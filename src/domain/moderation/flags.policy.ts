@@ -1,5 +1,5 @@
 /** Who may flag a post, and whose flag alone hides it: pure predicates (STYLE.md habit 5). */
-import { isSilenced, isStaff, type Viewer } from '../shared/index.js'
+import { isSilenced, isStaff, type Viewer, msg } from '../shared/index.js'
 
 /** Why `viewer` may not flag the post, or undefined when they may. */
 export function flagRefusal(
@@ -7,9 +7,9 @@ export function flagRefusal(
   post: { authorId: number },
   now: number,
 ): string | undefined {
-  if (viewer === null) return 'Sign in to flag a post.'
-  if (isSilenced(viewer, now)) return 'Your account cannot flag posts while it is silenced.'
-  if (viewer.id === post.authorId) return 'You cannot flag your own post.'
+  if (viewer === null) return msg('Sign in to flag a post.')
+  if (isSilenced(viewer, now)) return msg('Your account cannot flag posts while it is silenced.')
+  if (viewer.id === post.authorId) return msg('You cannot flag your own post.')
   return undefined
 }
 

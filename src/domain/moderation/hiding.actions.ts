@@ -6,7 +6,7 @@ import type { Db } from '../../db/schema.js'
 import { enqueueActivity, type ModerationNotice } from '../notifications/index.js'
 import { findPostFacts } from '../posts/index.js'
 import { hidePost, unhidePost } from '../review/index.js'
-import { fail, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import { isPostHidden, settleFlags } from './flags.queries.js'
 import { closeReviewItems } from './queue.queries.js'
 
@@ -20,7 +20,7 @@ async function loadForStaff(
   viewer: Viewer | null,
   postId: number,
 ): Promise<Result<Hidden & { authorId: number }>> {
-  if (!isStaff(viewer)) return fail.forbidden('Only moderators hide and show posts.')
+  if (!isStaff(viewer)) return fail.forbidden(msg('Only moderators hide and show posts.'))
   const post = await findPostFacts(db, postId)
   if (!post || post.deleted) return fail.notFound('post')
   return ok({ postId: post.id, threadId: post.threadId, authorId: post.authorId })
@@ -52,9 +52,11 @@ export async function staffHidePost(
   const loaded = await loadForStaff(db, viewer, input.postId)
   if (!loaded.ok) return loaded
   const reason = input.reason.trim()
-  if (reason === '') return fail.invalid('reason', 'Say why: the author sees this reason.')
+  if (reason === '') return fail.invalid('reason', msg('Say why: the author sees this reason.'))
   if (reason.length > HIDE_REASON_MAX)
-    return fail.invalid('reason', `The reason must be at most ${HIDE_REASON_MAX} characters.`)
+    return fail.invalid('reason', msg('The reason must be at most {hideReasonMax} characters.'), {
+      hideReasonMax: HIDE_REASON_MAX,
+    })
   const post = loaded.value
   const actorId = (viewer as Viewer).id
   const hidden = await db.transaction().execute(async (trx) => {
@@ -80,7 +82,7 @@ export async function staffUnhidePost(
   const loaded = await loadForStaff(db, viewer, input.postId)
   if (!loaded.ok) return loaded
   const post = loaded.value
-  if (!(await isPostHidden(db, post.postId))) return fail.conflict('This post is not hidden.')
+  if (!(await isPostHidden(db, post.postId))) return fail.conflict(msg('This post is not hidden.'))
   const actorId = (viewer as Viewer).id
   await db.transaction().execute(async (trx) => {
     await unhidePost(

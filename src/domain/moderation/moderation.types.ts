@@ -1,6 +1,7 @@
 /** Flags and the review queue as pages show them. Times are epoch milliseconds. */
 import type { HiddenReason, ReviewKind } from '../review/index.js'
 import type { TrustLevel } from '../shared/index.js'
+import { msg } from '../shared/index.js'
 
 /** Why a member flags a post; `staff` ("needs staff attention") requires a message. */
 export const FLAG_REASONS = ['spam', 'rude', 'off-topic', 'staff'] as const
@@ -8,10 +9,10 @@ export type FlagReason = (typeof FLAG_REASONS)[number]
 
 /** The words of each reason, for the flag form and the queue. */
 export const FLAG_REASON_LABELS: Record<FlagReason, string> = {
-  spam: 'Spam',
-  rude: 'Rude or abusive',
-  'off-topic': 'Off-topic',
-  staff: 'Needs staff attention',
+  spam: msg('Spam'),
+  rude: msg('Rude or abusive'),
+  'off-topic': msg('Off-topic'),
+  staff: msg('Needs staff attention'),
 }
 
 /** The longest message a flag may carry. */

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit-log/index.js'
 import { enqueueActivity, parseMentions, type ModerationNotice } from '../notifications/index.js'
 import { deletePostWithin } from '../posts/index.js'
 import { hidePost, unhidePost } from '../review/index.js'
-import { fail, inTransaction, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, inTransaction, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import { addSignUpBlock, MAX_PENALTY_DAYS, silenceUser, suspendUser } from '../users/index.js'
 import { listPendingFlags, settleFlags } from './flags.queries.js'
 import {
@@ -32,7 +32,7 @@ import {
 /** Days a spammer is silenced when a moderator agrees with a spam flag. */
 export const SPAM_SILENCE_DAYS = 30
 
-const STAFF_ONLY = 'Only moderators review flagged and held posts.'
+const STAFF_ONLY = msg('Only moderators review flagged and held posts.')
 
 /** The pending items of /review, newest first, each with its post, flags and author's history. */
 export async function listReviewQueue(
@@ -103,7 +103,7 @@ async function loadPending(
   const item = await findReviewItem(db, itemId)
   if (!item) return fail.notFound('review item')
   if (item.status !== 'pending')
-    return fail.conflict('This item has been handled already; it is no longer in the queue.')
+    return fail.conflict(msg('This item has been handled already; it is no longer in the queue.'))
   return ok(item)
 }
 
@@ -119,11 +119,14 @@ export async function decideReviewItem(
   const item = loaded.value
   const actor = viewer as Viewer
   if (input.decision === 'approve' && item.kind === 'flagged')
-    return fail.invalid('decision', 'A flagged post is agreed or disagreed with, not approved.')
+    return fail.invalid(
+      'decision',
+      msg('A flagged post is agreed or disagreed with, not approved.'),
+    )
   if (input.decision === 'agree' && item.kind !== 'flagged')
     return fail.invalid(
       'decision',
-      'Only flagged posts are agreed with; approve or delete this one.',
+      msg('Only flagged posts are agreed with; approve or delete this one.'),
     )
   // One transaction: a step that fails (the post deleted meanwhile) leaves the item pending, untouched.
   return inTransaction(db, async (trx) => {
@@ -254,7 +257,9 @@ export async function deleteSpammer(
   const author = await findAuthorHistory(db, item.authorId)
   if (!author) return fail.notFound('person')
   if (author.role !== 'member')
-    return fail.forbidden('Staff accounts cannot be deleted as spammers: change their role first.')
+    return fail.forbidden(
+      msg('Staff accounts cannot be deleted as spammers: change their role first.'),
+    )
   // Read before the suspension ends the sessions that hold the address.
   const origins = await findSpamOrigins(db, author.id)
   const postIds = await listLivePostIdsOf(db, author.id)

@@ -1,43 +1,67 @@
-/** The words of a notification, shared by /notifications and the mail. */
+/** The words of a notification, shared by /notifications, the API and the mail. */
+import { msg, type Message } from '../shared/index.js'
 import type { NotificationView } from './notifications.types.js'
 
-/** What one notification says, in the words of its kind. */
-export function describeNotification(
-  n: Pick<NotificationView, 'kind' | 'actor' | 'actorCount'>,
-): string {
-  const who = n.actor ?? 'Someone'
+type Described = Pick<NotificationView, 'kind' | 'actor' | 'actorCount'>
+
+/**
+ * What one notification says, in the words of its kind, as a message to translate: `{who}` is the
+ * actor's name, or "Someone" (itself a message) when there is none.
+ * @example notificationMessage({ kind: 'reply', actor: 'ada', actorCount: 1 }) // { message: '{who} replied to your question', values: { who: 'ada' } }
+ */
+export function notificationMessage(n: Described): Message {
+  const values = { who: n.actor ?? { message: msg('Someone') }, count: n.actorCount }
+  const say = (message: string): Message => ({ message, values })
   switch (n.kind) {
     case 'reply':
-      return `${who} replied to your question`
+      return say(msg('{who} replied to your question'))
     case 'comment':
-      return `${who} commented on your reply`
+      return say(msg('{who} commented on your reply'))
     case 'mention':
-      return `${who} mentioned you`
+      return say(msg('{who} mentioned you'))
     case 'accepted':
-      return `${who} accepted your answer`
+      return say(msg('{who} accepted your answer'))
     case 'recommended':
-      return `${who} recommended your reply`
+      return say(msg('{who} recommended your reply'))
     case 'edited':
-      return `${who} edited your post`
+      return say(msg('{who} edited your post'))
     case 'new-thread':
-      return `${who} asked a question in a tag you watch`
+      return say(msg('{who} asked a question in a tag you watch'))
     case 'watched-post':
-      return `${who} posted in a thread you watch`
+      return say(msg('{who} posted in a thread you watch'))
     case 'post-hidden':
       return n.actor === null
-        ? 'Your post was hidden: flagged by the community. Edit it once to ask for a review'
-        : `${who} hid your post`
+        ? say(
+            msg('Your post was hidden: flagged by the community. Edit it once to ask for a review'),
+          )
+        : say(msg('{who} hid your post'))
     case 'post-approved':
-      return `${who} reviewed your post: it is visible again`
+      return say(msg('{who} reviewed your post: it is visible again'))
     case 'post-removed':
-      return `${who} removed your post`
+      return say(msg('{who} removed your post'))
     case 'flag-agreed':
-      return `${who} agreed with your flag`
+      return say(msg('{who} agreed with your flag'))
     case 'flag-disagreed':
-      return `${who} looked at your flag and left the post up`
+      return say(msg('{who} looked at your flag and left the post up'))
     case 'boost':
       return n.actorCount <= 1
-        ? `${who} boosted your post`
-        : `${n.actorCount} people boosted your post`
+        ? say(msg('{who} boosted your post'))
+        : say(msg('{count} people boosted your post'))
   }
+}
+
+/**
+ * What one notification says, in English (the JSON API's words). The messages above hold only plain
+ * `{name}` placeholders, so filling them in needs no message formatter.
+ */
+export function describeNotification(n: Described): string {
+  return english(notificationMessage(n))
+}
+
+function english({ message, values }: Message): string {
+  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values?.[name]
+    if (value === undefined) return whole
+    return typeof value === 'object' ? english(value) : String(value)
+  })
 }

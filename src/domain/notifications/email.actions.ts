@@ -8,8 +8,16 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db, Executor } from '../../db/schema.js'
 import { enqueueJob } from '../jobs/index.js'
 import { enqueueMail } from '../mail/index.js'
-import { fail, getOrCreateSecret, ok, type Result, type Viewer } from '../shared/index.js'
-import { describeNotification } from './describe.js'
+import {
+  fail,
+  msg,
+  getOrCreateSecret,
+  ok,
+  type Message,
+  type Result,
+  type Viewer,
+} from '../shared/index.js'
+import { notificationMessage } from './describe.js'
 import {
   findMailUser,
   listEmailPrefRows,
@@ -74,12 +82,13 @@ export async function saveEmailPrefs(
   viewer: Viewer | null,
   form: Partial<Record<string, string>>,
 ): Promise<Result<Record<NotificationKind, EmailMode>>> {
-  if (!viewer) return fail.forbidden('Sign in to choose your notification mail.')
+  if (!viewer) return fail.forbidden(msg('Sign in to choose your notification mail.'))
   const bad = NOTIFICATION_KINDS.find((kind) => {
     const value = form[kind]
     return value !== undefined && !(EMAIL_MODES as readonly string[]).includes(value)
   })
-  if (bad !== undefined) return fail.invalid(bad, 'Choose immediately, daily, weekly or never.')
+  if (bad !== undefined)
+    return fail.invalid(bad, msg('Choose immediately, daily, weekly or never.'))
   await db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_KINDS) {
       const value = form[kind]
@@ -122,7 +131,7 @@ export async function unsubscribeFromEmail(
   if (!user || !(await isUnsubscribeToken(db, input.userId, input.token)))
     return fail.invalid(
       't',
-      'This unsubscribe link is not valid. Sign in to change your mail settings.',
+      msg('This unsubscribe link is not valid. Sign in to change your mail settings.'),
     )
   await db.transaction().execute(async (trx) => {
     for (const kind of NOTIFICATION_KINDS) await upsertEmailPref(trx, input.userId, kind, 'never')
@@ -216,14 +225,14 @@ export async function queueTagDigests(db: Db, now = Date.now()): Promise<void> {
 }
 
 function groupByThread(rows: UnsentRow[]) {
-  const threads = new Map<number, { title: string; link: `/${string}`; lines: string[] }>()
+  const threads = new Map<number, { title: string; link: `/${string}`; lines: Message[] }>()
   for (const row of rows) {
     const entry = threads.get(row.threadId) ?? {
       title: row.threadTitle,
       link: `/threads/${row.threadId}${row.postId !== null ? `#post-${row.postId}` : ''}` as const,
       lines: [],
     }
-    entry.lines.push(describeNotification(row))
+    entry.lines.push(notificationMessage(row))
     threads.set(row.threadId, entry)
   }
   return [...threads.values()]

@@ -4,7 +4,7 @@
  * person so the endpoint cannot be used to list every account quickly.
  */
 import type { Executor } from '../../db/schema.js'
-import { AttemptLimiter, fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { AttemptLimiter, fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import { listUsernamesByPrefix } from './notifications.queries.js'
 
 export const MAX_MENTION_SUGGESTIONS = 8
@@ -23,7 +23,7 @@ export async function suggestMentions(
   prefix: string,
   now = Date.now(),
 ): Promise<Result<string[]>> {
-  if (!viewer) return fail.forbidden('Sign in to mention people.')
+  if (!viewer) return fail.forbidden(msg('Sign in to mention people.'))
   const wait = mentionSuggestLimiter.take(`user:${viewer.id}`, now)
   if (wait > 0) return fail.rateLimited(wait)
   if (!/^[A-Za-z0-9_-]{1,30}$/.test(prefix)) return ok([])

@@ -7,7 +7,7 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { scheduleNotificationEmails } from './email.actions.js'
 import { enqueueJob } from '../jobs/index.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   listEffectiveThreadLevels,
   listThreadTagWatchLevels,
@@ -237,7 +237,7 @@ export async function markAllNotificationsRead(
   viewer: Viewer | null,
   now = Date.now(),
 ): Promise<Result<{ marked: number }>> {
-  if (!viewer) return fail.forbidden('Sign in to see your notifications.')
+  if (!viewer) return fail.forbidden(msg('Sign in to see your notifications.'))
   return ok({ marked: await markNotificationsRead(db, viewer.id, now) })
 }
 
@@ -251,7 +251,7 @@ export async function markNotificationRead(
   id: number,
   now = Date.now(),
 ): Promise<Result<{ unread: number }>> {
-  if (!viewer) return fail.forbidden('Sign in to see your notifications.')
+  if (!viewer) return fail.forbidden(msg('Sign in to see your notifications.'))
   if ((await findNotificationOwner(db, id)) !== viewer.id) return fail.notFound('notification')
   await markNotificationsRead(db, viewer.id, now, [id])
   return ok({ unread: await countUnread(db, viewer.id) })

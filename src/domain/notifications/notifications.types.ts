@@ -1,4 +1,5 @@
 /** What happened (the notify job's payload) and what a person is told. Times are epoch milliseconds. */
+import { msg } from '../shared/index.js'
 
 /** A change that may notify people, written as a job in the change's transaction. */
 export type ActivityEvent =
@@ -51,20 +52,20 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** The words of each kind, for the list, the settings and the mail. */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
-  reply: 'Replies to my questions',
-  comment: 'Comments on my replies',
-  mention: 'Mentions of me (@name)',
-  accepted: 'My answer accepted',
-  recommended: 'My reply recommended by staff',
-  edited: 'My post edited by someone else',
-  'new-thread': 'New threads in tags I watch',
-  'watched-post': 'New posts in threads I watch',
-  boost: 'Boosts of my posts',
-  'post-hidden': 'My post hidden (by flags or staff)',
-  'post-approved': 'My hidden post shown again',
-  'post-removed': 'My post removed by a moderator',
-  'flag-agreed': 'Moderators agreeing with my flag',
-  'flag-disagreed': 'Moderators disagreeing with my flag',
+  reply: msg('Replies to my questions'),
+  comment: msg('Comments on my replies'),
+  mention: msg('Mentions of me (@name)'),
+  accepted: msg('My answer accepted'),
+  recommended: msg('My reply recommended by staff'),
+  edited: msg('My post edited by someone else'),
+  'new-thread': msg('New threads in tags I watch'),
+  'watched-post': msg('New posts in threads I watch'),
+  boost: msg('Boosts of my posts'),
+  'post-hidden': msg('My post hidden (by flags or staff)'),
+  'post-approved': msg('My hidden post shown again'),
+  'post-removed': msg('My post removed by a moderator'),
+  'flag-agreed': msg('Moderators agreeing with my flag'),
+  'flag-disagreed': msg('Moderators disagreeing with my flag'),
 }
 
 /** At most this many @mentions of one post notify anyone (more is spam). */

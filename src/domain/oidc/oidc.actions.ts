@@ -17,6 +17,7 @@ import { loadSiteSettings } from '../site-settings/index.js'
 import {
   AttemptLimiter,
   fail,
+  msg,
   ok,
   takeAttempts,
   type Result,
@@ -211,11 +212,15 @@ export async function createAccountFromLogin(
   // sign-up blocks refuse it like the registration form, without saying what matched.
   if ((await loadSiteSettings(db)).registration !== 'open')
     return fail.forbidden(
-      'This forum is not open for sign-up: new accounts cannot be made here right now. If you have an account, sign in to it to link this login.',
+      msg(
+        'This forum is not open for sign-up: new accounts cannot be made here right now. If you have an account, sign in to it to link this login.',
+      ),
     )
   if (await findSignUpBlock(db, { email: pending.email, ip: input.ip }))
     return fail.forbidden(
-      'We cannot accept a sign-up from here. If you think this is a mistake, please write to the people who run this forum.',
+      msg(
+        'We cannot accept a sign-up from here. If you think this is a mistake, please write to the people who run this forum.',
+      ),
     )
   const problemText = usernameProblem(input.username.trim())
   if (problemText !== null) return fail.invalid('username', problemText)
@@ -247,7 +252,7 @@ export async function createAccountFromLogin(
   } catch (error) {
     if (error instanceof Refused) return error.result
     if (/unique|duplicate/i.test(String(error)))
-      return fail.invalid('username', 'That username is taken.')
+      return fail.invalid('username', msg('That username is taken.'))
     throw error
   }
 }
@@ -279,7 +284,9 @@ export async function linkLoginWithPassword(
   if (await hasSecondFactor(db, checked.value.id))
     return fail.invalid(
       'password',
-      'This account uses two-factor sign-in. Sign in with your password and code first, then link this provider under Settings, Sign-in providers.',
+      msg(
+        'This account uses two-factor sign-in. Sign in with your password and code first, then link this provider under Settings, Sign-in providers.',
+      ),
     )
   const idHash = hashKey(input.key)
   let linked: boolean
@@ -300,7 +307,7 @@ export async function linkLoginWithPassword(
   } catch (error) {
     // The same login linked from another browser in the meantime: the unique index decides.
     if (/unique|duplicate/i.test(String(error)))
-      return fail.conflict('That login was linked to an account in the meantime.')
+      return fail.conflict(msg('That login was linked to an account in the meantime.'))
     throw error
   }
   if (!linked) return fail.notFound('sign-in')
@@ -353,7 +360,10 @@ export async function unlinkLogin(
   if (!login) return fail.notFound('login')
   if (!login.canUnlink)
     return fail.forbidden(
-      `${login.providerName} is the only way into this account: set a password or link another login first.`,
+      msg(
+        '{providerName} is the only way into this account: set a password or link another login first.',
+      ),
+      { providerName: login.providerName },
     )
   if (!(await deleteIdentity(db, viewer.id, identityId))) return fail.notFound('login')
   return ok({ providerId: login.providerId, providerName: login.providerName })

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/schema.js'
 import { enqueueActivity } from '../notifications/index.js'
 import { reindexThread } from '../search/index.js'
-import { fail, isSilenced, ok, type Result } from '../shared/index.js'
+import { fail, msg, isSilenced, ok, type Result } from '../shared/index.js'
 import { silencedReason } from '../trust/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import type { Viewer } from '../shared/index.js'
@@ -29,13 +29,13 @@ export async function acceptAnswer(
 ): Promise<Result<AcceptState>> {
   const post = await findPostFacts(db, input.postId)
   if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
-  if (!viewer) return fail.forbidden('Sign in first.')
+  if (!viewer) return fail.forbidden(msg('Sign in first.'))
   if (isSilenced(viewer, now)) return fail.forbidden(await silencedReason(db, viewer, now))
   if (!canAccept(viewer, post)) {
     return fail.forbidden(
       post.kind !== 'reply'
-        ? 'Only replies can be accepted.'
-        : 'Only the person who asked, or a moderator, can accept an answer.',
+        ? msg('Only replies can be accepted.')
+        : msg('Only the person who asked, or a moderator, can accept an answer.'),
     )
   }
   const accept = input.accept ?? post.acceptedPostId !== post.id
@@ -62,7 +62,7 @@ export async function recommendReply(
   const post = await findPostFacts(db, input.postId)
   if (!post || post.deleted || post.threadDeleted) return fail.notFound('reply')
   if (!canRecommend(viewer, post) || !viewer)
-    return fail.forbidden('Only staff can recommend a reply.')
+    return fail.forbidden(msg('Only staff can recommend a reply.'))
   const recommend = input.recommend ?? (await findRecommender(db, post.id)) === null
   await db.transaction().execute(async (trx) => {
     await updatePost(trx, post.id, { recommended_by: recommend ? viewer.id : null })

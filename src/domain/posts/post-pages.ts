@@ -3,7 +3,7 @@
  * post is staff's only, and editing follows the post policy.
  */
 import type { Executor } from '../../db/schema.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import { findPostFacts } from './post-facts.queries.js'
 import { diffText, type DiffPart } from './revision-diff.js'
 import { canEdit, canViewDeleted, canViewHidden } from './posts.policy.js'
@@ -28,8 +28,8 @@ export async function getPostForEdit(
 ): Promise<Result<EditablePost>> {
   const [post, facts] = await Promise.all([findPostContext(db, postId), findPostFacts(db, postId)])
   if (!post || !facts || (post.deleted && !canViewDeleted(viewer))) return fail.notFound('post')
-  if (!viewer) return fail.forbidden('Sign in to edit.')
-  if (!canEdit(viewer, facts)) return fail.forbidden('You can edit only your own posts.')
+  if (!viewer) return fail.forbidden(msg('Sign in to edit.'))
+  if (!canEdit(viewer, facts)) return fail.forbidden(msg('You can edit only your own posts.'))
   const initial =
     post.kind === 'question'
       ? { title: post.threadTitle, body: post.bodyMarkdown }

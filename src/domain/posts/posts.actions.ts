@@ -6,7 +6,7 @@
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
 import { renderInlineMarkdown, renderMarkdown, toExcerpt } from '../markdown/index.js'
-import { fail, inTransaction, ok, type Result } from '../shared/index.js'
+import { fail, msg, inTransaction, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import { enqueueActivity, parseMentions } from '../notifications/index.js'
@@ -146,7 +146,7 @@ export async function postReply(
     kind: 'reply',
     target: thread && !thread.deleted ? thread : undefined,
     what: 'thread',
-    signIn: 'Sign in to reply.',
+    signIn: msg('Sign in to reply.'),
     refusal: (v, t) => (canReply(v, t) ? undefined : replyRefusal(t)),
     place: (t) => ({ threadId: t.id, parentId: null }),
   })
@@ -164,15 +164,15 @@ export async function postComment(
     kind: 'comment',
     target: parent && !parent.threadDeleted ? parent : undefined,
     what: 'post',
-    signIn: 'Sign in to comment.',
+    signIn: msg('Sign in to comment.'),
     refusal: (v, p) =>
       canComment(v, p)
         ? undefined
         : p.kind !== 'reply'
-          ? 'Comments go under replies.'
+          ? msg('Comments go under replies.')
           : p.threadLocked
-            ? 'This thread is locked: it takes no new comments.'
-            : 'This reply takes no comments.',
+            ? msg('This thread is locked: it takes no new comments.')
+            : msg('This reply takes no comments.'),
     place: (p) => ({ threadId: p.threadId, parentId: p.id }),
   })
 }
@@ -199,7 +199,9 @@ function checkEditReason(reason: string | undefined): Result<string | null> {
   const clean = (reason ?? '').trim().replace(/\s+/g, ' ')
   if (clean === '') return ok(null)
   if (clean.length > EDIT_REASON_MAX)
-    return fail.invalid('reason', `The reason has at most ${EDIT_REASON_MAX} characters.`)
+    return fail.invalid('reason', msg('The reason has at most {editReasonMax} characters.'), {
+      editReasonMax: EDIT_REASON_MAX,
+    })
   return ok(clean)
 }
 
@@ -207,9 +209,12 @@ function checkEditReason(reason: string | undefined): Result<string | null> {
 function checkStaffNote(viewer: Viewer, note: string | undefined): Result<string | null> {
   const clean = (note ?? '').trim().replace(/\s+/g, ' ')
   if (clean === '') return ok(null)
-  if (!isStaff(viewer)) return fail.invalid('staffNote', 'Only staff leave a note with an edit.')
+  if (!isStaff(viewer))
+    return fail.invalid('staffNote', msg('Only staff leave a note with an edit.'))
   if (clean.length > STAFF_NOTE_MAX)
-    return fail.invalid('staffNote', `The note has at most ${STAFF_NOTE_MAX} characters.`)
+    return fail.invalid('staffNote', msg('The note has at most {staffNoteMax} characters.'), {
+      staffNoteMax: STAFF_NOTE_MAX,
+    })
   return ok(clean)
 }
 
@@ -231,8 +236,8 @@ export async function editPost(
 ): Promise<Result<Posted>> {
   const post = await findPostFacts(db, input.postId)
   if (!post || (post.deleted && !isStaff(viewer))) return fail.notFound('post')
-  if (!viewer) return fail.forbidden('Sign in to edit.')
-  if (!canEdit(viewer, post)) return fail.forbidden('You can edit only your own posts.')
+  if (!viewer) return fail.forbidden(msg('Sign in to edit.'))
+  if (!canEdit(viewer, post)) return fail.forbidden(msg('You can edit only your own posts.'))
   const body = normaliseText(input.body)
   const title =
     post.kind === 'question' && input.title !== undefined ? cleanTitle(input.title) : undefined
@@ -338,12 +343,12 @@ export async function deletePostWithin(
 ): Promise<Result<Posted & { threadDeleted: boolean }>> {
   const post = await findPostFacts(trx, input.postId)
   if (!post || post.deleted) return fail.notFound('post')
-  if (!viewer) return fail.forbidden('Sign in first.')
+  if (!viewer) return fail.forbidden(msg('Sign in first.'))
   if (!canDelete(viewer, post)) {
     return fail.forbidden(
       post.kind === 'question' && viewer.id === post.authorId
-        ? 'A question with replies cannot be deleted by its author; ask a moderator.'
-        : 'You can delete only your own posts.',
+        ? msg('A question with replies cannot be deleted by its author; ask a moderator.')
+        : msg('You can delete only your own posts.'),
     )
   }
   await updatePost(trx, post.id, { deleted_at: now, deleted_by: viewer.id })
@@ -394,7 +399,7 @@ export async function restorePost(
   const post = await findPostFacts(db, input.postId)
   if (!post) return fail.notFound('post')
   if (!canRestore(viewer, post) || !viewer)
-    return fail.forbidden('Only moderators restore deleted posts.')
+    return fail.forbidden(msg('Only moderators restore deleted posts.'))
   await db.transaction().execute(async (trx) => {
     await updatePost(trx, post.id, { deleted_at: null, deleted_by: null })
     if (post.kind === 'question') await updateThread(trx, post.threadId, { deleted_at: null })

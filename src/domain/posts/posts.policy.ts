@@ -2,7 +2,7 @@
  * Who may do what to a post: pure predicates over facts, used both to authorise a write and to decide
  * which buttons a page shows (STYLE.md habit 5). Staff are moderators and admins.
  */
-import { isStaff } from '../shared/index.js'
+import { isStaff, msg } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
 
 export { isStaff }
@@ -66,9 +66,9 @@ export function canReply(viewer: Viewer | null, thread: ThreadFacts): boolean {
 
 /** Why {@link canReply} refuses a signed-in person: the sentence the page and the refusal show. */
 export function replyRefusal(thread: Pick<ThreadFacts, 'locked' | 'closed'>): string {
-  if (thread.locked) return 'This thread is locked: it takes no new replies.'
-  if (thread.closed) return 'This thread is closed as a duplicate: it takes no new answers.'
-  return 'You can’t reply to this thread.'
+  if (thread.locked) return msg('This thread is locked: it takes no new replies.')
+  if (thread.closed) return msg('This thread is closed as a duplicate: it takes no new answers.')
+  return msg('You can’t reply to this thread.')
 }
 
 export function canComment(viewer: Viewer | null, post: PostFacts): boolean {

@@ -1,5 +1,5 @@
 /** Input rules for questions, replies and comments; each problem names its form field. */
-import { fail, type Result } from '../shared/index.js'
+import { fail, msg, type Result } from '../shared/index.js'
 
 export const LIMITS = {
   titleMin: 15,
@@ -17,34 +17,40 @@ export function checkTitle(title: string): Result<never> | undefined {
   if (length < LIMITS.titleMin)
     return fail.invalid(
       'title',
-      `Write a title of at least ${LIMITS.titleMin} characters that says what the problem is.`,
+      msg('Write a title of at least {titleMin} characters that says what the problem is.'),
+      { titleMin: LIMITS.titleMin },
     )
   if (length > LIMITS.titleMax)
     return fail.invalid(
       'title',
-      `Keep the title under ${LIMITS.titleMax} characters (it has ${length}).`,
+      msg('Keep the title under {titleMax} characters (it has {length}).'),
+      { titleMax: LIMITS.titleMax, length },
     )
   return undefined
 }
 
 export function checkBody(body: string, field = 'body'): Result<never> | undefined {
-  if (body.trim() === '') return fail.invalid(field, 'Write something first.')
+  if (body.trim() === '') return fail.invalid(field, msg('Write something first.'))
   const bytes = Buffer.byteLength(body, 'utf8')
   if (bytes > LIMITS.bodyMaxBytes)
     return fail.invalid(
       field,
-      `Keep the text under 64 KB (it is ${Math.ceil(bytes / 1024)} KB); attach long logs as files instead.`,
+      msg('Keep the text under 64 KB (it is {value} KB); attach long logs as files instead.'),
+      { value: Math.ceil(bytes / 1024) },
     )
   return undefined
 }
 
 export function checkComment(body: string): Result<never> | undefined {
-  if (body.trim() === '') return fail.invalid('body', 'Write a comment first.')
+  if (body.trim() === '') return fail.invalid('body', msg('Write a comment first.'))
   const length = [...body].length
   if (length > LIMITS.commentMax)
     return fail.invalid(
       'body',
-      `Keep comments under ${LIMITS.commentMax} characters (this one has ${length}); post a reply for more.`,
+      msg(
+        'Keep comments under {commentMax} characters (this one has {length}); post a reply for more.',
+      ),
+      { commentMax: LIMITS.commentMax, length },
     )
   return undefined
 }

@@ -5,7 +5,7 @@
  */
 import type { Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Result } from '../shared/index.js'
 import { refreshThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
 import {
@@ -130,7 +130,9 @@ export async function checkHiddenEdit(
     return ok({ reReview: false })
   if (await hasEditSince(db, post.id, input.editorId, post.hiddenAt))
     return fail.conflict(
-      'You have already edited this hidden post once; a moderator will look at it before it can change again.',
+      msg(
+        'You have already edited this hidden post once; a moderator will look at it before it can change again.',
+      ),
     )
   return ok({ reReview: true })
 }

@@ -4,6 +4,8 @@
  * {@link takeAttempts}, which counts in a store every app process shares (Redis, when REDIS_URL is set:
  * see {@link shareAttemptCounts}) and falls back to this memory while that store does not answer.
  */
+import { msg, type Message } from './message.js'
+
 export interface AttemptLimiterOptions {
   max: number
   windowMs: number
@@ -157,9 +159,13 @@ export class AttemptLimiter {
   }
 }
 
-/** "try again in 12 minutes" / "in 1 minute" / "in 40 seconds". */
-export function describeWait(seconds: number): string {
-  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`
+/**
+ * How long to wait, as a message for "Try again in {wait}.": "12 minutes", "1 minute", "40 seconds".
+ * @example translate(locale, wait.message, wait.values) // "5 minutes", "5 Minuten"
+ */
+export function describeWait(seconds: number): Message {
+  if (seconds < 60)
+    return { message: msg('{n, plural, one {# second} other {# seconds}}'), values: { n: seconds } }
   const minutes = Math.ceil(seconds / 60)
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`
+  return { message: msg('{n, plural, one {# minute} other {# minutes}}'), values: { n: minutes } }
 }

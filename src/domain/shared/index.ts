@@ -12,7 +12,7 @@ export {
   type AttemptPair,
   type SharedAttemptCounter,
 } from './attempt-limiter.js'
-export { msg } from './message.js'
+export { msg, type Message } from './message.js'
 export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
 export { fail, ok, type Failure, type Result } from './result.js'

@@ -8,3 +8,13 @@
 export function msg<const S extends string>(message: S): S {
   return message
 }
+
+/**
+ * An interface message with its values, for code that builds one for someone else to show (the http
+ * layer translates it, and a value may itself be a Message, translated first: "Try again in {wait}.").
+ * @example const wait: Message = { message: msg('{n, plural, one {# minute} other {# minutes}}'), values: { n: 5 } }
+ */
+export interface Message {
+  message: string
+  values?: Readonly<Record<string, string | number | Message>>
+}

@@ -2,7 +2,7 @@
  * Extraction for callers outside the write path (the API's `POST /signatures/extract`): anyone may ask,
  * strangers included, so each caller has a limit, counted before the work.
  */
-import { AttemptLimiter, fail, ok, type Result } from '../shared/index.js'
+import { AttemptLimiter, fail, msg, ok, type Result } from '../shared/index.js'
 import { extractSignatures, signatureItems } from './extract.js'
 import type { SignatureItem } from './signatures.types.js'
 
@@ -30,6 +30,8 @@ export function extractSignaturesFor(
       : extractLimits.member.take(String(caller.userId), now)
   if (wait > 0) return fail.rateLimited(wait)
   if (text.length > EXTRACT_TEXT_MAX)
-    return fail.invalid('text', `The text must be at most ${EXTRACT_TEXT_MAX} characters.`)
+    return fail.invalid('text', msg('The text must be at most {extractTextMax} characters.'), {
+      extractTextMax: EXTRACT_TEXT_MAX,
+    })
   return ok(signatureItems(extractSignatures(text)))
 }

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit-log/index.js'
 import type { Db } from '../../db/schema.js'
 import { readSettingRows, writeSettingRow } from './site-settings.queries.js'
 import { SETTINGS, type SettingKey, type SiteSettings } from './site-settings.types.js'
+import { msg } from '../shared/index.js'
 
 const KEYS = Object.keys(SETTINGS) as SettingKey[]
 
@@ -72,7 +73,7 @@ export async function saveSiteSettings(
   const errors: Record<string, string> = {}
   for (const [key, raw] of Object.entries(changes)) {
     if (!(key in SETTINGS)) {
-      errors[key] = 'There is no such setting.'
+      errors[key] = msg('There is no such setting.')
       continue
     }
     const parsed = parseSetting(key as SettingKey, raw)

@@ -5,7 +5,15 @@
  */
 import type { Db } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { fail, ok, type Result, type Role, type TrustLevel, type Viewer } from '../shared/index.js'
+import {
+  fail,
+  msg,
+  ok,
+  type Result,
+  type Role,
+  type TrustLevel,
+  type Viewer,
+} from '../shared/index.js'
 import {
   findStanding,
   setTrustLevel,
@@ -32,7 +40,7 @@ export async function getPersonForStaff(
   viewer: Viewer | null,
   username: string,
 ): Promise<Result<PersonStaffView>> {
-  if (!canModerate(viewer)) return fail.forbidden('Only moderators and admins see this page.')
+  if (!canModerate(viewer)) return fail.forbidden(msg('Only moderators and admins see this page.'))
   const facts = await findPersonFacts(db, username)
   const standing = facts ? await findStanding(db, facts.id) : undefined
   if (!facts || !standing) return fail.notFound('person')
@@ -55,8 +63,9 @@ export async function penalizePerson(
   now = Date.now(),
 ): Promise<Result<Standing>> {
   if (!canModerate(viewer) || !viewer)
-    return fail.forbidden('Only moderators and admins can do this.')
-  if (input.userId === viewer.id) return fail.forbidden('You cannot silence or suspend yourself.')
+    return fail.forbidden(msg('Only moderators and admins can do this.'))
+  if (input.userId === viewer.id)
+    return fail.forbidden(msg('You cannot silence or suspend yourself.'))
   const act = input.kind === 'silence' ? silenceUser : suspendUser
   return db
     .transaction()
@@ -77,7 +86,7 @@ export async function setPersonTrust(
   now = Date.now(),
 ): Promise<Result<Standing>> {
   if (!canModerate(viewer) || !viewer)
-    return fail.forbidden('Only moderators and admins can do this.')
+    return fail.forbidden(msg('Only moderators and admins can do this.'))
   return db
     .transaction()
     .execute((trx) =>
@@ -92,10 +101,12 @@ export async function setStaffTitle(
   input: { userId: number; title: string },
   now = Date.now(),
 ): Promise<Result<{ title: string | null }>> {
-  if (!canAdminister(viewer) || !viewer) return fail.forbidden('Only admins set titles.')
+  if (!canAdminister(viewer) || !viewer) return fail.forbidden(msg('Only admins set titles.'))
   const title = input.title.trim().replace(/\s+/g, ' ')
   if (title.length > TITLE_MAX)
-    return fail.invalid('title', `A title has at most ${TITLE_MAX} characters.`)
+    return fail.invalid('title', msg('A title has at most {titleMax} characters.'), {
+      titleMax: TITLE_MAX,
+    })
   const person = await findStanding(db, input.userId)
   const facts = person ? await findPersonFacts(db, person.username) : undefined
   if (!person || !facts) return fail.notFound('person')
@@ -128,14 +139,15 @@ export async function setRole(
   input: { userId: number; role: Role },
   now = Date.now(),
 ): Promise<Result<{ role: Role }>> {
-  if (!canAdminister(viewer) || !viewer) return fail.forbidden('Only admins change roles.')
-  if (!ROLES.includes(input.role)) return fail.invalid('role', 'Choose member, moderator or admin.')
+  if (!canAdminister(viewer) || !viewer) return fail.forbidden(msg('Only admins change roles.'))
+  if (!ROLES.includes(input.role))
+    return fail.invalid('role', msg('Choose member, moderator or admin.'))
   const person = await findStanding(db, input.userId)
   if (!person) return fail.notFound('person')
   if (person.role === input.role) return ok({ role: input.role })
   return db.transaction().execute(async (trx) => {
     if (person.role === 'admin' && (await countAdmins(trx)) <= 1)
-      return fail.invalid('role', 'This is the last admin: make someone else admin first.')
+      return fail.invalid('role', msg('This is the last admin: make someone else admin first.'))
     await updateUser(trx, person.id, { role: input.role })
     await recordAudit(
       trx,

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit-log/index.js'
 import { enqueueJob } from '../jobs/index.js'
 import { moveNotificationsWithPosts } from '../notifications/index.js'
 import { LIMITS } from '../posts/index.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import { refreshTagCounts, resolveTagList } from '../tags/index.js'
 import { refreshThread, updateThread } from '../thread-lists/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
@@ -49,7 +49,7 @@ async function loadForStaff(
   threadId: number,
 ): Promise<Result<Staffed>> {
   if (!canModerate(viewer) || !viewer)
-    return fail.forbidden('Only moderators and admins can do this.')
+    return fail.forbidden(msg('Only moderators and admins can do this.'))
   const thread = await findThreadState(db, threadId)
   if (!thread) return fail.notFound('thread')
   return ok({ viewer, thread })
@@ -119,14 +119,18 @@ export async function pinThread(
   const { thread } = loaded.value
   const days = input.days ?? 0
   if (!Number.isInteger(days) || days < 0 || days > MAX_PIN_DAYS)
-    return fail.invalid('days', `Days must be a whole number from 1 to ${MAX_PIN_DAYS}, or empty.`)
+    return fail.invalid(
+      'days',
+      msg('Days must be a whole number from 1 to {maxPinDays}, or empty.'),
+      { maxPinDays: MAX_PIN_DAYS },
+    )
   const until = input.pinned && days > 0 ? now + days * DAY_MS : null
   const tag =
     input.scope === 'site'
       ? null
       : (await listThreadTagPins(db, thread.id)).find((t) => t.slug === input.scope)
   if (tag === undefined)
-    return fail.invalid('scope', 'Choose site-wide or one of the thread’s tags.')
+    return fail.invalid('scope', msg('Choose site-wide or one of the thread’s tags.'))
   await db.transaction().execute(async (trx) => {
     if (tag === null) await updateThread(trx, thread.id, sitePin(input.pinned, until))
     else await setTagPin(trx, thread.id, tag.tagId, { pinned: input.pinned, until })
@@ -210,14 +214,15 @@ async function findTarget(
 ): Promise<Result<ThreadState>> {
   const id = parseThreadRef(ref)
   if (id === undefined)
-    return fail.invalid('target', 'Give the other thread’s address or its number.')
-  if (id === thread.id) return fail.invalid('target', 'Choose another thread than this one.')
+    return fail.invalid('target', msg('Give the other thread’s address or its number.'))
+  if (id === thread.id) return fail.invalid('target', msg('Choose another thread than this one.'))
   const target = await findThreadState(db, id)
-  if (!target || target.deleted) return fail.invalid('target', `There is no thread ${id}.`)
+  if (!target || target.deleted)
+    return fail.invalid('target', msg('There is no thread {id}.'), { id })
   if (target.duplicateOf !== null)
     return fail.invalid(
       'target',
-      'That thread is itself closed as a duplicate: choose the thread it points to.',
+      msg('That thread is itself closed as a duplicate: choose the thread it points to.'),
     )
   return ok(target)
 }
@@ -285,11 +290,12 @@ export async function moveThreadTags(
   if (unknown.length > 0)
     return fail.invalid(
       'tags',
-      `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
+      msg('{count, plural, one {Unknown tag} other {Unknown tags}}: {tags}.'),
+      { count: unknown.length, tags: unknown.join(', ') },
     )
-  if (tags.length < LIMITS.tagsMin) return fail.invalid('tags', 'Give at least one tag.')
+  if (tags.length < LIMITS.tagsMin) return fail.invalid('tags', msg('Give at least one tag.'))
   if (tags.length > LIMITS.tagsMax)
-    return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
+    return fail.invalid('tags', msg('Use at most {tagsMax} tags.'), { tagsMax: LIMITS.tagsMax })
   const before = await listThreadTagPins(db, thread.id)
   await db.transaction().execute(async (trx) => {
     await replaceThreadTags(

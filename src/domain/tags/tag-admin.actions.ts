@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Result } from '../shared/index.js'
 import {
   countTagLinks,
   deleteTagRow,
@@ -33,11 +33,14 @@ const SLUG_RE = new RegExp(TAG_LIMITS.slugPattern)
 
 function checkSlug(raw: string, field = 'slug'): Result<string> {
   const slug = raw.trim()
-  if (slug === '') return fail.invalid(field, 'Enter a slug, such as network-extension.')
+  if (slug === '') return fail.invalid(field, msg('Enter a slug, such as network-extension.'))
   if (slug.length > TAG_LIMITS.slugMax || !SLUG_RE.test(slug))
     return fail.invalid(
       field,
-      `A slug is up to ${TAG_LIMITS.slugMax} lower-case letters, digits and hyphens, starting with a letter or digit (such as network-extension).`,
+      msg(
+        'A slug is up to {slugMax} lower-case letters, digits and hyphens, starting with a letter or digit (such as network-extension).',
+      ),
+      { slugMax: TAG_LIMITS.slugMax },
     )
   return ok(slug)
 }
@@ -45,7 +48,9 @@ function checkSlug(raw: string, field = 'slug'): Result<string> {
 function checkName(raw: string): Result<string> {
   const name = raw.trim().replace(/\s+/g, ' ')
   if (name === '' || name.length > TAG_LIMITS.nameMax)
-    return fail.invalid('name', `Enter a name of 1 to ${TAG_LIMITS.nameMax} characters.`)
+    return fail.invalid('name', msg('Enter a name of 1 to {nameMax} characters.'), {
+      nameMax: TAG_LIMITS.nameMax,
+    })
   return ok(name)
 }
 
@@ -54,7 +59,8 @@ function checkDescription(raw: string): Result<string> {
   if (description.length > TAG_LIMITS.descriptionMax)
     return fail.invalid(
       'description',
-      `A description is at most ${TAG_LIMITS.descriptionMax} characters (this one has ${description.length}).`,
+      msg('A description is at most {descriptionMax} characters (this one has {length}).'),
+      { descriptionMax: TAG_LIMITS.descriptionMax, length: description.length },
     )
   return ok(description)
 }
@@ -72,9 +78,12 @@ export async function createTag(
   if (!description.ok) return description
   return db.transaction().execute(async (trx) => {
     if (await findTagRow(trx, slug.value))
-      return fail.invalid('slug', `There is already a tag “${slug.value}”.`)
+      return fail.invalid('slug', msg('There is already a tag “{slug}”.'), { slug: slug.value })
     const sameName = await findTagByName(trx, name.value, null)
-    if (sameName) return fail.invalid('name', `The tag “${sameName.slug}” already has that name.`)
+    if (sameName)
+      return fail.invalid('name', msg('The tag “{slug}” already has that name.'), {
+        slug: sameName.slug,
+      })
     const id = await insertTag(
       trx,
       { slug: slug.value, name: name.value, description: description.value },
@@ -113,13 +122,15 @@ export async function renameTag(
     if (newSlug.value !== tag.slug && (await findTagRow(trx, newSlug.value)))
       return fail.invalid(
         'slug',
-        `Another tag has the slug “${newSlug.value}”: merge this tag into it instead.`,
+        msg('Another tag has the slug “{slug}”: merge this tag into it instead.'),
+        { slug: newSlug.value },
       )
     const sameName = await findTagByName(trx, newName.value, tag.id)
     if (sameName)
       return fail.invalid(
         'name',
-        `The tag “${sameName.slug}” already has that name: merge this tag into it instead.`,
+        msg('The tag “{slug}” already has that name: merge this tag into it instead.'),
+        { slug: sameName.slug },
       )
     if (newSlug.value === tag.slug && newName.value === tag.name)
       return ok({ slug: tag.slug, name: tag.name })
@@ -190,8 +201,9 @@ export async function mergeTag(
     const from = await findTagRow(trx, input.slug)
     if (!from) return fail.notFound('tag')
     const into = await findTagRow(trx, intoSlug.value)
-    if (!into) return fail.invalid('into', `There is no tag “${intoSlug.value}”.`)
-    if (into.id === from.id) return fail.invalid('into', 'A tag cannot be merged into itself.')
+    if (!into)
+      return fail.invalid('into', msg('There is no tag “{slug}”.'), { slug: intoSlug.value })
+    if (into.id === from.id) return fail.invalid('into', msg('A tag cannot be merged into itself.'))
     const moved = await countTagLinks(trx, from.id)
     await moveTagLinks(trx, from.id, into.id)
     await deleteTagRow(trx, from.id)
@@ -228,7 +240,10 @@ export async function deleteTag(
     if (links > 0)
       return fail.invalid(
         'delete',
-        `“${tag.slug}” is on ${links} ${links === 1 ? 'thread' : 'threads'}: only a tag on no thread can be deleted. Merge it into another tag instead.`,
+        msg(
+          '“{slug}” is on {links, plural, one {# thread} other {# threads}}: only a tag on no thread can be deleted. Merge it into another tag instead.',
+        ),
+        { slug: tag.slug, links },
       )
     await deleteTagRow(trx, tag.id)
     await recordAudit(

@@ -8,7 +8,7 @@ import { checkBody, checkTitle, cleanTitle, LIMITS, normaliseText } from '../pos
 import { isStaff } from '../shared/index.js'
 import { refundOnThrow, writeLimits } from '../posts/index.js'
 import { randomId } from '../shared/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Result } from '../shared/index.js'
 import type { Viewer } from '../shared/index.js'
 import { enqueueActivity, parseMentions } from '../notifications/index.js'
 import { refreshThreadText } from '../text-pipeline/index.js'
@@ -53,7 +53,7 @@ export async function askQuestion(
   input: AskInput,
   now = Date.now(),
 ): Promise<Result<Asked>> {
-  if (!viewer) return fail.forbidden('Sign in to ask a question.')
+  if (!viewer) return fail.forbidden(msg('Sign in to ask a question.'))
   const title = cleanTitle(input.title)
   const body = normaliseText(input.body)
   const problem = checkTitle(title) ?? checkBody(body)
@@ -62,17 +62,25 @@ export async function askQuestion(
   if (unknown.length > 0)
     return fail.invalid(
       'tags',
-      `Unknown tag${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Choose from the existing tags (names or slugs, separated by commas).`,
+      msg(
+        '{count, plural, one {Unknown tag} other {Unknown tags}}: {tags}. Choose from the existing tags (names or slugs, separated by commas).',
+      ),
+      { count: unknown.length, tags: unknown.join(', ') },
     )
   if (tags.length < LIMITS.tagsMin)
-    return fail.invalid('tags', 'Add at least one tag, such as kernel or usb.')
+    return fail.invalid('tags', msg('Add at least one tag, such as kernel or usb.'))
   if (tags.length > LIMITS.tagsMax)
-    return fail.invalid('tags', `Use at most ${LIMITS.tagsMax} tags.`)
+    return fail.invalid('tags', msg('Use at most {tagsMax} tags.'), { tagsMax: LIMITS.tagsMax })
   const files = input.attachments.filter((f) => f.fileName !== '' || f.data.byteLength > 0)
   if (files.length > LIMITS.attachmentsMax)
-    return fail.invalid('attachments', `Attach at most ${LIMITS.attachmentsMax} files.`)
+    return fail.invalid('attachments', msg('Attach at most {attachmentsMax} files.'), {
+      attachmentsMax: LIMITS.attachmentsMax,
+    })
   const tooBig = files.find((f) => f.data.byteLength > LIMITS.attachmentBytesMax)
-  if (tooBig) return fail.invalid('attachments', `${tooBig.fileName} is larger than 4 MB.`)
+  if (tooBig)
+    return fail.invalid('attachments', msg('{fileName} is larger than 4 MB.'), {
+      fileName: tooBig.fileName,
+    })
   const html = renderMarkdown(body)
   // Silenced people and the new-account limits (trust), before the question counts against the rate limit.
   const trust = await checkPosting(db, viewer, { edit: false, body, html, attachments: files }, now)

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { fail, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
 import { emailProblem } from '../users/index.js'
 import {
   findInvitationByHash,
@@ -67,7 +67,7 @@ export async function createInvitation(
   input: { email: string; days: string; note: string },
   now = Date.now(),
 ): Promise<Result<{ invitation: Invitation; code: string }>> {
-  if (!viewer || !isStaff(viewer)) return fail.forbidden('Only staff can invite people.')
+  if (!viewer || !isStaff(viewer)) return fail.forbidden(msg('Only staff can invite people.'))
   const email = input.email.trim().toLowerCase()
   if (email !== '') {
     const problem = emailProblem(email)
@@ -77,11 +77,14 @@ export async function createInvitation(
   if (!Number.isInteger(days) || days < 1 || days > INVITATION_MAX_DAYS)
     return fail.invalid(
       'days',
-      `An invitation lasts from 1 to ${INVITATION_MAX_DAYS} days: give a whole number of days.`,
+      msg('An invitation lasts from 1 to {invitationMaxDays} days: give a whole number of days.'),
+      { invitationMaxDays: INVITATION_MAX_DAYS },
     )
   const note = input.note.trim()
   if (note.length > NOTE_MAX)
-    return fail.invalid('note', `Keep the note under ${NOTE_MAX} characters.`)
+    return fail.invalid('note', msg('Keep the note under {noteMax} characters.'), {
+      noteMax: NOTE_MAX,
+    })
   const code = randomBytes(18).toString('base64url')
   const id = await db.transaction().execute(async (trx) => {
     const inserted = await insertInvitation(trx, {
@@ -119,12 +122,12 @@ export async function revokeInvitation(
   input: { id: number },
   now = Date.now(),
 ): Promise<Result<null>> {
-  if (!viewer || !isStaff(viewer)) return fail.forbidden('Only staff can revoke invitations.')
+  if (!viewer || !isStaff(viewer)) return fail.forbidden(msg('Only staff can revoke invitations.'))
   const row = await findInvitationById(db, input.id)
   if (!row) return fail.notFound('invitation')
   return db.transaction().execute(async (trx) => {
     if (!(await markInvitationRevoked(trx, input.id, now)))
-      return fail.conflict('This invitation was used or revoked already.')
+      return fail.conflict(msg('This invitation was used or revoked already.'))
     await recordAudit(
       trx,
       {

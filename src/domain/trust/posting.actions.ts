@@ -9,7 +9,16 @@ import type { Db, Executor } from '../../db/schema.js'
 import { describeAttachment } from '../attachments/index.js'
 import { parseMentions } from '../notifications/index.js'
 import { holdForReview, type ReviewKind } from '../review/index.js'
-import { fail, isSilenced, isStaff, ok, type Result, type Viewer } from '../shared/index.js'
+import {
+  fail,
+  msg,
+  type Message,
+  isSilenced,
+  isStaff,
+  ok,
+  type Result,
+  type Viewer,
+} from '../shared/index.js'
 import { loadSiteSettings, type SiteSettings } from '../site-settings/index.js'
 import { findStanding, silenceMessage } from '../users/index.js'
 import { evaluateTrust } from './promotion.actions.js'
@@ -55,17 +64,35 @@ export function countLinks(html: string): number {
   return n
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
-/** When the limits end, in words: "after your first week" for the default 7 days. */
-function untilMember(s: SiteSettings): string {
-  const days =
-    s.newAccountDays === 7
-      ? 'your first week'
-      : `your first ${plural(s.newAccountDays, 'day', 'days')}`
-  return `after ${days} and ${plural(s.newAccountPosts, 'post', 'posts')}`
+/**
+ * When the limits end, in words: "after your first week and 3 posts" for the default 7 days; without
+ * "after" for "wait until …".
+ */
+function untilMember(s: SiteSettings, after = true): Message {
+  const values = { days: s.newAccountDays, posts: s.newAccountPosts }
+  if (s.newAccountDays === 7)
+    return after
+      ? {
+          message: msg('after your first week and {posts, plural, one {# post} other {# posts}}'),
+          values,
+        }
+      : {
+          message: msg('your first week and {posts, plural, one {# post} other {# posts}}'),
+          values,
+        }
+  return after
+    ? {
+        message: msg(
+          'after your first {days, plural, one {# day} other {# days}} and {posts, plural, one {# post} other {# posts}}',
+        ),
+        values,
+      }
+    : {
+        message: msg(
+          'your first {days, plural, one {# day} other {# days}} and {posts, plural, one {# post} other {# posts}}',
+        ),
+        values,
+      }
 }
 
 /** The new-account limits on one post; undefined when it keeps to them. */
@@ -81,13 +108,19 @@ async function newAccountProblem(
   if (links > s.newAccountLinks)
     return fail.invalid(
       field,
-      `New accounts can include at most ${plural(s.newAccountLinks, 'link', 'links')} in a post; you have ${links}. Links become unlimited ${untilMember(s)}.`,
+      msg(
+        'New accounts can include at most {max, plural, one {# link} other {# links}} in a post; you have {links}. Links become unlimited {until}.',
+      ),
+      { max: s.newAccountLinks, links, until: untilMember(s) },
     )
   const mentions = parseMentions(attempt.body, s.newAccountMentions + 1).length
   if (mentions > s.newAccountMentions)
     return fail.invalid(
       field,
-      `New accounts can mention at most ${plural(s.newAccountMentions, 'person', 'people')} in a post; this one mentions more. Mention the people who can help most, or wait until ${untilMember(s).slice(6)}.`,
+      msg(
+        'New accounts can mention at most {max, plural, one {# person} other {# people}} in a post; this one mentions more. Mention the people who can help most, or wait until {until}.',
+      ),
+      { max: s.newAccountMentions, until: untilMember(s, false) },
     )
   const binary = (attempt.attachments ?? []).find(
     (f) => !describeAttachment(f.fileName, f.data).textLike,
@@ -95,7 +128,10 @@ async function newAccountProblem(
   if (binary)
     return fail.invalid(
       'attachments',
-      `New accounts can attach text files only (logs, source code, crash reports); “${binary.fileName}” is not one. Paste what matters into the text, or attach it ${untilMember(s)}.`,
+      msg(
+        'New accounts can attach text files only (logs, source code, crash reports); “{fileName}” is not one. Paste what matters into the text, or attach it {until}.',
+      ),
+      { fileName: binary.fileName, until: untilMember(s) },
     )
   if (!attempt.edit && s.newAccountPostDelaySeconds > 0) {
     const last = await findLastPostAt(db, viewer.id)
@@ -103,7 +139,10 @@ async function newAccountProblem(
     if (waitMs > 0)
       return fail.invalid(
         field,
-        `New accounts wait ${plural(s.newAccountPostDelaySeconds, 'second', 'seconds')} between posts; please send this again in ${plural(Math.ceil(waitMs / 1000), 'second', 'seconds')}.`,
+        msg(
+          'New accounts wait {delay, plural, one {# second} other {# seconds}} between posts; please send this again in {wait, plural, one {# second} other {# seconds}}.',
+        ),
+        { delay: s.newAccountPostDelaySeconds, wait: Math.ceil(waitMs / 1000) },
       )
   }
   return undefined
@@ -135,7 +174,7 @@ export async function silencedReason(
   db: Executor,
   viewer: Viewer,
   now = Date.now(),
-): Promise<string> {
+): Promise<Message> {
   const standing = await findStanding(db, viewer.id)
   const until = standing?.silencedUntil ?? viewer.silencedUntil ?? now
   return silenceMessage(until, standing?.silenceReason ?? null)
@@ -200,7 +239,8 @@ export async function afterPosting(
         {
           postId: post.postId,
           kind: 'approval',
-          note: `A new account’s first ${plural(approvals, 'post', 'posts')} wait for a moderator.`,
+          // Stored with the item (the review queue shows it as written), so not a message.
+          note: `A new account’s first ${approvals} ${approvals === 1 ? 'post' : 'posts'} wait for a moderator.`,
         },
         now,
       )

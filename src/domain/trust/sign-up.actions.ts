@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Db, Executor } from '../../db/schema.js'
 import { signUp } from '../account-mail/index.js'
 import { enqueueActivity } from '../notifications/index.js'
-import { fail, getOrCreateSecret, type Result } from '../shared/index.js'
+import { fail, getOrCreateSecret, type Result, msg } from '../shared/index.js'
 import type { SiteSettings } from '../site-settings/index.js'
 import { findSignUpBlock, type RegisterInput } from '../users/index.js'
 import { findUsableInvitation, useInvitation } from './invitations.actions.js'
@@ -17,15 +17,21 @@ const STAMP_SECRET = 'sign-up-stamp'
 /** A stamp older than this is stale: the form was left open a whole day. */
 const STAMP_MAX_AGE_MS = 86_400_000
 
-export const REGISTRATION_CLOSED =
-  'Registration is closed: this forum is not taking new accounts at the moment.'
-export const SIGN_UP_BLOCKED =
-  'We cannot accept a sign-up from here. If you think this is a mistake, please write to the people who run this forum.'
-const LOOKS_AUTOMATED = 'We could not accept this sign-up. Please check the form and send it again.'
-const TOO_FAST =
-  'That was quicker than we expected from a person. Please check the form and send it again.'
-const BAD_INVITATION =
-  'This invitation cannot be used: it may have expired, been used or revoked, or be meant for another address. Ask the forum’s staff for a new one.'
+export const REGISTRATION_CLOSED = msg(
+  'Registration is closed: this forum is not taking new accounts at the moment.',
+)
+export const SIGN_UP_BLOCKED = msg(
+  'We cannot accept a sign-up from here. If you think this is a mistake, please write to the people who run this forum.',
+)
+const LOOKS_AUTOMATED = msg(
+  'We could not accept this sign-up. Please check the form and send it again.',
+)
+const TOO_FAST = msg(
+  'That was quicker than we expected from a person. Please check the form and send it again.',
+)
+const BAD_INVITATION = msg(
+  'This invitation cannot be used: it may have expired, been used or revoked, or be meant for another address. Ask the forum’s staff for a new one.',
+)
 
 function sign(secret: string, at: number): string {
   return createHmac('sha256', secret).update(`sign-up:${at}`).digest('base64url')

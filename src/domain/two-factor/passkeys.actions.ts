@@ -16,7 +16,7 @@ import {
 } from '@simplewebauthn/server'
 import type { Db } from '../../db/schema.js'
 import { createSession, hashToken } from '../sessions/index.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { client, completeSignIn, pendingUser } from './sign-in.actions.js'
 import { hasSecondFactor } from './two-factor.actions.js'
@@ -81,7 +81,9 @@ export async function finishPasskeyRegistration(
 ): Promise<Result<{ recoveryCodes: string[] | null }>> {
   const name = input.name.trim() === '' ? 'Passkey' : input.name.trim()
   if ([...name].length > PASSKEY_NAME_MAX)
-    return fail.invalid('name', `A passkey's name has at most ${PASSKEY_NAME_MAX} characters.`)
+    return fail.invalid('name', msg("A passkey's name has at most {passkeyNameMax} characters."), {
+      passkeyNameMax: PASSKEY_NAME_MAX,
+    })
   const verification = await verifyRegistrationResponse({
     response: input.response as RegistrationResponseJSON,
     expectedChallenge: (challenge) =>
@@ -108,7 +110,7 @@ export async function finishPasskeyRegistration(
       await replaceRecoveryCodes(db, viewer.id, recoveryCodes.map(hashRecoveryCode), now)
   } catch (error) {
     if (/unique|duplicate/i.test(String(error)))
-      return fail.conflict('That passkey is registered already.')
+      return fail.conflict(msg('That passkey is registered already.'))
     throw error
   }
   return ok({ recoveryCodes })
@@ -279,9 +281,9 @@ function counted(userId: number, ip: string, now: number): Promise<number> {
 }
 
 function refused(): Result<never> {
-  return fail.invalid('passkey', 'That passkey was not accepted. Try again.')
+  return fail.invalid('passkey', msg('That passkey was not accepted. Try again.'))
 }
 
 function expired(): Result<never> {
-  return fail.invalid('code', 'This sign-in has expired. Sign in with your password again.')
+  return fail.invalid('code', msg('This sign-in has expired. Sign in with your password again.'))
 }

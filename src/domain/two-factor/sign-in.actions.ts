@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Db } from '../../db/schema.js'
 import { createSession, hashToken } from '../sessions/index.js'
-import { fail, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
 import { checkLogin, type LoginInput } from '../users/index.js'
 import { hashRecoveryCode } from './recovery-codes.js'
 import { openSecret } from './secret-box.js'
@@ -115,12 +115,16 @@ export async function finishSecondStep(
   )
   if (wait > 0) return fail.rateLimited(wait)
   const code = input.code.trim()
-  if (code === '') return fail.invalid('code', 'Enter a code from your app or a recovery code.')
+  if (code === '')
+    return fail.invalid('code', msg('Enter a code from your app or a recovery code.'))
   const accepted = isTotpShaped(code)
     ? await acceptTotp(db, userId, code, now)
     : await useRecoveryCode(db, userId, hashRecoveryCode(code), now)
   if (!accepted)
-    return fail.invalid('code', 'That code is not right, or was used already. Try the next one.')
+    return fail.invalid(
+      'code',
+      msg('That code is not right, or was used already. Try the next one.'),
+    )
   return completeSignIn(db, input.ticket, userId, now, client(input))
 }
 
@@ -157,7 +161,7 @@ async function acceptTotp(db: Db, userId: number, code: string, now: number): Pr
 }
 
 function expired(): Result<never> {
-  return fail.invalid('code', 'This sign-in has expired. Sign in with your password again.')
+  return fail.invalid('code', msg('This sign-in has expired. Sign in with your password again.'))
 }
 
 interface SessionClient {

@@ -3,7 +3,7 @@
  * (the password proves the owner is at the keyboard), and recovery codes, shown once.
  */
 import type { Db, Executor } from '../../db/schema.js'
-import { fail, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, refundAttempt, type Result, type Viewer } from '../shared/index.js'
 import { isPasswordCorrect } from '../users/index.js'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.js'
 import { openSecret, sealSecret } from './secret-box.js'
@@ -55,7 +55,7 @@ export async function startTotpSetup(
 ): Promise<Result<TotpSetup>> {
   const existing = await findTotp(db, viewer.id)
   if (existing !== undefined && existing.enabledAt !== null)
-    return fail.conflict('Two-factor codes are already on; turn them off first.')
+    return fail.conflict(msg('Two-factor codes are already on; turn them off first.'))
   const secret = newTotpSecret()
   await savePendingTotp(db, viewer.id, await sealSecret(db, secret), now)
   return ok({ secret, uri: totpUri(issuer, viewer.username, secret) })
@@ -83,18 +83,22 @@ export async function enableTotp(
   const wait = await takeEach([[twoFactorLimits.account, `user:${viewer.id}`]], now)
   if (wait > 0) return fail.rateLimited(wait)
   const row = await findTotp(db, viewer.id)
-  if (!row) return fail.invalid('code', 'Start again: there is no code being set up.')
-  if (row.enabledAt !== null) return fail.conflict('Two-factor codes are already on.')
+  if (!row) return fail.invalid('code', msg('Start again: there is no code being set up.'))
+  if (row.enabledAt !== null) return fail.conflict(msg('Two-factor codes are already on.'))
   const step = await matchTotp(await openSecret(db, row.secretEnc), code, row.lastStep, now)
   if (step === null)
-    return fail.invalid('code', 'That code does not match. Enter the 6 digits your app shows now.')
+    return fail.invalid(
+      'code',
+      msg('That code does not match. Enter the 6 digits your app shows now.'),
+    )
   const recoveryCodes = newRecoveryCodes()
   const claimed = await db.transaction().execute(async (trx) => {
     if (!(await claimTotpStep(trx, viewer.id, step, now))) return false
     await replaceRecoveryCodes(trx, viewer.id, recoveryCodes.map(hashRecoveryCode), now)
     return true
   })
-  if (!claimed) return fail.invalid('code', 'That code was used already; wait for the next one.')
+  if (!claimed)
+    return fail.invalid('code', msg('That code was used already; wait for the next one.'))
   await refundAttempt([twoFactorLimits.account, `user:${viewer.id}`], now)
   return ok({ recoveryCodes })
 }
@@ -125,7 +129,7 @@ export async function regenerateRecoveryCodes(
   const checked = await confirmPassword(db, viewer, password, now)
   if (!checked.ok) return checked
   if (!(await hasSecondFactor(db, viewer.id)))
-    return fail.conflict('Turn on two-factor codes or add a passkey first.')
+    return fail.conflict(msg('Turn on two-factor codes or add a passkey first.'))
   const recoveryCodes = newRecoveryCodes()
   await replaceRecoveryCodes(db, viewer.id, recoveryCodes.map(hashRecoveryCode), now)
   return ok({ recoveryCodes })
@@ -142,7 +146,7 @@ async function confirmPassword(
   const wait = await takeEach([[twoFactorLimits.password, key]], now)
   if (wait > 0) return fail.rateLimited(wait)
   if (!(await isPasswordCorrect(db, viewer.id, password)))
-    return fail.invalid('password', 'That is not your password.')
+    return fail.invalid('password', msg('That is not your password.'))
   await refundAttempt([twoFactorLimits.password, key], now)
   return ok(null)
 }

@@ -10,6 +10,7 @@ import {
   AttemptLimiter,
   deletedUsername,
   fail,
+  msg,
   ok,
   type Result,
   type Viewer,
@@ -118,7 +119,9 @@ export async function deleteAccount(
   alsoErase: readonly AccountEraser[] = [],
 ): Promise<Result<{ endedSessions: number }>> {
   if (input.confirm.trim().toLowerCase() !== viewer.username.toLowerCase())
-    return fail.invalid('confirm', `Type your username, ${viewer.username}, to confirm.`)
+    return fail.invalid('confirm', msg('Type your username, {username}, to confirm.'), {
+      username: viewer.username,
+    })
   const key = `user:${viewer.id}`
   const wait = accountLimits.deletions.take(key, now)
   if (wait > 0) return fail.rateLimited(wait)
@@ -127,15 +130,19 @@ export async function deleteAccount(
     accountLimits.deletions.refund(key, now)
     return fail.invalid(
       'password',
-      'Your account has no password: you sign in with a provider. Set a password under Settings, Password, then delete the account with it.',
+      msg(
+        'Your account has no password: you sign in with a provider. Set a password under Settings, Password, then delete the account with it.',
+      ),
     )
   }
-  if (password !== 'right') return fail.invalid('password', 'That is not your password.')
+  if (password !== 'right') return fail.invalid('password', msg('That is not your password.'))
   accountLimits.deletions.refund(key, now)
   // A forum with no admin cannot be run from its pages: the last one hands the role on first.
   if (viewer.role === 'admin' && (await countAdmins(db)) <= 1)
     return fail.forbidden(
-      'You are the only admin. Give another account the admin role first (quorum user set-role).',
+      msg(
+        'You are the only admin. Give another account the admin role first (quorum user set-role).',
+      ),
     )
   const profile = await findAccountProfile(db, viewer.id)
   if (!profile) return fail.notFound('account')

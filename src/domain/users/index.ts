@@ -16,6 +16,7 @@ export { usernameProblem, emailProblem } from './users.policy.js'
 export { passwordProblem, hashPassword } from './passwords.js'
 export {
   findUserIdByName,
+  findLocaleByEmail,
   findUserLocale,
   listFirstUserIds,
   setUserLocale,

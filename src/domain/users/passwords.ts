@@ -5,6 +5,7 @@
  */
 import { hash, verify } from '@node-rs/argon2'
 import { dictionary } from '@zxcvbn-ts/language-common'
+import { msg, type Message } from '../shared/index.js'
 
 export const PASSWORD_MIN = 10
 export const PASSWORD_MAX = 1000
@@ -19,18 +20,20 @@ function commonPasswords(): Set<string> {
 }
 
 /** Why a password cannot be used, or null when it can. */
-export function passwordProblem(password: string, username?: string): string | null {
+export function passwordProblem(password: string, username?: string): Message | null {
   const length = [...password].length
-  if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`
-  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`
+  if (length < PASSWORD_MIN)
+    return { message: msg('Use at least {min} characters.'), values: { min: PASSWORD_MIN } }
+  if (length > PASSWORD_MAX)
+    return { message: msg('Use at most {max} characters.'), values: { max: PASSWORD_MAX } }
   if (commonPasswords().has(password.toLowerCase()))
-    return 'This password is too common; choose another.'
+    return { message: msg('This password is too common; choose another.') }
   if (
     username &&
     password.toLowerCase().includes(username.toLowerCase()) &&
     length < username.length + 6
   )
-    return 'Do not build the password from your username.'
+    return { message: msg('Do not build the password from your username.') }
   return null
 }
 

@@ -6,7 +6,7 @@
 import ipaddr from 'ipaddr.js'
 import type { Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Result } from '../shared/index.js'
 
 export type SignUpBlockKind = 'email' | 'email-domain' | 'ip' | 'ip-range'
 
@@ -32,23 +32,23 @@ export function normalizeBlock(kind: SignUpBlockKind, raw: string): Result<strin
     case 'email':
       return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) && value.length <= 254
         ? ok(value)
-        : fail.invalid('value', 'Enter a whole email address, such as name@example.com.')
+        : fail.invalid('value', msg('Enter a whole email address, such as name@example.com.'))
     case 'email-domain': {
       const domain = value.replace(/^@/, '')
       return /^([a-z0-9-]+\.)+[a-z0-9-]{2,}$/.test(domain) && domain.length <= 253
         ? ok(domain)
-        : fail.invalid('value', 'Enter a domain, such as example.com.')
+        : fail.invalid('value', msg('Enter a domain, such as example.com.'))
     }
     case 'ip':
       return ipaddr.isValid(value)
         ? ok(parseIp(value).toString())
-        : fail.invalid('value', 'Enter an IP address, such as 203.0.113.7 or 2001:db8::1.')
+        : fail.invalid('value', msg('Enter an IP address, such as 203.0.113.7 or 2001:db8::1.'))
     case 'ip-range':
       try {
         const [ip, bits] = ipaddr.parseCIDR(value)
         return ok(`${ip.toString()}/${bits}`)
       } catch {
-        return fail.invalid('value', 'Enter a range in CIDR form, such as 203.0.113.0/24.')
+        return fail.invalid('value', msg('Enter a range in CIDR form, such as 203.0.113.0/24.'))
       }
   }
 }

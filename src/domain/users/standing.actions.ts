@@ -7,7 +7,7 @@ import type { Db, Executor } from '../../db/schema.js'
 import { recordAudit } from '../audit-log/index.js'
 import { enqueueMail } from '../mail/index.js'
 import { deleteUserSessions } from '../sessions/index.js'
-import { fail, ok, type Result, type TrustLevel } from '../shared/index.js'
+import { fail, msg, ok, type Message, type Result, type TrustLevel } from '../shared/index.js'
 import {
   findConfirmedAddress,
   findStanding,
@@ -20,15 +20,19 @@ export const MAX_PENALTY_DAYS = 3650
 export const PENALTY_REASON_MAX = 500
 
 /** What a suspended person is told when they try to sign in. */
-export function suspensionMessage(until: number, reason: string | null): string {
+export function suspensionMessage(until: number, reason: string | null): Message {
   const when = new Date(until).toISOString().slice(0, 10)
-  return `This account is suspended until ${when}${reason ? `: ${reason}` : '.'}`
+  return reason
+    ? { message: msg('This account is suspended until {when}: {reason}'), values: { when, reason } }
+    : { message: msg('This account is suspended until {when}.'), values: { when } }
 }
 
 /** What a silenced person is told when they try to post. */
-export function silenceMessage(until: number, reason: string | null): string {
+export function silenceMessage(until: number, reason: string | null): Message {
   const when = new Date(until).toISOString().slice(0, 10)
-  return `Your account cannot post until ${when}${reason ? `: ${reason}` : '.'}`
+  return reason
+    ? { message: msg('Your account cannot post until {when}: {reason}'), values: { when, reason } }
+    : { message: msg('Your account cannot post until {when}.'), values: { when } }
 }
 
 export interface Penalty {
@@ -42,11 +46,17 @@ export interface Penalty {
 
 function checkPenalty(p: Penalty): Result<null> {
   if (!Number.isInteger(p.days) || p.days < 0 || p.days > MAX_PENALTY_DAYS)
-    return fail.invalid('days', `Days must be a whole number from 0 to ${MAX_PENALTY_DAYS}.`)
+    return fail.invalid('days', msg('Days must be a whole number from 0 to {maxPenaltyDays}.'), {
+      maxPenaltyDays: MAX_PENALTY_DAYS,
+    })
   if (p.days > 0 && p.reason.trim() === '')
-    return fail.invalid('reason', 'Say why: the person sees this reason.')
+    return fail.invalid('reason', msg('Say why: the person sees this reason.'))
   if (p.reason.length > PENALTY_REASON_MAX)
-    return fail.invalid('reason', `The reason must be at most ${PENALTY_REASON_MAX} characters.`)
+    return fail.invalid(
+      'reason',
+      msg('The reason must be at most {penaltyReasonMax} characters.'),
+      { penaltyReasonMax: PENALTY_REASON_MAX },
+    )
   return ok(null)
 }
 
@@ -63,7 +73,7 @@ async function penalize(
   const before = await findStanding(db, p.userId)
   if (!before) return fail.notFound('person')
   if (before.role !== 'member' && p.days > 0)
-    return fail.forbidden('Staff cannot be silenced or suspended: change their role first.')
+    return fail.forbidden(msg('Staff cannot be silenced or suspended: change their role first.'))
   const until = p.days === 0 ? null : now + p.days * DAY_MS
   const reason = p.days === 0 ? null : p.reason.trim()
   await updateStanding(db, p.userId, { [kind]: { until, reason } })

@@ -5,7 +5,7 @@
 import { suspensionMessage } from './standing.actions.js'
 import type { Db, Executor } from '../../db/schema.js'
 import { AttemptLimiter, refundAttempt, resetAttempts, takeAttempts } from '../shared/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Message, type Result } from '../shared/index.js'
 import { deleteUserSessions } from '../sessions/index.js'
 import { hashPassword, passwordProblem, timingDummyHash, verifyPassword } from './passwords.js'
 import { isUsernameRetired } from './retired-names.queries.js'
@@ -93,7 +93,7 @@ export async function registerUser(
   if (wait > 0) return fail.rateLimited(wait)
   // A deleted account's name is held for 30 days (retired-names.queries.ts), said the same way.
   if ((await isUsernameTaken(db, username)) || (await isUsernameRetired(db, username, now)))
-    return fail.invalid('username', 'That username is taken.')
+    return fail.invalid('username', msg('That username is taken.'))
   const owner = await findEmailOwner(db, email)
   const passwordHash = await hashPassword(input.password)
   if (owner) return ok({ kind: 'email-taken', owner: { ...owner, email: owner.email ?? email } })
@@ -115,7 +115,7 @@ export async function registerUser(
     // Two sign-ups racing for one name or address: the unique index decides; answer like the checks above.
     if (!/unique|duplicate/i.test(String(error))) throw error
     if (await isUsernameTaken(db, username))
-      return fail.invalid('username', 'That username is taken.')
+      return fail.invalid('username', msg('That username is taken.'))
     const winner = await findEmailOwner(db, email)
     if (!winner) throw error
     return ok({ kind: 'email-taken', owner: { ...winner, email: winner.email ?? email } })
@@ -154,7 +154,10 @@ export async function checkLogin(
     ? await verifyPassword(user.passwordHash, input.password)
     : await verifyPassword(await timingDummyHash(), input.password).then(() => false)
   if (!user || !matches)
-    return fail.invalid('login', 'That username or email and password do not match an account.')
+    return fail.invalid(
+      'login',
+      msg('That username or email and password do not match an account.'),
+    )
   // The right password: this attempt does not count, and the owner's own address starts afresh.
   await resetAttempts(counted[0])
   await refundAttempt(counted[1], now)
@@ -207,7 +210,7 @@ export async function changePassword(
   if (current === 'gone') return fail.notFound('account')
   // An account made through a sign-in provider has no password yet: it sets one without a current one.
   if (current === 'wrong')
-    return fail.invalid('current_password', 'That is not your current password.')
+    return fail.invalid('current_password', msg('That is not your current password.'))
   const problem = field('new_password', passwordProblem(input.newPassword, viewer.username))
   if (problem) return problem
   const passwordHash = await hashPassword(input.newPassword)
@@ -237,11 +240,11 @@ export async function createMemberWithoutPassword(
   const problem = field('username', usernameProblem(username))
   if (problem) return problem
   if (await isUsernameTaken(trx, username))
-    return fail.invalid('username', 'That username is taken.')
+    return fail.invalid('username', msg('That username is taken.'))
   if (input.email !== null && (await isEmailTaken(trx, input.email)))
     return fail.invalid(
       'username',
-      'An account with this email exists already: sign in to it below to link this login.',
+      msg('An account with this email exists already: sign in to it below to link this login.'),
     )
   const id = await insertUser(trx, {
     username,
@@ -289,9 +292,9 @@ export async function createAccount(
     (await isUsernameTaken(db, input.username)) ||
     (await isUsernameRetired(db, input.username, now))
   )
-    return fail.conflict(`The username ${input.username} is taken.`)
+    return fail.conflict(msg('The username {username} is taken.'), { username: input.username })
   if (input.email !== null && (await isEmailTaken(db, input.email)))
-    return fail.conflict(`An account uses ${input.email} already.`)
+    return fail.conflict(msg('An account uses {email} already.'), { email: input.email })
   // An operator made it and typed the address: it counts as confirmed.
   const id = await insertUser(db, {
     ...input,
@@ -303,6 +306,6 @@ export async function createAccount(
   return ok({ id })
 }
 
-function field(name: string, problem: string | null): Result<never> | undefined {
+function field(name: string, problem: Message | null): Result<never> | undefined {
   return problem === null ? undefined : fail.invalid(name, problem)
 }

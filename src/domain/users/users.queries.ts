@@ -146,6 +146,19 @@ export async function setUserLocale(
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute()
 }
 
+/**
+ * The language chosen by the account with this address (null: none chosen, or no such account): the
+ * language of the mail sent to it.
+ */
+export async function findLocaleByEmail(db: Executor, email: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('users')
+    .select('locale')
+    .where('email_key', '=', email.toLowerCase())
+    .executeTakeFirst()
+  return row?.locale ?? null
+}
+
 /** What /settings/language shows as chosen. */
 export async function findUserLocale(db: Executor, userId: number): Promise<string | null> {
   const row = await db

@@ -3,7 +3,7 @@
  * chose a level before), and the level that decides what a person hears of a thread.
  */
 import type { Executor } from '../../db/schema.js'
-import { fail, ok, type Result, type Viewer } from '../shared/index.js'
+import { fail, msg, ok, type Result, type Viewer } from '../shared/index.js'
 import {
   listHomeThreadsAfter,
   listLatestThreads,
@@ -45,9 +45,9 @@ export async function setWatchLevel(
   now = Date.now(),
 ): Promise<Result<WatchState>> {
   if (!(await targetExists(db, input.target, input.id))) return fail.notFound(input.target)
-  if (!viewer) return fail.forbidden('Sign in to watch threads and tags.')
+  if (!viewer) return fail.forbidden(msg('Sign in to watch threads and tags.'))
   if (!isWatchLevel(input.level))
-    return fail.invalid('level', 'Choose watching, tracking, normal or muted.')
+    return fail.invalid('level', msg('Choose watching, tracking, normal or muted.'))
   const level = input.level
   if (input.target === 'thread')
     await upsertThreadWatch(db, { userId: viewer.id, threadId: input.id, level, now })
@@ -102,8 +102,8 @@ export async function saveWatchDefaults(
   viewer: Viewer | null,
   form: { on_ask?: string | undefined; on_reply?: string | undefined },
 ): Promise<Result<WatchDefaults>> {
-  if (!viewer) return fail.forbidden('Sign in to choose your watch defaults.')
-  const message = 'Choose watching, tracking or normal.'
+  if (!viewer) return fail.forbidden(msg('Sign in to choose your watch defaults.'))
+  const message = msg('Choose watching, tracking or normal.')
   if (!isDefaultWatchLevel(form.on_ask)) return fail.invalid('on_ask', message)
   if (!isDefaultWatchLevel(form.on_reply)) return fail.invalid('on_reply', message)
   const defaults: WatchDefaults = { onAsk: form.on_ask, onReply: form.on_reply }

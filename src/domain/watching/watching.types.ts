@@ -1,4 +1,5 @@
 /** Watch levels, as Discourse has them. Times are epoch milliseconds. */
+import { msg } from '../shared/index.js'
 
 export const WATCH_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const
 export type WatchLevel = (typeof WATCH_LEVELS)[number]
@@ -11,13 +12,13 @@ export function isWatchLevel(value: unknown): value is WatchLevel {
 
 /** What each level means, for the control and the settings list. */
 export const WATCH_LEVEL_HINTS: Record<WatchLevel, { label: string; hint: string }> = {
-  watching: { label: 'Watching', hint: 'Notify me of every new post.' },
+  watching: { label: msg('Watching'), hint: msg('Notify me of every new post.') },
   tracking: {
-    label: 'Tracking',
-    hint: 'Count new posts; notify me of mentions and replies to me.',
+    label: msg('Tracking'),
+    hint: msg('Count new posts; notify me of mentions and replies to me.'),
   },
-  normal: { label: 'Normal', hint: 'Notify me only of mentions and replies to me.' },
-  muted: { label: 'Muted', hint: 'Never notify me.' },
+  normal: { label: msg('Normal'), hint: msg('Notify me only of mentions and replies to me.') },
+  muted: { label: msg('Muted'), hint: msg('Never notify me.') },
 }
 
 /** One line of /settings/watching. */

@@ -8,20 +8,27 @@
 import { lookup } from 'node:dns/promises'
 import ipaddr from 'ipaddr.js'
 import { WEBHOOK_URL_MAX } from './webhooks.types.js'
+import { msg, type Message } from '../shared/index.js'
 
 /** The problem with a URL as typed, or null. */
-export function webhookUrlProblem(raw: string): string | null {
-  if (raw.length > WEBHOOK_URL_MAX) return `The URL must be at most ${WEBHOOK_URL_MAX} characters.`
+export function webhookUrlProblem(raw: string): Message | null {
+  if (raw.length > WEBHOOK_URL_MAX)
+    return {
+      message: msg('The URL must be at most {max} characters.'),
+      values: { max: WEBHOOK_URL_MAX },
+    }
   let url: URL
   try {
     url = new URL(raw)
   } catch {
-    return 'Enter a whole URL, such as https://hooks.example.com/quorum.'
+    return { message: msg('Enter a whole URL, such as https://hooks.example.com/quorum.') }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return 'Only http and https URLs can receive webhooks.'
+    return { message: msg('Only http and https URLs can receive webhooks.') }
   if (url.username !== '' || url.password !== '')
-    return 'Put no user name or password in the URL: verify the signature instead.'
+    return {
+      message: msg('Put no user name or password in the URL: verify the signature instead.'),
+    }
   return null
 }
 

@@ -17,7 +17,7 @@ import { slugify, threadPath } from '../format/index.js'
 import { enqueueJob, type ClaimedJob } from '../jobs/index.js'
 import type { ActivityEvent } from '../notifications/index.js'
 import { findPostFacts } from '../posts/index.js'
-import { fail, ok, type Result } from '../shared/index.js'
+import { fail, msg, ok, type Result } from '../shared/index.js'
 import { findThreadTitle } from '../thread-lists/index.js'
 import { findStanding } from '../users/index.js'
 import { resolveWebhookHost, webhookUrlProblem } from './url-safety.js'
@@ -48,10 +48,10 @@ export async function createEndpoint(
   const problem = webhookUrlProblem(url)
   if (problem) return fail.invalid('url', problem)
   const events = WEBHOOK_EVENTS.filter((e) => input.events.includes(e))
-  if (events.length === 0) return fail.invalid('events', 'Choose at least one event to send.')
+  if (events.length === 0) return fail.invalid('events', msg('Choose at least one event to send.'))
   const description = input.description.trim()
   if (description.length > 200)
-    return fail.invalid('description', 'The description must be at most 200 characters.')
+    return fail.invalid('description', msg('The description must be at most 200 characters.'))
   const secret = `whsec_${randomBytes(32).toString('base64')}`
   const id = await insertEndpoint(db, { url, secret, events, description, by: input.actorId, now })
   await recordAudit(

@@ -4,13 +4,18 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { msg, type Message } from '../../domain/shared/index.js'
+import { DEFAULT_LOCALE } from '../../i18n/index.js'
 import { ErrorPage } from '../../views/pages/error-page.js'
 import { sendPage, siteFor } from '../page.js'
+import { localeOf } from './locale.js'
 import { sendProblem } from '../problem.js'
+import { say, verbatim, type Text } from '../text.js'
 
 export interface ErrorLink {
   href: string
-  label: string
+  /** An English message, translated with the page. */
+  label: Text
 }
 
 export const errorsPlugin = fp(
@@ -26,8 +31,8 @@ export const errorsPlugin = fp(
         req,
         reply,
         404,
-        'Page not found',
-        'There is nothing at this address. It may have been moved or deleted.',
+        msg('Page not found'),
+        msg('There is nothing at this address. It may have been moved or deleted.'),
       ),
     )
 
@@ -35,13 +40,12 @@ export const errorsPlugin = fp(
       if (error.validation) {
         const first = error.validation[0]
         const field = first ? fieldOf(first) : 'input'
-        const message = first ? describe(first) : error.message
         return sendError(
           req,
           reply,
           400,
-          'Bad request',
-          `${contextLabel(error.validationContext)} “${field}” ${message}.`,
+          msg('Bad request'),
+          first ? describe(first, error.validationContext, field) : verbatim(error.message),
           [],
           field,
         )
@@ -55,15 +59,20 @@ export const errorsPlugin = fp(
         return sendError(req, reply, 503, title, message)
       }
       const status = error.statusCode ?? 500
-      if (status < 500) return sendError(req, reply, status, statusTitle(status), error.message)
+      if (status < 500) {
+        // The rate limit answers before the locale hook has run: take the language from the request.
+        if (status === 429 && req.locale === DEFAULT_LOCALE) req.locale = localeOf(req)
+        // Fastify's and its plugins' own words stay as they are in English; other languages get ours.
+        const ours = STATUS_MESSAGES[status]
+        const message =
+          ours !== undefined && req.locale !== DEFAULT_LOCALE ? ours : verbatim(error.message)
+        return sendError(req, reply, status, statusTitle(status), message)
+      }
       req.log.error({ err: error }, 'request failed')
-      return sendError(
-        req,
-        reply,
-        500,
-        'Something went wrong',
-        `The error has been logged (request ${req.id}). Please try again in a moment.`,
-      )
+      return sendError(req, reply, 500, msg('Something went wrong'), {
+        message: msg('The error has been logged (request {id}). Please try again in a moment.'),
+        values: { id: req.id },
+      })
     })
   },
   { name: 'errors', dependencies: ['assets'] },
@@ -102,21 +111,24 @@ export type Unavailability = 'busy' | 'database_down' | 'storage_full'
 const UNAVAILABLE: Record<Unavailability, { title: string; message: string; retryAfterS: number }> =
   {
     busy: {
-      title: 'The forum is busy',
-      message:
+      title: msg('The forum is busy'),
+      message: msg(
         'Too many requests are waiting for the database right now. Please try again in 5 seconds.',
+      ),
       retryAfterS: 5,
     },
     database_down: {
-      title: 'The forum is briefly unavailable',
-      message:
+      title: msg('The forum is briefly unavailable'),
+      message: msg(
         'The forum’s database is not answering right now (a restart, most likely). Nothing you sent was saved; please try again in 5 seconds.',
+      ),
       retryAfterS: 5,
     },
     storage_full: {
-      title: 'The forum cannot save right now',
-      message:
+      title: msg('The forum cannot save right now'),
+      message: msg(
         'The forum’s disk is full, so nothing can be saved until its operators make room. Nothing you sent was saved; please try again in a minute.',
+      ),
       retryAfterS: 60,
     },
   }
@@ -201,18 +213,22 @@ export function sendFormExpired(req: FastifyRequest, reply: FastifyReply): Fasti
     req,
     reply,
     403,
-    'Form expired',
-    'This form has expired or came from another site. Go back, reload the page and try again.',
+    msg('Form expired'),
+    msg('This form has expired or came from another site. Go back, reload the page and try again.'),
   )
 }
 
-/** Sends an error as JSON for the API and as a page everywhere else. */
+/**
+ * Sends an error as JSON for the API (in English) and as a page everywhere else (in the page's
+ * language): `title`, `message` and the links' labels are English messages, translated here.
+ * @example sendError(req, reply, 404, msg('Tag not found'), { message: msg('There is no tag named “{slug}”.'), values: { slug } })
+ */
 export function sendError(
   req: FastifyRequest,
   reply: FastifyReply,
   status: number,
-  title: string,
-  message: string,
+  title: Text,
+  message: Text,
   links: ErrorLink[] = [],
   field?: string,
 ): FastifyReply {
@@ -221,10 +237,17 @@ export function sendError(
     return sendProblem(req, reply, {
       status,
       code: codeFor(status),
-      detail: message,
+      detail: say(DEFAULT_LOCALE, message),
       ...(field ? { field } : {}),
     })
-  return sendPage(reply, status, ErrorPage, { site: siteFor(req), status, title, message, links })
+  const locale = req.locale
+  return sendPage(reply, status, ErrorPage, {
+    site: siteFor(req),
+    status,
+    title: say(locale, title),
+    message: say(locale, message),
+    links: links.map((link) => ({ href: link.href, label: say(locale, link.label) })),
+  })
 }
 
 interface ValidationIssue {
@@ -240,40 +263,82 @@ function fieldOf(v: ValidationIssue): string {
   return v.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'input'
 }
 
-function describe(v: ValidationIssue): string {
-  if (v.keyword === 'additionalProperties') return 'is not accepted here'
+/**
+ * What is wrong with one input, as one sentence per kind of input and problem ("Query parameter
+ * “page” must be a number."), so each language can say it in its own order.
+ */
+function describe(v: ValidationIssue, context: string | undefined, field: string): Message {
+  const where = ['querystring', 'params', 'body', 'headers'].includes(context ?? '')
+    ? (context as string)
+    : 'other'
+  const values = { where, field }
+  if (v.keyword === 'additionalProperties')
+    return { message: VALIDATION.additionalProperties, values }
   if (v.keyword === 'enum' && Array.isArray(v.params.allowedValues))
-    return `must be one of ${v.params.allowedValues.join(', ')}`
+    return {
+      message: VALIDATION.enum,
+      values: { ...values, allowed: v.params.allowedValues.join(', ') },
+    }
   if (v.keyword === 'type' && (v.params.type === 'integer' || v.params.type === 'number'))
-    return 'must be a number'
+    return { message: VALIDATION.number, values }
   if (v.keyword === 'minimum' && typeof v.params.limit === 'number')
-    return `must be ${v.params.limit} or more`
+    return { message: VALIDATION.minimum, values: { ...values, limit: String(v.params.limit) } }
   if (v.keyword === 'maximum' && typeof v.params.limit === 'number')
-    return `must be ${v.params.limit} or less`
-  if (v.keyword === 'pattern') return 'contains characters that are not allowed here'
-  return v.message ?? 'is not valid'
+    return { message: VALIDATION.maximum, values: { ...values, limit: String(v.params.limit) } }
+  if (v.keyword === 'pattern') return { message: VALIDATION.pattern, values }
+  if (v.message === undefined) return { message: VALIDATION.invalid, values }
+  return { message: VALIDATION.other, values: { ...values, detail: v.message } }
 }
 
-function contextLabel(context: string | undefined): string {
-  return (
-    { querystring: 'Query parameter', params: 'Path segment', body: 'Field', headers: 'Header' }[
-      context ?? ''
-    ] ?? 'Parameter'
-  )
+const VALIDATION = {
+  additionalProperties: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” is not accepted here.',
+  ),
+  enum: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” must be one of {allowed}.',
+  ),
+  number: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” must be a number.',
+  ),
+  minimum: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” must be {limit} or more.',
+  ),
+  maximum: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” must be {limit} or less.',
+  ),
+  pattern: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” contains characters that are not allowed here.',
+  ),
+  invalid: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” is not valid.',
+  ),
+  other: msg(
+    '{where, select, querystring {Query parameter} params {Path segment} body {Field} headers {Header} other {Parameter}} “{field}” {detail}.',
+  ),
 }
 
 function statusTitle(status: number): string {
   return (
     {
-      400: 'Bad request',
-      403: 'Not allowed',
-      404: 'Page not found',
-      405: 'Method not allowed',
-      413: 'Too large',
-      415: 'Unsupported type',
-      429: 'Too many requests',
-    }[status] ?? 'Request failed'
+      400: msg('Bad request'),
+      403: msg('Not allowed'),
+      404: msg('Page not found'),
+      405: msg('Method not allowed'),
+      413: msg('Too large'),
+      415: msg('Unsupported type'),
+      429: msg('Too many requests'),
+    }[status] ?? msg('Request failed')
   )
+}
+
+/** What a refusal by Fastify or a plugin says in languages other than English (English keeps theirs). */
+const STATUS_MESSAGES: Readonly<Record<number, string>> = {
+  400: msg('The request could not be read. Go back, reload the page and try again.'),
+  404: msg('There is nothing at this address. It may have been moved or deleted.'),
+  405: msg('This address does not answer that kind of request.'),
+  413: msg('What you sent is larger than this page accepts.'),
+  415: msg('This page does not accept that kind of content.'),
+  429: msg('Too many requests in a short time. Please wait a minute and try again.'),
 }
 
 function codeFor(status: number): string {

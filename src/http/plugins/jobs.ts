@@ -65,7 +65,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
     // Jobs tell time by the runner's clock (tests move it to close a mail window).
     const clock = options.runner?.now ?? Date.now
     const handlers = new Map<string, JobHandler>([
-      [MAIL_JOB, mailJobHandler(mailer, site, log)],
+      [MAIL_JOB, mailJobHandler(app.db, mailer, site, log)],
       [PASSWORD_RESET_JOB, passwordResetJobHandler(app.db)],
       [TRUST_REVIEW_JOB, trustReviewJobHandler(app.db, clock)],
       [

@@ -8,6 +8,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import fp from 'fastify-plugin'
 import { sendOnChannel } from '../../db/notify-channel.js'
 import { LiveHub, type LiveChannel, type LiveHubOptions, type LiveMessage } from '../live.js'
+import { translate } from '../../i18n/index.js'
 
 /** The NOTIFY channel live events travel on between processes. */
 const LIVE_CHANNEL = 'quorum_live'
@@ -75,14 +76,22 @@ export const livePlugin = fp<LiveHubOptions>(
         else if (req.query.home !== undefined) channels.push('home')
         if (req.viewer) channels.push(`user:${req.viewer.id}`)
         if (channels.length === 0)
-          return reply
-            .code(400)
-            .send({ error: { code: 'invalid', message: 'Name a thread, tag or home.' } })
+          return reply.code(400).send({
+            error: {
+              code: 'invalid',
+              message: translate(req.locale, 'Name a thread, tag or home.'),
+            },
+          })
         if (!hub.admits(req.ip))
           return reply
             .code(429)
             .header('retry-after', '30')
-            .send({ error: { code: 'rate_limited', message: 'Too many open live streams.' } })
+            .send({
+              error: {
+                code: 'rate_limited',
+                message: translate(req.locale, 'Too many open live streams.'),
+              },
+            })
         const header = req.headers['last-event-id']
         const resume =
           typeof header === 'string' && /^\d{1,20}$/.test(header) ? header : req.query.lastEventId

@@ -21,7 +21,9 @@ declare module 'fastify' {
 export const LOCALE_COOKIE_MAX_AGE_S = 365 * 24 * 3600
 
 export function localeOf(req: FastifyRequest): Locale {
-  const chosen = req.cookies[LOCALE_COOKIE]
+  // Undefined when a hook answered before the cookie plugin ran (the rate limit's 429).
+  const cookies = req.cookies as FastifyRequest['cookies'] | undefined
+  const chosen = cookies?.[LOCALE_COOKIE]
   if (isLocale(chosen)) return chosen
   const account = req.viewer?.locale
   if (isLocale(account)) return account

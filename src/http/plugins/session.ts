@@ -9,7 +9,7 @@ import csrf from '@fastify/csrf-protection'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { SESSION_TTL_MS, findSessionViewer } from '../../domain/sessions/index.js'
-import { getOrCreateSecret } from '../../domain/shared/index.js'
+import { getOrCreateSecret, msg } from '../../domain/shared/index.js'
 import { sendFailure } from '../failure.js'
 
 declare module 'fastify' {
@@ -84,7 +84,7 @@ export const sessionPlugin = fp<{ https: boolean }>(
       if (UNSAFE.has(req.method) && isCrossSite(req))
         return sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Cross-site requests are not accepted.',
+          reason: msg('Cross-site requests are not accepted.'),
         })
     })
 

@@ -6,10 +6,11 @@ import fp from 'fastify-plugin'
 import { isSilenced } from '../../domain/shared/index.js'
 import { findStanding, silenceMessage } from '../../domain/users/index.js'
 import { wantsJson } from '../failure.js'
+import { say } from '../text.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** "Your account cannot post until …: reason" for a silenced viewer; null otherwise. */
+    /** "Your account cannot post until …: reason" for a silenced viewer, in the page's language; null otherwise. */
     silenceNotice: string | null
   }
 }
@@ -21,8 +22,11 @@ export const standingNoticePlugin = fp(
       if (!isSilenced(req.viewer, Date.now()) || !req.viewer || wantsJson(req)) return
       const standing = await findStanding(req.db, req.viewer.id)
       if (standing !== undefined && standing.silencedUntil !== null)
-        req.silenceNotice = silenceMessage(standing.silencedUntil, standing.silenceReason)
+        req.silenceNotice = say(
+          req.locale,
+          silenceMessage(standing.silencedUntil, standing.silenceReason),
+        )
     })
   },
-  { name: 'standing-notice', dependencies: ['db', 'viewer', 'session'] },
+  { name: 'standing-notice', dependencies: ['db', 'viewer', 'session', 'locale'] },
 )

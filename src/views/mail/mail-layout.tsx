@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact'
 import { renderToString } from 'preact-render-to-string'
+import { currentLocale, t } from '../../i18n/index.js'
 
 export interface MailSite {
   name: string
@@ -27,7 +28,7 @@ export interface RenderedMail {
   html: string
 }
 
-/** Both parts of a message from its content. */
+/** Both parts of a message from its content (in the language of the render: its words come translated). */
 export function renderMail(site: MailSite, content: MailContent): RenderedMail {
   const text = [
     content.greeting,
@@ -48,7 +49,7 @@ const FONT =
 
 function MailHtml({ site, content }: { site: MailSite; content: MailContent }) {
   return (
-    <html lang="en">
+    <html lang={currentLocale()}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width" />
@@ -83,7 +84,7 @@ function Action({ label, url }: { label: string; url: string }) {
         </a>
       </p>
       <p style="font-size:13px;color:#555">
-        Or open this address: <span style="word-break:break-all">{url}</span>
+        {t('Or open this address:')} <span style="word-break:break-all">{url}</span>
       </p>
     </>
   )

@@ -1,49 +1,71 @@
-/** Each mail template's words. Adding a template: a case here and in domain/mail's MailTemplate. */
+/**
+ * Each mail template's words, in the language of the render (`withLocale`, src/mail/mail-job.ts: the
+ * recipient's). Adding a template: a case here and in domain/mail's MailTemplate.
+ */
 import type { MailTemplate } from '../../domain/mail/index.js'
+import type { Message } from '../../domain/shared/index.js'
+import { t } from '../../i18n/index.js'
 import { renderMail, type MailSite, type RenderedMail } from './mail-layout.js'
 
 export function renderMailTemplate(site: MailSite, template: MailTemplate): RenderedMail {
   const url = (path: string) => `${site.baseUrl}${path}`
+  const siteName = site.name
   switch (template.name) {
     case 'verify-email':
       return renderMail(site, {
-        subject: `Confirm your email address for ${site.name}`,
-        greeting: `Hello ${template.username},`,
+        subject: t('Confirm your email address for {site}', { site: siteName }),
+        greeting: t('Hello {username},', { username: template.username }),
         paragraphs: [
-          `Please confirm that this is your address. The link works once, for ${template.expiresInHours} hours.`,
+          t('Please confirm that this is your address. The link works once, for {hours} hours.', {
+            hours: template.expiresInHours,
+          }),
         ],
-        action: { label: 'Confirm my address', url: url(template.link) },
-        footnote: `You get this because this address was given for an account on ${site.name}. If that was not you, ignore this message.`,
+        action: { label: t('Confirm my address'), url: url(template.link) },
+        footnote: t(
+          'You get this because this address was given for an account on {site}. If that was not you, ignore this message.',
+          { site: siteName },
+        ),
       })
     case 'password-reset':
       return renderMail(site, {
-        subject: `Reset your ${site.name} password`,
-        greeting: `Hello ${template.username},`,
+        subject: t('Reset your {site} password', { site: siteName }),
+        greeting: t('Hello {username},', { username: template.username }),
         paragraphs: [
-          `Someone (we hope you) asked to reset your password. The link works once, for ${template.expiresInMinutes} minutes; choosing a new password signs out your other sessions.`,
+          t(
+            'Someone (we hope you) asked to reset your password. The link works once, for {minutes} minutes; choosing a new password signs out your other sessions.',
+            { minutes: template.expiresInMinutes },
+          ),
         ],
-        action: { label: 'Choose a new password', url: url(template.link) },
-        footnote: 'If you did not ask for this, ignore this message: your password stays as it is.',
+        action: { label: t('Choose a new password'), url: url(template.link) },
+        footnote: t(
+          'If you did not ask for this, ignore this message: your password stays as it is.',
+        ),
       })
     case 'account-exists':
       return renderMail(site, {
-        subject: `You already have a ${site.name} account`,
-        greeting: `Hello ${template.username},`,
+        subject: t('You already have a {site} account', { site: siteName }),
+        greeting: t('Hello {username},', { username: template.username }),
         paragraphs: [
-          'Someone tried to register a new account with this address, which already has yours. If it was you, sign in instead, or reset your password if you have forgotten it.',
+          t(
+            'Someone tried to register a new account with this address, which already has yours. If it was you, sign in instead, or reset your password if you have forgotten it.',
+          ),
         ],
-        action: { label: 'Sign in', url: url(template.signInLink) },
-        footnote: `Forgotten your password? ${url(template.resetLink)}`,
+        action: { label: t('Sign in'), url: url(template.signInLink) },
+        footnote: t('Forgotten your password? {link}', { link: url(template.resetLink) }),
       })
     case 'email-changed':
       return renderMail(site, {
-        subject: `Your ${site.name} email address was changed`,
-        greeting: `Hello ${template.username},`,
+        subject: t('Your {site} email address was changed', { site: siteName }),
+        greeting: t('Hello {username},', { username: template.username }),
         paragraphs: [
-          `The email address of your account is now ${template.newAddressHint}. Messages from ${site.name} go there from now on.`,
+          t(
+            'The email address of your account is now {address}. Messages from {site} go there from now on.',
+            { address: template.newAddressHint, site: siteName },
+          ),
         ],
-        footnote:
+        footnote: t(
           'If you did not make this change, reset your password and contact the forum staff.',
+        ),
       })
     case 'standing-changed':
       return renderStandingMail(site, template)
@@ -55,45 +77,59 @@ export function renderMailTemplate(site: MailSite, template: MailTemplate): Rend
 /** Silenced, suspended, or either lifted: what changed, until when, why, and what still works. */
 function renderStandingMail(
   site: MailSite,
-  t: Extract<MailTemplate, { name: 'standing-changed' }>,
+  m: Extract<MailTemplate, { name: 'standing-changed' }>,
 ): RenderedMail {
-  const greeting = `Hello ${t.username},`
-  const footnote =
-    'This message is about your account, so it is sent whatever your notification settings say.'
-  if (t.until === null)
+  const greeting = t('Hello {username},', { username: m.username })
+  const footnote = t(
+    'This message is about your account, so it is sent whatever your notification settings say.',
+  )
+  if (m.until === null)
     return renderMail(site, {
       subject:
-        t.kind === 'silence'
-          ? `You can post on ${site.name} again`
-          : `Your ${site.name} account is no longer suspended`,
+        m.kind === 'silence'
+          ? t('You can post on {site} again', { site: site.name })
+          : t('Your {site} account is no longer suspended', { site: site.name }),
       greeting,
       paragraphs: [
-        t.kind === 'silence'
-          ? 'The forum staff lifted the silence on your account: you can ask, reply and comment again.'
-          : 'The forum staff lifted the suspension of your account: you can sign in again.',
+        m.kind === 'silence'
+          ? t(
+              'The forum staff lifted the silence on your account: you can ask, reply and comment again.',
+            )
+          : t('The forum staff lifted the suspension of your account: you can sign in again.'),
       ],
-      action: { label: `Go to ${site.name}`, url: `${site.baseUrl}/` },
+      action: { label: t('Go to {site}', { site: site.name }), url: `${site.baseUrl}/` },
       footnote,
     })
-  const when = new Date(t.until).toISOString().slice(0, 10)
-  const why = t.reason ? `The reason they gave: ${t.reason}` : 'They gave no reason.'
+  const when = new Date(m.until).toISOString().slice(0, 10)
+  const why = m.reason
+    ? t('The reason they gave: {reason}', { reason: m.reason })
+    : t('They gave no reason.')
   return renderMail(site, {
     subject:
-      t.kind === 'silence'
-        ? `Your ${site.name} account cannot post until ${when}`
-        : `Your ${site.name} account is suspended until ${when}`,
+      m.kind === 'silence'
+        ? t('Your {site} account cannot post until {when}', { site: site.name, when })
+        : t('Your {site} account is suspended until {when}', { site: site.name, when }),
     greeting,
     paragraphs:
-      t.kind === 'silence'
+      m.kind === 'silence'
         ? [
-            `The forum staff silenced your account until ${when} (UTC). Until then you can sign in and read, but not ask, reply, comment, boost or flag.`,
+            t(
+              'The forum staff silenced your account until {when} (UTC). Until then you can sign in and read, but not ask, reply, comment, boost or flag.',
+              { when },
+            ),
             why,
           ]
         : [
-            `The forum staff suspended your account until ${when} (UTC). Until then you cannot sign in, and every session of the account was ended.`,
+            t(
+              'The forum staff suspended your account until {when} (UTC). Until then you cannot sign in, and every session of the account was ended.',
+              { when },
+            ),
             why,
           ],
-    footnote: `If you think this is a mistake, contact the staff of ${site.name}. ${footnote}`,
+    footnote: t('If you think this is a mistake, contact the staff of {site}. {footnote}', {
+      site: site.name,
+      footnote,
+    }),
   })
 }
 
@@ -106,22 +142,43 @@ function renderNotificationsMail(
   const first = template.threads[0]
   const subject =
     template.scope === 'thread' && first !== undefined
-      ? `New on ${site.name}: ${first.title}`
-      : `Your ${template.scope} digest from ${site.name}`
+      ? t('New on {site}: {title}', { site: site.name, title: first.title })
+      : t(
+          'Your {scope, select, daily {daily} weekly {weekly} other {{scope}}} digest from {site}',
+          {
+            scope: template.scope,
+            site: site.name,
+          },
+        )
+  // A thread's lines were written when the notifications were (notifications/email.actions.ts).
   const paragraphs = template.threads.map(
-    (t) => `${t.title}: ${t.lines.join('; ')}. ${url(t.link)}`,
+    (th) => `${th.title}: ${th.lines.map(line).join('; ')}. ${url(th.link)}`,
   )
   if (template.topThreads.length > 0)
     paragraphs.push(
-      `Busy in the tags you watch: ${template.topThreads.map((t) => `${t.title} (${url(t.link)})`).join('; ')}.`,
+      t('Busy in the tags you watch: {threads}.', {
+        threads: template.topThreads.map((th) => `${th.title} (${url(th.link)})`).join('; '),
+      }),
     )
   return renderMail(site, {
     subject,
-    greeting: `Hello ${template.username},`,
+    greeting: t('Hello {username},', { username: template.username }),
     paragraphs,
     ...(first !== undefined
-      ? { action: { label: 'Read it on the site', url: url(first.link) } }
+      ? { action: { label: t('Read it on the site'), url: url(first.link) } }
       : {}),
-    footnote: `Choose which mail you get: ${url(template.settingsLink)}. Stop all notification mail with one click: ${url(template.unsubscribeLink)}`,
+    footnote: t(
+      'Choose which mail you get: {settings}. Stop all notification mail with one click: {unsubscribe}',
+      { settings: url(template.settingsLink), unsubscribe: url(template.unsubscribeLink) },
+    ),
   })
+}
+
+/** A notification's line in the mail's language (a value may be a message itself: "Someone"). */
+function line(text: string | Message): string {
+  if (typeof text === 'string') return text
+  const values: Record<string, string | number> = {}
+  for (const [name, value] of Object.entries(text.values ?? {}))
+    values[name] = typeof value === 'object' ? line(value) : value
+  return t(text.message, values)
 }

@@ -75,7 +75,7 @@ describe.each(DIALECTS)('%s: mail jobs', (dialect) => {
     let clock = Date.now()
     const runner = new JobRunner(
       t.db,
-      new Map([[MAIL_JOB, mailJobHandler(createMailer(app.config.mail), site(), quiet)]]),
+      new Map([[MAIL_JOB, mailJobHandler(t.db, createMailer(app.config.mail), site(), quiet)]]),
       quiet,
       { now: () => clock },
     )
@@ -108,6 +108,7 @@ describe.each(DIALECTS)('%s: mail jobs', (dialect) => {
         [
           MAIL_JOB,
           mailJobHandler(
+            t.db,
             createMailer({ ...app.config.mail, smtpUrl: 'smtp://127.0.0.1:1' }),
             site(),
             quiet,

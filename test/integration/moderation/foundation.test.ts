@@ -27,6 +27,8 @@ import {
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
+import { failureMessage } from '../../../src/http/failure.js'
+import { say } from '../../../src/http/text.js'
 
 const PASSWORD = 'correct horse battery staple 42'
 
@@ -105,7 +107,7 @@ describe.each(DIALECTS)('%s: moderation kernel', (dialect) => {
     expect(silenced.ok && silenced.value.silencedUntil).toBeGreaterThan(Date.now())
     const viewer = await findSessionViewer(t.db, token)
     expect(viewer?.viewer.silencedUntil).toBeGreaterThan(Date.now())
-    expect(silenceMessage(86_400_000, 'Posting ads')).toBe(
+    expect(say('en', silenceMessage(86_400_000, 'Posting ads'))).toBe(
       'Your account cannot post until 1970-01-02: Posting ads',
     )
     await suspendUser(t.db, { userId: id, days: 7, reason: 'Spam links', actorId: mod })
@@ -117,7 +119,7 @@ describe.each(DIALECTS)('%s: moderation kernel', (dialect) => {
     })
     expect(login.ok ? null : login.failure).toMatchObject({ code: 'forbidden' })
     if (!login.ok && login.failure.code === 'forbidden')
-      expect(login.failure.reason).toMatch(
+      expect(failureMessage(login.failure, 'en')).toMatch(
         /^This account is suspended until \d{4}-\d\d-\d\d: Spam links$/,
       )
     await suspendUser(t.db, { userId: id, days: 0, reason: '', actorId: mod })

@@ -53,7 +53,7 @@ describe('parseLogFilter', () => {
     })
     expect(Object.keys(errors).sort()).toEqual(['beforeId', 'from', 'targetId', 'targetType', 'to'])
     expect(parseLogFilter({ from: '2026-12-02', to: '2026-12-01' }).errors).toEqual({
-      to: 'The last day cannot be before the first.',
+      to: { message: 'The last day cannot be before the first.' },
     })
   })
 })

@@ -9,6 +9,12 @@ import {
   USERNAME_PATTERN,
   usernameProblem,
 } from '../../../src/domain/users/users.policy.js'
+import type { Message } from '../../../src/domain/shared/index.js'
+import { say } from '../../../src/http/text.js'
+
+/** A problem as an English reader sees it. */
+const english = (problem: Message | null): string | null =>
+  problem === null ? null : say('en', problem)
 
 const TOO_SHORT = 'Use at least 3 characters.'
 const TOO_LONG = 'Use at most 30 characters.'
@@ -31,7 +37,7 @@ describe('usernameProblem', () => {
     ['tab\there', CHARACTERS],
     ['emoji🧵x', CHARACTERS],
   ] as const)('%j → %s', (username, problem) => {
-    expect(usernameProblem(username)).toBe(problem)
+    expect(english(usernameProblem(username))).toBe(problem)
   })
 
   it('agrees with USERNAME_PATTERN, which the form’s pattern attribute uses', () => {
@@ -55,13 +61,13 @@ describe('emailProblem', () => {
     ['a@@b.c', LIKE],
     ['', LIKE],
   ] as const)('%j → %s', (email, problem) => {
-    expect(emailProblem(email)).toBe(problem)
+    expect(english(emailProblem(email))).toBe(problem)
   })
 
   it('takes addresses up to 254 characters', () => {
     const local = (n: number) => `${'a'.repeat(n)}@example.com`
     expect(local(242)).toHaveLength(254)
     expect(emailProblem(local(242))).toBeNull()
-    expect(emailProblem(local(243))).toBe('That email address is too long.')
+    expect(english(emailProblem(local(243)))).toBe('That email address is too long.')
   })
 })

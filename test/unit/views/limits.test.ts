@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { checkBody, LIMITS } from '../../../src/domain/posts/index.js'
 import { formatByteSize } from '../../../src/views/components/byte-size.js'
 import { ASK_LIMITS } from '../../../src/views/forms.js'
+import { failureMessage } from '../../../src/http/failure.js'
 
 describe('limits', () => {
   it('are the same in the forms and on the server', () => {
@@ -18,7 +19,9 @@ describe('limits', () => {
     const refusal = checkBody('x'.repeat(LIMITS.bodyMaxBytes + 1))
     expect(refusal).toMatchObject({ ok: false, failure: { code: 'invalid', field: 'body' } })
     const message =
-      refusal && !refusal.ok && refusal.failure.code === 'invalid' ? refusal.failure.message : ''
+      refusal && !refusal.ok && refusal.failure.code === 'invalid'
+        ? failureMessage(refusal.failure, 'en')
+        : ''
     expect(message).toContain(formatByteSize(LIMITS.bodyMaxBytes))
     expect(checkBody('x'.repeat(LIMITS.bodyMaxBytes))).toBeUndefined()
   })

@@ -1,6 +1,7 @@
 /** Where webhooks may go: only http(s) URLs without credentials, and only public addresses by default. */
 import { describe, expect, it } from 'vitest'
 import { isPublicAddress, webhookUrlProblem } from '../../../src/domain/webhooks/index.js'
+import { say } from '../../../src/http/text.js'
 
 describe('webhook URL safety', () => {
   it.each([
@@ -32,9 +33,13 @@ describe('webhook URL safety', () => {
 
   it('takes only http(s) URLs without credentials', () => {
     expect(webhookUrlProblem('https://hooks.example.com/quorum')).toBeNull()
-    expect(webhookUrlProblem('ftp://hooks.example.com/')).toMatch(/Only http and https/)
-    expect(webhookUrlProblem('https://user:pw@hooks.example.com/')).toMatch(/no user name/)
-    expect(webhookUrlProblem('not a url')).toMatch(/whole URL/)
-    expect(webhookUrlProblem(`https://example.com/${'a'.repeat(2000)}`)).toMatch(/at most/)
+    const problem = (url: string) => {
+      const found = webhookUrlProblem(url)
+      return found === null ? null : say('en', found)
+    }
+    expect(problem('ftp://hooks.example.com/')).toMatch(/Only http and https/)
+    expect(problem('https://user:pw@hooks.example.com/')).toMatch(/no user name/)
+    expect(problem('not a url')).toMatch(/whole URL/)
+    expect(problem(`https://example.com/${'a'.repeat(2000)}`)).toMatch(/at most 2000 characters/)
   })
 })

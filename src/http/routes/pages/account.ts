@@ -14,6 +14,7 @@ import { AccountPage } from '../../../views/pages/account-page.js'
 import { failureMessage, formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { DeleteAccountForm, EmptyForm } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const PAGE = '/settings/account'
 /** What each feature above users keeps about a person, erased with the account. */
@@ -26,7 +27,7 @@ const ERASERS: readonly AccountEraser[] = [
   eraseDrafts,
   eraseAvatar,
 ]
-const SIGN_IN = { code: 'forbidden', reason: 'Sign in to manage your account.' } as const
+const SIGN_IN = { code: 'forbidden', reason: msg('Sign in to manage your account.') } as const
 
 export const accountRoutes: FastifyPluginAsync = async (app) => {
   app.get(PAGE, async (req, reply) => {
@@ -47,7 +48,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
       return sendPage(reply, 429, AccountPage, {
         site: siteFor(req),
         form: emptyForm({ confirm: '' }),
-        exportError: failureMessage(result.failure),
+        exportError: failureMessage(result.failure, req.locale),
       })
     }
     req.log.info({ userId: req.viewer.id, ip: req.ip }, 'account exported')
@@ -88,7 +89,7 @@ export const accountRoutes: FastifyPluginAsync = async (app) => {
           reply.header('retry-after', String(result.failure.retryAfterS))
         return sendPage(reply, STATUS[result.failure.code], AccountPage, {
           site: siteFor(req),
-          form: { values: { confirm }, ...formErrors(result.failure) },
+          form: { values: { confirm }, ...formErrors(result.failure, req.locale) },
           exportError: null,
         })
       }

@@ -47,7 +47,7 @@ export const adminBlockRoutes: FastifyPluginAsync = async (app) => {
       const result = await addBlock(req.db, { ...values, actorId: req.viewer.id })
       if (!result.ok) {
         if (result.failure.code !== 'invalid') return sendFailure(req, reply, result.failure)
-        return render(req, reply, 422, { values, ...formErrors(result.failure) })
+        return render(req, reply, 422, { values, ...formErrors(result.failure, req.locale) })
       }
       return reply.redirect('/admin/blocks', 303)
     },

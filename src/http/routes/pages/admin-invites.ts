@@ -1,7 +1,7 @@
 /** /admin/invites (staff): list, make and revoke invitations to register (src/domain/trust). */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import type { Static } from '@sinclair/typebox'
-import { isStaff } from '../../../domain/shared/index.js'
+import { isStaff, msg } from '../../../domain/shared/index.js'
 import { createInvitation, listInvitations, revokeInvitation } from '../../../domain/trust/index.js'
 import { emptyForm, type FormState } from '../../../views/forms.js'
 import {
@@ -22,7 +22,10 @@ export const adminInviteRoutes: FastifyPluginAsync = async (app) => {
   /** A signed-in member or any POST: 403; an anonymous visitor of the page: to sign in first. */
   const refuse = (req: FastifyRequest, reply: FastifyReply) =>
     req.viewer || req.method !== 'GET'
-      ? sendFailure(req, reply, { code: 'forbidden', reason: 'Only staff manage invitations.' })
+      ? sendFailure(req, reply, {
+          code: 'forbidden',
+          reason: msg('Only staff manage invitations.'),
+        })
       : reply.redirect(`/login?next=${encodeURIComponent('/admin/invites')}`, 303)
 
   const render = async (
@@ -59,7 +62,7 @@ export const adminInviteRoutes: FastifyPluginAsync = async (app) => {
       if (!result.ok)
         return render(req, reply, STATUS[result.failure.code], {
           values,
-          ...formErrors(result.failure),
+          ...formErrors(result.failure, req.locale),
         })
       const link = `${app.config.publicUrl}/register?invite=${encodeURIComponent(result.value.code)}`
       req.log.info(

@@ -7,6 +7,7 @@ import { listAuditActions, listAuditEntries } from '../../../domain/audit-log/in
 import { AdminLogPage, type LogFilterValues } from '../../../views/pages/admin-log-page.js'
 import { sendPage, siteFor } from '../../page.js'
 import { refuseUnless } from '../../staff-gate.js'
+import { say } from '../../text.js'
 
 const field = Type.Optional(Type.String({ maxLength: 200 }))
 const LogQuery = Type.Object(
@@ -59,7 +60,12 @@ export const adminLogRoutes: FastifyPluginAsync = async (app) => {
         entries,
         actions: await listAuditActions(req.db),
         targetTypes: AUDIT_TARGET_TYPES,
-        form: { values, errors },
+        form: {
+          values,
+          errors: Object.fromEntries(
+            Object.entries(errors).map(([field, problem]) => [field, say(req.locale, problem)]),
+          ),
+        },
         olderHref: older,
       })
     },

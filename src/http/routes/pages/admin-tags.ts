@@ -72,7 +72,7 @@ export const adminTagRoutes: FastifyPluginAsync = async (app) => {
           into: '',
           ...back?.values,
         },
-        ...(back ? { ...formErrors(back.failure), which: back.which } : { errors: {} }),
+        ...(back ? { ...formErrors(back.failure, req.locale), which: back.which } : { errors: {} }),
       },
     })
 
@@ -94,7 +94,7 @@ export const adminTagRoutes: FastifyPluginAsync = async (app) => {
     const result = await createTag(req.db, { ...values, actorId: req.viewer.id })
     if (!result.ok) {
       if (result.failure.code !== 'invalid') return sendFailure(req, reply, result.failure)
-      return renderList(req, reply, 422, { values, ...formErrors(result.failure) })
+      return renderList(req, reply, 422, { values, ...formErrors(result.failure, req.locale) })
     }
     return reply.redirect(`/admin/tags/${encodeURIComponent(result.value.slug)}`, 303)
   })

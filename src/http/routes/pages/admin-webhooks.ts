@@ -1,7 +1,7 @@
 /** /admin/webhooks: admins add and remove endpoints, read each one's deliveries, redeliver one. */
 import { Type, type Static } from '@sinclair/typebox'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
-import { isAdmin } from '../../../domain/shared/index.js'
+import { isAdmin, msg } from '../../../domain/shared/index.js'
 import {
   createEndpoint,
   deleteEndpoint,
@@ -15,9 +15,10 @@ import {
   AdminWebhooksPage,
   type WebhookValues,
 } from '../../../views/pages/admin-webhooks-page.js'
-import { sendFailure } from '../../failure.js'
+import { failureMessage, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
+import { translate } from '../../../i18n/index.js'
 
 const PAGE = '/admin/webhooks'
 
@@ -45,7 +46,7 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
   const refused = (req: FastifyRequest, reply: FastifyReply): boolean => {
     if (isAdmin(req.viewer)) return false
     if (req.viewer || req.method !== 'GET')
-      sendFailure(req, reply, { code: 'forbidden', reason: 'Only admins manage webhooks.' })
+      sendFailure(req, reply, { code: 'forbidden', reason: msg('Only admins manage webhooks.') })
     else reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303)
     return true
   }
@@ -83,7 +84,10 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, 422, AdminWebhooksPage, {
           site: siteFor(req),
           endpoints: await listEndpoints(req.db),
-          form: { values, errors: { [made.failure.field]: made.failure.message } },
+          form: {
+            values,
+            errors: { [made.failure.field]: failureMessage(made.failure, req.locale) },
+          },
           created: null,
         })
       }
@@ -123,7 +127,7 @@ export const adminWebhookRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         endpoint,
         deliveries: await listDeliveries(req.db, endpoint.id),
-        notice: req.query.sent === '1' ? 'Queued to be sent again.' : null,
+        notice: req.query.sent === '1' ? translate(req.locale, 'Queued to be sent again.') : null,
       })
     },
   )

@@ -13,7 +13,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { discardDraft, getDraft } from '../../../domain/drafts/index.js'
 import { renderMarkdown } from '../../../domain/markdown/index.js'
 import { LIMITS } from '../../../domain/posts/index.js'
-import { describeWait } from '../../../domain/shared/index.js'
+import { describeWait, msg } from '../../../domain/shared/index.js'
 import { listTags } from '../../../domain/tags/index.js'
 import { askQuestion, secondsUntilAsk, type UploadedFile } from '../../../domain/threads/index.js'
 import { emptyForm, type AskValues, type FormState } from '../../../views/forms.js'
@@ -34,6 +34,8 @@ import {
   type UploadRefusal,
 } from '../../uploads.js'
 import { threadPath } from '../../../domain/format/index.js'
+import { translate } from '../../../i18n/index.js'
+import { say } from '../../text.js'
 
 const AskQuery = Type.Object({ tag: Type.Optional(Type.String({ maxLength: 100 })) })
 
@@ -95,10 +97,14 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
       const viewer = req.viewer
       const refusal: Failure | null = viewer
         ? postingRefusal(req)
-        : { code: 'forbidden', reason: 'Sign in to ask a question.' }
+        : { code: 'forbidden', reason: msg('Sign in to ask a question.') }
       if (!viewer || refusal) {
         if (!(await discardRest(req, maxFormBytes(ASK_UPLOAD_LIMITS)))) return reply.hijack()
-        return sendFailure(req, reply, refusal ?? { code: 'forbidden', reason: 'Sign in first.' })
+        return sendFailure(
+          req,
+          reply,
+          refusal ?? { code: 'forbidden', reason: msg('Sign in first.') },
+        )
       }
       const received: ReceivedForm = req.isMultipart()
         ? await receiveMultipartForm(req, {
@@ -157,7 +163,8 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
     const failure = result.failure
     if (failure.code === 'not_found') return () => sendFailure(req, reply, failure)
     if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
-    return () => render(req, reply, STATUS[failure.code], { values, ...formErrors(failure) }, null)
+    return () =>
+      render(req, reply, STATUS[failure.code], { values, ...formErrors(failure, req.locale) }, null)
   }
 
   /** The answer to a form that was not received in full; the text typed comes back whenever it can. */
@@ -178,35 +185,58 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
         return withError(
           429,
           {},
-          `You have asked many questions this hour. Try again in ${describeWait(refusal.retryAfterS)}.`,
+          say(req.locale, {
+            message: msg('You have asked many questions this hour. Try again in {wait}.'),
+            values: { wait: describeWait(refusal.retryAfterS) },
+          }),
         )
       case 'busy':
         reply.header('retry-after', String(refusal.retryAfterS)).header('cache-control', 'no-store')
         return withError(
           503,
           {},
-          `The forum is receiving many attachments right now. Your question is below: post it again in ${describeWait(refusal.retryAfterS)}.`,
+          say(req.locale, {
+            message: msg(
+              'The forum is receiving many attachments right now. Your question is below: post it again in {wait}.',
+            ),
+            values: { wait: describeWait(refusal.retryAfterS) },
+          }),
         )
       case 'too_many_files':
         return withError(413, {
-          attachments: `Attach at most ${LIMITS.attachmentsMax} files; paste the relevant part of the others.`,
+          attachments: translate(
+            req.locale,
+            'Attach at most {max} files; paste the relevant part of the others.',
+            { max: LIMITS.attachmentsMax },
+          ),
         })
       case 'file_too_large':
         return withError(413, {
-          attachments: `${refusal.fileName} is larger than ${LIMITS.attachmentBytesMax / 1024 / 1024} MB; attach a smaller file or paste the relevant part.`,
+          attachments: translate(
+            req.locale,
+            '{fileName} is larger than {max} MB; attach a smaller file or paste the relevant part.',
+            { fileName: refusal.fileName, max: LIMITS.attachmentBytesMax / 1024 / 1024 },
+          ),
         })
       case 'field_too_long':
         return withError(413, {
           [refusal.field === 'title' || refusal.field === 'tags' ? refusal.field : 'body']:
-            `This is far over the ${LIMITS.bodyMaxBytes / 1024} KB a question may hold; only its first ${ASK_UPLOAD_LIMITS.fieldBytes / 1024 / 1024} MB came through. Shorten it, or attach the log as a file.`,
+            translate(
+              req.locale,
+              'This is far over the {max} KB a question may hold; only its first {received} MB came through. Shorten it, or attach the log as a file.',
+              {
+                max: LIMITS.bodyMaxBytes / 1024,
+                received: ASK_UPLOAD_LIMITS.fieldBytes / 1024 / 1024,
+              },
+            ),
         })
       case 'too_many_fields':
         return sendError(
           req,
           reply,
           413,
-          'Too large',
-          'The form has more fields than the ask form.',
+          msg('Too large'),
+          msg('The form has more fields than the ask form.'),
         )
       case 'malformed':
       case 'aborted':
@@ -214,8 +244,10 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
           req,
           reply,
           400,
-          'Bad request',
-          'The form could not be read: its multipart encoding is broken. Reload the page and try again.',
+          msg('Bad request'),
+          msg(
+            'The form could not be read: its multipart encoding is broken. Reload the page and try again.',
+          ),
         )
     }
   }

@@ -7,6 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { Type, type Static } from '@sinclair/typebox'
 import { contentDisposition, findAttachment } from '../../../domain/attachments/index.js'
 import { sendError } from '../../plugins/errors.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const AttachmentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
@@ -24,8 +25,8 @@ export const attachmentRoutes: FastifyPluginAsync = async (app) => {
           req,
           reply,
           404,
-          'Attachment not found',
-          'This file does not exist or its post has been deleted.',
+          msg('Attachment not found'),
+          msg('This file does not exist or its post has been deleted.'),
         )
       const inline =
         file.contentType.startsWith('text/plain') || file.contentType.startsWith('image/')

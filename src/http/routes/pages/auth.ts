@@ -15,11 +15,15 @@ import { ensureCsrfToken } from '../../plugins/session.js'
 import { sendToSecondStep } from './two-factor.js'
 import { sendSettingsPage } from './avatar-settings.js'
 import { LoginForm, NextField, PasswordForm, RegisterForm, safeNext } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 /** The notice /settings shows after the avatar forms redirect to it (`?avatar=saved`). */
 const AVATAR_NOTICES: Record<string, string> = {
-  saved: 'Avatar updated: your posts and profile show the new image.',
-  removed: 'Uploaded avatar removed: your posts and profile show the avatar drawn from your name.',
+  saved: msg('Avatar updated: your posts and profile show the new image.'),
+  removed: msg(
+    'Uploaded avatar removed: your posts and profile show the avatar drawn from your name.',
+  ),
 }
 
 const NextQuery = Type.Object({
@@ -83,7 +87,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
         // The form comes back filled in (never the password), with a fresh stamp to send it again.
         return sendPage(reply, STATUS[result.failure.code], RegisterPage, {
           site: siteFor(req),
-          form: { values, ...formErrors(result.failure) },
+          form: { values, ...formErrors(result.failure, req.locale) },
           registration: settings.registration,
           stamp: await signUpStamp(req.db),
         })
@@ -135,7 +139,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       allowProviderForms(reply, app.config.oidcProviders)
       return sendPage(reply, status, LoginPage, {
         site: siteFor(req),
-        form: { values: { login }, ...formErrors(result.failure) },
+        form: { values: { login }, ...formErrors(result.failure, req.locale) },
         next: req.body.next ? next : null,
         providers: providerButtons(app.config.oidcProviders),
       })
@@ -156,8 +160,10 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Querystring: { avatar?: string } }>('/settings', async (req, reply) => {
     if (!req.viewer) return reply.redirect('/login?next=/settings', 303)
-    const notice = AVATAR_NOTICES[req.query.avatar ?? ''] ?? null
-    return sendSettingsPage(req, reply, 200, { notice })
+    const notice = AVATAR_NOTICES[req.query.avatar ?? '']
+    return sendSettingsPage(req, reply, 200, {
+      notice: notice === undefined ? null : translate(req.locale, notice),
+    })
   })
 
   app.post<{ Body: PasswordForm }>(
@@ -167,7 +173,7 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       if (!req.viewer)
         return sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Sign in to change your password.',
+          reason: msg('Sign in to change your password.'),
         })
       const result = await changePassword(req.db, req.viewer, {
         currentPassword: req.body.current_password ?? '',
@@ -176,14 +182,14 @@ export const authRoutes: FastifyPluginAsync = async (app) => {
       })
       if (!result.ok)
         return sendSettingsPage(req, reply, STATUS[result.failure.code], {
-          form: { values: {}, ...formErrors(result.failure) },
+          form: { values: {}, ...formErrors(result.failure, req.locale) },
         })
       req.log.info(
         { userId: req.viewer.id, endedSessions: result.value.endedSessions },
         'password changed',
       )
       return sendSettingsPage(req, reply, 200, {
-        notice: 'Password changed; your other sessions were signed out.',
+        notice: translate(req.locale, 'Password changed; your other sessions were signed out.'),
       })
     },
   )

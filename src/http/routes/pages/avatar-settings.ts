@@ -17,11 +17,11 @@ import {
   secondsUntilAvatarUpload,
   uploadAvatar,
 } from '../../../domain/avatars/index.js'
-import { describeWait, uploadedAvatarRef } from '../../../domain/shared/index.js'
+import { describeWait, msg, uploadedAvatarRef, type Message } from '../../../domain/shared/index.js'
 import { hasPassword } from '../../../domain/users/index.js'
 import { emptyForm, type FormState } from '../../../views/forms.js'
 import { SettingsPage } from '../../../views/pages/settings-page.js'
-import { sendFailure } from '../../failure.js'
+import { failureMessage, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { sendFormExpired } from '../../plugins/errors.js'
 import { isCsrfTokenValid } from '../../plugins/session.js'
@@ -32,6 +32,8 @@ import {
   receiveMultipartForm,
   type UploadLimits,
 } from '../../uploads.js'
+import { translate } from '../../../i18n/index.js'
+import { say } from '../../text.js'
 
 /** One file and the CSRF token. The file may be one byte over, so "too large" names the field. */
 const AVATAR_UPLOAD_LIMITS: UploadLimits = {
@@ -48,7 +50,15 @@ const AVATAR_UPLOAD_LIMITS: UploadLimits = {
  */
 const DISCARD_MAX_BYTES = 32 * 1024 * 1024
 
-const SIGN_IN = { code: 'forbidden', reason: 'Sign in to change your avatar.' } as const
+const SIGN_IN = { code: 'forbidden', reason: msg('Sign in to change your avatar.') } as const
+
+/** "You have changed your avatar 10 times this hour. Try again in 12 minutes." */
+function tooManyAvatars(retryAfterS: number): Message {
+  return {
+    message: msg('You have changed your avatar {count} times this hour. Try again in {wait}.'),
+    values: { count: AVATAR_LIMITS.uploadsPerHour, wait: describeWait(retryAfterS) },
+  }
+}
 
 /** The settings page as the viewer sees it, with `errors` at the avatar field and an optional notice. */
 export async function sendSettingsPage(
@@ -91,7 +101,7 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
         if (!(await discard(req))) return reply.hijack()
         if (!viewer) return sendFailure(req, reply, SIGN_IN)
         return sendSettingsPage(req, reply, 422, {
-          form: avatarError('Choose an image file to upload.'),
+          form: avatarError(translate(req.locale, 'Choose an image file to upload.')),
         })
       }
       const received = await receiveMultipartForm(req, {
@@ -122,21 +132,36 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
             reply.header('retry-after', String(refusal.retryAfterS))
             return sendSettingsPage(req, reply, refusal.kind === 'busy' ? 503 : 429, {
               form: avatarError(
-                refusal.kind === 'busy'
-                  ? `The forum is receiving many uploads right now. Try again in ${describeWait(refusal.retryAfterS)}.`
-                  : `You have changed your avatar ${AVATAR_LIMITS.uploadsPerHour} times this hour. Try again in ${describeWait(refusal.retryAfterS)}.`,
+                say(
+                  req.locale,
+                  refusal.kind === 'busy'
+                    ? {
+                        message: msg(
+                          'The forum is receiving many uploads right now. Try again in {wait}.',
+                        ),
+                        values: { wait: describeWait(refusal.retryAfterS) },
+                      }
+                    : tooManyAvatars(refusal.retryAfterS),
+                ),
               ),
             })
           case 'file_too_large':
             return sendSettingsPage(req, reply, 422, {
               form: avatarError(
-                `The image is larger than ${AVATAR_LIMITS.bytesMax / 1024} KB; an avatar may be at most ${AVATAR_LIMITS.bytesMax / 1024} KB.`,
+                translate(
+                  req.locale,
+                  'The image is larger than {max} KB; an avatar may be at most {max} KB.',
+                  { max: AVATAR_LIMITS.bytesMax / 1024 },
+                ),
               ),
             })
           default:
             return sendSettingsPage(req, reply, 422, {
               form: avatarError(
-                'The form could not be read. Choose the image again and upload it.',
+                translate(
+                  req.locale,
+                  'The form could not be read. Choose the image again and upload it.',
+                ),
               ),
             })
         }
@@ -147,12 +172,13 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
         if (failure.code === 'rate_limited') {
           reply.header('retry-after', String(failure.retryAfterS))
           return sendSettingsPage(req, reply, 429, {
-            form: avatarError(
-              `You have changed your avatar ${AVATAR_LIMITS.uploadsPerHour} times this hour. Try again in ${describeWait(failure.retryAfterS)}.`,
-            ),
+            form: avatarError(say(req.locale, tooManyAvatars(failure.retryAfterS))),
           })
         }
-        const message = failure.code === 'invalid' ? failure.message : 'The image was not saved.'
+        const message =
+          failure.code === 'invalid'
+            ? failureMessage(failure, req.locale)
+            : translate(req.locale, 'The image was not saved.')
         return sendSettingsPage(req, reply, 422, { form: avatarError(message) })
       }
       req.log.info({ userId: viewer.id, version: result.value.version }, 'avatar uploaded')

@@ -19,6 +19,7 @@ import {
   uploadedAvatarUrl,
 } from '../../../domain/avatars/index.js'
 import { sendError } from '../../plugins/errors.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const AvatarParams = Type.Object({
   version: Type.String({ pattern: '^v[0-9]{1,4}$' }),
@@ -39,7 +40,13 @@ export const avatarRoutes: FastifyPluginAsync = async (app) => {
       const userId = Number(req.params.userId)
       const owner = await findAvatar(req.db, userId)
       if (!owner)
-        return sendError(req, reply, 404, 'Avatar not found', 'This person has no avatar here.')
+        return sendError(
+          req,
+          reply,
+          404,
+          msg('Avatar not found'),
+          msg('This person has no avatar here.'),
+        )
       const current = owner.current
       if (!current || current.version !== Number(req.params.version)) {
         // A page cached before an upload or a removal: the person's avatar as it is now.

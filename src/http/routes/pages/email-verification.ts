@@ -25,6 +25,8 @@ import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { ConfirmForm, EmailChangeForm, TokenQuery } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
   app.get('/register/check-email', async (req, reply) =>
@@ -65,7 +67,7 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
     if (!req.viewer)
       return sendFailure(req, reply, {
         code: 'forbidden',
-        reason: 'Sign in to confirm your address.',
+        reason: msg('Sign in to confirm your address.'),
       })
     const result = await resendVerification(req.db, req.viewer, req.ip)
     if (!result.ok) return sendFailure(req, reply, result.failure)
@@ -75,7 +77,7 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
       reply,
       200,
       emptyForm({ email: '' }),
-      `We are sending a new link to ${result.value.email}.`,
+      translate(req.locale, 'We are sending a new link to {email}.', { email: result.value.email }),
     )
   })
 
@@ -91,7 +93,7 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
       if (!req.viewer)
         return sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Sign in to change your address.',
+          reason: msg('Sign in to change your address.'),
         })
       const email = req.body.email ?? ''
       const result = await requestEmailChange(req.db, req.viewer, {
@@ -108,7 +110,7 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
           STATUS[result.failure.code],
           {
             values: { email },
-            ...formErrors(result.failure),
+            ...formErrors(result.failure, req.locale),
           },
           null,
         )
@@ -119,7 +121,11 @@ export const emailVerificationRoutes: FastifyPluginAsync = async (app) => {
         reply,
         200,
         emptyForm({ email: '' }),
-        `We are sending a link to ${result.value.email}. Your address changes when you open it.`,
+        translate(
+          req.locale,
+          'We are sending a link to {email}. Your address changes when you open it.',
+          { email: result.value.email },
+        ),
       )
     },
   )
@@ -151,7 +157,13 @@ function linkProblem(
     site: siteFor(req),
     state: check.state,
     again: req.viewer
-      ? { href: '/settings/email', label: 'Send a new link from your email settings' }
-      : { href: '/login?next=/settings/email', label: 'Sign in to send a new link' },
+      ? {
+          href: '/settings/email',
+          label: translate(req.locale, 'Send a new link from your email settings'),
+        }
+      : {
+          href: '/login?next=/settings/email',
+          label: translate(req.locale, 'Sign in to send a new link'),
+        },
   })
 }

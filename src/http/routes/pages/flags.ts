@@ -60,7 +60,10 @@ export const flagRoutes: FastifyPluginAsync = async (app) => {
         if (code === 'not_found' || (code === 'forbidden' && !req.viewer))
           return sendFailure(req, reply, result.failure)
         if (code === 'rate_limited') reply.header('retry-after', String(result.failure.retryAfterS))
-        return render(req, reply, STATUS[code], postId, { values, ...formErrors(result.failure) })
+        return render(req, reply, STATUS[code], postId, {
+          values,
+          ...formErrors(result.failure, req.locale),
+        })
       }
       // A question hidden by this flag took its thread out of the reader's sight.
       if (result.value.threadHidden && req.viewer?.role === 'member')

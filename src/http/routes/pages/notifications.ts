@@ -30,6 +30,7 @@ import { sendPage, siteFor } from '../../page.js'
 import { pageWindow } from '../../paging.js'
 import { formBody, safeNext } from '../../schemas/forms.js'
 import { PageQuery } from '../../schemas/listing.js'
+import { translate } from '../../../i18n/index.js'
 
 const WatchForm = formBody(['target', 'id', 'level', 'next'], 500)
 type WatchForm = Static<typeof WatchForm>
@@ -134,7 +135,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           form: {
             values: { ...saved, ...req.body } as typeof saved,
-            ...formErrors(result.failure),
+            ...formErrors(result.failure, req.locale),
           },
           defaults: {
             values: defaultsValues(await getWatchDefaults(req.db, req.viewer.id)),
@@ -150,7 +151,7 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
           values: defaultsValues(await getWatchDefaults(req.db, req.viewer?.id ?? 0)),
           errors: {},
         },
-        notice: 'Saved.',
+        notice: translate(req.locale, 'Saved.'),
       })
     },
   )
@@ -175,9 +176,9 @@ export const notificationRoutes: FastifyPluginAsync = async (app) => {
             ? { values: defaultsValues(result.value), errors: {} }
             : {
                 values: { on_ask: req.body.on_ask ?? '', on_reply: req.body.on_reply ?? '' },
-                ...formErrors(result.failure),
+                ...formErrors(result.failure, req.locale),
               },
-          notice: result.ok ? 'Saved your watch defaults.' : null,
+          notice: result.ok ? translate(req.locale, 'Saved your watch defaults.') : null,
         },
       )
     },

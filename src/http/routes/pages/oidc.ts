@@ -31,6 +31,8 @@ import { sendError } from '../../plugins/errors.js'
 import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { say } from '../../text.js'
 
 /** The providers as the sign-in page's buttons show them. */
 export function providerButtons(providers: readonly OidcProviderConfig[]): ProviderButton[] {
@@ -79,32 +81,36 @@ type LoginsQuery = Static<typeof LoginsQuery>
 const PROBLEMS: Record<OidcProblem, { status: number; title: string; message: string }> = {
   expired: {
     status: 400,
-    title: 'This sign-in has expired',
-    message:
+    title: msg('This sign-in has expired'),
+    message: msg(
       'It was not started in this browser, was used already, or took longer than 10 minutes. Start again.',
+    ),
   },
   unavailable: {
     status: 503,
-    title: 'PROVIDER could not be reached',
-    message:
-      'PROVIDER did not answer, or answered with an error. Try again in a few minutes, or sign in another way.',
+    title: msg('{provider} could not be reached'),
+    message: msg(
+      '{provider} did not answer, or answered with an error. Try again in a few minutes, or sign in another way.',
+    ),
   },
   rejected: {
     status: 400,
-    title: 'PROVIDER’s answer could not be verified',
-    message:
+    title: msg('{provider}’s answer could not be verified'),
+    message: msg(
       'The sign-in was refused because its answer did not check out (a link used twice, or one not meant for this sign-in). Start again.',
+    ),
   },
   cancelled: {
     status: 400,
-    title: 'Sign-in cancelled',
-    message: 'PROVIDER did not sign you in. Start again, or sign in another way.',
+    title: msg('Sign-in cancelled'),
+    message: msg('{provider} did not sign you in. Start again, or sign in another way.'),
   },
   taken: {
     status: 409,
-    title: 'That login belongs to another account',
-    message:
-      'This PROVIDER login is linked to another account here. Sign in with it to use that account, or unlink it there first.',
+    title: msg('That login belongs to another account'),
+    message: msg(
+      'This {provider} login is linked to another account here. Sign in with it to use that account, or unlink it there first.',
+    ),
   },
 }
 
@@ -130,15 +136,17 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
     const { status, title, message } = PROBLEMS[problem]
     const links = req.viewer
       ? [
-          { href: '/settings/logins', label: 'Back to your sign-in providers' },
-          { href: '/', label: 'Home' },
+          { href: '/settings/logins', label: msg('Back to your sign-in providers') },
+          { href: '/', label: msg('Home') },
         ]
       : [
-          { href: '/login', label: 'Back to sign in' },
-          { href: '/', label: 'Home' },
+          { href: '/login', label: msg('Back to sign in') },
+          { href: '/', label: msg('Home') },
         ]
     reply.header('cache-control', 'no-store')
-    const named = (text: string) => text.replaceAll('PROVIDER', provider.name)
+    // "the provider" when it is not known any more (PLACEHOLDER), in the page's language.
+    const name = provider === PLACEHOLDER ? say(req.locale, PLACEHOLDER.name) : provider.name
+    const named = (message: string) => ({ message, values: { provider: name } })
     return sendError(req, reply, status, named(title), named(message), links)
   }
 
@@ -270,7 +278,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           reply,
           STATUS[result.failure.code],
           { username, login: '' },
-          formErrors(result.failure),
+          formErrors(result.failure, req.locale),
         )
       }
       req.log.info({ userId: result.value.viewer.id, ip: req.ip }, 'registered with a provider')
@@ -296,7 +304,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
         req.log.warn({ login, ip: req.ip, code: result.failure.code }, 'sign-in failed')
         if (result.failure.code === 'rate_limited')
           reply.header('retry-after', String(result.failure.retryAfterS))
-        const errors = formErrors(result.failure)
+        const errors = formErrors(result.failure, req.locale)
         return sendAccountPage(
           req,
           reply,
@@ -305,7 +313,9 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           {
             ...errors,
             errors:
-              result.failure.code === 'invalid' ? { login: failureMessage(result.failure) } : {},
+              result.failure.code === 'invalid'
+                ? { login: failureMessage(result.failure, req.locale) }
+                : {},
           },
         )
       }
@@ -344,7 +354,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
       if (!req.viewer)
         return sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Sign in to change your logins.',
+          reason: msg('Sign in to change your logins.'),
         })
       const id = Number(req.body.id)
       const result = Number.isSafeInteger(id)
@@ -357,7 +367,7 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           logins: await listLogins(req.db, req.viewer, providers),
           notice: null,
-          problem: failureMessage(result.failure),
+          problem: failureMessage(result.failure, req.locale),
         })
       }
       req.log.info({ userId: req.viewer.id, login: id }, 'login unlinked')
@@ -372,5 +382,5 @@ const PLACEHOLDER: OidcProviderConfig = {
   issuer: '',
   clientId: '',
   clientSecret: '',
-  name: 'The provider',
+  name: msg('The provider'),
 }

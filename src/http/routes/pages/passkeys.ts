@@ -30,6 +30,7 @@ import {
   sendSecurityFailure,
   sendSecurityPage,
 } from './two-factor.js'
+import { translate } from '../../../i18n/index.js'
 
 const RESPONSE_MAX = 20_000
 const RegisterForm = formBody(['name', 'response'], RESPONSE_MAX)
@@ -73,8 +74,8 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       return sendSecurityPage(req, reply, 200, {
         notice:
           recoveryCodes === null
-            ? 'Passkey added.'
-            : 'Passkey added. Save your recovery codes now.',
+            ? translate(req.locale, 'Passkey added.')
+            : translate(req.locale, 'Passkey added. Save your recovery codes now.'),
         ...(recoveryCodes === null ? {} : { recoveryCodes }),
       })
     },
@@ -115,7 +116,7 @@ export const passkeyRoutes: FastifyPluginAsync = async (app) => {
       if (result.failure.code === 'rate_limited')
         reply.header('retry-after', String(result.failure.retryAfterS))
       ensureCsrfToken(req, reply)
-      const { errors, formError } = formErrors(result.failure)
+      const { errors, formError } = formErrors(result.failure, req.locale)
       return sendPage(reply, STATUS[result.failure.code], LoginPage, {
         site: siteFor(req),
         form: {

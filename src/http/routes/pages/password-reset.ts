@@ -13,8 +13,9 @@ import { formErrors, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { ForgotForm, ResetForm, TokenQuery } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
-const ASK_AGAIN = { href: '/password/forgot', label: 'Ask for a new link' }
+const ASK_AGAIN = { href: '/password/forgot', label: msg('Ask for a new link') }
 
 export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
   app.get('/password/forgot', async (req, reply) => {
@@ -38,7 +39,7 @@ export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
         ensureCsrfToken(req, reply)
         return sendPage(reply, STATUS[result.failure.code], ForgotPasswordPage, {
           site: siteFor(req),
-          form: { values: { login }, ...formErrors(result.failure) },
+          form: { values: { login }, ...formErrors(result.failure, req.locale) },
           sentTo: null,
         })
       }
@@ -86,7 +87,7 @@ export const passwordResetRoutes: FastifyPluginAsync = async (app) => {
           site: siteFor(req),
           token,
           username: req.body.username ?? '',
-          form: { values: {}, ...formErrors(result.failure) },
+          form: { values: {}, ...formErrors(result.failure, req.locale) },
         })
       }
       const done = result.value

@@ -16,6 +16,7 @@ import { formErrors, sendFailure, wantsJson } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { csrfTokenFor } from '../../plugins/session.js'
 import type { BodyForm } from '../../schemas/forms.js'
+import { withLocale } from '../../../i18n/index.js'
 
 /** The thread's address, at `postId` when given. */
 export async function threadUrl(
@@ -83,7 +84,10 @@ export async function answerNewPost(
   answers: NewPostAnswers,
 ): Promise<FastifyReply> {
   if (!result.ok && result.failure.code === 'invalid' && !wantsJson(req)) {
-    const form = { values: { body: req.body.body ?? '' }, ...formErrors(result.failure) }
+    const form = {
+      values: { body: req.body.body ?? '' },
+      ...formErrors(result.failure, req.locale),
+    }
     const page = await answers.refill(form)
     if (page) return page
   }
@@ -121,6 +125,12 @@ export async function sendReplyFragment(
   return reply.code(201).send({
     postId,
     ...(held ? { held } : {}),
-    html: post ? renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply)) : '',
+    // In the poster's language: the fragment's words go through t(). Other viewers never get this HTML:
+    // the live stream carries ids only, and their pages fetch the thread in their own language.
+    html: post
+      ? withLocale(req.locale, () =>
+          renderReplyFragment(post, controls, Date.now(), csrfTokenFor(req, reply)),
+        )
+      : '',
   })
 }

@@ -71,7 +71,7 @@ export const postEditRoutes: FastifyPluginAsync = async (app) => {
           reply,
           STATUS.invalid,
           postId,
-          { values, ...formErrors(result.failure) },
+          { values, ...formErrors(result.failure, req.locale) },
           null,
         )
       }

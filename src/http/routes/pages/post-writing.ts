@@ -9,6 +9,7 @@ import { sendFailure } from '../../failure.js'
 import { longTextRoute } from '../../long-text.js'
 import { BodyForm, PostParams } from '../../schemas/forms.js'
 import { answerNewPost, rerenderThread, sendReplyFragment } from './post-answers.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const ThreadIdParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }) })
 
@@ -58,7 +59,7 @@ export const postWritingRoutes: FastifyPluginAsync = async (app) => {
     { ...longTextRoute, schema: { body: BodyForm } },
     async (req, reply) => {
       if (!req.viewer)
-        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to preview.' })
+        return sendFailure(req, reply, { code: 'forbidden', reason: msg('Sign in to preview.') })
       return reply
         .header('cache-control', 'no-store')
         .send({ html: renderMarkdown(req.body.body ?? '') })

@@ -12,7 +12,7 @@ import {
   REVIEW_DECISIONS,
   type ReviewDecision,
 } from '../../../domain/moderation/index.js'
-import { isStaff } from '../../../domain/shared/index.js'
+import { isStaff, msg } from '../../../domain/shared/index.js'
 import { DeleteSpammerPage, ReviewPage } from '../../../views/pages/review-page.js'
 import { failureMessage, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
@@ -31,7 +31,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
     req.viewer || req.method !== 'GET'
       ? sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Only moderators see the review queue.',
+          reason: msg('Only moderators see the review queue.'),
         })
       : reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303)
 
@@ -66,7 +66,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
       })
       if (!result.ok) {
         if (result.failure.code === 'conflict' || result.failure.code === 'invalid')
-          return renderQueue(req, reply, 409, failureMessage(result.failure))
+          return renderQueue(req, reply, 409, failureMessage(result.failure, req.locale))
         return sendFailure(req, reply, result.failure)
       }
       return reply.redirect('/review', 303)
@@ -99,7 +99,7 @@ export const reviewRoutes: FastifyPluginAsync = async (app) => {
       const result = await deleteSpammer(req.db, req.viewer, { itemId })
       if (!result.ok) {
         if (result.failure.code === 'conflict')
-          return renderQueue(req, reply, 409, failureMessage(result.failure))
+          return renderQueue(req, reply, 409, failureMessage(result.failure, req.locale))
         return sendFailure(req, reply, result.failure)
       }
       req.log.info({ by: req.viewer?.id, spammer: result.value.username }, 'spammer deleted')

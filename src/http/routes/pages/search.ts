@@ -6,6 +6,7 @@ import { searchHref } from '../../../views/components/search-href.js'
 import { SearchPage } from '../../../views/pages/search-page.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
+import { msg } from '../../../domain/shared/index.js'
 
 export const SEARCH_PAGE_SIZE = 20
 /**
@@ -53,9 +54,22 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
           req,
           reply,
           404,
-          'No such page',
-          `These results have ${pageCount} ${pageCount === 1 ? 'page' : 'pages'}; page ${page} is past the last.`,
-          [{ href: searchHref(q, pageCount), label: `Go to the last page (${pageCount})` }],
+          msg('No such page'),
+          {
+            message: msg(
+              'These results have {pages, plural, one {# page} other {# pages}}; page {page} is past the last.',
+            ),
+            values: { pages: pageCount, page },
+          },
+          [
+            {
+              href: searchHref(q, pageCount),
+              label: {
+                message: msg('Go to the last page ({pages})'),
+                values: { pages: pageCount },
+              },
+            },
+          ],
         )
       }
       return sendPage(reply, 200, SearchPage, { site: siteFor(req), q, results })

@@ -6,6 +6,7 @@ import { SessionsPage } from '../../../views/pages/sessions-page.js'
 import { sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { SessionForm } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const PAGE = '/settings/sessions'
 
@@ -35,7 +36,10 @@ export const sessionRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: SessionForm } },
     async (req, reply) => {
       if (!req.viewer)
-        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to manage sessions.' })
+        return sendFailure(req, reply, {
+          code: 'forbidden',
+          reason: msg('Sign in to manage sessions.'),
+        })
       const result = await endSessionById(
         req.db,
         req.viewer,
@@ -57,7 +61,10 @@ export const sessionRoutes: FastifyPluginAsync = async (app) => {
 
   app.post(`${PAGE}/end-others`, async (req, reply) => {
     if (!req.viewer)
-      return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to manage sessions.' })
+      return sendFailure(req, reply, {
+        code: 'forbidden',
+        reason: msg('Sign in to manage sessions.'),
+      })
     const ended = await endOtherSessions(req.db, req.viewer, req.sessionIdHash)
     req.log.info({ userId: req.viewer.id, ip: req.ip, ended }, 'signed out everywhere else')
     return reply.redirect(`${PAGE}?ended=${ended}`, 303)

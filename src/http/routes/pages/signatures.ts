@@ -17,6 +17,7 @@ import { longTextRoute } from '../../long-text.js'
 import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { formBody } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const SignatureParams = Type.Object({
   kind: Type.String({ maxLength: 20 }),
@@ -42,9 +43,9 @@ export const signatureRoutes: FastifyPluginAsync = async (app) => {
           req,
           reply,
           404,
-          'Nothing mentions this',
-          'No thread mentions this signature.',
-          [{ href: '/search', label: 'Search the forum' }],
+          msg('Nothing mentions this'),
+          msg('No thread mentions this signature.'),
+          [{ href: '/search', label: msg('Search the forum') }],
         )
       }
       const href = signatureHref(data.kind, data.key)
@@ -70,7 +71,7 @@ export const signatureRoutes: FastifyPluginAsync = async (app) => {
     { ...longTextRoute, schema: { body: DraftForm } },
     async (req, reply) => {
       if (!req.viewer)
-        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to ask.' })
+        return sendFailure(req, reply, { code: 'forbidden', reason: msg('Sign in to ask.') })
       const title = (req.body.title ?? '').slice(0, 300)
       const body = (req.body.body ?? '').slice(0, MAX_DRAFT_CHARS)
       const threads = await findSimilarToDraft(req.db, { title, body })

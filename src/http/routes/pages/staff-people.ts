@@ -20,6 +20,7 @@ import { PersonStaffPage, type PersonStaffAction } from '../../../views/pages/pe
 import { formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { formBody } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const PersonParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }) })
 type PersonParams = Static<typeof PersonParams>
@@ -75,7 +76,10 @@ export const staffPeopleRoutes: FastifyPluginAsync = async (app) => {
         const { _csrf: _token, ...values } = req.body as PersonForm & { _csrf?: string }
         return renderPage(req, reply, STATUS.invalid, {
           action,
-          form: { values: values as Record<string, string>, ...formErrors(result.failure) },
+          form: {
+            values: values as Record<string, string>,
+            ...formErrors(result.failure, req.locale),
+          },
         })
       },
     )
@@ -94,7 +98,11 @@ export const staffPeopleRoutes: FastifyPluginAsync = async (app) => {
     if (level !== 'new' && level !== 'member' && level !== 'trusted')
       return Promise.resolve({
         ok: false,
-        failure: { code: 'invalid', field: 'level', message: 'Choose new, member or trusted.' },
+        failure: {
+          code: 'invalid',
+          field: 'level',
+          message: msg('Choose new, member or trusted.'),
+        },
       } as const)
     return setPersonTrust(req.db, req.viewer, { userId, level: level satisfies TrustLevel })
   })

@@ -35,7 +35,7 @@ async function answer(
     const { _csrf: _token, ...values } = req.body as StaffForm & { _csrf?: string }
     const staffForm: StaffFormState = {
       action,
-      form: { values: values as Record<string, string>, ...formErrors(result.failure) },
+      form: { values: values as Record<string, string>, ...formErrors(result.failure, req.locale) },
     }
     const page = await rerenderThread(req, reply, threadId, { staffForm })
     if (page) return page

@@ -17,6 +17,7 @@ import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { pageWindow } from '../../paging.js'
 import { ListingQuery, SlugParams } from '../../schemas/listing.js'
+import { msg, type Message } from '../../../domain/shared/index.js'
 
 /** The query string of a request's URL, with its "?" (kept when an old slug redirects). */
 const queryOf = (url: string) => {
@@ -52,14 +53,9 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
       if (!tag)
         return (
           (await redirectOldSlug(req, reply)) ??
-          sendError(
-            req,
-            reply,
-            404,
-            'Tag not found',
-            `There is no tag named “${req.params.slug}”.`,
-            [{ href: '/tags', label: 'Browse all tags' }],
-          )
+          sendError(req, reply, 404, msg('Tag not found'), noSuchTag(req.params.slug), [
+            { href: '/tags', label: msg('Browse all tags') },
+          ])
         )
       const listing: ListingOptions = {
         sortBy: req.query.sortBy ?? DEFAULT_LISTING.sortBy,
@@ -100,7 +96,7 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
       if (!tag)
         return (
           (await redirectOldSlug(req, reply, '/feed')) ??
-          sendError(req, reply, 404, 'Tag not found', `There is no tag named “${req.params.slug}”.`)
+          sendError(req, reply, 404, msg('Tag not found'), noSuchTag(req.params.slug))
         )
       const threads = await listNewestThreadsByTag(req.readDb, tag.id, 20)
       return reply
@@ -108,4 +104,8 @@ export const tagRoutes: FastifyPluginAsync = async (app) => {
         .send(renderTagFeed(app.config.publicUrl, tag, threads))
     },
   )
+}
+
+function noSuchTag(slug: string): Message {
+  return { message: msg('There is no tag named “{slug}”.'), values: { slug } }
 }

@@ -10,6 +10,8 @@ import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { threadPath } from '../../../domain/format/index.js'
 import { getWatchState, markThreadRead } from '../../../domain/watching/index.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 const ThreadParams = Type.Object({
   id: Type.String({ maxLength: 40 }),
@@ -25,10 +27,12 @@ type ThreadQuery = Static<typeof ThreadQuery>
 
 /** What the author is told when their new post waits for a moderator. */
 const HELD_NOTICES = {
-  approval:
+  approval: msg(
     'Thanks! Posts from new accounts wait for a moderator before others can see them; yours will appear once approved.',
-  duplicate:
+  ),
+  duplicate: msg(
     'Your post repeats text posted just before, so it waits for a moderator before others can see it.',
+  ),
 } as const
 
 export const threadRoutes: FastifyPluginAsync = async (app) => {
@@ -46,9 +50,9 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
         req,
         reply,
         404,
-        'Thread not found',
-        'This thread does not exist or has been deleted.',
-        [{ href: '/tags', label: 'Browse tags' }],
+        msg('Thread not found'),
+        msg('This thread does not exist or has been deleted.'),
+        [{ href: '/tags', label: msg('Browse tags') }],
       )
     // A stale or mistyped slug redirects to the canonical address, as titles can change.
     if (req.params.slug !== undefined && req.params.slug !== data.thread.slug) {
@@ -71,7 +75,7 @@ export const threadRoutes: FastifyPluginAsync = async (app) => {
       signatures,
       watch,
       ...(draft !== undefined ? { draft } : {}),
-      ...(held !== undefined ? { notice: HELD_NOTICES[held] } : {}),
+      ...(held !== undefined ? { notice: translate(req.locale, HELD_NOTICES[held]) } : {}),
     })
   }
   const schema = { params: ThreadParams, querystring: ThreadQuery }

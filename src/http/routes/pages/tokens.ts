@@ -11,6 +11,8 @@ import { TokensPage, type TokenValues } from '../../../views/pages/tokens-page.j
 import { formErrors, sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { PostParams } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 const PAGE = '/settings/tokens'
 
@@ -48,7 +50,10 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
         allowedScopes: scopesFor(viewer),
         form: { values: blank, errors: {} },
         created: null,
-        notice: req.query.revoked === '1' ? 'Token revoked: it no longer works.' : null,
+        notice:
+          req.query.revoked === '1'
+            ? translate(req.locale, 'Token revoked: it no longer works.')
+            : null,
       })
     },
   )
@@ -58,7 +63,10 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
     { schema: { body: TokenForm } },
     async (req, reply) => {
       if (!req.viewer)
-        return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to make API tokens.' })
+        return sendFailure(req, reply, {
+          code: 'forbidden',
+          reason: msg('Sign in to make API tokens.'),
+        })
       const viewer = req.viewer
       const values: TokenValues = {
         name: req.body.name ?? '',
@@ -76,7 +84,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
         return sendPage(reply, 422, TokensPage, {
           ...page,
           tokens: await listTokens(req.db, viewer),
-          form: { values, ...formErrors(made.failure) },
+          form: { values, ...formErrors(made.failure, req.locale) },
           created: null,
         })
       }
@@ -99,7 +107,7 @@ export const tokenRoutes: FastifyPluginAsync = async (app) => {
       if (!req.viewer)
         return sendFailure(req, reply, {
           code: 'forbidden',
-          reason: 'Sign in to manage API tokens.',
+          reason: msg('Sign in to manage API tokens.'),
         })
       const result = await revokeToken(req.db, req.viewer, Number(req.params.id))
       if (!result.ok) return sendFailure(req, reply, result.failure)

@@ -23,10 +23,12 @@ import {
   type SecuritySettingsPageProps,
   type SecurityValues,
 } from '../../../views/pages/security-settings-page.js'
-import { formErrors, sendFailure, STATUS } from '../../failure.js'
+import { failureMessage, formErrors, sendFailure, STATUS } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
+import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 const ISSUER = 'Quorum'
 const NextQuery = Type.Object({ next: Type.Optional(NextField) })
@@ -137,7 +139,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       req.log.info({ userId: req.viewer.id }, 'two-factor codes turned on')
       return sendSecurityPage(req, reply, 200, {
         recoveryCodes: result.value.recoveryCodes,
-        notice: 'Two-factor codes are on. Save your recovery codes now.',
+        notice: translate(req.locale, 'Two-factor codes are on. Save your recovery codes now.'),
       })
     },
   )
@@ -150,7 +152,9 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       const result = await disableTotp(req.db, req.viewer, req.body.password ?? '')
       if (!result.ok) return sendSecurityFailure(req, reply, result.failure, 'disable_password')
       req.log.info({ userId: req.viewer.id }, 'two-factor codes turned off')
-      return sendSecurityPage(req, reply, 200, { notice: 'Two-factor codes are off.' })
+      return sendSecurityPage(req, reply, 200, {
+        notice: translate(req.locale, 'Two-factor codes are off.'),
+      })
     },
   )
 
@@ -164,7 +168,7 @@ export const twoFactorRoutes: FastifyPluginAsync = async (app) => {
       req.log.info({ userId: req.viewer.id }, 'recovery codes replaced')
       return sendSecurityPage(req, reply, 200, {
         recoveryCodes: result.value.recoveryCodes,
-        notice: 'New recovery codes made; the old ones no longer work.',
+        notice: translate(req.locale, 'New recovery codes made; the old ones no longer work.'),
       })
     },
   )
@@ -187,7 +191,7 @@ export async function sendSecondStepFailure(
   return sendPage(reply, STATUS[failure.code], SecondStepPage, {
     site: siteFor(req),
     methods,
-    form: { values: {}, ...formErrors(failure) },
+    form: { values: {}, ...formErrors(failure, req.locale) },
     next,
   })
 }
@@ -230,16 +234,21 @@ export async function sendSecurityFailure(
   if (!req.viewer) return notSignedIn(req, reply)
   if (failure.code === 'rate_limited') reply.header('retry-after', String(failure.retryAfterS))
   const errors =
-    failure.code === 'invalid' ? { errors: { [field ?? failure.field]: failure.message } } : null
+    failure.code === 'invalid'
+      ? { errors: { [field ?? failure.field]: failureMessage(failure, req.locale) } }
+      : null
   const setup = field === 'code' ? await findTotpSetup(req.db, req.viewer, ISSUER) : undefined
   return sendSecurityPage(req, reply, STATUS[failure.code], {
     setup,
-    form: { values, ...(errors ?? formErrors(failure)) },
+    form: { values, ...(errors ?? formErrors(failure, req.locale)) },
   })
 }
 
 export function notSignedIn(req: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendFailure(req, reply, { code: 'forbidden', reason: 'Sign in to change your security.' })
+  return sendFailure(req, reply, {
+    code: 'forbidden',
+    reason: msg('Sign in to change your security.'),
+  })
 }
 
 function loginHref(next: string): string {

@@ -12,6 +12,7 @@ import { sendError } from '../../plugins/errors.js'
 import { sendPage, siteFor } from '../../page.js'
 import { pageWindow } from '../../paging.js'
 import { PageQuery } from '../../schemas/listing.js'
+import { msg } from '../../../domain/shared/index.js'
 
 const UserParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }) })
 type UserParams = Static<typeof UserParams>
@@ -28,13 +29,10 @@ async function profileFor(
 ) {
   const profile = await getProfile(req.db, req.params.username)
   if (!profile) {
-    await sendError(
-      req,
-      reply,
-      404,
-      'No such person',
-      `Nobody here is called “${req.params.username}”.`,
-    )
+    await sendError(req, reply, 404, msg('No such person'), {
+      message: msg('Nobody here is called “{username}”.'),
+      values: { username: req.params.username },
+    })
     return undefined
   }
   if (profile.username !== req.params.username) {

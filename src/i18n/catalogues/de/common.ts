@@ -70,4 +70,11 @@ export const COMMON = {
   Activity: 'Aktivität',
   'Current password': 'Aktuelles Passwort',
   'New password': 'Neues Passwort',
+  Home: 'Startseite',
+  'Choose a new password': 'Neues Passwort wählen',
+  'This thread is locked: it takes no new replies.':
+    'Dieser Thread ist gesperrt: Er nimmt keine neuen Antworten an.',
+  'This thread is closed as a duplicate: it takes no new answers.':
+    'Dieser Thread ist als Duplikat geschlossen: Er nimmt keine neuen Antworten an.',
+  'You can’t reply to this thread.': 'Sie können in diesem Thread nicht antworten.',
 } as const satisfies Record<string, string>

@@ -74,7 +74,6 @@ export const COMPONENTS = {
   'Next post': 'Nächster Beitrag',
   'Previous post': 'Vorheriger Beitrag',
   'Reply (on a thread page)': 'Antworten (auf einer Thread-Seite)',
-  Home: 'Startseite',
   'Close this list': 'Diese Liste schließen',
   'Not while typing in a field.': 'Nicht während der Eingabe in ein Feld.',
   then: 'dann',

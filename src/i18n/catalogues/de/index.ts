@@ -7,6 +7,8 @@ import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
 import { COMPONENTS } from './components.js'
+import { MAIL } from './mail.js'
+import { MESSAGES } from './messages.js'
 import { PAGES_A } from './pages-a.js'
 import { PAGES_B } from './pages-b.js'
 
@@ -16,6 +18,8 @@ export const DE: Catalogue = {
   ...COMPONENTS,
   ...PAGES_A,
   ...PAGES_B,
+  ...MESSAGES,
+  ...MAIL,
 }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */

@@ -376,12 +376,7 @@ export const PAGES_A = {
     'Dieser Thread ist gesperrt; als Teammitglied können Sie trotzdem antworten.',
   'This thread is closed as a duplicate; as staff you can still reply.':
     'Dieser Thread ist als Duplikat geschlossen; als Teammitglied können Sie trotzdem antworten.',
-  'This thread is locked: it takes no new replies.':
-    'Dieser Thread ist gesperrt: Er nimmt keine neuen Antworten an.',
-  'This thread is closed as a duplicate: it takes no new answers.':
-    'Dieser Thread ist als Duplikat geschlossen: Er nimmt keine neuen Antworten an.',
   'Sign in to reply': 'Zum Antworten anmelden',
-  'You can’t reply to this thread.': 'Sie können in diesem Thread nicht antworten.',
   '{count, plural, one {# Reply} other {# Replies}}':
     '{count, plural, one {# Antwort} other {# Antworten}}',
   '{title}: a question with {count, plural, one {# reply} other {# replies}}.':

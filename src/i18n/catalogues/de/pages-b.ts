@@ -167,7 +167,6 @@ export const PAGES_B = {
     'Wir senden Ihnen per E-Mail einen Link, mit dem Sie ein neues wählen.',
   'Send me a link': 'Link senden',
   'Remembered it? <a>Sign in</a>': 'Doch wieder eingefallen? <a>Anmelden</a>',
-  'Choose a new password': 'Neues Passwort wählen',
   'For <strong>{username}</strong>. Your other sessions will be signed out.':
     'Für <strong>{username}</strong>. Ihre anderen Sitzungen werden abgemeldet.',
   'Set password and sign in': 'Passwort festlegen und anmelden',
