@@ -13,6 +13,8 @@ export {
   t,
   tx,
   translate,
+  translateMessage,
+  tm,
   withLocale,
   currentLocale,
   catalogueOf,

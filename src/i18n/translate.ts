@@ -14,6 +14,7 @@
  */
 import type { ComponentChildren, VNode } from 'preact'
 import { IntlMessageFormat } from 'intl-messageformat'
+import type { Message } from '../domain/shared/index.js'
 import { DE, DE_CLIENT } from './catalogues/de/index.js'
 import { DEFAULT_LOCALE, type Catalogue, type Locale } from './locales.js'
 
@@ -98,6 +99,30 @@ export function tx(message: string, values: RichValues): ComponentChildren {
     values as Record<string, string | number | VNode>,
   )
   return parts as ComponentChildren
+}
+
+/**
+ * A Message (an English message with values, a value perhaps itself a Message: "Try again in {wait}.")
+ * in `locale`, its inner messages translated first. Text that is not valid ICU (never marked with
+ * `msg()`) is shown as written: a page must not fail over its own wording.
+ * @example translateMessage('de', { message: msg('Try again in {wait}.'), values: { wait: describeWait(300) } }) // "… in 5 Minuten …"
+ */
+export function translateMessage(locale: Locale, text: string | Message): string {
+  const message = typeof text === 'string' ? text : text.message
+  try {
+    if (typeof text === 'string' || text.values === undefined) return translate(locale, message)
+    const values: Record<string, string | number> = {}
+    for (const [name, value] of Object.entries(text.values))
+      values[name] = typeof value === 'object' ? translateMessage(locale, value) : value
+    return translate(locale, message, values)
+  } catch {
+    return message
+  }
+}
+
+/** {@link translateMessage} in the language of the page being rendered. */
+export function tm(text: string | Message): string {
+  return translateMessage(active, text)
 }
 
 /** The islands' messages in `locale`, for the page to carry; null for English (its messages are their keys). */

@@ -10,6 +10,7 @@ import {
   SIGNATURE_OPERATORS,
   type SignatureOperator,
 } from '../signatures/index.js'
+import { msg, type Message } from '../shared/index.js'
 import { STOP_WORDS } from './stopwords.js'
 import { SEARCH_SORTS, type ParsedQuery, type QueryTerm, type SearchSort } from './search.types.js'
 import { analyseToken, scanTokens, wordsOf } from './tokenize.js'
@@ -56,12 +57,15 @@ export function parseSearchQuery(input: string): ParsedQuery {
   let text = input.replace(/\s+/gu, ' ').trim()
   if (text.length > MAX_QUERY_LENGTH) {
     text = text.slice(0, MAX_QUERY_LENGTH)
-    query.notices.push(`Only the first ${MAX_QUERY_LENGTH} characters of the query were searched.`)
+    query.notices.push({
+      message: msg('Only the first {max, number} characters of the query were searched.'),
+      values: { max: MAX_QUERY_LENGTH },
+    })
   }
   if ((text.match(/"/gu)?.length ?? 0) % 2 === 1) {
     const last = text.lastIndexOf('"')
     text = text.slice(0, last) + ' ' + text.slice(last + 1)
-    query.notices.push('The query had an unmatched quote mark; it was ignored.')
+    query.notices.push({ message: msg('The query had an unmatched quote mark; it was ignored.') })
   }
   const plain: string[] = []
   const ignored = new Set<string>()
@@ -86,10 +90,16 @@ export function parseSearchQuery(input: string): ParsedQuery {
   }
   const unique = dedupe(terms)
   if (unique.length > MAX_TERMS)
-    query.notices.push(`Only the first ${MAX_TERMS} words were searched.`)
+    query.notices.push({
+      message: msg('Only the first {max, number} words were searched.'),
+      values: { max: MAX_TERMS },
+    })
   query.terms = unique.slice(0, MAX_TERMS)
   if (ignored.size > 0 && query.terms.length > 0)
-    query.notices.push(`Very common words were left out: ${[...ignored].join(', ')}.`)
+    query.notices.push({
+      message: msg('Very common words were left out: {words}.'),
+      values: { words: [...ignored].join(', ') },
+    })
   query.plainText = plain.join(' ').trim()
   return query
 }
@@ -136,46 +146,53 @@ function readOperator(query: ParsedQuery, chunk: string, label = chunk): boolean
   const value = match[2] ?? ''
   const problem = applyOperator(query, name, value)
   if (problem === null) return true
-  query.notices.push(`${problem} “${label}” was searched as text.`)
+  query.notices.push({
+    message: msg('{problem} “{label}” was searched as text.'),
+    values: { problem, label },
+  })
   return false
 }
 
-function applyOperator(query: ParsedQuery, name: string, value: string): string | null {
+function applyOperator(query: ParsedQuery, name: string, value: string): Message | null {
   switch (name) {
     case 'tag': {
       const slug = value.toLowerCase()
-      if (!TAG_RE.test(slug)) return 'tag: takes a tag name such as tag:kernel;'
+      if (!TAG_RE.test(slug)) return { message: msg('tag: takes a tag name such as tag:kernel;') }
       if (!query.tags.includes(slug)) query.tags.push(slug)
       return null
     }
     case 'user':
-      if (!USER_RE.test(value)) return 'user: takes a username such as user:quinn;'
+      if (!USER_RE.test(value))
+        return { message: msg('user: takes a username such as user:quinn;') }
       query.user = value
       return null
     case 'is': {
       const v = value.toLowerCase()
-      if (v !== 'solved' && v !== 'unsolved') return 'is: takes solved or unsolved;'
+      if (v !== 'solved' && v !== 'unsolved')
+        return { message: msg('is: takes solved or unsolved;') }
       query.solved = v === 'solved'
       return null
     }
     case 'after':
     case 'before': {
       const at = parseDay(value)
-      if (at === null) return `${name}: takes a date such as ${name}:2025-06-01;`
+      if (at === null)
+        return { message: msg('{name}: takes a date such as {name}:2025-06-01;'), values: { name } }
       query[name] = at
       return null
     }
     case 'sort': {
       const sort = value.toLowerCase() as SearchSort
-      if (!SEARCH_SORTS.includes(sort)) return `sort: takes ${SEARCH_SORTS.join(', ')};`
+      if (!SEARCH_SORTS.includes(sort))
+        return { message: msg('sort: takes {sorts};'), values: { sorts: SEARCH_SORTS.join(', ') } }
       query.sort = sort
       return null
     }
     default: {
       if (!(SIGNATURE_OPERATORS as readonly string[]).includes(name))
-        return `${name}: is not an operator;`
+        return { message: msg('{name}: is not an operator;'), values: { name } }
       const filter = parseSignatureOperator(name as SignatureOperator, value)
-      if (typeof filter === 'string') return filter
+      if (typeof filter === 'string') return { message: filter }
       query.signatures.push(filter)
       return null
     }

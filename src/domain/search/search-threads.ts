@@ -5,6 +5,7 @@
  */
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
+import { msg } from '../shared/index.js'
 import { threadListItems } from '../thread-lists/index.js'
 import {
   engineFor,
@@ -52,7 +53,7 @@ export async function searchThreads(
   const filters = await resolveFilters(db, query)
   if (filters === null) return empty
   if (query.terms.length === 0 && !hasOperators(query)) {
-    query.notices.push('The query has no words to search for.')
+    query.notices.push({ message: msg('The query has no words to search for.') })
     return empty
   }
 
@@ -106,9 +107,14 @@ function hasOperators(q: ParsedQuery): boolean {
 async function resolveFilters(db: Executor, query: ParsedQuery): Promise<SearchFilters | null> {
   const tagIds = await findTagIds(db, query.tags)
   const missingTags = query.tags.filter((slug) => !tagIds.has(slug))
-  for (const slug of missingTags) query.notices.push(`There is no tag “${slug}”.`)
+  for (const slug of missingTags)
+    query.notices.push({ message: msg('There is no tag “{slug}”.'), values: { slug } })
   const authorId = query.user === null ? null : ((await findUserId(db, query.user)) ?? undefined)
-  if (authorId === undefined) query.notices.push(`There is nobody called “${query.user ?? ''}”.`)
+  if (authorId === undefined)
+    query.notices.push({
+      message: msg('There is nobody called “{name}”.'),
+      values: { name: query.user ?? '' },
+    })
   if (missingTags.length > 0 || authorId === undefined) return null
   return {
     tagIds: [...tagIds.values()],

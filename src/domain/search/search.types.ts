@@ -1,4 +1,5 @@
 /** Search requests, parsed queries and results (view models). Times are epoch milliseconds. */
+import type { Message } from '../shared/index.js'
 import type { SignatureFilter } from '../signatures/index.js'
 import type { Paging, ThreadListItem } from '../thread-lists/index.js'
 
@@ -46,7 +47,7 @@ export interface ParsedQuery {
   signatures: SignatureFilter[]
   sort: SearchSort
   /** Plain-language notes about how the query was read (cut, ignored words, operators taken as text). */
-  notices: string[]
+  notices: Message[]
   /** The query's words without operators or quotes, for "search for these words instead". */
   plainText: string
 }

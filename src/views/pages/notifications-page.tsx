@@ -3,12 +3,12 @@
  * and "Mark all read". Visiting the page reads what it shows; those unread until now are marked new.
  */
 import {
-  describeNotification,
+  notificationMessage,
   type NotificationGroup,
   type NotificationView,
 } from '../../domain/notifications/index.js'
 import type { Paging } from '../../domain/thread-lists/index.js'
-import { t } from '../../i18n/index.js'
+import { t, tm } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { Pagination } from '../components/pagination.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -53,7 +53,7 @@ export function NotificationsPage({ site, groups, paging }: NotificationsPagePro
               <ul class="notification-list">
                 {group.items.map((n) => (
                   <li class={n.read ? 'notification' : 'notification is-unread'} data-kind={n.kind}>
-                    <a href={notificationHref(n)}>{describeNotification(n)}</a>{' '}
+                    <a href={notificationHref(n)}>{tm(notificationMessage(n))}</a>{' '}
                     {!n.read && <strong class="notification-new">{t('New')}</strong>}{' '}
                     <RelativeTime at={n.updatedAt} now={site.now} />
                   </li>

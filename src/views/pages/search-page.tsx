@@ -4,7 +4,7 @@ import {
   type SearchResults,
   type SearchSort,
 } from '../../domain/search/index.js'
-import { msg, t, tx } from '../../i18n/index.js'
+import { msg, t, tm, tx } from '../../i18n/index.js'
 import { Pagination } from '../components/pagination.js'
 import { SearchForm, SearchHelp } from '../components/search-form.js'
 import { searchHref, withSort } from '../components/search-href.js'
@@ -83,7 +83,7 @@ function NoResults({ q, results }: { q: string; results: SearchResults }) {
 
 /** `/search`: the query box, then notices, sort links, results with highlighted snippets and pages. */
 export function SearchPage({ site, q, results }: SearchPageProps) {
-  const notices = results === null ? [] : [...results.query.notices]
+  const notices = results === null ? [] : results.query.notices.map((notice) => tm(notice))
   if (results?.relaxed)
     notices.push(t('No thread has every word; these threads have some of them.'))
   if (results?.windowed) {

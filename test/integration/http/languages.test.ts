@@ -9,7 +9,7 @@ import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
-import { parseHtml } from '../../support/html.js'
+import { parseHtml, texts } from '../../support/html.js'
 import { useTestDb } from '../../support/test-db.js'
 
 describe.each(DIALECTS)('%s: interface languages', (dialect) => {
@@ -104,6 +104,20 @@ describe.each(DIALECTS)('%s: interface languages', (dialect) => {
     await agent.post('/settings/language', { locale: 'auto' })
     expect(agent.cookies.has('lang')).toBe(false)
     expect(lang((await agent.get('/tags/kernel', { 'accept-language': 'en' })).body)).toBe('en')
+  })
+
+  it('explains how a search was read in the page’s language, and in English in the API', async () => {
+    const visitor = new Agent(app, '10.40.0.6')
+    const de = await visitor.get('/search?q=interrupt+is:maybe', { 'accept-language': 'de' })
+    expect(texts(parseHtml(de.body), '.search-notices li')).toContain(
+      'is: erwartet solved oder unsolved; „is:maybe“ wurde als Text gesucht.',
+    )
+    const api = await visitor.get('/api/v1/search?q=interrupt+is:maybe', {
+      'accept-language': 'de',
+    })
+    expect((api.json() as { notices: string[] }).notices).toContain(
+      'is: takes solved or unsolved; “is:maybe” was searched as text.',
+    )
   })
 
   it('sends signed-out visitors of the settings page to sign in', async () => {

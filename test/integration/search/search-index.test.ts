@@ -4,9 +4,14 @@ import { reindexAll, reindexThread, searchThreads } from '../../../src/domain/se
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
+import type { Message } from '../../../src/domain/shared/index.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 const DAY = 86_400_000
 const JUNE_2025 = Date.UTC(2025, 5, 1)
+
+/** The notices as the API gives them: English. */
+const english = (notices: readonly Message[]) => notices.map((n) => translateMessage('en', n))
 
 describe.each(DIALECTS)('%s: search index and operators', (dialect) => {
   const t = useTestDb(dialect)
@@ -85,8 +90,8 @@ describe.each(DIALECTS)('%s: search index and operators', (dialect) => {
 
   it('reads unknown operators and bad values as text, and says so', async () => {
     const bad = await search('zone is:maybe after:yesterday sort:random')
-    expect(bad.query.notices.join(' ')).toMatch(/is: takes solved or unsolved/)
-    expect(bad.query.notices.join(' ')).toMatch(/after: takes a date/)
+    expect(english(bad.query.notices).join(' ')).toMatch(/is: takes solved or unsolved/)
+    expect(english(bad.query.notices).join(' ')).toMatch(/after: takes a date/)
     // "maybe", "yesterday" and "random" are searched as words: no thread has them all, so any-word results show.
     expect(bad.query.terms.map((term) => term.text)).toEqual([
       'zone',
@@ -103,8 +108,8 @@ describe.each(DIALECTS)('%s: search index and operators', (dialect) => {
     ])
     const unknownTag = await search('zone tag:no-such-tag')
     expect(unknownTag.hits).toHaveLength(0)
-    expect(unknownTag.query.notices).toContain('There is no tag “no-such-tag”.')
-    expect((await search('zone user:nobody_here')).query.notices).toContain(
+    expect(english(unknownTag.query.notices)).toContain('There is no tag “no-such-tag”.')
+    expect(english((await search('zone user:nobody_here')).query.notices)).toContain(
       'There is nobody called “nobody_here”.',
     )
   })

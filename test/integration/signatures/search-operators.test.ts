@@ -7,6 +7,7 @@ import { searchThreads } from '../../../src/domain/search/index.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 describe.each(DIALECTS)('%s: signature search operators', (dialect) => {
   const t = useTestDb(dialect)
@@ -75,6 +76,8 @@ describe.each(DIALECTS)('%s: signature search operators', (dialect) => {
 
   it('searches a value it cannot read as text, and says so', async () => {
     const results = await searchThreads(t.db, dialect, { q: 'errno:EBOGUS' })
-    expect(results.query.notices.join(' ')).toContain('errno:')
+    expect(results.query.notices.map((n) => translateMessage('en', n)).join(' ')).toContain(
+      'errno: takes an error',
+    )
   })
 })

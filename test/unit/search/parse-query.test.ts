@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAX_QUERY_LENGTH, MAX_TERMS, parseSearchQuery } from '../../../src/domain/search/index.js'
 import { JOINER } from '../../../src/domain/search/tokenize.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 describe('search query parser', () => {
   it('reads words, identifiers, phrases and operators', () => {
@@ -44,7 +45,7 @@ describe('search query parser', () => {
   it('treats unknown operators as text and explains bad values', () => {
     expect(parseSearchQuery('foo:bar').terms.map((t) => t.text)).toEqual(['foo', 'bar'])
     const bad = parseSearchQuery('is:maybe after:2025-02-30 sort:random tag:Bad_Tag! user:a.b')
-    expect(bad.notices.filter((n) => n.includes('was searched as text'))).toHaveLength(5)
+    expect(bad.notices.filter((n) => n.message.includes('was searched as text'))).toHaveLength(5)
     expect(bad).toMatchObject({
       solved: null,
       after: null,
@@ -65,7 +66,7 @@ describe('search query parser', () => {
     expect(q.plainText).toBe('panic')
     const bad = parseSearchQuery('errno:EBOGUS build:"not a build"')
     expect(bad.signatures).toEqual([])
-    expect(bad.notices.filter((n) => n.includes('was searched as text'))).toHaveLength(2)
+    expect(bad.notices.filter((n) => n.message.includes('was searched as text'))).toHaveLength(2)
     expect(parseSearchQuery('foo:"bar baz"').terms.map((t) => [t.kind, t.text])).toEqual([
       ['word', 'foo'],
       ['phrase', 'bar baz'],
@@ -75,23 +76,29 @@ describe('search query parser', () => {
   it('ignores an unmatched quote and says so', () => {
     const q = parseSearchQuery('"vnode lock')
     expect(q.terms.map((t) => t.text)).toEqual(['vnode', 'lock'])
-    expect(q.notices).toEqual(['The query had an unmatched quote mark; it was ignored.'])
+    expect(q.notices.map((n) => translateMessage('en', n))).toEqual([
+      'The query had an unmatched quote mark; it was ignored.',
+    ])
   })
 
   it('drops stop words (as PostgreSQL would) but never identifiers that look like them', () => {
     const q = parseSearchQuery('the kext and the IT a.out')
     expect(q.terms.map((t) => t.text)).toEqual(['kext', 'IT', 'a.out'])
-    expect(q.notices).toEqual(['Very common words were left out: the, and.'])
+    expect(q.notices.map((n) => translateMessage('en', n))).toEqual([
+      'Very common words were left out: the, and.',
+    ])
   })
 
   it('caps the length and the number of terms', () => {
     const long = parseSearchQuery('word '.repeat(500))
-    expect(long.notices).toContain(
+    expect(long.notices.map((n) => translateMessage('en', n))).toContain(
       `Only the first ${MAX_QUERY_LENGTH} characters of the query were searched.`,
     )
     const many = parseSearchQuery(Array.from({ length: 40 }, (_, i) => `w${i}`).join(' '))
     expect(many.terms).toHaveLength(MAX_TERMS)
-    expect(many.notices).toContain(`Only the first ${MAX_TERMS} words were searched.`)
+    expect(many.notices.map((n) => translateMessage('en', n))).toContain(
+      `Only the first ${MAX_TERMS} words were searched.`,
+    )
   })
 
   it('never throws, whatever the input', () => {

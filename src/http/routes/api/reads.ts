@@ -32,6 +32,7 @@ import {
   isPageCursor,
   linkNext,
 } from './cursors.js'
+import { say } from '../../text.js'
 import { noSuchPerson, problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 import { iso, threadSummaryJson } from './thread-json.js'
@@ -245,7 +246,8 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
         next,
         total: results.total,
         totalIsLowerBound: results.totalIsLowerBound,
-        notices: results.query.notices,
+        // The API speaks English (docs/api.md).
+        notices: results.query.notices.map((notice) => say('en', notice)),
       }
     },
   )

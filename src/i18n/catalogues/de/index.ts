@@ -11,6 +11,7 @@ import { MAIL } from './mail.js'
 import { MESSAGES } from './messages.js'
 import { PAGES_A } from './pages-a.js'
 import { PAGES_B } from './pages-b.js'
+import { SEARCH } from './search.js'
 
 export const DE: Catalogue = {
   ...COMMON,
@@ -20,6 +21,7 @@ export const DE: Catalogue = {
   ...PAGES_B,
   ...MESSAGES,
   ...MAIL,
+  ...SEARCH,
 }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
