@@ -84,7 +84,7 @@ function AccountArea({ site }: { site: SiteContext }) {
   )
 }
 
-/** Site name, primary navigation, search and the account area. */
+/** Site name, primary navigation, search and the account area (behind a menu button on phones). */
 export function SiteHeader({ site }: { site: SiteContext }) {
   return (
     <header class="site-header">
@@ -123,7 +123,19 @@ export function SiteHeader({ site }: { site: SiteContext }) {
             {t('Search')}
           </button>
         </form>
-        <AccountArea site={site} />
+        {/* Phones (≤ 640 px) fold the account area behind this button so the header is one row; the
+            popover attribute opens it without JavaScript. Wider screens show the area in the row
+            (public/quorum.css gives .site-menu display: contents there) and hide the button. */}
+        <button
+          class="button button-quiet site-menu-button"
+          type="button"
+          popovertarget="site-menu"
+        >
+          {t('Menu')}
+        </button>
+        <div class="site-menu" id="site-menu" popover="auto">
+          <AccountArea site={site} />
+        </div>
       </div>
     </header>
   )

@@ -6,8 +6,9 @@
 import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
+import { UI_LANE } from './ui-lane.js'
 
-export const DE: Catalogue = { ...COMMON, ...CLIENT }
+export const DE: Catalogue = { ...COMMON, ...CLIENT, ...UI_LANE }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
 export const DE_CLIENT: Catalogue = CLIENT
