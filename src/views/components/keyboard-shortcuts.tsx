@@ -1,5 +1,6 @@
 /** The list of keyboard shortcuts, every page's; a dialog the keyboard-shortcuts island opens. */
 import { Fragment } from 'preact'
+import { msg, t } from '../../i18n/index.js'
 
 const SHORTCUTS: [keys: string[], what: string][] = [
   [['?'], 'Show this list'],
@@ -9,6 +10,16 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['/'], 'Search'],
   [['g', 'h'], 'Home'],
   [['Esc'], 'Close this list'],
+]
+
+/** The composer's shortcuts (client/islands/markdown-toolbar.ts), in the text field of a post form. */
+const COMPOSER_SHORTCUTS: [keys: string[], what: string][] = [
+  [['Ctrl', 'Shift', 'L'], msg('Code block')],
+  [['Ctrl', 'E'], msg('Inline code')],
+  [['Ctrl', 'K'], msg('Link')],
+  [['Ctrl', 'Shift', '.'], msg('Quote')],
+  [['Ctrl', 'Shift', '8'], msg('List')],
+  [['Ctrl', 'Enter'], msg('Post the form')],
 ]
 
 /**
@@ -37,6 +48,23 @@ export function KeyboardShortcutsDialog() {
               ))}
             </dt>
             <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('While writing a post')}</h3>
+      <p class="muted">{t('In the text field; on a Mac, ⌘ stands for Ctrl.')}</p>
+      <dl class="shortcuts-list shortcuts-composer">
+        {COMPOSER_SHORTCUTS.map(([keys, what]) => (
+          <div key={what}>
+            <dt>
+              {keys.map((key, i) => (
+                <Fragment key={key}>
+                  {i > 0 && '+'}
+                  <kbd>{key}</kbd>
+                </Fragment>
+              ))}
+            </dt>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
