@@ -192,6 +192,43 @@ describe.each(DIALECTS)('%s: keyboard shortcuts and layout details', (dialect) =
     expect(layout.firstRow!.top).toBeLessThan(844 / 3)
   })
 
+  it('keeps the question field where it is while the toolbar arrives, on a phone', async () => {
+    const context = await newContext(browser, server.origin, {
+      viewport: { width: 412, height: 823 },
+    })
+    await context.addCookies([
+      {
+        name: server.app.sessionCookieName,
+        value: server.known.member.sessionToken,
+        url: server.origin,
+      },
+    ])
+    // Every layout shift from the first paint on, with the ids of the elements it moved.
+    await context.addInitScript(() => {
+      const shifts: { value: number; moved: string[] }[] = []
+      Object.assign(window, { __shifts: shifts })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number
+          sources: { node?: Node | null }[]
+        }[])
+          shifts.push({
+            value: entry.value,
+            moved: entry.sources.map((s) => (s.node instanceof Element ? s.node.id : '')),
+          })
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    const page = await context.newPage()
+    await page.goto('/ask')
+    await page.locator('.md-toolbar:not([hidden]) .md-button').first().waitFor()
+    const shifts = await page.evaluate(
+      () => (window as unknown as { __shifts: { value: number; moved: string[] }[] }).__shifts,
+    )
+    await context.close()
+    expect(shifts.filter((s) => s.moved.includes('ask-body'))).toEqual([])
+    expect(shifts.reduce((sum, s) => sum + s.value, 0)).toBeLessThan(0.05)
+  })
+
   it('keeps the desktop header as it was: account links in the row, no Menu button', async () => {
     const context = await newContext(browser, server.origin, {
       viewport: { width: 1280, height: 800 },
