@@ -26,6 +26,21 @@ function NotificationBell({ unread }: { unread: number | null }) {
   )
 }
 
+/**
+ * The unread count on the phones' Menu button, so the folded bell still shows that something waits.
+ * For the eye only: the bell inside the menu says it in words. The live island keeps it in step.
+ */
+function MenuCount({ unread }: { unread: number }) {
+  return (
+    <>
+      {' '}
+      <span class="bell-count" data-menu-count aria-hidden="true" hidden={unread === 0}>
+        {String(unread)}
+      </span>
+    </>
+  )
+}
+
 function AccountArea({ site }: { site: SiteContext }) {
   if (site.viewer === null) {
     return (
@@ -132,6 +147,7 @@ export function SiteHeader({ site }: { site: SiteContext }) {
           popovertarget="site-menu"
         >
           {t('Menu')}
+          {site.viewer !== null && <MenuCount unread={site.unreadNotifications ?? 0} />}
         </button>
         <div class="site-menu" id="site-menu" popover="auto">
           <AccountArea site={site} />
