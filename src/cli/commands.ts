@@ -18,6 +18,7 @@ import { backupCommand } from './backup.js'
 import { benchDataCommand } from './bench-data.js'
 import { jobsCommand } from './jobs.js'
 import { withDb, type Command } from './command.js'
+import { postsCommand } from './posts.js'
 import { progressBar } from './progress.js'
 import { searchCommand } from './search-reindex.js'
 import { signaturesCommand } from './signatures.js'
@@ -151,6 +152,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   user: userCommand,
   search: searchCommand,
+  posts: postsCommand,
   signatures: signaturesCommand,
   jobs: jobsCommand,
   backup: backupCommand,

@@ -9,6 +9,7 @@ import {
   startAuthentication,
   startRegistration,
 } from '@simplewebauthn/browser'
+import { t } from './lib/i18n.js'
 
 const OPTIONS_URL: Record<string, string> = {
   register: '/settings/security/passkeys/options',
@@ -22,7 +23,7 @@ function wire(form: HTMLFormElement): void {
   if (optionsUrl === undefined || form.dataset.passkeyReady !== undefined) return
   form.dataset.passkeyReady = ''
   if (!browserSupportsWebAuthn()) {
-    if (kind === 'register') say(form, 'This browser cannot create passkeys.')
+    if (kind === 'register') say(form, t('This browser cannot create passkeys.'))
     return
   }
   form.hidden = false
@@ -48,7 +49,7 @@ async function run(form: HTMLFormElement, kind: string, optionsUrl: string): Pro
     const body: unknown = await res.json()
     if (!res.ok) {
       const message = (body as { error?: { message?: string } }).error?.message
-      throw new Error(message ?? 'The server refused; reload the page and try again.')
+      throw new Error(message ?? t('The server refused; reload the page and try again.'))
     }
     const answer =
       kind === 'register'
@@ -58,7 +59,7 @@ async function run(form: HTMLFormElement, kind: string, optionsUrl: string): Pro
     HTMLFormElement.prototype.submit.call(form)
   } catch (error) {
     form.removeAttribute('aria-busy')
-    say(form, error instanceof Error ? error.message : 'The passkey could not be used.')
+    say(form, error instanceof Error ? error.message : t('The passkey could not be used.'))
   }
 }
 

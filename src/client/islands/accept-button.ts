@@ -4,6 +4,7 @@
  */
 import { announce } from '../lib/announce.js'
 import type { IslandDeps } from '../lib/deps.js'
+import { t } from '../lib/i18n.js'
 import { asForm, enhanceForm } from '../lib/post-form.js'
 import { parseAcceptResult } from '../lib/results.js'
 
@@ -14,7 +15,7 @@ function acceptedBadge(doc: Document): HTMLElement {
   const glyph = doc.createElement('span')
   glyph.setAttribute('aria-hidden', 'true')
   glyph.textContent = '✓ '
-  badge.append(glyph, 'Accepted answer')
+  badge.append(glyph, t('Accepted answer'))
   return badge
 }
 
@@ -24,12 +25,13 @@ function updateReply(article: Element, accepted: boolean): void {
   const badge = markers?.querySelector('[data-accepted-badge]') ?? null
   if (accepted && badge === null) markers?.prepend(acceptedBadge(article.ownerDocument))
   if (!accepted && badge !== null) badge.remove()
-  const heading = article.querySelector('[data-post-heading]')
-  if (heading !== null && heading.textContent !== null) {
-    heading.textContent = heading.textContent.replace(
-      /^(Accepted answer|Reply) by /,
-      accepted ? 'Accepted answer by ' : 'Reply by ',
-    )
+  // The heading names the author (data-author, as the server wrote it: views/components/post.tsx).
+  const heading = article.querySelector<HTMLElement>('[data-post-heading]')
+  const user = heading?.dataset.author
+  if (heading !== null && user !== undefined) {
+    heading.textContent = accepted
+      ? t('Accepted answer by {user}', { user })
+      : t('Reply by {user}', { user })
   }
 }
 
@@ -39,7 +41,7 @@ export function applyAccepted(doc: Document, acceptedPostId: number | null): voi
     const button = form.querySelector('button')
     if (button !== null) {
       button.textContent =
-        Number(form.dataset.postId) === acceptedPostId ? 'Unaccept' : 'Accept answer'
+        Number(form.dataset.postId) === acceptedPostId ? t('Unaccept') : t('Accept answer')
     }
   }
   for (const article of doc.querySelectorAll('article.post-reply')) {
@@ -57,10 +59,10 @@ export function acceptButton(el: HTMLElement, deps: IslandDeps): void {
     announce(
       form.ownerDocument,
       result.acceptedPostId === null
-        ? 'No reply is accepted now.'
+        ? t('No reply is accepted now.')
         : result.accepted
-          ? 'Marked as the accepted answer.'
-          : 'Another reply is the accepted answer.',
+          ? t('Marked as the accepted answer.')
+          : t('Another reply is the accepted answer.'),
     )
   })
 }

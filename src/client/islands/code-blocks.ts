@@ -7,6 +7,7 @@
  */
 import { announce } from '../lib/announce.js'
 import type { IslandDeps } from '../lib/deps.js'
+import { t } from '../lib/i18n.js'
 
 export const LINE_NUMBERS_KEY = 'quorum.lineNumbers'
 const ROOT_CLASS = 'line-numbers'
@@ -74,10 +75,10 @@ async function copyCode(code: HTMLElement, button: HTMLButtonElement): Promise<v
     selection?.removeAllRanges()
     selection?.addRange(range)
   }
-  button.textContent = copied ? 'Copied' : 'Selected: press Ctrl+C'
-  announce(doc, copied ? 'Code copied.' : 'Code selected: press Ctrl+C to copy it.')
+  button.textContent = copied ? t('Copied') : t('Selected: press Ctrl+C')
+  announce(doc, copied ? t('Code copied.') : t('Code selected: press Ctrl+C to copy it.'))
   win?.setTimeout(() => {
-    button.textContent = 'Copy'
+    button.textContent = t('Copy')
   }, 2000)
 }
 
@@ -94,12 +95,12 @@ export function codeBlocks(body: HTMLElement, _deps: IslandDeps): void {
     const copy = doc.createElement('button')
     copy.type = 'button'
     copy.className = 'code-tool'
-    copy.textContent = 'Copy'
+    copy.textContent = t('Copy')
     copy.addEventListener('click', () => void copyCode(code, copy))
     const numbers = doc.createElement('button')
     numbers.type = 'button'
     numbers.className = 'code-tool'
-    numbers.textContent = 'Line numbers'
+    numbers.textContent = t('Line numbers')
     numbers.dataset.lineNumbers = ''
     numbers.setAttribute('aria-pressed', String(on))
     numbers.addEventListener('click', () => {

@@ -4,6 +4,7 @@
  * Without JavaScript the form's own "Preview" button does the same with a page load.
  */
 import type { IslandDeps } from '../lib/deps.js'
+import { t } from '../lib/i18n.js'
 import { csrfTokenOf, jsonPostHeaders } from '../lib/post-form.js'
 import { parsePreviewResult } from '../lib/results.js'
 
@@ -53,12 +54,12 @@ export function composerPreview(target: HTMLElement, deps: IslandDeps): void {
       })
       const result = response.ok ? parsePreviewResult(await response.json()) : null
       if (mine !== latest) return
-      if (result === null) return say('Live preview is unavailable right now.')
+      if (result === null) return say(t('Live preview is unavailable right now.'))
       target.innerHTML = result.html // sanitised by the server, as every saved post is
       if (panel !== null) panel.hidden = false
-      say('Preview updated.')
+      say(t('Preview updated.'))
     } catch {
-      if (mine === latest) say('Live preview is unavailable right now.')
+      if (mine === latest) say(t('Live preview is unavailable right now.'))
     }
   }
 

@@ -9,6 +9,7 @@
  * Without JavaScript the server still refills the form from the last saved draft.
  */
 import type { IslandDeps } from '../lib/deps.js'
+import { pageLocale, t } from '../lib/i18n.js'
 import { csrfTokenOf, jsonPostHeaders } from '../lib/post-form.js'
 
 export const DRAFT_IDLE_MS = 2000
@@ -26,9 +27,9 @@ async function refusalOf(response: Response): Promise<string | null> {
   }
 }
 
-/** "04:35", in the person's own clock. */
+/** "04:35", as the page's language writes a time of the person's own clock. */
 function clock(now: Date): string {
-  return now.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })
+  return now.toLocaleTimeString(pageLocale(), { hour: '2-digit', minute: '2-digit' })
 }
 
 export function composer(status: HTMLElement, deps: IslandDeps): void {
@@ -85,16 +86,23 @@ export function composer(status: HTMLElement, deps: IslandDeps): void {
         if (submitted) return
         if (response.ok) {
           saved = sending
-          say(`Draft saved at ${clock(new Date())}.`)
+          say(t('Draft saved at {time}.', { time: clock(new Date()) }))
         } else if (response.status === 429) {
           const wait = Number(response.headers.get('retry-after')) || 30
-          say('Draft not saved yet: saving again shortly.')
+          say(t('Draft not saved yet: saving again shortly.'))
           timer = win.setTimeout(() => void save(), wait * 1000)
         } else {
-          say(`Draft not saved: ${(await refusalOf(response)) ?? 'the server refused it.'}`)
+          // The server's reason is in the page's language already (its JSON error).
+          const reason = await refusalOf(response)
+          say(
+            reason === null
+              ? t('Draft not saved: the server refused it.')
+              : t('Draft not saved: {reason}', { reason }),
+          )
         }
       } catch {
-        if (!submitted) say('Draft not saved: no connection. It will be saved when you type again.')
+        if (!submitted)
+          say(t('Draft not saved: no connection. It will be saved when you type again.'))
       } finally {
         inFlight = null
       }
@@ -178,7 +186,7 @@ export function composer(status: HTMLElement, deps: IslandDeps): void {
       timer = undefined
       saved = snapshot()
       discard.closest('[data-draft-notice]')?.remove()
-      say('Draft discarded.')
+      say(t('Draft discarded.'))
       field('body')?.focus()
     })()
   })

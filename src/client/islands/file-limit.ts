@@ -5,6 +5,7 @@
  * limits and brings the form back filled in.
  */
 import { formatByteSize } from '../../views/components/byte-size.js'
+import { number, pageLocale, t } from '../lib/i18n.js'
 
 export function fileLimit(el: HTMLElement): void {
   const input = el as HTMLInputElement
@@ -15,12 +16,25 @@ export function fileLimit(el: HTMLElement): void {
   const check = () => {
     const files = [...(input.files ?? [])]
     const tooBig = files.filter((f) => f.size > maxBytes)
+    const size = formatByteSize(maxBytes, pageLocale())
+    const names = tooBig.map((f) => f.name).join(', ')
     const problem =
       files.length > maxFiles
-        ? `You chose ${files.length} files; attach at most ${maxFiles}.`
-        : tooBig.length > 0
-          ? `${tooBig.map((f) => f.name).join(', ')} ${tooBig.length === 1 ? 'is' : 'are'} larger than ${formatByteSize(maxBytes)}; attach a smaller file or paste the relevant part.`
-          : ''
+        ? t('You chose {count} files; attach at most {max}.', {
+            count: number(files.length),
+            max: number(maxFiles),
+          })
+        : tooBig.length === 1
+          ? t('{name} is larger than {size}; attach a smaller file or paste the relevant part.', {
+              name: names,
+              size,
+            })
+          : tooBig.length > 1
+            ? t(
+                '{names} are larger than {size}; attach a smaller file or paste the relevant part.',
+                { names, size },
+              )
+            : ''
     input.setCustomValidity(problem)
     message.textContent = problem
     message.hidden = problem === ''

@@ -9,13 +9,22 @@
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed. Without JavaScript
  * the pages work as before; nothing here is needed.
  */
-import { countNoun } from '../../views/components/count-noun.js'
 import type { IslandDeps } from '../lib/deps.js'
+import { number, t } from '../lib/i18n.js'
 import { applyPatches, type PendingPatches } from '../lib/live-patch.js'
 import { applyAccepted } from './accept-button.js'
+import { boostCountText } from './boost-button.js'
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} new ${n === 1 ? one : many}`
+/** "2 new replies: show" on a thread page, "3 new threads: show" on a list. */
+function barText(n: number, replies: boolean): string {
+  const count = number(n)
+  if (replies)
+    return n === 1
+      ? t('{count} new reply: show', { count })
+      : t('{count} new replies: show', { count })
+  return n === 1
+    ? t('{count} new thread: show', { count })
+    : t('{count} new threads: show', { count })
 }
 
 /** The bar with its button, made once and placed where the new items will appear. */
@@ -48,7 +57,9 @@ function updateBell(doc: Document, unread: number): void {
   count.hidden = unread === 0
   bell.setAttribute(
     'aria-label',
-    unread === 0 ? 'Notifications' : `Notifications, ${unread} unread`,
+    unread === 0
+      ? t('Notifications')
+      : t('Notifications, {count} unread', { count: number(unread) }),
   )
 }
 
@@ -105,9 +116,7 @@ export function liveUpdates(el: HTMLElement, deps: IslandDeps): void {
 
   const render = () => {
     bar.hidden = pending.size === 0
-    button.textContent = list
-      ? `${plural(pending.size, 'reply', 'replies')}: show`
-      : `${plural(pending.size, 'thread', 'threads')}: show`
+    button.textContent = barText(pending.size, list !== null)
   }
 
   source.addEventListener('post', (event) => {
@@ -130,7 +139,7 @@ export function liveUpdates(el: HTMLElement, deps: IslandDeps): void {
     }
     const count = doc.querySelector(`#post-${postId} [data-boost-count]`)
     const text = [...(count?.childNodes ?? [])].filter((n) => n.nodeType === 3).at(-1)
-    if (text) text.textContent = countNoun(boostCount, 'boost')
+    if (text) text.textContent = boostCountText(boostCount)
   })
   source.addEventListener('notification', (event) => {
     const { unread } = JSON.parse((event as MessageEvent<string>).data) as { unread: number }

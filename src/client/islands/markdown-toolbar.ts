@@ -18,9 +18,11 @@ import {
   type TextState,
 } from '../lib/markdown-edits.js'
 import { formatByteSize } from '../../views/components/byte-size.js'
+import { msg, number, pageLocale, t } from '../lib/i18n.js'
 
 interface Action {
   name: string
+  /** English, marked for the catalogue; shown with t(). */
   label: string
   /** KeyboardEvent.code with Ctrl (Cmd on a Mac), and Shift when `shift`. */
   code: string
@@ -36,25 +38,32 @@ interface Action {
  * (views/components/keyboard-shortcuts.tsx; a unit test keeps the two in step).
  */
 export const TOOLBAR_ACTIONS: readonly Action[] = [
-  { name: 'code-block', label: 'Code block', code: 'KeyL', shift: true, key: 'L', edit: codeBlock },
+  {
+    name: 'code-block',
+    label: msg('Code block'),
+    code: 'KeyL',
+    shift: true,
+    key: 'L',
+    edit: codeBlock,
+  },
   {
     name: 'inline-code',
-    label: 'Inline code',
+    label: msg('Inline code'),
     code: 'KeyE',
     shift: false,
     key: 'E',
     edit: inlineCode,
   },
-  { name: 'link', label: 'Link', code: 'KeyK', shift: false, key: 'K', edit: link },
-  { name: 'quote', label: 'Quote', code: 'Period', shift: true, key: '.', edit: quote },
-  { name: 'list', label: 'List', code: 'Digit8', shift: true, key: '8', edit: bulletList },
+  { name: 'link', label: msg('Link'), code: 'KeyK', shift: false, key: 'K', edit: link },
+  { name: 'quote', label: msg('Quote'), code: 'Period', shift: true, key: '.', edit: quote },
+  { name: 'list', label: msg('List'), code: 'Digit8', shift: true, key: '8', edit: bulletList },
 ]
 
-/** "Ctrl+Shift+L", or "⌘⇧L" on a Mac. */
+/** "Ctrl+Shift+L" (German: "Strg+Umschalt+L"), or "⌘⇧L" on a Mac. */
 function shortcutText(action: Pick<Action, 'shift' | 'key'>, mac: boolean): string {
-  return mac
-    ? `⌘${action.shift ? '⇧' : ''}${action.key}`
-    : `Ctrl+${action.shift ? 'Shift+' : ''}${action.key}`
+  if (mac) return `⌘${action.shift ? '⇧' : ''}${action.key}`
+  const { key } = action
+  return action.shift ? t('Ctrl+Shift+{key}', { key }) : t('Ctrl+{key}', { key })
 }
 
 /** Replaces a range of the textarea so that the browser's undo can take it back, then selects. */
@@ -108,15 +117,16 @@ export function markdownToolbar(bar: HTMLElement, _deps: IslandDeps): void {
   })
 
   bar.setAttribute('role', 'toolbar')
-  bar.setAttribute('aria-label', 'Formatting')
+  bar.setAttribute('aria-label', t('Formatting'))
   bar.setAttribute('aria-controls', textarea.id)
   const buttons = TOOLBAR_ACTIONS.map((action) => {
     const button = doc.createElement('button')
     button.type = 'button'
     button.className = 'md-button'
     button.dataset.action = action.name
-    button.textContent = action.label
-    button.title = `${action.label} (${shortcutText(action, mac)})`
+    const label = t(action.label)
+    button.textContent = label
+    button.title = `${label} (${shortcutText(action, mac)})`
     button.setAttribute(
       'aria-keyshortcuts',
       `${mac ? 'Meta' : 'Control'}+${action.shift ? 'Shift+' : ''}${action.key}`,
@@ -126,7 +136,7 @@ export function markdownToolbar(bar: HTMLElement, _deps: IslandDeps): void {
   })
   const hint = doc.createElement('span')
   hint.className = 'md-hint'
-  hint.textContent = `${mac ? '⌘' : 'Ctrl+'}Enter posts`
+  hint.textContent = t('{keys} posts', { keys: mac ? '⌘Enter' : t('Ctrl+{key}', { key: 'Enter' }) })
   bar.append(...buttons, hint)
   bar.hidden = false
 
@@ -191,7 +201,7 @@ function offerForLargePastes(textarea: HTMLTextAreaElement, form: HTMLFormElemen
       offer.addEventListener('click', (e) => {
         const choice = (e.target as HTMLElement).closest('button')?.dataset.choice
         if (choice === 'fence')
-          act(fenceRange(textarea.value, from, from + text.length), 'Fenced as a code block.')
+          act(fenceRange(textarea.value, from, from + text.length), t('Fenced as a code block.'))
         if (choice === 'attach' && files !== null) {
           const name = `pasted-${++pasteCount}.log`
           const transfer = new DataTransfer()
@@ -202,7 +212,7 @@ function offerForLargePastes(textarea: HTMLTextAreaElement, form: HTMLFormElemen
           const end = from + text.length
           act(
             { from, to: end, insert: '', select: { start: from, end: from } },
-            `Attached as ${name}.`,
+            t('Attached as {name}.', { name }),
           )
         }
         if (choice === 'keep') {
@@ -226,15 +236,23 @@ function offerForLargePastes(textarea: HTMLTextAreaElement, form: HTMLFormElemen
     const box = doc.createElement('div')
     box.className = 'paste-offer'
     box.setAttribute('role', 'group')
-    box.setAttribute('aria-label', 'Large paste')
-    const lines = text.split('\n').length
+    box.setAttribute('aria-label', t('Large paste'))
+    const values = {
+      lines: number(text.split('\n').length),
+      size: formatByteSize(new TextEncoder().encode(text).byteLength, pageLocale()),
+    }
     const p = doc.createElement('p')
-    p.textContent = `You pasted ${lines} lines (${formatByteSize(new TextEncoder().encode(text).byteLength)}). Logs read best fenced as code${canAttach ? ' or attached as a file' : ''}.`
+    p.textContent = canAttach
+      ? t(
+          'You pasted {lines} lines ({size}). Logs read best fenced as code or attached as a file.',
+          values,
+        )
+      : t('You pasted {lines} lines ({size}). Logs read best fenced as code.', values)
     box.append(p)
     const choices: [string, string][] = [
-      ['fence', 'Fence it as a code block'],
-      ...(canAttach ? ([['attach', 'Attach as a file']] as [string, string][]) : []),
-      ['keep', 'Keep as is'],
+      ['fence', t('Fence it as a code block')],
+      ...(canAttach ? ([['attach', t('Attach as a file')]] as [string, string][]) : []),
+      ['keep', t('Keep as is')],
     ]
     for (const [choice, label] of choices) {
       const button = doc.createElement('button')

@@ -6,6 +6,7 @@
  * click chooses too. Without JavaScript the list stays hidden and `@name` is typed in full.
  */
 import type { IslandDeps } from '../lib/deps.js'
+import { t } from '../lib/i18n.js'
 import { debounce } from './composer-preview.js'
 
 /** The `@prefix` just before the caret, as the server's mention parser reads one, or null. */
@@ -33,7 +34,7 @@ export function mentionSuggest(list: HTMLElement, deps: IslandDeps): void {
   const endpoint = list.dataset.endpoint
   if (!(field instanceof HTMLTextAreaElement) || endpoint === undefined) return
   list.setAttribute('role', 'listbox')
-  list.setAttribute('aria-label', 'People to mention')
+  list.setAttribute('aria-label', t('People to mention'))
   field.setAttribute('aria-autocomplete', 'list')
   field.setAttribute('aria-controls', list.id)
   let names: string[] = []

@@ -4,7 +4,24 @@
  * checkbox each, and replaces the chosen ones in the text. Nothing leaves the browser; without JavaScript
  * the section stays hidden and the form posts what was typed.
  */
-import { findSensitive, redact, type Finding } from '../lib/redact.js'
+import { number, t } from '../lib/i18n.js'
+import { findSensitive, redact, type Finding, type SensitiveKind } from '../lib/redact.js'
+
+/** What each kind of detail is called on the page. */
+function kindLabel(kind: SensitiveKind): string {
+  switch (kind) {
+    case 'user name':
+      return t('user name')
+    case 'serial number':
+      return t('serial number')
+    case 'UDID':
+      return t('UDID')
+    case 'email address':
+      return t('email address')
+    case 'host name':
+      return t('host name')
+  }
+}
 
 export function redactCheck(el: HTMLElement): void {
   const doc = el.ownerDocument
@@ -19,13 +36,20 @@ export function redactCheck(el: HTMLElement): void {
     results.replaceChildren()
     if (findings.length === 0) {
       const p = doc.createElement('p')
-      p.textContent = 'No user names, serial numbers, UDIDs, email addresses or host names found.'
+      p.textContent = t(
+        'No user names, serial numbers, UDIDs, email addresses or host names found.',
+      )
       results.append(p)
       return
     }
     const fieldset = doc.createElement('fieldset')
     const legend = doc.createElement('legend')
-    legend.textContent = `Found ${findings.length === 1 ? '1 detail' : `${findings.length} details`}: replace the ones you choose`
+    legend.textContent =
+      findings.length === 1
+        ? t('Found 1 detail: replace the ones you choose')
+        : t('Found {count} details: replace the ones you choose', {
+            count: number(findings.length),
+          })
     fieldset.append(legend)
     for (const [i, f] of findings.entries()) {
       const label = doc.createElement('label')
@@ -37,15 +61,15 @@ export function redactCheck(el: HTMLElement): void {
       const text = doc.createElement('span')
       const code = doc.createElement('code')
       code.textContent = f.value
-      const times = f.count === 1 ? 'once' : `${f.count} times`
-      text.append(`${f.kind} `, code, ` (${times}) → ${f.replacement}`)
+      const times = f.count === 1 ? t('once') : t('{count} times', { count: number(f.count) })
+      text.append(`${kindLabel(f.kind)} `, code, ` (${times}) → ${f.replacement}`)
       label.append(box, ' ', text)
       fieldset.append(label)
     }
     const replace = doc.createElement('button')
     replace.type = 'button'
     replace.className = 'button button-quiet'
-    replace.textContent = 'Replace the chosen details'
+    replace.textContent = t('Replace the chosen details')
     replace.addEventListener('click', () => {
       const chosen = [...fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
         .filter((b) => b.checked)

@@ -2,9 +2,9 @@
  * Posts a reply with fetch and inserts the server-rendered `<article>` at the end of the replies,
  * without a page load: updates the "N Replies" heading, clears the composer, moves focus to the reply.
  */
-import { countNoun } from '../../views/components/count-noun.js'
 import { announce } from '../lib/announce.js'
 import type { IslandDeps } from '../lib/deps.js'
+import { number, t } from '../lib/i18n.js'
 import { asForm, csrfTokenOf, enhanceForm } from '../lib/post-form.js'
 import { parseReplyResult, type ReplyResult } from '../lib/results.js'
 
@@ -27,7 +27,8 @@ export function bumpReplyCount(doc: Document): void {
   if (heading === null) return
   const n = (Number(heading.dataset.replyCount) || 0) + 1
   heading.dataset.replyCount = String(n)
-  heading.textContent = countNoun(n, 'Reply', 'Replies')
+  const count = number(n)
+  heading.textContent = n === 1 ? t('{count} Reply', { count }) : t('{count} Replies', { count })
 }
 
 /** Resets the composer after a successful post: empty text, no preview, no old error messages. */
@@ -64,8 +65,6 @@ export function insertReply(doc: Document, result: ReplyResult): HTMLElement | n
   return article
 }
 
-const HELD_NOTICE = 'It waits for a moderator before others can see it.'
-
 export function replyForm(el: HTMLElement, deps: IslandDeps): void {
   const form = asForm(el)
   if (form === null) return
@@ -87,9 +86,14 @@ export function replyForm(el: HTMLElement, deps: IslandDeps): void {
     if (result.held !== undefined && wasNew) {
       const notice = doc.createElement('p')
       notice.className = 'notice'
-      notice.textContent = HELD_NOTICE
+      notice.textContent = t('It waits for a moderator before others can see it.')
       article.prepend(notice)
     }
-    announce(doc, result.held !== undefined ? `Reply posted. ${HELD_NOTICE}` : 'Reply posted.')
+    announce(
+      doc,
+      result.held !== undefined
+        ? t('Reply posted. It waits for a moderator before others can see it.')
+        : t('Reply posted.'),
+    )
   })
 }

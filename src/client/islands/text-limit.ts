@@ -5,6 +5,7 @@
  * server checks the same limit and sends the form back with the text intact.
  */
 import { formatByteSize } from '../../views/components/byte-size.js'
+import { pageLocale, t } from '../lib/i18n.js'
 
 const encoder = new TextEncoder()
 
@@ -17,13 +18,19 @@ export function textLimit(el: HTMLElement): void {
     const bytes = encoder.encode(field.value).byteLength
     const over = bytes - max
     counter.hidden = bytes < max * 0.8
+    const size = (n: number) => formatByteSize(n, pageLocale())
     counter.textContent =
       over > 0
-        ? `${formatByteSize(over)} over the ${formatByteSize(max)} limit: shorten it, or attach the log as a file.`
-        : `${formatByteSize(max - bytes)} left of ${formatByteSize(max)}.`
+        ? t('{over} over the {max} limit: shorten it, or attach the log as a file.', {
+            over: size(over),
+            max: size(max),
+          })
+        : t('{left} left of {max}.', { left: size(max - bytes), max: size(max) })
     counter.classList.toggle('field-count-over', over > 0)
     field.setCustomValidity(
-      over > 0 ? `This is ${formatByteSize(bytes)}; the limit is ${formatByteSize(max)}.` : '',
+      over > 0
+        ? t('This is {size}; the limit is {max}.', { size: size(bytes), max: size(max) })
+        : '',
     )
   }
   field.addEventListener('input', update)

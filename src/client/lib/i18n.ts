@@ -30,7 +30,24 @@ export function t(message: string, values?: Readonly<Record<string, string | num
   )
 }
 
+/**
+ * Marks a constant's English message for the catalogue without translating it yet (as src/i18n's `msg`):
+ * shown later with `t(CONSTANT)`. The completeness test finds these as it finds `t('…')`.
+ */
+export function msg(message: string): string {
+  return message
+}
+
 /** The page's language (`<html lang>`), for Intl formatters in islands. */
 export function pageLocale(): string {
   return document.documentElement.lang || 'en'
+}
+
+let grouping: { locale: string; format: Intl.NumberFormat } | null = null
+
+/** A whole number with the page's language's grouping: "12,345" / "12.345" (as the server's `number()`). */
+export function number(n: number): string {
+  const locale = pageLocale()
+  if (grouping?.locale !== locale) grouping = { locale, format: new Intl.NumberFormat(locale) }
+  return grouping.format.format(n)
 }

@@ -169,3 +169,28 @@ export async function findRecommender(db: Executor, postId: number): Promise<num
     .executeTakeFirstOrThrow()
   return row.recommended_by
 }
+
+/** Up to `limit` posts after `afterId` in id order, with their Markdown and stored HTML (re-rendering). */
+export function listPostBodiesAfter(db: Executor, afterId: number, limit: number) {
+  return db
+    .selectFrom('posts')
+    .select(['id', 'body_markdown as markdown', 'body_html as html'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/** Replaces a post's stored HTML (its Markdown unchanged): not an edit, so no revision and no edited time. */
+export async function updatePostHtml(db: Executor, postId: number, html: string): Promise<void> {
+  await db.updateTable('posts').set({ body_html: html }).where('id', '=', postId).execute()
+}
+
+/** Every post, live or deleted: the total a re-render walks. */
+export async function countAllPosts(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

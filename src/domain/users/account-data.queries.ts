@@ -72,6 +72,16 @@ export function listAccountBoosts(db: Executor, userId: number) {
     .execute()
 }
 
+/** What the person is writing and has not posted: the question on /ask (no thread) and replies. */
+export function listAccountDrafts(db: Executor, userId: number) {
+  return db
+    .selectFrom('drafts')
+    .select(['thread_id as threadId', 'title', 'body', 'tags', 'updated_at as updatedAt'])
+    .where('user_id', '=', userId)
+    .orderBy('updated_at')
+    .execute()
+}
+
 export function listAccountSessions(db: Executor, userId: number) {
   return db
     .selectFrom('sessions')

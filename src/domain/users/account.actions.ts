@@ -19,6 +19,7 @@ import {
   eraseUserRow,
   findAccountProfile,
   listAccountBoosts,
+  listAccountDrafts,
   listAccountPosts,
   listAccountRevisions,
   listAccountSessions,
@@ -58,10 +59,11 @@ export async function exportAccount(
   if (wait > 0) return fail.rateLimited(wait)
   const profile = await findAccountProfile(db, viewer.id)
   if (!profile) return fail.notFound('account')
-  const [posts, revisions, boosts, sessions] = await Promise.all([
+  const [posts, revisions, boosts, drafts, sessions] = await Promise.all([
     listAccountPosts(db, viewer.id),
     listAccountRevisions(db, viewer.id),
     listAccountBoosts(db, viewer.id),
+    listAccountDrafts(db, viewer.id),
     listAccountSessions(db, viewer.id),
   ])
   return ok({
@@ -76,6 +78,7 @@ export async function exportAccount(
     })),
     revisions: revisions.map((r) => ({ ...r, createdAt: iso(r.createdAt) ?? '' })),
     boosts: boosts.map((b) => ({ ...b, createdAt: iso(b.createdAt) ?? '' })),
+    drafts: drafts.map((d) => ({ ...d, updatedAt: iso(d.updatedAt) ?? '' })),
     sessions: sessions
       .filter((s) => s.expiresAt > now)
       .map((s) => ({

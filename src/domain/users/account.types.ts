@@ -32,6 +32,14 @@ export interface AccountExport {
     createdAt: string
   }[]
   boosts: { postId: number; threadId: number; createdAt: string }[]
+  /** Unposted drafts (docs/composer.md): `threadId` null is the question being written on /ask. */
+  drafts: {
+    threadId: number | null
+    title: string
+    body: string
+    tags: string
+    updatedAt: string
+  }[]
   /** Active sessions as the sessions page lists them; never a token or its hash. */
   sessions: {
     device: string

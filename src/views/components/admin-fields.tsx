@@ -3,6 +3,7 @@
  * labelled, with its hint and error tied to the control like the other fields.
  */
 import type { ComponentChildren } from 'preact'
+import { t } from '../../i18n/index.js'
 import { describedBy, FieldFrame } from './form-fields.js'
 
 export function NumberField(props: {
@@ -70,7 +71,7 @@ export function SelectField(props: {
 export function AdminCrumb() {
   return (
     <p class="admin-crumb">
-      <a href="/admin">Administration</a>
+      <a href="/admin">{t('Administration')}</a>
     </p>
   )
 }

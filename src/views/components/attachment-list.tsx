@@ -1,4 +1,5 @@
 import type { AttachmentView } from '../../domain/posts/index.js'
+import { currentLocale, t } from '../../i18n/index.js'
 import { formatByteSize } from './byte-size.js'
 
 /** Previews up to this many lines start open; longer files start folded so a thread stays readable. */
@@ -7,11 +8,13 @@ export const OPEN_PREVIEW_MAX_LINES = 30
 function AttachmentPreview({ attachment }: { attachment: AttachmentView }) {
   if (attachment.previewHtml === null) return null
   const open = attachment.lineCount <= OPEN_PREVIEW_MAX_LINES
-  const lines = attachment.lineCount === 1 ? '1 line' : `${attachment.lineCount} lines`
+  const values = { name: attachment.fileName, count: attachment.lineCount }
   return (
     <details class="attachment-preview" open={open}>
       <summary>
-        {open ? `${attachment.fileName} (${lines})` : `Show all ${lines} of ${attachment.fileName}`}
+        {open
+          ? t('{name} ({count, plural, one {# line} other {# lines}})', values)
+          : t('Show all {count, plural, one {# line} other {# lines}} of {name}', values)}
       </summary>
       {/* Highlighted at write time from escaped source text (see domain/markdown); safe to emit as-is. */}
       {/* Focusable so keyboard users can scroll long lines (WCAG 2.1.1). */}
@@ -35,7 +38,9 @@ export function AttachmentList({
   return (
     <div class="attachments">
       <p class="attachments-label" id={labelId}>
-        {attachments.length === 1 ? 'Attachment' : `${attachments.length} attachments`}
+        {t('{count, plural, one {Attachment} other {# attachments}}', {
+          count: attachments.length,
+        })}
       </p>
       <ul class="attachment-list" aria-labelledby={labelId}>
         {attachments.map((a) => (
@@ -44,7 +49,7 @@ export function AttachmentList({
               <a href={a.url} download={a.fileName}>
                 {a.fileName}
               </a>{' '}
-              <span class="file-size">{formatByteSize(a.size)}</span>
+              <span class="file-size">{formatByteSize(a.size, currentLocale())}</span>
             </div>
             <AttachmentPreview attachment={a} />
           </li>

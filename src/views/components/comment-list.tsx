@@ -1,4 +1,5 @@
 import type { CommentView } from '../../domain/posts/index.js'
+import { t } from '../../i18n/index.js'
 import { RelativeTime } from './relative-time.js'
 import { UserName } from './user-name.js'
 
@@ -8,7 +9,9 @@ export function CommentList({ comments, now }: { comments: CommentView[]; now: n
   return (
     <ol
       class="comment-list"
-      aria-label={comments.length === 1 ? '1 comment' : `${comments.length} comments`}
+      aria-label={t('{count, plural, one {# comment} other {# comments}}', {
+        count: comments.length,
+      })}
     >
       {comments.map((c) => (
         <li key={c.id} id={`comment-${c.id}`} class="comment">
@@ -19,7 +22,10 @@ export function CommentList({ comments, now }: { comments: CommentView[]; now: n
             <UserName user={c.author} /> <RelativeTime at={c.createdAt} now={now} />
             {/* Only its author and staff get a hidden comment (thread-page.ts leaves it out for others). */}
             {c.hidden !== null && (
-              <span class="badge"> Hidden from readers: {c.hidden.note ?? c.hidden.reason}</span>
+              <span class="badge">
+                {' '}
+                {t('Hidden from readers: {why}', { why: c.hidden.note ?? c.hidden.reason })}
+              </span>
             )}
           </p>
         </li>

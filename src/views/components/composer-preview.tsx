@@ -3,6 +3,8 @@
  * "Preview" button (and is absent until then); with JavaScript the composer-preview island fills the
  * same box while the person types, and announces updates through the separate live region.
  */
+import { t, tx } from '../../i18n/index.js'
+
 export interface ComposerPreviewProps {
   /** Prefix for the ids on this page, such as "ask". */
   id: string
@@ -32,7 +34,7 @@ export function ComposerPreview({
         hidden={previewHtml === null}
       >
         <Heading class="preview-title" id={headingId}>
-          Preview
+          {t('Preview')}
         </Heading>
         {/* previewHtml is rendered from Markdown with raw HTML off and sanitised by the server
             (domain/markdown), exactly as a saved post is, so it is emitted as-is. */}
@@ -50,12 +52,14 @@ export function ComposerPreview({
   )
 }
 
-/** The hint under a Markdown body field. */
+/** The hint under a Markdown body field; `limit` is a sentence already in the page's language. */
 export function MarkdownHint({ limit }: { limit?: string }) {
   return (
     <>
-      Markdown. Fence code, logs and crash reports with <code>```</code> on their own lines (name
-      the language: <code>```c</code>) so every line break survives.
+      {tx(
+        'Markdown. Fence code, logs and crash reports with <code>```</code> on their own lines (name the language: <code>```c</code>) so every line break survives.',
+        { code: (c) => <code>{c}</code> },
+      )}
       {limit !== undefined && ` ${limit}`}
     </>
   )

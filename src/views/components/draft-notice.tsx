@@ -3,6 +3,7 @@
  * "Discard draft" button, a plain form that works without JavaScript), and the composer island's hook
  * inside the form, which saves the draft as the person types and warns before leaving unsaved text.
  */
+import { t, tx } from '../../i18n/index.js'
 import { CsrfField } from './form-fields.js'
 import { RelativeTime } from './relative-time.js'
 
@@ -20,14 +21,15 @@ export function DraftNotice({ savedAt, now, threadId, csrfToken }: DraftNoticePr
   return (
     <div class="notice draft-notice" data-draft-notice>
       <p>
-        Your unposted draft is restored below (saved <RelativeTime at={savedAt} now={now} />
-        ).
+        {tx('Your unposted draft is restored below (saved {age}).', {
+          age: <RelativeTime at={savedAt} now={now} />,
+        })}
       </p>
       <form method="post" action="/drafts/discard" data-draft-discard>
         <CsrfField token={csrfToken} />
         <input type="hidden" name="thread" value={threadId === null ? '' : String(threadId)} />
         <button class="button button-quiet" type="submit">
-          Discard draft
+          {t('Discard draft')}
         </button>
       </form>
     </div>

@@ -4,6 +4,7 @@
  * a failed post comes back through `FormState` with the values refilled and one message per field.
  */
 import type { ComponentChildren } from 'preact'
+import { t } from '../../i18n/index.js'
 import type { FormState } from '../forms.js'
 
 /** The hidden CSRF token every POST form carries (left out only when the request has no session). */
@@ -35,9 +36,12 @@ export function hasProblems(form: FormState<unknown>): boolean {
   return form.formError !== undefined || Object.keys(form.errors).length > 0
 }
 
-/** A page title that starts with "Error: " when the form came back with problems (as GOV.UK does). */
+/**
+ * A page title that starts with "Error: " when the form came back with problems (as GOV.UK does).
+ * `title` is in the page's language already.
+ */
 export function formPageTitle(title: string, form: FormState<unknown>): string {
-  return hasProblems(form) ? `Error: ${title}` : title
+  return hasProblems(form) ? t('Error: {title}', { title }) : title
 }
 
 export interface ErrorSummaryProps {
@@ -66,7 +70,7 @@ export function ErrorSummary({ form, fields, id = 'error-summary' }: ErrorSummar
       data-island="error-summary"
     >
       <h2 class="error-summary-title" id={titleId}>
-        There is a problem
+        {t('There is a problem')}
       </h2>
       <ul class="error-summary-list">
         {form.formError !== undefined && <li>{form.formError}</li>}
@@ -93,7 +97,7 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   if (message === undefined) return null
   return (
     <p class="field-error" id={errorId(id)}>
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{t('Error:')} </span>
       {message}
     </p>
   )
@@ -191,7 +195,7 @@ export function CurrentPasswordField(props: {
       id={props.id}
       name={props.name ?? 'password'}
       type="password"
-      label={props.label ?? 'Your password'}
+      label={props.label ?? t('Your password')}
       hint={props.hint}
       error={props.error}
       autocomplete="current-password"

@@ -2,14 +2,15 @@
 import { Fragment } from 'preact'
 import { msg, t } from '../../i18n/index.js'
 
+/** Each shortcut's keys and what it does (English, marked for the catalogue; shown with t()). */
 const SHORTCUTS: [keys: string[], what: string][] = [
-  [['?'], 'Show this list'],
-  [['j'], 'Next post'],
-  [['k'], 'Previous post'],
-  [['r'], 'Reply (on a thread page)'],
-  [['/'], 'Search'],
-  [['g', 'h'], 'Home'],
-  [['Esc'], 'Close this list'],
+  [['?'], msg('Show this list')],
+  [['j'], msg('Next post')],
+  [['k'], msg('Previous post')],
+  [['r'], msg('Reply (on a thread page)')],
+  [['/'], msg('Search')],
+  [['g', 'h'], msg('Home')],
+  [['Esc'], msg('Close this list')],
 ]
 
 /** The composer's shortcuts (client/islands/markdown-toolbar.ts), in the text field of a post form. */
@@ -34,20 +35,20 @@ export function KeyboardShortcutsDialog() {
       data-island="keyboard-shortcuts"
       aria-labelledby="shortcuts-title"
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-      <p class="muted">Not while typing in a field.</p>
+      <h2 id="shortcuts-title">{t('Keyboard shortcuts')}</h2>
+      <p class="muted">{t('Not while typing in a field.')}</p>
       <dl class="shortcuts-list">
         {SHORTCUTS.map(([keys, what]) => (
           <div key={what}>
             <dt>
               {keys.map((key, i) => (
                 <Fragment key={key}>
-                  {i > 0 && ' then '}
+                  {i > 0 && ` ${t('then')} `}
                   <kbd>{key}</kbd>
                 </Fragment>
               ))}
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
@@ -70,7 +71,7 @@ export function KeyboardShortcutsDialog() {
       </dl>
       <form method="dialog">
         <button class="button" type="submit">
-          Close
+          {t('Close')}
         </button>
       </form>
     </dialog>

@@ -6,22 +6,26 @@ import {
   type ThreadFilter,
   type ThreadSort,
 } from '../../domain/thread-lists/index.js'
+import { msg, t } from '../../i18n/index.js'
 
-/** Labels for the sort keys, shared by the sort links and the table headers. */
+/** Labels for the sort keys, shared by the sort links and the table headers (English: show with t()). */
 export const SORT_LABELS: Record<ThreadSort, string> = {
-  activity: 'Activity',
-  newest: 'Newest',
-  replies: 'Replies',
-  boosts: 'Boosts',
-  views: 'Views',
+  activity: msg('Activity'),
+  newest: msg('Newest'),
+  replies: msg('Replies'),
+  boosts: msg('Boosts'),
+  views: msg('Views'),
 }
 
 const FILTER_LABELS: Record<ThreadFilter, string> = {
-  all: 'All',
-  solved: 'Solved',
-  unsolved: 'Unsolved',
+  all: msg('All'),
+  solved: msg('Solved'),
+  unsolved: msg('Unsolved'),
 }
-const ORDER_LABELS: Record<SortOrder, string> = { desc: 'Descending', asc: 'Ascending' }
+const ORDER_LABELS: Record<SortOrder, string> = {
+  desc: msg('Descending'),
+  asc: msg('Ascending'),
+}
 const SORT_ORDERS_SHOWN: readonly SortOrder[] = ['desc', 'asc']
 
 export interface ListingControlsProps {
@@ -61,10 +65,10 @@ function ChoiceLinks<T extends string>(props: {
 export function FilterLinks({ listing, href }: ListingControlsProps) {
   return (
     <ChoiceLinks
-      label="Show"
+      label={t('Show')}
       choices={THREAD_FILTERS}
       current={listing.filter}
-      labelOf={(f) => FILTER_LABELS[f]}
+      labelOf={(f) => t(FILTER_LABELS[f])}
       hrefOf={(filter) => href({ ...listing, filter })}
     />
   )
@@ -75,10 +79,10 @@ export function SortControls({ listing, href }: ListingControlsProps) {
   return (
     <>
       <ChoiceLinks
-        label="Sort by"
+        label={t('Sort by')}
         choices={TAG_SORTS}
         current={listing.sortBy}
-        labelOf={(s) => SORT_LABELS[s]}
+        labelOf={(s) => t(SORT_LABELS[s])}
         hrefOf={(sortBy) =>
           href({
             ...listing,
@@ -88,10 +92,10 @@ export function SortControls({ listing, href }: ListingControlsProps) {
         }
       />
       <ChoiceLinks
-        label="Order"
+        label={t('Order')}
         choices={SORT_ORDERS_SHOWN}
         current={listing.sortOrder}
-        labelOf={(o) => ORDER_LABELS[o]}
+        labelOf={(o) => t(ORDER_LABELS[o])}
         hrefOf={(sortOrder) => href({ ...listing, sortOrder })}
       />
     </>
@@ -101,7 +105,7 @@ export function SortControls({ listing, href }: ListingControlsProps) {
 /** The filter and sort bar above a thread table. */
 export function ListingControls(props: ListingControlsProps) {
   return (
-    <nav class="listing-controls" aria-label="Filter and sort posts">
+    <nav class="listing-controls" aria-label={t('Filter and sort posts')}>
       <FilterLinks {...props} />
       <SortControls {...props} />
     </nav>

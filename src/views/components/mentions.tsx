@@ -1,20 +1,44 @@
 import type { Mention, ThreadMentions } from '../../domain/signatures/index.js'
-import { countNoun } from './count-noun.js'
+import { t } from '../../i18n/index.js'
 
-/** "2 other threads", or "more than 999 other threads" when the count stopped early. */
-function others(mention: Mention): { n: number; text: string } {
-  const n = mention.threadCount - 1
-  const text = countNoun(n, 'other thread')
-  return { n, text: mention.threadCountIsLowerBound ? `more than ${text}` : text }
+/** How many other threads share a mention ("more than" when the count stopped early). */
+function others(mention: Mention): { count: number; lowerBound: boolean } {
+  return { count: mention.threadCount - 1, lowerBound: mention.threadCountIsLowerBound }
+}
+
+/** "2 other threads mention ENOBUFS", "more than 999 other threads mention …", "Only this thread …". */
+function mentionTitle(mention: Mention): string {
+  const { count, lowerBound } = others(mention)
+  const label = mention.label
+  if (count <= 0) return t('Only this thread mentions {label}', { label })
+  return lowerBound
+    ? t(
+        'more than {count, plural, one {# other thread mentions} other {# other threads mention}} {label}',
+        { count, label },
+      )
+    : t('{count, plural, one {# other thread mentions} other {# other threads mention}} {label}', {
+        count,
+        label,
+      })
+}
+
+/** "2 other threads share this crash.", or that none does yet. */
+function crashShares(crash: Mention): string {
+  const { count, lowerBound } = others(crash)
+  if (count === 0) return t('no other thread shares this crash yet.')
+  return lowerBound
+    ? t(
+        'more than {count, plural, one {# other thread shares} other {# other threads share}} this crash.',
+        { count },
+      )
+    : t('{count, plural, one {# other thread shares} other {# other threads share}} this crash.', {
+        count,
+      })
 }
 
 /** The link of one mention; its title says how many threads share it. */
 function MentionLink({ mention }: { mention: Mention }) {
-  const { n, text } = others(mention)
-  const title =
-    n > 0
-      ? `${text} ${n === 1 ? 'mentions' : 'mention'} ${mention.label}`
-      : `Only this thread mentions ${mention.label}`
+  const title = mentionTitle(mention)
   return (
     <a class={`mention mention-${mention.kind}`} href={mention.href} title={title}>
       {mention.kind === 'symbol' ? <code>{mention.label}</code> : mention.label}
@@ -30,7 +54,7 @@ export function MentionsLine({ mentions }: { mentions: ThreadMentions }) {
   if (mentions.mentions.length === 0) return null
   return (
     <p class="mentions">
-      <span class="mentions-label">Mentions:</span>{' '}
+      <span class="mentions-label">{t('Mentions:')}</span>{' '}
       {mentions.mentions.map((m, i) => (
         <span key={`${m.kind}:${m.key}`}>
           {i > 0 && (
@@ -43,7 +67,12 @@ export function MentionsLine({ mentions }: { mentions: ThreadMentions }) {
         </span>
       ))}
       {mentions.moreSymbols > 0 && (
-        <span class="mentions-more"> and {countNoun(mentions.moreSymbols, 'more symbol')}</span>
+        <span class="mentions-more">
+          {' '}
+          {t('and {count, plural, one {# more symbol} other {# more symbols}}', {
+            count: mentions.moreSymbols,
+          })}
+        </span>
       )}
     </p>
   )
@@ -57,21 +86,16 @@ export function CrashNotes({ crashes }: { crashes: Mention[] }) {
   if (crashes.length === 0) return null
   return (
     <ul class="crash-notes">
-      {crashes.map((c) => {
-        const { n, text } = others(c)
-        return (
-          <li key={c.key} class="crash-note">
-            <span class="crash-note-label">Crash</span>{' '}
-            <a href={c.href} title={c.detail}>
-              <code>{c.key}</code>
-            </a>
-            {': '}
-            {n === 0
-              ? 'no other thread shares this crash yet.'
-              : `${text} ${n === 1 ? 'shares' : 'share'} this crash.`}
-          </li>
-        )
-      })}
+      {crashes.map((c) => (
+        <li key={c.key} class="crash-note">
+          <span class="crash-note-label">{t('Crash')}</span>{' '}
+          <a href={c.href} title={c.detail}>
+            <code>{c.key}</code>
+          </a>
+          {': '}
+          {crashShares(c)}
+        </li>
+      ))}
     </ul>
   )
 }

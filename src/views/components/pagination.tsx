@@ -1,4 +1,6 @@
+import type { ComponentChildren } from 'preact'
 import type { Paging } from '../../domain/thread-lists/index.js'
+import { t, tx } from '../../i18n/index.js'
 import { paginationItems } from './pagination-items.js'
 
 export interface PaginationProps {
@@ -11,18 +13,19 @@ export interface PaginationProps {
 export function Pagination({ paging, href }: PaginationProps) {
   const { page, pageCount } = paging
   if (pageCount <= 1) return null
+  const arrow = (c: ComponentChildren[]) => <span aria-hidden="true">{c}</span>
+  const previous = tx('<arrow>← </arrow>Previous', { arrow })
+  const next = tx('Next<arrow> →</arrow>', { arrow })
   return (
-    <nav class="pagination" aria-label="Pagination">
+    <nav class="pagination" aria-label={t('Pagination')}>
       <ul>
         <li>
           {page > 1 ? (
             <a class="pagination-step" href={href(page - 1)} rel="prev">
-              <span aria-hidden="true">← </span>Previous
+              {previous}
             </a>
           ) : (
-            <span class="pagination-step is-disabled">
-              <span aria-hidden="true">← </span>Previous
-            </span>
+            <span class="pagination-step is-disabled">{previous}</span>
           )}
         </li>
         {paginationItems(page, pageCount).map((item) =>
@@ -35,7 +38,7 @@ export function Pagination({ paging, href }: PaginationProps) {
               <a
                 class="pagination-page"
                 href={href(item.page)}
-                aria-label={`Page ${item.page}`}
+                aria-label={t('Page {page, number}', { page: item.page })}
                 aria-current={item.page === page ? 'page' : undefined}
               >
                 {item.page}
@@ -46,12 +49,10 @@ export function Pagination({ paging, href }: PaginationProps) {
         <li>
           {page < pageCount ? (
             <a class="pagination-step" href={href(page + 1)} rel="next">
-              Next<span aria-hidden="true"> →</span>
+              {next}
             </a>
           ) : (
-            <span class="pagination-step is-disabled">
-              Next<span aria-hidden="true"> →</span>
-            </span>
+            <span class="pagination-step is-disabled">{next}</span>
           )}
         </li>
       </ul>

@@ -7,11 +7,12 @@ import type { ComponentChildren } from 'preact'
 import type { PostControls } from '../../domain/threads/index.js'
 import type { PostView } from '../../domain/posts/index.js'
 import { ASK_LIMITS, type FormState } from '../forms.js'
-import { countNoun } from './count-noun.js'
+import { t, tx } from '../../i18n/index.js'
 import { CsrfField, TextAreaField } from './form-fields.js'
 
-export function boostCountText(n: number): string {
-  return countNoun(n, 'boost')
+/** "3 boosts" ("3 Boosts"); the boost island writes the same (src/client/islands/boost-button.ts). */
+export function boostCountText(count: number): string {
+  return t('{count, plural, one {# boost} other {# boosts}}', { count })
 }
 
 function ActionForm(props: {
@@ -59,7 +60,7 @@ export function BoostControl(props: {
         aria-pressed={controls.boosted ? 'true' : 'false'}
       >
         <span aria-hidden="true">▲ </span>
-        <span data-boost-label>{controls.boosted ? 'Boosted' : 'Boost'}</span>
+        <span data-boost-label>{controls.boosted ? t('Boosted') : t('Boost')}</span>
       </button>{' '}
       {count}
     </ActionForm>
@@ -70,7 +71,7 @@ export function AcceptControl({ post, csrfToken }: { post: PostView; csrfToken: 
   return (
     <ActionForm postId={post.id} action="accept" csrfToken={csrfToken} island="accept-button">
       <button class="button button-quiet button-small accept-button" type="submit">
-        {post.accepted ? 'Unaccept' : 'Accept answer'}
+        {post.accepted ? t('Unaccept') : t('Accept answer')}
       </button>
     </ActionForm>
   )
@@ -86,7 +87,7 @@ export function RecommendControl({
   return (
     <ActionForm postId={post.id} action="recommend" csrfToken={csrfToken}>
       <button class="button button-quiet button-small" type="submit">
-        {post.recommended ? 'Unrecommend' : 'Recommend'}
+        {post.recommended ? t('Unrecommend') : t('Recommend')}
       </button>
     </ActionForm>
   )
@@ -103,10 +104,14 @@ export function DeleteControl(props: {
       action="delete"
       csrfToken={props.csrfToken}
       island="confirm-submit"
-      confirm={`Delete this ${props.kind}? Readers will see that it was deleted.`}
+      confirm={
+        props.kind === 'question'
+          ? t('Delete this question? Readers will see that it was deleted.')
+          : t('Delete this reply? Readers will see that it was deleted.')
+      }
     >
       <button class="button button-danger button-small" type="submit">
-        Delete
+        {t('Delete')}
       </button>
     </ActionForm>
   )
@@ -122,7 +127,7 @@ export function RestoreControl({
   return (
     <ActionForm postId={postId} action="restore" csrfToken={csrfToken}>
       <button class="button button-quiet button-small" type="submit">
-        Restore
+        {t('Restore')}
       </button>
     </ActionForm>
   )
@@ -141,14 +146,17 @@ export function CommentForm(props: {
   const error = props.form?.errors.body ?? props.form?.formError
   return (
     <details class="comment-composer" open={props.form !== undefined}>
-      <summary>Add a comment</summary>
+      <summary>{t('Add a comment')}</summary>
       <form class="comment-form" method="post" action={`/posts/${props.postId}/comments`}>
         <CsrfField token={props.csrfToken} />
         <TextAreaField
           id={id}
           name="body"
-          label="Comment"
-          hint={`Short Markdown, up to ${ASK_LIMITS.commentMax} characters; post code and logs as a reply.`}
+          label={t('Comment')}
+          hint={t(
+            'Short Markdown, up to {max, number} characters; post code and logs as a reply.',
+            { max: ASK_LIMITS.commentMax },
+          )}
           value={props.form?.values.body}
           error={error}
           rows={3}
@@ -157,7 +165,7 @@ export function CommentForm(props: {
           markdown
         />
         <button class="button button-small" type="submit">
-          Add comment
+          {t('Add comment')}
         </button>
       </form>
     </details>
@@ -168,7 +176,9 @@ export function CommentForm(props: {
 export function FlagLink({ postId }: { postId: number }) {
   return (
     <a class="post-action-link" href={`/posts/${postId}/flag`}>
-      Flag<span class="visually-hidden"> this post for moderators</span>
+      {tx('Flag<hidden> this post for moderators</hidden>', {
+        hidden: (c) => <span class="visually-hidden">{c}</span>,
+      })}
     </a>
   )
 }
@@ -180,20 +190,20 @@ export function HideControl(props: { postId: number; hidden: boolean; csrfToken:
     return (
       <ActionForm postId={props.postId} action="unhide" csrfToken={props.csrfToken}>
         <button class="button button-quiet button-small" type="submit">
-          Show again
+          {t('Show again')}
         </button>
       </ActionForm>
     )
   return (
     <details class="hide-composer">
-      <summary>Hide</summary>
+      <summary>{t('Hide')}</summary>
       <ActionForm postId={props.postId} action="hide" csrfToken={props.csrfToken}>
         <label class="field-label" for={id}>
-          Why (the author sees this)
+          {t('Why (the author sees this)')}
         </label>
         <input id={id} name="reason" type="text" maxLength={500} required />{' '}
         <button class="button button-danger button-small" type="submit">
-          Hide from readers
+          {t('Hide from readers')}
         </button>
       </ActionForm>
     </details>

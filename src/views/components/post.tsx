@@ -1,7 +1,7 @@
 import type { PostControls } from '../../domain/threads/index.js'
 import type { HiddenState, PostView } from '../../domain/posts/index.js'
 import { displayName } from '../../domain/shared/index.js'
-import { formatAgeLabel } from '../../domain/format/index.js'
+import { ageLabel, t, tx } from '../../i18n/index.js'
 import { FragmentCache } from '../fragment-cache.js'
 import type { FormState } from '../forms.js'
 import { AttachmentList } from './attachment-list.js'
@@ -35,10 +35,10 @@ export interface PostProps {
   commentForm?: FormState<{ body: string }>
 }
 
-/** The visually hidden heading text; the accept island rewrites it when acceptance changes. */
-export function postHeadingText(kind: PostProps['kind'], accepted: boolean, username: string) {
-  const what = kind === 'question' ? 'Question' : accepted ? 'Accepted answer' : 'Reply'
-  return `${what} by ${username}`
+/** The visually hidden heading text; the accept island rewrites it (from data-author) when acceptance changes. */
+export function postHeadingText(kind: PostProps['kind'], accepted: boolean, user: string) {
+  if (kind === 'question') return t('Question by {user}', { user })
+  return accepted ? t('Accepted answer by {user}', { user }) : t('Reply by {user}', { user })
 }
 
 function PostHeading({
@@ -50,11 +50,12 @@ function PostHeading({
   kind: PostProps['kind']
   level: 2 | 3
 }) {
-  const text = postHeadingText(kind, post.accepted, displayName(post.author))
+  const name = displayName(post.author)
+  const text = postHeadingText(kind, post.accepted, name)
   return level === 2 ? (
     <h2 class="visually-hidden">{text}</h2>
   ) : (
-    <h3 class="visually-hidden" data-post-heading>
+    <h3 class="visually-hidden" data-post-heading data-author={name}>
       {text}
     </h3>
   )
@@ -64,7 +65,8 @@ function PostHeading({
 export function AcceptedBadge() {
   return (
     <span class="badge badge-solved" data-accepted-badge>
-      <span aria-hidden="true">✓ </span>Accepted answer
+      <span aria-hidden="true">✓ </span>
+      {t('Accepted answer')}
     </span>
   )
 }
@@ -77,7 +79,8 @@ function PostBadges({ post, kind }: { post: PostView; kind: PostProps['kind'] })
       {post.accepted && <AcceptedBadge />}
       {post.recommended && (
         <span class="badge badge-recommended">
-          <span aria-hidden="true">★ </span>Recommended
+          <span aria-hidden="true">★ </span>
+          {t('Recommended')}
         </span>
       )}
     </span>
@@ -88,12 +91,12 @@ function PostBadges({ post, kind }: { post: PostView; kind: PostProps['kind'] })
 export function hiddenNotice(reason: HiddenState['reason']): string {
   switch (reason) {
     case 'flagged':
-      return 'This post is hidden: flagged by the community.'
+      return t('This post is hidden: flagged by the community.')
     case 'approval':
     case 'duplicate':
-      return 'This post is hidden: waiting for a moderator’s approval.'
+      return t('This post is hidden: waiting for a moderator’s approval.')
     case 'staff':
-      return 'This post is hidden: hidden by staff.'
+      return t('This post is hidden: hidden by staff.')
   }
 }
 
@@ -111,10 +114,15 @@ function HiddenBanner({ hidden, own }: { hidden: HiddenState; own: boolean }) {
   return (
     <div class="hidden-banner" role="note">
       <p>
-        <strong>Hidden from readers</strong>: {hidden.note ?? hiddenNotice(hidden.reason)}
+        {tx('<strong>Hidden from readers</strong>: {why}', {
+          why: hidden.note ?? hiddenNotice(hidden.reason),
+          strong: (c) => <strong>{c}</strong>,
+        })}
       </p>
       {own && (
-        <p>Edit the post once to ask a moderator for another look; it stays hidden until then.</p>
+        <p>
+          {t('Edit the post once to ask a moderator for another look; it stays hidden until then.')}
+        </p>
       )}
     </div>
   )
@@ -124,7 +132,7 @@ function DeletedPost(props: PostProps & { id: string }) {
   const { post, kind, controls, csrfToken = null } = props
   return (
     <article class="post post-deleted" id={props.id}>
-      <p>{kind === 'question' ? 'This question was deleted.' : 'This reply was deleted.'}</p>
+      <p>{kind === 'question' ? t('This question was deleted.') : t('This reply was deleted.')}</p>
       {controls?.canRestore === true && (
         <div class="post-actions">
           <RestoreControl postId={post.id} csrfToken={csrfToken} />
@@ -145,7 +153,7 @@ function PostActions(props: PostProps) {
       {isReply && controls.canRecommend && <RecommendControl post={post} csrfToken={csrfToken} />}
       {controls.canEdit && (
         <a class="post-action-link" href={`/posts/${post.id}/edit`}>
-          Edit
+          {t('Edit')}
         </a>
       )}
       {controls.canDelete && <DeleteControl postId={post.id} kind={kind} csrfToken={csrfToken} />}
@@ -176,9 +184,9 @@ export function Post(props: PostProps) {
     return <PostArticle {...props} />
   // Everything the anonymous rendering shows: the post (text, counts, author, comments, attachments,
   // hidden state), where it stands, and its ages as labels ("5m"), the only part that moves with the clock.
-  const ages = [formatAgeLabel(post.createdAt, now)]
-  if (post.editedAt !== null) ages.push(formatAgeLabel(post.editedAt, now))
-  for (const c of post.comments) ages.push(formatAgeLabel(c.createdAt, now))
+  const ages = [ageLabel(post.createdAt, now)]
+  if (post.editedAt !== null) ages.push(ageLabel(post.editedAt, now))
+  for (const c of post.comments) ages.push(ageLabel(c.createdAt, now))
   return anonymousPosts.render(post.id, { post, kind, headingLevel, ages }, () => (
     <PostArticle post={post} kind={kind} now={now} headingLevel={headingLevel} />
   ))
@@ -203,8 +211,10 @@ function PostArticle(props: PostProps) {
         </a>
         {post.editedAt !== null && (
           <a class="post-edited" href={`/posts/${post.id}/revisions`}>
-            edited <RelativeTime at={post.editedAt} now={now} />
-            <span class="visually-hidden"> (show the edit history)</span>
+            {tx('edited {age}<hidden> (show the edit history)</hidden>', {
+              age: <RelativeTime at={post.editedAt} now={now} />,
+              hidden: (c) => <span class="visually-hidden">{c}</span>,
+            })}
           </a>
         )}
         <PostBadges post={post} kind={kind} />

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js'
 import { CsrfField } from './form-fields.js'
 
 /** A configured sign-in provider, as a button shows it. */
@@ -19,7 +20,8 @@ export function ProviderButtons({
   providers: readonly ProviderButton[]
   csrfToken: string | null
   next: string | null
-  verb?: string
+  /** What the buttons do: "Sign in with GitHub" or (on the sign-in providers page) "Link GitHub". */
+  verb?: 'Sign in with' | 'Link'
 }) {
   if (providers.length === 0) return null
   return (
@@ -30,7 +32,9 @@ export function ProviderButtons({
             <CsrfField token={csrfToken} />
             {next !== null && <input type="hidden" name="next" value={next} />}
             <button class="button button-quiet" type="submit">
-              {verb} {p.name}
+              {verb === 'Link'
+                ? t('Link {provider}', { provider: p.name })
+                : t('Sign in with {provider}', { provider: p.name })}
             </button>
           </form>
         </li>

@@ -1,3 +1,4 @@
+import { currentLocale, t } from '../../i18n/index.js'
 import { ASK_LIMITS, type FormState } from '../forms.js'
 import { formatByteSize } from './byte-size.js'
 import { ComposerPreview, MarkdownHint } from './composer-preview.js'
@@ -34,10 +35,12 @@ export function ReplyForm({ threadId, csrfToken, form, draftBody }: ReplyFormPro
       <TextAreaField
         id="reply-body"
         name="body"
-        label="Your reply"
+        label={t('Your reply')}
         hint={
           <MarkdownHint
-            limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}; attach longer logs to a question.`}
+            limit={t('Up to {size}; attach longer logs to a question.', {
+              size: formatByteSize(ASK_LIMITS.bodyMaxBytes, currentLocale()),
+            })}
           />
         }
         value={form?.values.body ?? draftBody}
@@ -51,7 +54,7 @@ export function ReplyForm({ threadId, csrfToken, form, draftBody }: ReplyFormPro
       <ComposerHook draft={threadId} />
       <FormActions>
         <button class="button" type="submit">
-          Post reply
+          {t('Post reply')}
         </button>
       </FormActions>
     </form>

@@ -1,3 +1,4 @@
+import { msg, t } from '../../i18n/index.js'
 import type { SiteContext } from '../site.js'
 
 /**
@@ -9,12 +10,12 @@ export function SearchForm({ site, q }: { site: SiteContext; q: string }) {
     <form
       class="site-search search-form"
       role="search"
-      aria-label="Search and filters"
+      aria-label={t('Search and filters')}
       method="get"
       action="/search"
     >
       <label class="visually-hidden" for="search-page-q">
-        Search {site.name}
+        {t('Search {site}', { site: site.name })}
       </label>
       <input
         id="search-page-q"
@@ -26,48 +27,55 @@ export function SearchForm({ site, q }: { site: SiteContext; q: string }) {
         aria-describedby="search-page-hint"
       />
       <button class="button" type="submit">
-        Search
+        {t('Search')}
       </button>
       <p id="search-page-hint" class="visually-hidden">
-        Use quotes for phrases; operators such as tag:, user:, is:solved, errno: and sort: narrow
-        the results.
+        {t(
+          'Use quotes for phrases; operators such as tag:, user:, is:solved, errno: and sort: narrow the results.',
+        )}
       </p>
     </form>
   )
 }
 
+/** Operator examples, each with its meaning (English, marked for the catalogue; shown with t()). */
 const OPERATORS: readonly (readonly [example: string, meaning: string])[] = [
   [
     'vnode_setmultipath',
-    'Identifiers match whole: this finds the symbol, not every thread about vnodes.',
+    msg('Identifiers match whole: this finds the symbol, not every thread about vnodes.'),
   ],
-  ['"zone map exhausted"', 'Words in quotes must appear together, in that order.'],
-  ['tag:kernel', 'Only threads with this tag (repeat it to require several).'],
-  ['user:quinn', 'Only threads started by this person.'],
-  ['is:solved, is:unsolved', 'Only threads with, or without, an accepted answer.'],
+  ['"zone map exhausted"', msg('Words in quotes must appear together, in that order.')],
+  ['tag:kernel', msg('Only threads with this tag (repeat it to require several).')],
+  ['user:quinn', msg('Only threads started by this person.')],
+  ['is:solved, is:unsolved', msg('Only threads with, or without, an accepted answer.')],
   [
     'after:2025-06-01, before:2025-07',
-    'Only threads started on or after, or before, a day, month or year (UTC).',
+    msg('Only threads started on or after, or before, a day, month or year (UTC).'),
   ],
   [
     'errno:ENOENT, os:"macOS 26", build:25B78',
-    'Only threads that mention this error (any spelling: Err#2, errno 2), OS release or build.',
+    msg(
+      'Only threads that mention this error (any spelling: Err#2, errno 2), OS release or build.',
+    ),
   ],
   [
     'sym:vnop_lookup, fb:FB12345678, crash:…',
-    'Only threads that mention this symbol, Feedback report or crash (see a thread’s Mentions line).',
+    msg(
+      'Only threads that mention this symbol, Feedback report or crash (see a thread’s Mentions line).',
+    ),
   ],
-  ['sort:newest', 'Order by newest, activity or boosts instead of relevance.'],
+  ['sort:newest', msg('Order by newest, activity or boosts instead of relevance.')],
 ]
 
 /** What the query box understands, shown when it is empty. */
 export function SearchHelp() {
   return (
     <section class="search-help" aria-labelledby="search-help-title">
-      <h2 id="search-help-title">How to search</h2>
+      <h2 id="search-help-title">{t('How to search')}</h2>
       <p>
-        Every word must match (when no thread has them all, threads with some of them are shown).
-        Anything that is not one of these operators is searched as text.
+        {t(
+          'Every word must match (when no thread has them all, threads with some of them are shown). Anything that is not one of these operators is searched as text.',
+        )}
       </p>
       <dl>
         {OPERATORS.map(([example, meaning]) => (
@@ -75,7 +83,7 @@ export function SearchHelp() {
             <dt>
               <code>{example}</code>
             </dt>
-            <dd>{meaning}</dd>
+            <dd>{t(meaning)}</dd>
           </div>
         ))}
       </dl>

@@ -1,6 +1,5 @@
-import { formatCount } from '../../domain/format/index.js'
 import type { SearchHit, TextPart } from '../../domain/search/index.js'
-import { exactCount } from './count-noun.js'
+import { count, msg, number, t } from '../../i18n/index.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'
 import { ThreadMarkers } from './thread-markers.js'
@@ -14,10 +13,11 @@ export function Highlighted({ parts }: { parts: TextPart[] }) {
   return <>{parts.map((part, i) => (part.mark ? <mark key={i}>{part.text}</mark> : part.text))}</>
 }
 
+/** `label` is English, marked for the catalogue; shown with t(). */
 const COUNTS: readonly { label: string; value: (hit: SearchHit) => number }[] = [
-  { label: 'Replies', value: (hit) => hit.replyCount },
-  { label: 'Boosts', value: (hit) => hit.boostCount },
-  { label: 'Views', value: (hit) => hit.viewCount },
+  { label: msg('Replies'), value: (hit) => hit.replyCount },
+  { label: msg('Boosts'), value: (hit) => hit.boostCount },
+  { label: msg('Views'), value: (hit) => hit.viewCount },
 ]
 
 function ResultRow({ hit, now }: { hit: SearchHit; now: number }) {
@@ -41,13 +41,13 @@ function ResultRow({ hit, now }: { hit: SearchHit; now: number }) {
         </div>
       </td>
       {COUNTS.map((col) => (
-        <td key={col.label} class="col-num" data-label={col.label}>
-          <data value={String(col.value(hit))} title={exactCount(col.value(hit))}>
-            {formatCount(col.value(hit))}
+        <td key={col.label} class="col-num" data-label={t(col.label)}>
+          <data value={String(col.value(hit))} title={number(col.value(hit))}>
+            {count(col.value(hit))}
           </data>
         </td>
       ))}
-      <td class="col-activity" data-label="Activity">
+      <td class="col-activity" data-label={t('Activity')}>
         <RelativeTime at={hit.lastActivityAt} now={now} />
       </td>
     </tr>
@@ -70,15 +70,15 @@ export function SearchResultTable({
       <thead>
         <tr>
           <th scope="col" class="col-post">
-            Post
+            {t('Post')}
           </th>
           {COUNTS.map((col) => (
             <th key={col.label} scope="col" class="col-num">
-              {col.label}
+              {t(col.label)}
             </th>
           ))}
           <th scope="col" class="col-activity">
-            Activity
+            {t('Activity')}
           </th>
         </tr>
       </thead>

@@ -1,7 +1,7 @@
 import { h } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { SimilarThread } from '../../domain/signatures/index.js'
-import { countNoun } from './count-noun.js'
+import { currentLocale, t, withLocale, type Locale } from '../../i18n/index.js'
 import { ThreadMarkers } from './thread-markers.js'
 import { threadHref } from './thread-table.js'
 
@@ -9,15 +9,19 @@ import { threadHref } from './thread-table.js'
 export function SimilarThreadList({ threads }: { threads: SimilarThread[] }) {
   return (
     <ol class="similar-list">
-      {threads.map((t) => (
-        <li key={t.id} class="similar-item">
-          <a class="similar-title" href={threadHref(t)}>
-            {t.title}
+      {threads.map((thread) => (
+        <li key={thread.id} class="similar-item">
+          <a class="similar-title" href={threadHref(thread)}>
+            {thread.title}
           </a>{' '}
-          <ThreadMarkers solved={t.solved} pinned={false} locked={false} />{' '}
+          <ThreadMarkers solved={thread.solved} pinned={false} locked={false} />{' '}
           <span class="similar-facts">
-            {countNoun(t.replyCount, 'reply', 'replies')}
-            {t.shared.length > 0 && <> · shares {t.shared.join(', ')}</>}
+            {thread.shared.length > 0
+              ? t('{count, plural, one {# reply} other {# replies}} · shares {signatures}', {
+                  count: thread.replyCount,
+                  signatures: thread.shared.join(', '),
+                })
+              : t('{count, plural, one {# reply} other {# replies}}', { count: thread.replyCount })}
           </span>
         </li>
       ))}
@@ -31,7 +35,7 @@ export function SimilarThreadsPanel({ threads }: { threads: SimilarThread[] }) {
   return (
     <aside class="similar-threads" aria-labelledby="similar-heading">
       <h2 id="similar-heading" class="similar-heading">
-        Similar threads
+        {t('Similar threads')}
       </h2>
       <SimilarThreadList threads={threads} />
     </aside>
@@ -47,7 +51,7 @@ export function SimilarThreadsFragment({ threads }: { threads: SimilarThread[] }
   return (
     <>
       <h2 class="similar-heading" id="ask-similar-heading">
-        Similar threads: is your question answered already?
+        {t('Similar threads: is your question answered already?')}
       </h2>
       <SimilarThreadList threads={threads} />
     </>
@@ -66,16 +70,20 @@ export function SimilarThreadsBox({ endpoint }: { endpoint: string }) {
       data-endpoint={endpoint}
       data-sources="title body"
       aria-live="polite"
-      aria-label="Similar threads"
+      aria-label={t('Similar threads')}
       hidden
     />
   )
 }
 
 /**
- * The ask page's fragment as HTML, for the JSON answer of /ask/similar (`{ threads, html }`).
- * @example reply.send({ threads, html: renderSimilarThreadsFragment(threads) })
+ * The ask page's fragment as HTML, for the JSON answer of /ask/similar (`{ threads, html }`), in
+ * `locale` (the asker's; left out, the language of the surrounding `withLocale`).
+ * @example reply.send({ threads, html: renderSimilarThreadsFragment(threads, req.locale) })
  */
-export function renderSimilarThreadsFragment(threads: SimilarThread[]): string {
-  return renderToString(h(SimilarThreadsFragment, { threads }))
+export function renderSimilarThreadsFragment(
+  threads: SimilarThread[],
+  locale: Locale = currentLocale(),
+): string {
+  return withLocale(locale, () => renderToString(h(SimilarThreadsFragment, { threads })))
 }

@@ -4,8 +4,8 @@
  * candidates), move to other tags, merge the answers into another thread, delete or restore. Plain
  * forms with CSRF tokens: it all works without JavaScript. A refused form comes back refilled and open.
  */
-import { formatDate } from '../../domain/format/index.js'
 import type { ThreadStaffPanel } from '../../domain/staff-actions/index.js'
+import { date, t, tx } from '../../i18n/index.js'
 import type { FormState } from '../forms.js'
 import { CsrfField, FieldFrame, TextField, describedBy } from './form-fields.js'
 
@@ -22,10 +22,6 @@ interface StaffPanelProps {
   questionId: number
   csrfToken: string | null
   refused?: StaffFormState
-}
-
-function until(at: number | null): string {
-  return at === null ? '' : ` until ${formatDate(at)}`
 }
 
 /** A form of one button (and hidden fields) posting to a staff route. */
@@ -51,18 +47,26 @@ function ButtonForm(props: {
 function PinForms({ panel, csrfToken, refused }: Omit<StaffPanelProps, 'tagList' | 'questionId'>) {
   const base = `/threads/${panel.threadId}/staff/pin`
   const form = refused?.action === 'pin' ? refused.form : undefined
+  const siteLabel =
+    panel.pinnedUntil === null
+      ? t('Pinned site-wide')
+      : t('Pinned site-wide until {date}', { date: date(panel.pinnedUntil) })
   const pins = [
-    ...(panel.pinned
-      ? [{ scope: 'site', label: `Pinned site-wide${until(panel.pinnedUntil)}` }]
-      : []),
+    ...(panel.pinned ? [{ scope: 'site', label: siteLabel }] : []),
     ...panel.tags
-      .filter((t) => t.pinned)
-      .map((t) => ({ scope: t.slug, label: `Pinned in ${t.name}${until(t.pinnedUntil)}` })),
+      .filter((tag) => tag.pinned)
+      .map((tag) => ({
+        scope: tag.slug,
+        label:
+          tag.pinnedUntil === null
+            ? t('Pinned in {tag}', { tag: tag.name })
+            : t('Pinned in {tag} until {date}', { tag: tag.name, date: date(tag.pinnedUntil) }),
+      })),
   ]
   const scopeError = form?.errors.scope
   return (
     <section class="staff-group" aria-labelledby="staff-pin">
-      <h3 id="staff-pin">Pin</h3>
+      <h3 id="staff-pin">{t('Pin')}</h3>
       {pins.map((p) => (
         <p key={p.scope}>
           {p.label}{' '}
@@ -70,14 +74,14 @@ function PinForms({ panel, csrfToken, refused }: Omit<StaffPanelProps, 'tagList'
             action={base}
             csrfToken={csrfToken}
             fields={{ scope: p.scope, state: 'off' }}
-            label="Unpin"
+            label={t('Unpin')}
           />
         </p>
       ))}
       <form method="post" action={base} class="stacked-form">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="state" value="on" />
-        <FieldFrame id="staff-pin-scope" label="Where" error={scopeError}>
+        <FieldFrame id="staff-pin-scope" label={t('Where')} error={scopeError}>
           <select
             id="staff-pin-scope"
             name="scope"
@@ -85,11 +89,11 @@ function PinForms({ panel, csrfToken, refused }: Omit<StaffPanelProps, 'tagList'
             aria-describedby={describedBy('staff-pin-scope', false, scopeError)}
           >
             <option value="site" selected={form?.values.scope === 'site'}>
-              Site-wide (home and every tag)
+              {t('Site-wide (home and every tag)')}
             </option>
-            {panel.tags.map((t) => (
-              <option key={t.slug} value={t.slug} selected={form?.values.scope === t.slug}>
-                In {t.name} only
+            {panel.tags.map((tag) => (
+              <option key={tag.slug} value={tag.slug} selected={form?.values.scope === tag.slug}>
+                {t('In {tag} only', { tag: tag.name })}
               </option>
             ))}
           </select>
@@ -97,13 +101,13 @@ function PinForms({ panel, csrfToken, refused }: Omit<StaffPanelProps, 'tagList'
         <TextField
           id="staff-pin-days"
           name="days"
-          label="For how many days (empty: until unpinned)"
+          label={t('For how many days (empty: until unpinned)')}
           value={form?.values.days ?? ''}
           error={form?.errors.days}
           maxLength={4}
         />
         <button class="button" type="submit">
-          Pin thread
+          {t('Pin thread')}
         </button>
       </form>
     </section>
@@ -119,18 +123,20 @@ function CloseForms({
   if (panel.duplicateOf !== null)
     return (
       <section class="staff-group" aria-labelledby="staff-close">
-        <h3 id="staff-close">Duplicate</h3>
+        <h3 id="staff-close">{t('Duplicate')}</h3>
         <p>
-          Closed as a duplicate of{' '}
-          <a href={`/threads/${panel.duplicateOf}`}>thread {panel.duplicateOf}</a>.{' '}
-          <ButtonForm action={`${base}/reopen`} csrfToken={csrfToken} label="Reopen" />
+          {tx('Closed as a duplicate of <link>thread {id}</link>.', {
+            id: panel.duplicateOf,
+            link: (c) => <a href={`/threads/${panel.duplicateOf}`}>{c}</a>,
+          })}{' '}
+          <ButtonForm action={`${base}/reopen`} csrfToken={csrfToken} label={t('Reopen')} />
         </p>
       </section>
     )
   const form = refused?.action === 'close' ? refused.form : undefined
   return (
     <section class="staff-group" aria-labelledby="staff-close">
-      <h3 id="staff-close">Close as a duplicate</h3>
+      <h3 id="staff-close">{t('Close as a duplicate')}</h3>
       {panel.candidates.length > 0 && (
         <ul class="staff-candidates">
           {panel.candidates.map((c) => (
@@ -140,7 +146,7 @@ function CloseForms({
                 action={`${base}/close`}
                 csrfToken={csrfToken}
                 fields={{ target: String(c.id) }}
-                label="Duplicate of this"
+                label={t('Duplicate of this')}
               />
             </li>
           ))}
@@ -151,14 +157,14 @@ function CloseForms({
         <TextField
           id="staff-close-target"
           name="target"
-          label="Duplicate of (thread address or number)"
+          label={t('Duplicate of (thread address or number)')}
           value={form?.values.target ?? ''}
           error={form?.errors.target}
           required
           maxLength={500}
         />
         <button class="button" type="submit">
-          Close as duplicate
+          {t('Close as duplicate')}
         </button>
       </form>
     </section>
@@ -173,69 +179,69 @@ export function StaffPanel(props: StaffPanelProps) {
   const merge = refused?.action === 'merge' ? refused.form : undefined
   return (
     <details class="staff-panel" open={refused !== undefined}>
-      <summary>Staff</summary>
+      <summary>{t('Staff')}</summary>
       {refused?.form.formError !== undefined && (
         <p class="notice" role="alert">
           {refused.form.formError}
         </p>
       )}
       <section class="staff-group" aria-labelledby="staff-lock">
-        <h3 id="staff-lock">Lock</h3>
+        <h3 id="staff-lock">{t('Lock')}</h3>
         <p>
-          {panel.locked ? 'Locked: only staff can reply or comment.' : 'Open for replies.'}{' '}
+          {panel.locked ? t('Locked: only staff can reply or comment.') : t('Open for replies.')}{' '}
           <ButtonForm
             action={`${base}/lock`}
             csrfToken={csrfToken}
             fields={{ state: panel.locked ? 'off' : 'on' }}
-            label={panel.locked ? 'Unlock thread' : 'Lock thread'}
+            label={panel.locked ? t('Unlock thread') : t('Lock thread')}
           />
         </p>
       </section>
       <PinForms panel={panel} csrfToken={csrfToken} refused={refused} />
       <CloseForms panel={panel} csrfToken={csrfToken} refused={refused} />
       <section class="staff-group" aria-labelledby="staff-move">
-        <h3 id="staff-move">Move to other tags</h3>
+        <h3 id="staff-move">{t('Move to other tags')}</h3>
         <form method="post" action={`${base}/move`} class="stacked-form">
           <CsrfField token={csrfToken} />
           <TextField
             id="staff-move-tags"
             name="tags"
-            label="Tags (names or slugs, separated by commas)"
+            label={t('Tags (names or slugs, separated by commas)')}
             value={move?.values.tags ?? props.tagList}
             error={move?.errors.tags}
             required
             maxLength={500}
           />
           <button class="button" type="submit">
-            Move thread
+            {t('Move thread')}
           </button>
         </form>
       </section>
       <section class="staff-group" aria-labelledby="staff-merge">
-        <h3 id="staff-merge">Merge into another thread</h3>
+        <h3 id="staff-merge">{t('Merge into another thread')}</h3>
         <form method="post" action={`${base}/merge`} class="stacked-form">
           <CsrfField token={csrfToken} />
           <TextField
             id="staff-merge-target"
             name="target"
-            label="Move every reply to (thread address or number)"
-            hint="This thread is then closed as a duplicate of that one."
+            label={t('Move every reply to (thread address or number)')}
+            hint={t('This thread is then closed as a duplicate of that one.')}
             value={merge?.values.target ?? ''}
             error={merge?.errors.target}
             required
             maxLength={500}
           />
           <button class="button" type="submit">
-            Merge replies
+            {t('Merge replies')}
           </button>
         </form>
       </section>
       <section class="staff-group" aria-labelledby="staff-delete">
-        <h3 id="staff-delete">{panel.deleted ? 'Restore' : 'Delete'}</h3>
+        <h3 id="staff-delete">{panel.deleted ? t('Restore') : t('Delete')}</h3>
         <ButtonForm
           action={`/posts/${props.questionId}/${panel.deleted ? 'restore' : 'delete'}`}
           csrfToken={csrfToken}
-          label={panel.deleted ? 'Restore thread' : 'Delete thread'}
+          label={panel.deleted ? t('Restore thread') : t('Delete thread')}
         />
       </section>
     </details>

@@ -1,4 +1,5 @@
 import type { TagRef } from '../../domain/tags/index.js'
+import { t } from '../../i18n/index.js'
 
 /** Path of a tag page. */
 export function tagHref(slug: string): string {
@@ -9,7 +10,7 @@ export function tagHref(slug: string): string {
 export function TagList({ tags, small = false }: { tags: TagRef[]; small?: boolean }) {
   if (tags.length === 0) return null
   return (
-    <ul class={small ? 'tag-list tag-list-small' : 'tag-list'} aria-label="Tags">
+    <ul class={small ? 'tag-list tag-list-small' : 'tag-list'} aria-label={t('Tags')}>
       {tags.map((tag) => (
         <li key={tag.slug}>
           <a class="tag" href={tagHref(tag.slug)}>

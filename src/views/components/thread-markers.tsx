@@ -2,6 +2,8 @@
  * Solved / Pinned / Locked markers. Each carries its word, so the state never depends on colour alone;
  * the glyphs are decoration and hidden from assistive technology.
  */
+import { t } from '../../i18n/index.js'
+
 export function ThreadMarkers({
   solved,
   pinned,
@@ -16,17 +18,20 @@ export function ThreadMarkers({
     <span class="markers">
       {pinned && (
         <span class="badge badge-pinned">
-          <span aria-hidden="true">⚑ </span>Pinned
+          <span aria-hidden="true">⚑ </span>
+          {t('Pinned')}
         </span>
       )}
       {solved && (
         <span class="badge badge-solved">
-          <span aria-hidden="true">✓ </span>Solved
+          <span aria-hidden="true">✓ </span>
+          {t('Solved')}
         </span>
       )}
       {locked && (
         <span class="badge badge-locked">
-          <span aria-hidden="true">⊘ </span>Locked
+          <span aria-hidden="true">⊘ </span>
+          {t('Locked')}
         </span>
       )}
     </span>

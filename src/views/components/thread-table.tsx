@@ -1,4 +1,5 @@
-import { formatAgeLabel, formatCount, threadPath } from '../../domain/format/index.js'
+import { threadPath } from '../../domain/format/index.js'
+import { ageLabel, count as countLabel, msg, number, t } from '../../i18n/index.js'
 import { FragmentCache } from '../fragment-cache.js'
 import type {
   ListingOptions,
@@ -8,7 +9,6 @@ import type {
 } from '../../domain/thread-lists/index.js'
 import type { UserRef } from '../../domain/shared/index.js'
 import { Avatar } from './avatar.js'
-import { exactCount } from './count-noun.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'
 import { ThreadMarkers } from './thread-markers.js'
@@ -35,12 +35,13 @@ export interface ThreadTableProps {
   unread?: ReadonlyMap<number, number>
 }
 
+/** `label` is English, marked for the catalogue; shown with t(). */
 type NumericColumn = { label: string; sort: ThreadSort; value: (t: ThreadListItem) => number }
 
 const NUMERIC_COLUMNS: NumericColumn[] = [
-  { label: 'Replies', sort: 'replies', value: (t) => t.replyCount },
-  { label: 'Boosts', sort: 'boosts', value: (t) => t.boostCount },
-  { label: 'Views', sort: 'views', value: (t) => t.viewCount },
+  { label: msg('Replies'), sort: 'replies', value: (t) => t.replyCount },
+  { label: msg('Boosts'), sort: 'boosts', value: (t) => t.boostCount },
+  { label: msg('Views'), sort: 'views', value: (t) => t.viewCount },
 ]
 
 /**
@@ -86,8 +87,11 @@ function ColumnHeader(props: {
 export function UnreadBadge({ count }: { count: number }) {
   if (count <= 0) return null
   return (
-    <span class="badge unread-count" title={`${exactCount(count)} new since your last visit`}>
-      {count} new
+    <span
+      class="badge unread-count"
+      title={t('{count, number} new since your last visit', { count })}
+    >
+      {t('{count} new', { count })}
     </span>
   )
 }
@@ -128,7 +132,7 @@ interface ThreadRowProps {
 function ThreadRow(props: ThreadRowProps) {
   const { thread, now, showTags, unread } = props
   if (unread !== 0) return <ThreadRowMarkup {...props} />
-  const age = formatAgeLabel(thread.lastActivityAt, now)
+  const age = ageLabel(thread.lastActivityAt, now)
   return plainRows.render(`${thread.id}:${showTags ? 't' : '-'}`, { thread, age }, () => (
     <ThreadRowMarkup {...props} />
   ))
@@ -155,14 +159,14 @@ function ThreadRowMarkup({ thread, now, showTags, unread }: ThreadRowProps) {
         <td
           key={col.sort}
           class={`col-num${col.sort === 'replies' ? repliesClass(thread) : ''}`}
-          data-label={col.label}
+          data-label={t(col.label)}
         >
-          <data value={String(col.value(thread))} title={exactCount(col.value(thread))}>
-            {formatCount(col.value(thread))}
+          <data value={String(col.value(thread))} title={number(col.value(thread))}>
+            {countLabel(col.value(thread))}
           </data>
         </td>
       ))}
-      <td class="col-activity" data-label="Activity">
+      <td class="col-activity" data-label={t('Activity')}>
         <RelativeTime at={thread.lastActivityAt} now={now} />
       </td>
     </tr>
@@ -181,12 +185,18 @@ export function ThreadTable(props: ThreadTableProps) {
       <thead>
         <tr>
           <th scope="col" class="col-post">
-            Post
+            {t('Post')}
           </th>
           {NUMERIC_COLUMNS.map((col) => (
-            <ColumnHeader key={col.sort} label={col.label} sort={col.sort} table={props} numeric />
+            <ColumnHeader
+              key={col.sort}
+              label={t(col.label)}
+              sort={col.sort}
+              table={props}
+              numeric
+            />
           ))}
-          <ColumnHeader label="Activity" sort="activity" table={props} numeric={false} />
+          <ColumnHeader label={t('Activity')} sort="activity" table={props} numeric={false} />
         </tr>
       </thead>
       <tbody>

@@ -1,4 +1,5 @@
 import { DELETED_USER_LABEL, isDeletedUser, type UserRef } from '../../domain/shared/index.js'
+import { t } from '../../i18n/index.js'
 
 /** Path of a person's profile page. */
 export function userHref(username: string): string {
@@ -12,7 +13,8 @@ export function userHref(username: string): string {
  */
 export function UserName({ user }: { user: UserRef }) {
   // A deleted account has no profile and no name: its posts say "deleted user", with no link.
-  if (isDeletedUser(user)) return <span class="user-name user-deleted">{DELETED_USER_LABEL}</span>
+  if (isDeletedUser(user))
+    return <span class="user-name user-deleted">{t(DELETED_USER_LABEL)}</span>
   return (
     <span class="user-name">
       <a class="user-link" href={userHref(user.username)}>

@@ -1,4 +1,5 @@
 import { WATCH_LEVELS, WATCH_LEVEL_HINTS, type WatchState } from '../../domain/watching/index.js'
+import { t } from '../../i18n/index.js'
 import { CsrfField } from './form-fields.js'
 
 /**
@@ -23,16 +24,23 @@ export function WatchControl({
       <input type="hidden" name="target" value={watch.target} />
       <input type="hidden" name="id" value={String(watch.id)} />
       <input type="hidden" name="next" value={back} />
-      <label for={id}>Notifications for this {watch.target}</label>{' '}
+      <label for={id}>
+        {watch.target === 'thread'
+          ? t('Notifications for this thread')
+          : t('Notifications for this tag')}
+      </label>{' '}
       <select id={id} name="level">
         {WATCH_LEVELS.map((level) => (
           <option value={level} selected={level === watch.level}>
-            {WATCH_LEVEL_HINTS[level].label}: {WATCH_LEVEL_HINTS[level].hint}
+            {t('{level}: {hint}', {
+              level: t(WATCH_LEVEL_HINTS[level].label),
+              hint: t(WATCH_LEVEL_HINTS[level].hint),
+            })}
           </option>
         ))}
       </select>{' '}
       <button class="button button-quiet" type="submit">
-        Save
+        {t('Save')}
       </button>
     </form>
   )

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -37,16 +38,17 @@ export function AccountPage({ site, form, exportError }: AccountPageProps) {
   const { errors } = form
   const username = site.viewer?.username ?? ''
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Your account', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Your account'), form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings/account" />
         <section aria-labelledby="export-heading">
-          <h2 id="export-heading">Export your data</h2>
+          <h2 id="export-heading">{t('Export your data')}</h2>
           <p>
-            A JSON file with your profile, every post you wrote with its Markdown, the revisions you
-            made, your boosts and where you are signed in. It holds no password or session secret.
+            {t(
+              'A JSON file with your profile, every post you wrote with its Markdown, the revisions you made, your boosts and where you are signed in. It holds no password or session secret.',
+            )}
           </p>
           {exportError !== null && (
             <p class="field-error" role="alert" id="export-error">
@@ -56,17 +58,17 @@ export function AccountPage({ site, form, exportError }: AccountPageProps) {
           <form method="post" action="/settings/account/export">
             <CsrfField token={site.csrfToken} />
             <button class="button" type="submit">
-              Export my data
+              {t('Export my data')}
             </button>
           </form>
         </section>
         <section aria-labelledby="delete-heading" class="form-aside">
-          <h2 id="delete-heading">Delete your account</h2>
+          <h2 id="delete-heading">{t('Delete your account')}</h2>
           <p>
-            Your posts stay, shown as by a deleted user, so the threads they belong to still make
-            sense. Your username, email address, password, title and sessions are removed, and you
-            are signed out everywhere. Nobody can register your username for 30 days. This cannot be
-            undone: export your data first if you want a copy.
+            {t(
+              'Your posts stay, shown as by a deleted user, so the threads they belong to still make sense. Your username, email address, password, title and sessions are removed, and you are signed out everywhere. Nobody can register your username for {days, number} days. This cannot be undone: export your data first if you want a copy.',
+              { days: 30 },
+            )}
           </p>
           <form class="stacked-form" method="post" action="/settings/account/delete">
             <CsrfField token={site.csrfToken} />
@@ -75,8 +77,8 @@ export function AccountPage({ site, form, exportError }: AccountPageProps) {
             <TextField
               id="delete-confirm"
               name="confirm"
-              label="Type your username to confirm"
-              hint={`Your username is ${username}.`}
+              label={t('Type your username to confirm')}
+              hint={t('Your username is {username}.', { username })}
               value={form.values.confirm}
               error={errors.confirm}
               autocomplete="off"
@@ -86,7 +88,7 @@ export function AccountPage({ site, form, exportError }: AccountPageProps) {
             />
             <FormActions>
               <button class="button button-danger" type="submit">
-                Delete my account
+                {t('Delete my account')}
               </button>
             </FormActions>
           </form>

@@ -3,7 +3,7 @@
  * range), the form that adds one, and a button per block that removes it.
  */
 import type { SignUpBlock } from '../../domain/users/index.js'
-import { formatDate } from '../../domain/format/index.js'
+import { date, msg, t } from '../../i18n/index.js'
 import { AdminCrumb, SelectField } from '../components/admin-fields.js'
 import {
   CsrfField,
@@ -30,10 +30,10 @@ export interface AdminBlocksPageProps {
 }
 
 const KIND_LABELS = [
-  ['email', 'An email address'],
-  ['email-domain', 'An email domain'],
-  ['ip', 'An IP address'],
-  ['ip-range', 'An IP range (CIDR)'],
+  ['email', msg('An email address')],
+  ['email-domain', msg('An email domain')],
+  ['ip', msg('An IP address')],
+  ['ip-range', msg('An IP range (CIDR)')],
 ] as const
 
 const FIELDS = [
@@ -44,32 +44,32 @@ const FIELDS = [
 
 export function AdminBlocksPage({ site, blocks, form, reasonMax }: AdminBlocksPageProps) {
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Sign-up blocks', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Sign-up blocks'), form), noindex: true }}>
       <div class="form-page form-page-wide">
         <AdminCrumb />
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Sign-up blocks</h1>
+        <h1>{t('Sign-up blocks')}</h1>
         <p class="lede">
-          Nobody can register from a blocked address. Existing accounts are not affected.
+          {t('Nobody can register from a blocked address. Existing accounts are not affected.')}
         </p>
         <section aria-labelledby="new-block">
-          <h2 id="new-block">Block</h2>
+          <h2 id="new-block">{t('Block')}</h2>
           <form class="stacked-form" method="post" action="/admin/blocks">
             <CsrfField token={site.csrfToken} />
             <SelectField
               id="block-kind"
               name="kind"
-              label="What to block"
+              label={t('What to block')}
               value={form.values.kind}
               error={form.errors.kind}
-              options={KIND_LABELS}
+              options={KIND_LABELS.map(([value, label]) => [value, t(label)] as const)}
               required
             />
             <TextField
               id="block-value"
               name="value"
-              label="Address, domain or range"
-              hint="Such as name@example.com, example.com, 203.0.113.7 or 203.0.113.0/24."
+              label={t('Address, domain or range')}
+              hint={t('Such as name@example.com, example.com, 203.0.113.7 or 203.0.113.0/24.')}
               value={form.values.value}
               error={form.errors.value}
               required
@@ -80,32 +80,32 @@ export function AdminBlocksPage({ site, blocks, form, reasonMax }: AdminBlocksPa
             <TextField
               id="block-reason"
               name="reason"
-              label="Reason (optional)"
-              hint="For the staff log and other staff; the person refused is not told."
+              label={t('Reason (optional)')}
+              hint={t('For the staff log and other staff; the person refused is not told.')}
               value={form.values.reason}
               error={form.errors.reason}
               maxLength={reasonMax}
             />
             <FormActions>
               <button class="button" type="submit">
-                Add block
+                {t('Add block')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="blocks">
-          <h2 id="blocks">Blocks</h2>
+          <h2 id="blocks">{t('Blocks')}</h2>
           {blocks.length === 0 ? (
-            <p>Nothing is blocked.</p>
+            <p>{t('Nothing is blocked.')}</p>
           ) : (
             <table class="thread-table admin-table">
               <thead>
                 <tr>
-                  <th scope="col">Kind</th>
-                  <th scope="col">Value</th>
-                  <th scope="col">Reason</th>
-                  <th scope="col">Added</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t('Kind')}</th>
+                  <th scope="col">{t('Value')}</th>
+                  <th scope="col">{t('Reason')}</th>
+                  <th scope="col">{t('Added')}</th>
+                  <th scope="col">{t('Action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -116,12 +116,12 @@ export function AdminBlocksPage({ site, blocks, form, reasonMax }: AdminBlocksPa
                       <code>{b.value}</code>
                     </td>
                     <td>{b.reason ?? '—'}</td>
-                    <td>{formatDate(b.createdAt)}</td>
+                    <td>{date(b.createdAt)}</td>
                     <td>
                       <form method="post" action={`/admin/blocks/${b.id}/remove`}>
                         <CsrfField token={site.csrfToken} />
                         <button class="button button-quiet" type="submit">
-                          Remove
+                          {t('Remove')}
                         </button>
                       </form>
                     </td>

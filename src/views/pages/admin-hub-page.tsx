@@ -2,7 +2,7 @@
  * /admin (moderators and admins): every staff section with the number that says whether it needs
  * attention. Moderators see the sections open to them; admins see all.
  */
-import { countNoun } from '../components/count-noun.js'
+import { t } from '../../i18n/index.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -28,67 +28,67 @@ export function AdminHubPage({ site, counts, redis, replicas }: AdminHubPageProp
   const sections: Section[] = [
     {
       href: '/review',
-      title: 'Review queue',
-      what: 'Flagged posts and posts waiting for approval.',
-      count: `${counts.pendingReview} pending`,
+      title: t('Review queue'),
+      what: t('Flagged posts and posts waiting for approval.'),
+      count: t('{count, number} pending', { count: counts.pendingReview }),
       adminOnly: false,
     },
     {
       href: '/admin/people',
-      title: 'People',
-      what: 'Find an account by username, email or IP address.',
-      count: countNoun(counts.people, 'account'),
+      title: t('People'),
+      what: t('Find an account by username, email or IP address.'),
+      count: t('{count, plural, one {# account} other {# accounts}}', { count: counts.people }),
       adminOnly: false,
     },
     {
       href: '/admin/invites',
-      title: 'Invitations',
-      what: 'Invite people to register, and revoke invitations not yet used.',
+      title: t('Invitations'),
+      what: t('Invite people to register, and revoke invitations not yet used.'),
       adminOnly: false,
     },
     {
       href: '/admin/log',
-      title: 'Staff log',
-      what: 'Every staff and automatic moderation action, newest first.',
+      title: t('Staff log'),
+      what: t('Every staff and automatic moderation action, newest first.'),
       adminOnly: false,
     },
     {
       href: '/admin/tags',
-      title: 'Tags',
-      what: 'Create, rename, describe, merge and delete tags.',
-      count: countNoun(counts.tags, 'tag'),
+      title: t('Tags'),
+      what: t('Create, rename, describe, merge and delete tags.'),
+      count: t('{count, plural, one {# tag} other {# tags}}', { count: counts.tags }),
       adminOnly: true,
     },
     {
       href: '/admin/settings',
-      title: 'Site settings',
-      what: 'The site name and description, registration and the limits on new accounts.',
+      title: t('Site settings'),
+      what: t('The site name and description, registration and the limits on new accounts.'),
       adminOnly: true,
     },
     {
       href: '/admin/blocks',
-      title: 'Sign-up blocks',
-      what: 'Email addresses, domains and IP ranges that cannot register.',
+      title: t('Sign-up blocks'),
+      what: t('Email addresses, domains and IP ranges that cannot register.'),
       adminOnly: true,
     },
     {
       href: '/admin/jobs',
-      title: 'Background jobs and mail',
-      what: 'Mail and other work that runs outside requests; how mail is sent.',
-      count: `${counts.deadJobs} dead`,
+      title: t('Background jobs and mail'),
+      what: t('Mail and other work that runs outside requests; how mail is sent.'),
+      count: t('{count, number} dead', { count: counts.deadJobs }),
       adminOnly: true,
     },
     {
       href: '/admin/webhooks',
-      title: 'Webhooks',
-      what: 'Endpoints told of new posts and other events, and their deliveries.',
+      title: t('Webhooks'),
+      what: t('Endpoints told of new posts and other events, and their deliveries.'),
       adminOnly: true,
     },
   ]
   return (
-    <Layout site={site} meta={{ title: 'Administration', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Administration'), noindex: true }}>
       <div class="form-page form-page-wide">
-        <h1>Administration</h1>
+        <h1>{t('Administration')}</h1>
         <ul class="admin-sections">
           {sections
             .filter((s) => admin || !s.adminOnly)
@@ -104,16 +104,21 @@ export function AdminHubPage({ site, counts, redis, replicas }: AdminHubPageProp
         </ul>
         {redis !== null && (
           <p class="admin-status" data-redis={redis.startsWith('connected') ? 'up' : 'down'}>
-            Redis: {redis}
             {redis.startsWith('connected')
-              ? ''
-              : ' (rate limits and sign-in attempts are counted per process until it is back)'}
+              ? t('Redis: {state}', { state: redis })
+              : t(
+                  'Redis: {state} (rate limits and sign-in attempts are counted per process until it is back)',
+                  { state: redis },
+                )}
           </p>
         )}
         {replicas !== null && (
           <p class="admin-status" data-replicas={replicas.ok ? 'up' : 'down'}>
-            Read replicas: {replicas.detail}
-            {replicas.ok ? '' : ' (reads go to the primary until they are back)'}
+            {replicas.ok
+              ? t('Read replicas: {state}', { state: replicas.detail })
+              : t('Read replicas: {state} (reads go to the primary until they are back)', {
+                  state: replicas.detail,
+                })}
           </p>
         )}
       </div>

@@ -4,6 +4,7 @@
  * list shows each invitation's state, with a button to revoke an open one.
  */
 import type { Invitation } from '../../domain/trust/index.js'
+import { msg, t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -39,28 +40,38 @@ const FIELDS = [
 ] as const
 
 const STATE_LABELS: Record<Invitation['state'], string> = {
-  open: 'Open',
-  used: 'Used',
-  expired: 'Expired',
-  revoked: 'Revoked',
+  open: msg('Open'),
+  used: msg('Used'),
+  expired: msg('Expired'),
+  revoked: msg('Revoked'),
 }
 
 export function AdminInvitesPage(props: AdminInvitesPageProps) {
   const { site, form, invitations, registration, created } = props
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Invitations', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Invitations'), form), noindex: true }}>
       <div class="form-page form-page-wide">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Invitations</h1>
+        <h1>{t('Invitations')}</h1>
         <p class="lede">
           {registration === 'invite'
-            ? 'Registration is by invitation: each link below lets one person make an account.'
-            : `Registration is ${registration} right now; invitations count only while it is by invitation.`}
+            ? t('Registration is by invitation: each link below lets one person make an account.')
+            : registration === 'open'
+              ? t(
+                  'Registration is open right now; invitations count only while it is by invitation.',
+                )
+              : t(
+                  'Registration is closed right now; invitations count only while it is by invitation.',
+                )}
         </p>
         {created !== undefined && (
           <div class="notice" role="status">
             <p>
-              {`Invitation made${created.email ? ` for ${created.email}` : ''}. Copy its link now: it is not shown again.`}
+              {created.email
+                ? t('Invitation made for {email}. Copy its link now: it is not shown again.', {
+                    email: created.email,
+                  })
+                : t('Invitation made. Copy its link now: it is not shown again.')}
             </p>
             <p>
               <code class="invite-link">{created.link}</code>
@@ -68,15 +79,17 @@ export function AdminInvitesPage(props: AdminInvitesPageProps) {
           </div>
         )}
         <section aria-labelledby="invite-new">
-          <h2 id="invite-new">New invitation</h2>
+          <h2 id="invite-new">{t('New invitation')}</h2>
           <form class="stacked-form" method="post" action="/admin/invites">
             <CsrfField token={site.csrfToken} />
             <TextField
               id="invite-email"
               name="email"
               type="email"
-              label="Email (optional)"
-              hint="Only this address can use the invitation; leave empty for anyone with the link."
+              label={t('Email (optional)')}
+              hint={t(
+                'Only this address can use the invitation; leave empty for anyone with the link.',
+              )}
               value={form.values.email}
               error={form.errors.email}
               autocomplete="off"
@@ -85,8 +98,8 @@ export function AdminInvitesPage(props: AdminInvitesPageProps) {
             <TextField
               id="invite-days"
               name="days"
-              label="Days it lasts"
-              hint="From 1 to 90."
+              label={t('Days it lasts')}
+              hint={t('From 1 to 90.')}
               value={form.values.days}
               error={form.errors.days}
               required
@@ -95,46 +108,56 @@ export function AdminInvitesPage(props: AdminInvitesPageProps) {
             <TextField
               id="invite-note"
               name="note"
-              label="Note (optional)"
-              hint="For staff: who it is for. Kept in the staff log."
+              label={t('Note (optional)')}
+              hint={t('For staff: who it is for. Kept in the staff log.')}
               value={form.values.note}
               error={form.errors.note}
               maxLength={200}
             />
             <FormActions>
               <button class="button" type="submit">
-                Make invitation
+                {t('Make invitation')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="invite-list">
-          <h2 id="invite-list">Invitations</h2>
+          <h2 id="invite-list">{t('Invitations')}</h2>
           {invitations.length === 0 ? (
-            <p>No invitation yet.</p>
+            <p>{t('No invitation yet.')}</p>
           ) : (
             <table class="thread-table">
               <thead>
                 <tr>
-                  <th scope="col">For</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Made</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">Note</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t('For')}</th>
+                  <th scope="col">{t('State')}</th>
+                  <th scope="col">{t('Made')}</th>
+                  <th scope="col">{t('Expires')}</th>
+                  <th scope="col">{t('Note')}</th>
+                  <th scope="col">{t('Action')}</th>
                 </tr>
               </thead>
               <tbody>
                 {invitations.map((i) => (
                   <tr>
-                    <td>{i.email ?? 'anyone with the link'}</td>
+                    <td>{i.email ?? t('anyone with the link')}</td>
                     <td>
-                      {STATE_LABELS[i.state]}
-                      {i.usedBy !== null && ` by ${i.usedBy}`}
+                      {i.usedBy !== null
+                        ? t('{state} by {user}', {
+                            state: t(STATE_LABELS[i.state]),
+                            user: i.usedBy,
+                          })
+                        : t(STATE_LABELS[i.state])}
                     </td>
                     <td>
-                      <RelativeTime at={i.createdAt} now={site.now} />
-                      {i.createdBy !== null && ` by ${i.createdBy}`}
+                      {i.createdBy !== null ? (
+                        tx('{time} by {user}', {
+                          time: <RelativeTime at={i.createdAt} now={site.now} />,
+                          user: i.createdBy,
+                        })
+                      ) : (
+                        <RelativeTime at={i.createdAt} now={site.now} />
+                      )}
                     </td>
                     <td>
                       <RelativeTime at={i.expiresAt} now={site.now} />
@@ -145,7 +168,7 @@ export function AdminInvitesPage(props: AdminInvitesPageProps) {
                         <form method="post" action={`/admin/invites/${i.id}/revoke`}>
                           <CsrfField token={site.csrfToken} />
                           <button class="button button-quiet button-small" type="submit">
-                            Revoke
+                            {t('Revoke')}
                           </button>
                         </form>
                       )}

@@ -3,6 +3,7 @@
  * their last error, each dead one with a button that runs it again. `quorum jobs` shows the same.
  */
 import type { JobState, JobSummary } from '../../domain/jobs/index.js'
+import { msg, t, tx } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { AdminCrumb } from '../components/admin-fields.js'
@@ -21,69 +22,77 @@ export interface AdminJobsPageProps {
 }
 
 const STATE_LABELS: Record<JobState, string> = {
-  pending: 'Waiting',
-  running: 'Running',
-  done: 'Done (last 7 days)',
-  dead: 'Dead',
+  pending: msg('Waiting'),
+  running: msg('Running'),
+  done: msg('Done (last 7 days)'),
+  dead: msg('Dead'),
 }
 
 export function AdminJobsPage({ site, counts, dead, pending, mail }: AdminJobsPageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Background jobs', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Background jobs'), noindex: true }}>
       <div class="form-page form-page-wide">
         <AdminCrumb />
-        <h1>Background jobs</h1>
+        <h1>{t('Background jobs')}</h1>
         <p class="lede">
-          Mail and other work that leaves a request. A job that fails is retried with a growing
-          wait; after its last attempt it is dead until someone runs it again.
+          {t(
+            'Mail and other work that leaves a request. A job that fails is retried with a growing wait; after its last attempt it is dead until someone runs it again.',
+          )}
         </p>
         <dl class="job-counts">
           {(Object.keys(STATE_LABELS) as JobState[]).map((state) => (
             <div>
-              <dt>{STATE_LABELS[state]}</dt>
+              <dt>{t(STATE_LABELS[state])}</dt>
               <dd>{counts[state]}</dd>
             </div>
           ))}
         </dl>
         <section aria-labelledby="mail-status">
-          <h2 id="mail-status">Mail</h2>
+          <h2 id="mail-status">{t('Mail')}</h2>
           <p class="mail-transport">
-            {mail.transport.kind === 'smtp' ? (
-              <>
-                Sent over SMTP through <code>{mail.transport.where}</code>.
-              </>
-            ) : (
-              <>
-                No SMTP server is set (SMTP_URL): each message is written as an .eml file to{' '}
-                <code>{mail.transport.where}</code>.
-              </>
-            )}
+            {mail.transport.kind === 'smtp'
+              ? tx('Sent over SMTP through {where}.', {
+                  where: <code>{mail.transport.where}</code>,
+                })
+              : tx(
+                  'No SMTP server is set (SMTP_URL): each message is written as an .eml file to {where}.',
+                  { where: <code>{mail.transport.where}</code> },
+                )}
           </p>
           <dl class="job-counts mail-counts">
             <div>
-              <dt>Mail waiting</dt>
+              <dt>{t('Mail waiting')}</dt>
               <dd>{mail.counts.pending + mail.counts.running}</dd>
             </div>
             <div>
-              <dt>Mail dead</dt>
+              <dt>{t('Mail dead')}</dt>
               <dd>{mail.counts.dead}</dd>
             </div>
           </dl>
         </section>
         <JobTable
-          title="Dead jobs"
-          empty="No job is dead."
+          id="dead-jobs"
+          title={t('Dead jobs')}
+          empty={t('No job is dead.')}
           jobs={dead}
           now={site.now}
           retry={site.csrfToken}
         />
-        <JobTable title="Waiting" empty="Nothing is waiting." jobs={pending} now={site.now} />
+        <JobTable
+          id="waiting"
+          title={t('Waiting')}
+          empty={t('Nothing is waiting.')}
+          jobs={pending}
+          now={site.now}
+        />
       </div>
     </Layout>
   )
 }
 
 function JobTable(props: {
+  /** The heading's id: fixed, so it does not change with the page's language. */
+  id: string
   title: string
   empty: string
   jobs: JobSummary[]
@@ -91,7 +100,7 @@ function JobTable(props: {
   /** The CSRF token, for the retry buttons of dead jobs. */
   retry?: string | null
 }) {
-  const id = props.title.toLowerCase().replace(/\W+/g, '-')
+  const { id } = props
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{props.title}</h2>
@@ -101,11 +110,11 @@ function JobTable(props: {
         <table class="thread-table">
           <thead>
             <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-              <th scope="col">Since</th>
-              {props.retry !== undefined && <th scope="col">Action</th>}
+              <th scope="col">{t('Job')}</th>
+              <th scope="col">{t('Attempts')}</th>
+              <th scope="col">{t('Last error')}</th>
+              <th scope="col">{t('Since')}</th>
+              {props.retry !== undefined && <th scope="col">{t('Action')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -115,7 +124,10 @@ function JobTable(props: {
                   <code>{job.kind}</code> #{job.id}
                 </td>
                 <td>
-                  {job.attempts} of {job.maxAttempts}
+                  {t('{attempts, number} of {max, number}', {
+                    attempts: job.attempts,
+                    max: job.maxAttempts,
+                  })}
                 </td>
                 <td>{job.lastError ?? '—'}</td>
                 <td>
@@ -126,7 +138,7 @@ function JobTable(props: {
                     <form method="post" action={`/admin/jobs/${job.id}/retry`}>
                       <CsrfField token={props.retry} />
                       <button class="button button-quiet" type="submit">
-                        Run again
+                        {t('Run again')}
                       </button>
                     </form>
                   </td>

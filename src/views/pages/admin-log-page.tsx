@@ -4,7 +4,7 @@
  * compactly; every value is text, escaped by Preact like the rest of the page.
  */
 import type { AuditEntry } from '../../domain/audit-log/index.js'
-import { formatDate } from '../../domain/format/index.js'
+import { date, t } from '../../i18n/index.js'
 import { AdminCrumb, SelectField } from '../components/admin-fields.js'
 import { ErrorSummary, formPageTitle, TextField } from '../components/form-fields.js'
 import type { FormState } from '../forms.js'
@@ -60,22 +60,22 @@ export function compactValue(value: unknown): string {
 }
 
 function timeOf(at: number): string {
-  return `${formatDate(at)} ${new Date(at).toISOString().slice(11, 16)} UTC`
+  return `${date(at)} ${new Date(at).toISOString().slice(11, 16)} UTC`
 }
 
 export function AdminLogPage(props: AdminLogPageProps) {
   const { site, entries, form } = props
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Staff log', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Staff log'), form), noindex: true }}>
       <div class="form-page form-page-wide">
         <AdminCrumb />
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Staff log</h1>
+        <h1>{t('Staff log')}</h1>
         <form class="admin-filter" method="get" action="/admin/log">
           <TextField
             id="log-actor"
             name="actor"
-            label="Who (username)"
+            label={t('Who (username)')}
             value={form.values.actor}
             error={form.errors.actor}
             maxLength={100}
@@ -85,23 +85,23 @@ export function AdminLogPage(props: AdminLogPageProps) {
           <SelectField
             id="log-action"
             name="action"
-            label="Action"
+            label={t('Action')}
             value={form.values.action}
             error={form.errors.action}
-            options={[['', 'Any'], ...props.actions.map((a) => [a, a] as const)]}
+            options={[['', t('Any')], ...props.actions.map((a) => [a, a] as const)]}
           />
           <SelectField
             id="log-target-type"
             name="targetType"
-            label="Target type"
+            label={t('Target type')}
             value={form.values.targetType}
             error={form.errors.targetType}
-            options={[['', 'Any'], ...props.targetTypes.map((t) => [t, t] as const)]}
+            options={[['', t('Any')], ...props.targetTypes.map((type) => [type, type] as const)]}
           />
           <TextField
             id="log-target-id"
             name="targetId"
-            label="Target id"
+            label={t('Target id')}
             value={form.values.targetId}
             error={form.errors.targetId}
             maxLength={10}
@@ -109,7 +109,7 @@ export function AdminLogPage(props: AdminLogPageProps) {
           <TextField
             id="log-from"
             name="from"
-            label="From (YYYY-MM-DD)"
+            label={t('From (YYYY-MM-DD)')}
             value={form.values.from}
             error={form.errors.from}
             maxLength={10}
@@ -117,39 +117,39 @@ export function AdminLogPage(props: AdminLogPageProps) {
           <TextField
             id="log-to"
             name="to"
-            label="To (YYYY-MM-DD)"
+            label={t('To (YYYY-MM-DD)')}
             value={form.values.to}
             error={form.errors.to}
             maxLength={10}
           />
           <div class="form-actions">
             <button class="button" type="submit">
-              Filter
+              {t('Filter')}
             </button>
             <a class="button button-quiet" href="/admin/log">
-              Clear
+              {t('Clear')}
             </a>
           </div>
         </form>
         {entries.length === 0 ? (
-          <p>No entry matches.</p>
+          <p>{t('No entry matches.')}</p>
         ) : (
           <table class="thread-table admin-table admin-log">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Change</th>
+                <th scope="col">{t('When')}</th>
+                <th scope="col">{t('Who')}</th>
+                <th scope="col">{t('Action')}</th>
+                <th scope="col">{t('Target')}</th>
+                <th scope="col">{t('Reason')}</th>
+                <th scope="col">{t('Change')}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr id={`entry-${e.id}`}>
                   <td>{timeOf(e.createdAt)}</td>
-                  <td>{e.actor === null ? 'automatic' : e.actor.username}</td>
+                  <td>{e.actor === null ? t('automatic') : e.actor.username}</td>
                   <td>
                     <code>{e.action}</code>
                   </td>
@@ -175,9 +175,9 @@ export function AdminLogPage(props: AdminLogPageProps) {
           </table>
         )}
         {props.olderHref !== null && (
-          <nav class="pagination" aria-label="Staff log pages">
+          <nav class="pagination" aria-label={t('Staff log pages')}>
             <a class="button button-quiet" href={props.olderHref} rel="next">
-              Older
+              {t('Older')}
             </a>
           </nav>
         )}

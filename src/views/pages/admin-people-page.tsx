@@ -4,7 +4,8 @@
  * Each row links to the person's staff page, where staff act on the account.
  */
 import type { PersonRow } from '../../domain/admin/index.js'
-import { formatDate } from '../../domain/format/index.js'
+import type { Role, TrustLevel } from '../../domain/shared/index.js'
+import { date, msg, t } from '../../i18n/index.js'
 import { AdminCrumb } from '../components/admin-fields.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { Layout } from '../layout/layout.js'
@@ -13,6 +14,18 @@ import type { SiteContext } from '../site.js'
 /** A person's staff page (silence, suspend, role, trust level). */
 export function staffPageHref(username: string): string {
   return `/u/${encodeURIComponent(username)}/staff`
+}
+
+/** The words for roles and trust levels, as staff pages show them. */
+const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  member: msg('member'),
+  moderator: msg('moderator'),
+  admin: msg('admin'),
+}
+export const TRUST_LABELS: Readonly<Record<TrustLevel, string>> = {
+  new: msg('new'),
+  member: msg('member'),
+  trusted: msg('trusted'),
 }
 
 export interface AdminPeoplePageProps {
@@ -26,21 +39,21 @@ export interface AdminPeoplePageProps {
 function Standing({ person, now }: { person: PersonRow; now: number }) {
   const parts: string[] = []
   if (person.suspendedUntil !== null && person.suspendedUntil > now)
-    parts.push(`suspended until ${formatDate(person.suspendedUntil)}`)
+    parts.push(t('suspended until {date}', { date: date(person.suspendedUntil) }))
   if (person.silencedUntil !== null && person.silencedUntil > now)
-    parts.push(`silenced until ${formatDate(person.silencedUntil)}`)
-  return <>{parts.length === 0 ? 'in good standing' : parts.join(', ')}</>
+    parts.push(t('silenced until {date}', { date: date(person.silencedUntil) }))
+  return <>{parts.length === 0 ? t('in good standing') : parts.join(', ')}</>
 }
 
 export function AdminPeoplePage({ site, query, people, limit }: AdminPeoplePageProps) {
   return (
-    <Layout site={site} meta={{ title: 'People', noindex: true }}>
+    <Layout site={site} meta={{ title: t('People'), noindex: true }}>
       <div class="form-page form-page-wide">
         <AdminCrumb />
-        <h1>People</h1>
+        <h1>{t('People')}</h1>
         <form class="admin-search" method="get" action="/admin/people" role="search">
           <label class="field-label" for="people-q">
-            Username, email or IP address
+            {t('Username, email or IP address')}
           </label>
           <input
             id="people-q"
@@ -52,28 +65,29 @@ export function AdminPeoplePage({ site, query, people, limit }: AdminPeoplePageP
             spellcheck={false}
           />
           <button class="button" type="submit">
-            Search
+            {t('Search')}
           </button>
         </form>
         <p class="lede">
           {query === ''
-            ? 'The newest accounts.'
+            ? t('The newest accounts.')
             : people.length === 0
-              ? `Nobody matches “${query}”.`
-              : `Accounts matching “${query}”.`}
-          {people.length === limit && ` Only the first ${limit} are shown: narrow the search.`}
+              ? t('Nobody matches “{query}”.', { query })
+              : t('Accounts matching “{query}”.', { query })}
+          {people.length === limit &&
+            ` ${t('Only the first {limit, number} are shown: narrow the search.', { limit })}`}
         </p>
         {people.length > 0 && (
           <table class="thread-table admin-table">
             <thead>
               <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Role</th>
-                <th scope="col">Trust level</th>
-                <th scope="col">Standing</th>
-                <th scope="col">Joined</th>
-                <th scope="col">Posts</th>
-                <th scope="col">Last seen</th>
+                <th scope="col">{t('Person')}</th>
+                <th scope="col">{t('Role')}</th>
+                <th scope="col">{t('Trust level')}</th>
+                <th scope="col">{t('Standing')}</th>
+                <th scope="col">{t('Joined')}</th>
+                <th scope="col">{t('Posts')}</th>
+                <th scope="col">{t('Last seen')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,16 +97,16 @@ export function AdminPeoplePage({ site, query, people, limit }: AdminPeoplePageP
                     <a href={staffPageHref(p.username)}>{p.username}</a>
                     {p.email !== null && <div class="admin-detail">{p.email}</div>}
                   </td>
-                  <td>{p.role}</td>
-                  <td>{p.trustLevel}</td>
+                  <td>{t(ROLE_LABELS[p.role])}</td>
+                  <td>{t(TRUST_LABELS[p.trustLevel])}</td>
                   <td>
                     <Standing person={p} now={site.now} />
                   </td>
-                  <td>{formatDate(p.createdAt)}</td>
+                  <td>{date(p.createdAt)}</td>
                   <td>{p.postCount}</td>
                   <td>
                     {p.lastSeenAt === null ? (
-                      'never'
+                      t('never')
                     ) : (
                       <RelativeTime at={p.lastSeenAt} now={site.now} />
                     )}

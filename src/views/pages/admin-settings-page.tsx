@@ -4,6 +4,7 @@
  * refused save comes back with every field's message and the values as typed.
  */
 import type { SETTINGS, SettingKey } from '../../domain/site-settings/index.js'
+import { msg, t } from '../../i18n/index.js'
 import { AdminCrumb, NumberField, SelectField } from '../components/admin-fields.js'
 import {
   CsrfField,
@@ -26,6 +27,15 @@ export interface AdminSettingsPageProps {
 
 const fieldId = (key: string) => `setting-${key}`
 
+/** The words shown for the choice settings' values (registration, private webhook addresses). */
+const CHOICE_LABELS: Readonly<Record<string, string>> = {
+  open: msg('open'),
+  invite: msg('invite'),
+  closed: msg('closed'),
+  refuse: msg('refuse'),
+  allow: msg('allow'),
+}
+
 /** Texts longer than this get a textarea. */
 const LONG_TEXT = 120
 
@@ -33,17 +43,19 @@ export function AdminSettingsPage({ site, settings, form, saved }: AdminSettings
   const keys = Object.keys(settings) as SettingKey[]
   const fields = keys.map((k) => [k, fieldId(k)] as const)
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Site settings', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Site settings'), form), noindex: true }}>
       <div class="form-page">
         <AdminCrumb />
         <ErrorSummary form={form} fields={fields} />
         {saved && (
           <div class="notice-success" role="status">
-            <p>Settings saved.</p>
+            <p>{t('Settings saved.')}</p>
           </div>
         )}
-        <h1>Site settings</h1>
-        <p class="lede">Changes apply within a few seconds and are written to the staff log.</p>
+        <h1>{t('Site settings')}</h1>
+        <p class="lede">
+          {t('Changes apply within a few seconds and are written to the staff log.')}
+        </p>
         <form class="stacked-form" method="post" action="/admin/settings">
           <CsrfField token={site.csrfToken} />
           {keys.map((key) => {
@@ -51,10 +63,10 @@ export function AdminSettingsPage({ site, settings, form, saved }: AdminSettings
             const common = {
               id: fieldId(key),
               name: key,
-              label: def.label,
+              label: t(def.label),
               value: form.values[key],
               error: form.errors[key],
-              ...(def.help !== '' ? { hint: def.help } : {}),
+              ...(def.help !== '' ? { hint: t(def.help) } : {}),
             }
             if (def.kind === 'int') return <NumberField {...common} min={def.min} max={def.max} />
             if (def.kind === 'choice')
@@ -62,7 +74,7 @@ export function AdminSettingsPage({ site, settings, form, saved }: AdminSettings
                 <SelectField
                   {...common}
                   required
-                  options={def.choices.map((c) => [c, c] as const)}
+                  options={def.choices.map((c) => [c, t(CHOICE_LABELS[c] ?? c)] as const)}
                 />
               )
             return def.max > LONG_TEXT ? (
@@ -78,7 +90,7 @@ export function AdminSettingsPage({ site, settings, form, saved }: AdminSettings
           })}
           <FormActions>
             <button class="button" type="submit">
-              Save settings
+              {t('Save settings')}
             </button>
           </FormActions>
         </form>

@@ -2,6 +2,7 @@
  * /admin/tags (admins): every tag with its thread count, each linking to its admin page, and the form
  * that creates a tag. /admin/tags/:slug: rename, describe, merge into another tag, delete when empty.
  */
+import { msg, number, t, tx } from '../../i18n/index.js'
 import type { TagSummary } from '../../domain/tags/index.js'
 import { AdminCrumb } from '../components/admin-fields.js'
 import {
@@ -31,7 +32,7 @@ export interface TagFormValues {
   into: string
 }
 
-export const SLUG_HINT = 'Lower-case letters, digits and hyphens, such as network-extension.'
+export const SLUG_HINT = msg('Lower-case letters, digits and hyphens, such as network-extension.')
 
 export interface AdminTagsPageProps {
   site: SiteContext
@@ -48,20 +49,20 @@ const CREATE_FIELDS = [
 
 export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) {
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Tags', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Tags'), form), noindex: true }}>
       <div class="form-page form-page-wide">
         <AdminCrumb />
         <ErrorSummary form={form} fields={CREATE_FIELDS} />
-        <h1>Tags</h1>
+        <h1>{t('Tags')}</h1>
         <section aria-labelledby="new-tag">
-          <h2 id="new-tag">New tag</h2>
+          <h2 id="new-tag">{t('New tag')}</h2>
           <form class="stacked-form" method="post" action="/admin/tags">
             <CsrfField token={site.csrfToken} />
             <TextField
               id="tag-slug"
               name="slug"
-              label="Slug"
-              hint={SLUG_HINT}
+              label={t('Slug')}
+              hint={t(SLUG_HINT)}
               value={form.values.slug}
               error={form.errors.slug}
               required
@@ -72,7 +73,7 @@ export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) 
             <TextField
               id="tag-name"
               name="name"
-              label="Name"
+              label={t('Name')}
               value={form.values.name}
               error={form.errors.name}
               required
@@ -81,8 +82,8 @@ export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) 
             <TextAreaField
               id="tag-description"
               name="description"
-              label="Description"
-              hint="Shown at the top of the tag's page."
+              label={t('Description')}
+              hint={t('Shown at the top of the tag’s page.')}
               value={form.values.description}
               error={form.errors.description}
               rows={3}
@@ -90,22 +91,22 @@ export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) 
             />
             <FormActions>
               <button class="button" type="submit">
-                Create tag
+                {t('Create tag')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="all-tags">
-          <h2 id="all-tags">All tags</h2>
+          <h2 id="all-tags">{t('All tags')}</h2>
           {tags.length === 0 ? (
-            <p>There are no tags yet.</p>
+            <p>{t('There are no tags yet.')}</p>
           ) : (
             <table class="thread-table admin-table">
               <thead>
                 <tr>
-                  <th scope="col">Tag</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Threads</th>
+                  <th scope="col">{t('Tag')}</th>
+                  <th scope="col">{t('Name')}</th>
+                  <th scope="col">{t('Threads')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -115,7 +116,7 @@ export function AdminTagsPage({ site, tags, limits, form }: AdminTagsPageProps) 
                       <a href={`/admin/tags/${encodeURIComponent(tag.slug)}`}>{tag.slug}</a>
                     </td>
                     <td>{tag.name}</td>
-                    <td>{tag.threadCount}</td>
+                    <td>{number(tag.threadCount)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -151,39 +152,53 @@ export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: 
   const base = `/admin/tags/${encodeURIComponent(tag.slug)}`
   const { values, errors } = form
   return (
-    <Layout site={site} meta={{ title: formPageTitle(`Tag ${tag.slug}`, form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: formPageTitle(t('Tag {slug}', { slug: tag.slug }), form), noindex: true }}
+    >
       <div class="form-page form-page-wide">
         <p class="admin-crumb">
-          <a href="/admin">Administration</a> › <a href="/admin/tags">Tags</a>
+          <a href="/admin">{t('Administration')}</a> › <a href="/admin/tags">{t('Tags')}</a>
         </p>
         <ErrorSummary form={form} fields={TAG_FIELDS} />
         <h1>
-          Tag <a href={`/tags/${encodeURIComponent(tag.slug)}`}>{tag.slug}</a>
+          {tx('Tag <a>{slug}</a>', {
+            slug: tag.slug,
+            a: (chunks) => <a href={`/tags/${encodeURIComponent(tag.slug)}`}>{chunks}</a>,
+          })}
         </h1>
         <p class="lede">
-          {tag.name}: {tag.threadCount} {tag.threadCount === 1 ? 'thread' : 'threads'}.
+          {t('{name}: {count, plural, one {# thread} other {# threads}}.', {
+            name: tag.name,
+            count: tag.threadCount,
+          })}
         </p>
         {oldSlugs.length > 0 && (
           <p class="tag-old-slugs">
-            Old addresses that redirect here:{' '}
-            {oldSlugs.map((slug, i) => (
-              <>
-                {i > 0 && ', '}
-                <code>{slug}</code>
-              </>
-            ))}
+            {tx('Old addresses that redirect here: {slugs}', {
+              slugs: (
+                <>
+                  {oldSlugs.map((slug, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <code>{slug}</code>
+                    </>
+                  ))}
+                </>
+              ),
+            })}
           </p>
         )}
         <section aria-labelledby="rename">
-          <h2 id="rename">Rename</h2>
-          <p>The old address keeps working: it redirects to the new one.</p>
+          <h2 id="rename">{t('Rename')}</h2>
+          <p>{t('The old address keeps working: it redirects to the new one.')}</p>
           <form class="stacked-form" method="post" action={`${base}/rename`}>
             <CsrfField token={site.csrfToken} />
             <TextField
               id="rename-slug"
               name="slug"
-              label="Slug"
-              hint={SLUG_HINT}
+              label={t('Slug')}
+              hint={t(SLUG_HINT)}
               value={values.slug}
               error={errors.slug}
               required
@@ -194,7 +209,7 @@ export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: 
             <TextField
               id="rename-name"
               name="name"
-              label="Name"
+              label={t('Name')}
               value={values.name}
               error={errors.name}
               required
@@ -202,20 +217,20 @@ export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: 
             />
             <FormActions>
               <button class="button" type="submit">
-                Rename
+                {t('Rename')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="describe">
-          <h2 id="describe">Description</h2>
+          <h2 id="describe">{t('Description')}</h2>
           <form class="stacked-form" method="post" action={`${base}/describe`}>
             <CsrfField token={site.csrfToken} />
             <TextAreaField
               id="describe-description"
               name="description"
-              label="Description"
-              hint="Shown at the top of the tag's page."
+              label={t('Description')}
+              hint={t('Shown at the top of the tag’s page.')}
               value={values.description}
               error={errors.description}
               rows={4}
@@ -223,23 +238,24 @@ export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: 
             />
             <FormActions>
               <button class="button" type="submit">
-                Save description
+                {t('Save description')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="merge">
-          <h2 id="merge">Merge into another tag</h2>
+          <h2 id="merge">{t('Merge into another tag')}</h2>
           <p>
-            Its threads take the other tag, its watchers follow, this tag is deleted and its address
-            redirects to the other tag.
+            {t(
+              'Its threads take the other tag, its watchers follow, this tag is deleted and its address redirects to the other tag.',
+            )}
           </p>
           <form class="stacked-form" method="post" action={`${base}/merge`}>
             <CsrfField token={site.csrfToken} />
             <TextField
               id="merge-into"
               name="into"
-              label="Slug of the tag to merge into"
+              label={t('Slug of the tag to merge into')}
               list="merge-targets"
               value={values.into}
               error={errors.into}
@@ -255,19 +271,19 @@ export function AdminTagPage({ site, tag, otherSlugs, oldSlugs, limits, form }: 
             </datalist>
             <FormActions>
               <button class="button" type="submit">
-                Merge
+                {t('Merge')}
               </button>
             </FormActions>
           </form>
         </section>
         <section aria-labelledby="delete">
-          <h2 id="delete">Delete</h2>
-          <p>Only a tag on no thread can be deleted.</p>
+          <h2 id="delete">{t('Delete')}</h2>
+          <p>{t('Only a tag on no thread can be deleted.')}</p>
           <form method="post" action={`${base}/delete`} id="delete-tag">
             <CsrfField token={site.csrfToken} />
             <FieldError id="delete-tag" message={errors.delete} />
             <button class="button button-quiet" type="submit">
-              Delete {tag.slug}
+              {t('Delete {slug}', { slug: tag.slug })}
             </button>
           </form>
         </section>

@@ -8,6 +8,7 @@ import {
   type DeliveryView,
   type EndpointView,
 } from '../../domain/webhooks/index.js'
+import { t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -37,33 +38,34 @@ export interface AdminWebhooksPageProps {
 
 export function AdminWebhooksPage({ site, endpoints, form, created }: AdminWebhooksPageProps) {
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Webhooks', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Webhooks'), form), noindex: true }}>
       <div class="form-page form-page-wide">
-        <h1>Webhooks</h1>
+        <h1>{t('Webhooks')}</h1>
         <p class="lede">
-          Quorum POSTs a signed JSON message (Standard Webhooks) to each endpoint for the events it
-          asked for, after the change is saved, and retries a failed one for about a day. See{' '}
-          <a href="/api/docs">the API reference</a>.
+          {tx(
+            'Quorum POSTs a signed JSON message (Standard Webhooks) to each endpoint for the events it asked for, after the change is saved, and retries a failed one for about a day. See <a>the API reference</a>.',
+            { a: (c) => <a href="/api/docs">{c}</a> },
+          )}
         </p>
         {created !== null && (
           <div class="notice-success" role="status">
-            <p>Added {created.url}. Its signing secret, shown this once:</p>
+            <p>{t('Added {url}. Its signing secret, shown this once:', { url: created.url })}</p>
             <p>
               <code class="webhook-secret">{created.secret}</code>
             </p>
           </div>
         )}
         {endpoints.length === 0 ? (
-          <p>No endpoint yet.</p>
+          <p>{t('No endpoint yet.')}</p>
         ) : (
           <table class="webhook-list">
             <thead>
               <tr>
-                <th scope="col">Endpoint</th>
-                <th scope="col">Events</th>
-                <th scope="col">Added</th>
+                <th scope="col">{t('Endpoint')}</th>
+                <th scope="col">{t('Events')}</th>
+                <th scope="col">{t('Added')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('Actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -82,7 +84,10 @@ export function AdminWebhooksPage({ site, endpoints, form, created }: AdminWebho
                     <form method="post" action={`/admin/webhooks/${e.id}/delete`}>
                       <CsrfField token={site.csrfToken} />
                       <button class="button button-quiet button-small" type="submit">
-                        Remove<span class="visually-hidden"> {e.url}</span>
+                        {tx('Remove<hidden> {name}</hidden>', {
+                          name: e.url,
+                          hidden: (c) => <span class="visually-hidden">{c}</span>,
+                        })}
                       </button>
                     </form>
                   </td>
@@ -91,7 +96,7 @@ export function AdminWebhooksPage({ site, endpoints, form, created }: AdminWebho
             </tbody>
           </table>
         )}
-        <h2>Add an endpoint</h2>
+        <h2>{t('Add an endpoint')}</h2>
         <ErrorSummary
           form={form}
           fields={[
@@ -105,15 +110,17 @@ export function AdminWebhooksPage({ site, endpoints, form, created }: AdminWebho
           <TextField
             id="webhook-url"
             name="url"
-            label="URL"
-            hint="http or https; loopback and private addresses only when the site settings allow them."
+            label={t('URL')}
+            hint={t(
+              'http or https; loopback and private addresses only when the site settings allow them.',
+            )}
             value={form.values.url}
             error={form.errors.url}
             required
             maxLength={WEBHOOK_URL_MAX}
           />
           <fieldset class={form.errors.events === undefined ? 'field' : 'field has-error'}>
-            <legend class="field-label">Events</legend>
+            <legend class="field-label">{t('Events')}</legend>
             <FieldError id="webhook-events" message={form.errors.events} />
             {WEBHOOK_EVENTS.map((event) => {
               const id = `webhook-event-${event.replace('.', '-')}`
@@ -136,14 +143,14 @@ export function AdminWebhooksPage({ site, endpoints, form, created }: AdminWebho
           <TextField
             id="webhook-description"
             name="description"
-            label="Description (optional)"
+            label={t('Description (optional)')}
             value={form.values.description}
             error={form.errors.description}
             maxLength={200}
           />
           <FormActions>
             <button class="button button-primary" type="submit">
-              Add endpoint
+              {t('Add endpoint')}
             </button>
           </FormActions>
         </form>
@@ -162,7 +169,7 @@ export interface AdminWebhookPageProps {
 /** /admin/webhooks/:id: one endpoint's delivery attempts, newest first. */
 export function AdminWebhookPage({ site, endpoint, deliveries, notice }: AdminWebhookPageProps) {
   return (
-    <Layout site={site} meta={{ title: `Webhook: ${endpoint.url}`, noindex: true }}>
+    <Layout site={site} meta={{ title: t('Webhook: {url}', { url: endpoint.url }), noindex: true }}>
       <div class="form-page form-page-wide">
         {notice !== null && (
           <div class="notice-success" role="status">
@@ -170,23 +177,23 @@ export function AdminWebhookPage({ site, endpoint, deliveries, notice }: AdminWe
           </div>
         )}
         <p>
-          <a href="/admin/webhooks">All webhooks</a>
+          <a href="/admin/webhooks">{t('All webhooks')}</a>
         </p>
         <h1>{endpoint.url}</h1>
-        <p class="lede">Events: {endpoint.events.join(', ')}</p>
+        <p class="lede">{t('Events: {events}', { events: endpoint.events.join(', ') })}</p>
         {deliveries.length === 0 ? (
-          <p>Nothing sent yet.</p>
+          <p>{t('Nothing sent yet.')}</p>
         ) : (
           <table class="delivery-list">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Event</th>
-                <th scope="col">Attempt</th>
-                <th scope="col">Answer</th>
-                <th scope="col">Time</th>
+                <th scope="col">{t('When')}</th>
+                <th scope="col">{t('Event')}</th>
+                <th scope="col">{t('Attempt')}</th>
+                <th scope="col">{t('Answer')}</th>
+                <th scope="col">{t('Time')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('Actions')}</span>
                 </th>
               </tr>
             </thead>
@@ -201,23 +208,23 @@ export function AdminWebhookPage({ site, endpoint, deliveries, notice }: AdminWe
                   </td>
                   <td>{d.attempt}</td>
                   <td>
-                    {d.statusCode ?? 'none'}
+                    {d.statusCode ?? t('none')}
                     {d.error !== null && <div>{d.error}</div>}
                     {d.responseExcerpt !== null && d.responseExcerpt !== '' && (
                       <details>
-                        <summary>Body</summary>
+                        <summary>{t('Body')}</summary>
                         <pre class="code" tabIndex={0}>
                           <code>{d.responseExcerpt}</code>
                         </pre>
                       </details>
                     )}
                   </td>
-                  <td>{d.latencyMs} ms</td>
+                  <td>{t('{ms} ms', { ms: d.latencyMs })}</td>
                   <td>
                     <form method="post" action={`/admin/webhooks/deliveries/${d.id}/redeliver`}>
                       <CsrfField token={site.csrfToken} />
                       <button class="button button-quiet button-small" type="submit">
-                        Redeliver
+                        {t('Redeliver')}
                       </button>
                     </form>
                   </td>

@@ -1,4 +1,5 @@
 import type { TagSummary } from '../../domain/tags/index.js'
+import { t, tx } from '../../i18n/index.js'
 import { formatByteSize } from '../components/byte-size.js'
 import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
 import {
@@ -43,7 +44,7 @@ function TagHelp({ tags }: { tags: TagSummary[] }) {
   if (tags.length === 0) return null
   return (
     <details class="tag-help">
-      <summary>Available tags ({tags.length})</summary>
+      <summary>{t('Available tags ({count, number})', { count: tags.length })}</summary>
       <ul class="tag-choices">
         {tags.map((tag) => (
           <li key={tag.slug}>
@@ -60,14 +61,20 @@ function AttachmentsField({ error, chooseAgain }: { error?: string; chooseAgain:
   const id = 'ask-attachments'
   const hint = (
     <>
-      Up to {ASK_LIMITS.attachmentsMax} files, {formatByteSize(ASK_LIMITS.attachmentBytesMax)} each.
-      Text files such as {INLINE_EXAMPLES} are shown inline; others are offered as downloads.
+      {t(
+        'Up to {count} files, {size} each. Text files such as {examples} are shown inline; others are offered as downloads.',
+        {
+          count: ASK_LIMITS.attachmentsMax,
+          size: formatByteSize(ASK_LIMITS.attachmentBytesMax),
+          examples: INLINE_EXAMPLES,
+        },
+      )}
       {chooseAgain &&
-        ' Browsers do not keep chosen files when a form comes back: choose them again.'}
+        ` ${t('Browsers do not keep chosen files when a form comes back: choose them again.')}`}
     </>
   )
   return (
-    <FieldFrame id={id} label="Attachments (optional)" hint={hint} error={error}>
+    <FieldFrame id={id} label={t('Attachments (optional)')} hint={hint} error={error}>
       <input
         id={id}
         type="file"
@@ -93,11 +100,13 @@ function RedactCheck({ source }: { source: string }) {
   return (
     <section class="redact-check" data-island="redact-check" data-source={source} hidden>
       <button class="button button-quiet" type="button" data-redact-check>
-        Check for personal details
+        {t('Check for personal details')}
       </button>
       <span class="field-hint">
         {' '}
-        User names in paths, serial numbers, UDIDs, email addresses and host names in pasted logs.
+        {t(
+          'User names in paths, serial numbers, UDIDs, email addresses and host names in pasted logs.',
+        )}
       </span>
       <div data-redact-results aria-live="polite" />
     </section>
@@ -115,7 +124,7 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
     <Layout
       site={site}
       meta={{
-        title: formPageTitle('Ask a question', form),
+        title: formPageTitle(t('Ask a question'), form),
         // The empty form is an entry page (anonymous visitors are sent to sign in first); a preview
         // or a refused post shows someone's text and stays out of indexes.
         noindex: hasProblems(form) || previewHtml !== null,
@@ -124,7 +133,7 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
     >
       <div class="form-page form-page-wide">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Ask a question</h1>
+        <h1>{t('Ask a question')}</h1>
         {draftSavedAt !== null && (
           <DraftNotice
             savedAt={draftSavedAt}
@@ -138,8 +147,11 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
           <TextField
             id="ask-title"
             name="title"
-            label="Title"
-            hint={`${ASK_LIMITS.titleMin} to ${ASK_LIMITS.titleMax} characters. Say what fails and where, e.g. "ENOBUFS from sendto on a busy UDP socket".`}
+            label={t('Title')}
+            hint={t(
+              '{min} to {max} characters. Say what fails and where, e.g. "ENOBUFS from sendto on a busy UDP socket".',
+              { min: ASK_LIMITS.titleMin, max: ASK_LIMITS.titleMax },
+            )}
             value={values.title}
             error={errors.title}
             required
@@ -149,10 +161,12 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
           <TextAreaField
             id="ask-body"
             name="body"
-            label="Question"
+            label={t('Question')}
             hint={
               <MarkdownHint
-                limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}; attach longer logs.`}
+                limit={t('Up to {size}; attach longer logs.', {
+                  size: formatByteSize(ASK_LIMITS.bodyMaxBytes),
+                })}
               />
             }
             value={values.body}
@@ -168,11 +182,17 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
           <TextField
             id="ask-tags"
             name="tags"
-            label="Tags"
+            label={t('Tags')}
             hint={
               <>
-                {ASK_LIMITS.tagsMin} to {ASK_LIMITS.tagsMax} tags by name or slug, separated by
-                commas, e.g. <code>Kernel, Network Extension</code>.
+                {tx(
+                  '{min} to {max} tags by name or slug, separated by commas, e.g. <code>Kernel, Network Extension</code>.',
+                  {
+                    min: ASK_LIMITS.tagsMin,
+                    max: ASK_LIMITS.tagsMax,
+                    code: (c) => <code>{c}</code>,
+                  },
+                )}
               </>
             }
             value={values.tags}
@@ -197,10 +217,10 @@ export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: 
           <FormActions>
             {/* Preview comes first so Enter in the title field previews rather than posts. */}
             <button class="button button-quiet" type="submit" name="intent" value="preview">
-              Preview
+              {t('Preview')}
             </button>
             <button class="button" type="submit" name="intent" value="post">
-              Post question
+              {t('Post question')}
             </button>
           </FormActions>
         </form>

@@ -1,3 +1,4 @@
+import { currentLocale, msg, t, tx } from '../../i18n/index.js'
 import { ComposerPreview, MarkdownHint } from '../components/composer-preview.js'
 import {
   CsrfField,
@@ -36,7 +37,11 @@ const FIELDS = [
   ['staffNote', 'edit-staff-note'],
 ] as const
 
-const NOUN = { question: 'question', reply: 'reply', comment: 'comment' } as const
+const HEADINGS = {
+  question: msg('Edit question'),
+  reply: msg('Edit reply'),
+  comment: msg('Edit comment'),
+} as const
 
 /** Where "Back to the thread" goes: the edited post (or comment) on its thread page. */
 export function postAnchorHref(post: EditPostPageProps['post']): string {
@@ -50,7 +55,7 @@ export function postAnchorHref(post: EditPostPageProps['post']): string {
  */
 export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProps) {
   const { values, errors } = form
-  const heading = `Edit ${NOUN[post.kind]}`
+  const heading = t(HEADINGS[post.kind])
   const isComment = post.kind === 'comment'
   return (
     <Layout site={site} meta={{ title: formPageTitle(heading, form), noindex: true }}>
@@ -58,7 +63,10 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>{heading}</h1>
         <p class="lede">
-          In <a href={postAnchorHref(post)}>{post.threadTitle}</a>
+          {tx('In <a>{title}</a>', {
+            title: post.threadTitle,
+            a: (chunks) => <a href={postAnchorHref(post)}>{chunks}</a>,
+          })}
         </p>
         <form class="stacked-form" method="post" action={`/posts/${post.id}/edit`}>
           <CsrfField token={site.csrfToken} />
@@ -66,8 +74,11 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
             <TextField
               id="edit-title"
               name="title"
-              label="Title"
-              hint={`${ASK_LIMITS.titleMin} to ${ASK_LIMITS.titleMax} characters.`}
+              label={t('Title')}
+              hint={t('{min, number} to {max, number} characters.', {
+                min: ASK_LIMITS.titleMin,
+                max: ASK_LIMITS.titleMax,
+              })}
               value={values.title ?? ''}
               error={errors.title}
               required
@@ -78,12 +89,16 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
           <TextAreaField
             id="edit-body"
             name="body"
-            label={isComment ? 'Comment' : 'Body'}
+            label={isComment ? t('Comment') : t('Body')}
             hint={
               isComment ? (
-                `Short Markdown, up to ${ASK_LIMITS.commentMax} characters.`
+                t('Short Markdown, up to {max, number} characters.', { max: ASK_LIMITS.commentMax })
               ) : (
-                <MarkdownHint limit={`Up to ${formatByteSize(ASK_LIMITS.bodyMaxBytes)}.`} />
+                <MarkdownHint
+                  limit={t('Up to {size}.', {
+                    size: formatByteSize(ASK_LIMITS.bodyMaxBytes, currentLocale()),
+                  })}
+                />
               )
             }
             value={values.body}
@@ -98,8 +113,10 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
           <TextField
             id="edit-reason"
             name="reason"
-            label="Reason for the edit (optional)"
-            hint={`Shown in the edit history. Up to ${EDIT_REASON_MAX} characters.`}
+            label={t('Reason for the edit (optional)')}
+            hint={t('Shown in the edit history. Up to {max, number} characters.', {
+              max: EDIT_REASON_MAX,
+            })}
             value={values.reason ?? ''}
             error={errors.reason}
             maxLength={EDIT_REASON_MAX}
@@ -108,8 +125,11 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
             <TextField
               id="edit-staff-note"
               name="staffNote"
-              label="Staff note (optional)"
-              hint={`Shown in the edit history: “Edited by ${site.viewer.role} ${site.viewer.username}: …”. Up to ${STAFF_NOTE_MAX} characters.`}
+              label={t('Staff note (optional)')}
+              hint={t(
+                '{role, select, admin {Shown in the edit history: “Edited by admin {username}: …”. Up to {max, number} characters.} other {Shown in the edit history: “Edited by moderator {username}: …”. Up to {max, number} characters.}}',
+                { role: site.viewer.role, username: site.viewer.username, max: STAFF_NOTE_MAX },
+              )}
               value={values.staffNote ?? ''}
               error={errors.staffNote}
               maxLength={STAFF_NOTE_MAX}
@@ -119,13 +139,13 @@ export function EditPostPage({ site, post, form, previewHtml }: EditPostPageProp
           <ComposerHook />
           <FormActions>
             <button class="button button-quiet" type="submit" name="intent" value="preview">
-              Preview
+              {t('Preview')}
             </button>
             <button class="button" type="submit" name="intent" value="save">
-              Save changes
+              {t('Save changes')}
             </button>
             <a class="form-cancel" href={postAnchorHref(post)}>
-              Back to the thread
+              {t('Back to the thread')}
             </a>
           </FormActions>
         </form>

@@ -9,6 +9,7 @@ import {
   type FlagTarget,
 } from '../../domain/moderation/index.js'
 import { slugify } from '../../domain/format/index.js'
+import { msg, t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -39,23 +40,30 @@ const FIELDS = [
 ] as const
 
 const HINTS: Record<(typeof FLAG_REASONS)[number], string> = {
-  spam: 'An advertisement, or links posted for their own sake.',
-  rude: 'Insults, harassment or hate that a reasonable person would not post.',
-  'off-topic': 'Not about this question, or not about developing for the platform.',
-  staff: 'Something else a moderator should see: say what in the message.',
+  spam: msg('An advertisement, or links posted for their own sake.'),
+  rude: msg('Insults, harassment or hate that a reasonable person would not post.'),
+  'off-topic': msg('Not about this question, or not about developing for the platform.'),
+  staff: msg('Something else a moderator should see: say what in the message.'),
 }
 
 export function FlagPage({ site, post, form }: FlagPageProps) {
   const back = `${threadHref({ id: post.threadId, slug: slugify(post.threadTitle) })}#post-${post.postId}`
   const reasonError = form.errors.reason
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Flag a post', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Flag a post'), form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Flag a post</h1>
+        <h1>{t('Flag a post')}</h1>
         <p class="lede">
-          The {post.kind} by <bdi>{post.authorName}</bdi> in <a href={back}>{post.threadTitle}</a>.
-          Moderators see every flag; enough flags hide the post until they decide.
+          {tx(
+            '{kind, select, question {The question} reply {The reply} other {The comment}} by {author} in <a>{title}</a>. Moderators see every flag; enough flags hide the post until they decide.',
+            {
+              kind: post.kind,
+              author: <bdi>{post.authorName}</bdi>,
+              title: post.threadTitle,
+              a: (c) => <a href={back}>{c}</a>,
+            },
+          )}
         </p>
         <form class="stacked-form" method="post" action={`/posts/${post.postId}/flag`}>
           <CsrfField token={site.csrfToken} />
@@ -63,7 +71,7 @@ export function FlagPage({ site, post, form }: FlagPageProps) {
             class={reasonError === undefined ? 'field' : 'field has-error'}
             aria-describedby={reasonError === undefined ? undefined : 'flag-reason-error'}
           >
-            <legend class="field-label">Why does this post need a moderator?</legend>
+            <legend class="field-label">{t('Why does this post need a moderator?')}</legend>
             <FieldError id="flag-reason" message={reasonError} />
             {FLAG_REASONS.map((reason) => (
               <div class="radio-option">
@@ -76,9 +84,9 @@ export function FlagPage({ site, post, form }: FlagPageProps) {
                   required
                   aria-describedby={`flag-reason-${reason}-hint`}
                 />{' '}
-                <label for={`flag-reason-${reason}`}>{FLAG_REASON_LABELS[reason]}</label>
+                <label for={`flag-reason-${reason}`}>{t(FLAG_REASON_LABELS[reason])}</label>
                 <p class="field-hint" id={`flag-reason-${reason}-hint`}>
-                  {HINTS[reason]}
+                  {t(HINTS[reason])}
                 </p>
               </div>
             ))}
@@ -86,8 +94,10 @@ export function FlagPage({ site, post, form }: FlagPageProps) {
           <TextAreaField
             id="flag-message"
             name="message"
-            label="Message to the moderators"
-            hint={`Optional, except for “needs staff attention”. Up to ${FLAG_MESSAGE_MAX} characters.`}
+            label={t('Message to the moderators')}
+            hint={t('Optional, except for “needs staff attention”. Up to {max} characters.', {
+              max: FLAG_MESSAGE_MAX,
+            })}
             value={form.values.message}
             error={form.errors.message}
             rows={4}
@@ -95,10 +105,10 @@ export function FlagPage({ site, post, form }: FlagPageProps) {
           />
           <FormActions>
             <button class="button" type="submit">
-              Flag post
+              {t('Flag post')}
             </button>
             <a class="form-cancel" href={back}>
-              Back to the thread
+              {t('Back to the thread')}
             </a>
           </FormActions>
         </form>

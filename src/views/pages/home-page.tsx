@@ -1,6 +1,6 @@
 import type { TagSummary } from '../../domain/tags/index.js'
 import type { ThreadListItem } from '../../domain/thread-lists/index.js'
-import { countNoun } from '../components/count-noun.js'
+import { t } from '../../i18n/index.js'
 import { tagHref } from '../components/tag-list.js'
 import { ThreadTable } from '../components/thread-table.js'
 import { Layout } from '../layout/layout.js'
@@ -17,9 +17,9 @@ export interface HomePageProps {
 function PopularTags({ tags }: { tags: TagSummary[] }) {
   return (
     <section class="sidebar-section" aria-labelledby="popular-tags">
-      <h2 id="popular-tags">Popular tags</h2>
+      <h2 id="popular-tags">{t('Popular tags')}</h2>
       {tags.length === 0 ? (
-        <p class="muted">No tags yet.</p>
+        <p class="muted">{t('No tags yet.')}</p>
       ) : (
         <ul class="tag-counts">
           {tags.map((tag) => (
@@ -27,13 +27,15 @@ function PopularTags({ tags }: { tags: TagSummary[] }) {
               <a class="tag" href={tagHref(tag.slug)}>
                 {tag.name}
               </a>{' '}
-              <span class="muted">{countNoun(tag.threadCount, 'post')}</span>
+              <span class="muted">
+                {t('{count, plural, one {# post} other {# posts}}', { count: tag.threadCount })}
+              </span>
             </li>
           ))}
         </ul>
       )}
       <p>
-        <a href="/tags">All tags</a>
+        <a href="/tags">{t('All tags')}</a>
       </p>
     </section>
   )
@@ -46,19 +48,20 @@ export function HomePage({ site, latest, tags, unread }: HomePageProps) {
       <header class="page-header">
         <h1>{site.name}</h1>
         <p class="lede">
-          Questions and answers for people who build kernels, drivers, file systems and network
-          stacks.
+          {t(
+            'Questions and answers for people who build kernels, drivers, file systems and network stacks.',
+          )}
         </p>
       </header>
       <div class="with-sidebar">
         <section aria-labelledby="latest-posts">
-          <h2 id="latest-posts">Latest posts</h2>
+          <h2 id="latest-posts">{t('Latest posts')}</h2>
           {latest.length === 0 ? (
             <div class="empty-state">
-              <p>No posts yet.</p>
+              <p>{t('No posts yet.')}</p>
               <p>
                 <a class="button" href="/ask">
-                  Ask the first question
+                  {t('Ask the first question')}
                 </a>
               </p>
             </div>
@@ -66,7 +69,7 @@ export function HomePage({ site, latest, tags, unread }: HomePageProps) {
             <ThreadTable
               threads={latest}
               now={site.now}
-              caption="Latest posts"
+              caption={t('Latest posts')}
               {...(unread ? { unread } : {})}
             />
           )}

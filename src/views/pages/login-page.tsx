@@ -1,3 +1,4 @@
+import { t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -31,10 +32,10 @@ const FIELDS = [
 export function LoginPage({ site, form, next, providers = [], notice = null }: LoginPageProps) {
   const { values, errors } = form
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Sign in', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Sign in'), form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Sign in</h1>
+        <h1>{t('Sign in')}</h1>
         {notice !== null && (
           <p class="notice" role="status">
             {notice}
@@ -46,7 +47,7 @@ export function LoginPage({ site, form, next, providers = [], notice = null }: L
           <TextField
             id="login-name"
             name="login"
-            label="Username or email"
+            label={t('Username or email')}
             value={values.login}
             error={errors.login}
             autocomplete="username"
@@ -54,10 +55,10 @@ export function LoginPage({ site, form, next, providers = [], notice = null }: L
             spellcheck={false}
             required
           />
-          <CurrentPasswordField id="login-password" label="Password" error={errors.password} />
+          <CurrentPasswordField id="login-password" label={t('Password')} error={errors.password} />
           <FormActions>
             <button class="button" type="submit">
-              Sign in
+              {t('Sign in')}
             </button>
           </FormActions>
         </form>
@@ -75,7 +76,7 @@ export function LoginPage({ site, form, next, providers = [], notice = null }: L
             <input type="hidden" name="response" value="" />
             <FormActions>
               <button class="button button-quiet" type="submit">
-                Sign in with a passkey
+                {t('Sign in with a passkey')}
               </button>
             </FormActions>
             <p class="field-error" role="alert" data-passkey-status />
@@ -84,15 +85,18 @@ export function LoginPage({ site, form, next, providers = [], notice = null }: L
         )}
         {providers.length > 0 && (
           <section class="form-aside" aria-labelledby="login-providers">
-            <h2 id="login-providers">Or sign in with another account</h2>
+            <h2 id="login-providers">{t('Or sign in with another account')}</h2>
             <ProviderButtons providers={providers} csrfToken={site.csrfToken} next={next} />
           </section>
         )}
         <p class="form-aside">
-          <a href="/password/forgot">Forgot password?</a>
+          <a href="/password/forgot">{t('Forgot password?')}</a>
         </p>
         <p class="form-aside">
-          New to {site.name}? <a href="/register">Create an account</a>
+          {tx('New to {site}? <a>Create an account</a>', {
+            site: site.name,
+            a: (c) => <a href="/register">{c}</a>,
+          })}
         </p>
       </div>
     </Layout>

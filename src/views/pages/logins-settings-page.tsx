@@ -2,6 +2,7 @@
  * /settings/logins: the providers this account signs in with (each with "Unlink", unless it is the last
  * way in), and the configured providers it could link.
  */
+import { t, tx } from '../../i18n/index.js'
 import type { LoginsOverview } from '../../domain/oidc/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { ProviderButtons } from '../components/provider-buttons.js'
@@ -21,7 +22,7 @@ export interface LoginsSettingsPageProps {
 
 export function LoginsSettingsPage({ site, logins, notice, problem }: LoginsSettingsPageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Sign-in providers', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Sign-in providers'), noindex: true }}>
       <div class="form-page form-page-wide">
         {notice !== null && (
           <div class="notice-success" role="status">
@@ -33,26 +34,28 @@ export function LoginsSettingsPage({ site, logins, notice, problem }: LoginsSett
             <p>{problem}</p>
           </div>
         )}
-        <h1>Sign-in providers</h1>
+        <h1>{t('Sign-in providers')}</h1>
         <SettingsNav current="/settings/logins" />
         <p class="lede">
           {logins.hasPassword
-            ? 'You sign in with your password, and with any provider linked here.'
-            : 'This account has no password: it signs in only with the providers linked here. '}
-          {!logins.hasPassword && <a href="/settings">Set a password</a>}
+            ? t('You sign in with your password, and with any provider linked here.')
+            : tx(
+                'This account has no password: it signs in only with the providers linked here. <a>Set a password</a>',
+                { a: (chunks) => <a href="/settings">{chunks}</a> },
+              )}
         </p>
         <section aria-labelledby="linked-logins">
-          <h2 id="linked-logins">Linked</h2>
+          <h2 id="linked-logins">{t('Linked')}</h2>
           {logins.linked.length === 0 ? (
-            <p>No provider is linked to this account.</p>
+            <p>{t('No provider is linked to this account.')}</p>
           ) : (
             <table class="thread-table">
               <thead>
                 <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Email it gave</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Action</th>
+                  <th scope="col">{t('Provider')}</th>
+                  <th scope="col">{t('Email it gave')}</th>
+                  <th scope="col">{t('Last used')}</th>
+                  <th scope="col">{t('Action')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -69,11 +72,11 @@ export function LoginsSettingsPage({ site, logins, notice, problem }: LoginsSett
                           <CsrfField token={site.csrfToken} />
                           <input type="hidden" name="id" value={String(login.id)} />
                           <button class="button button-small button-danger" type="submit">
-                            Unlink {login.providerName}
+                            {t('Unlink {provider}', { provider: login.providerName })}
                           </button>
                         </form>
                       ) : (
-                        <span>The only way in: set a password or link another first</span>
+                        <span>{t('The only way in: set a password or link another first')}</span>
                       )}
                     </td>
                   </tr>
@@ -84,7 +87,7 @@ export function LoginsSettingsPage({ site, logins, notice, problem }: LoginsSett
         </section>
         {logins.available.length > 0 && (
           <section aria-labelledby="link-another">
-            <h2 id="link-another">Link another</h2>
+            <h2 id="link-another">{t('Link another')}</h2>
             <ProviderButtons
               providers={logins.available}
               csrfToken={site.csrfToken}

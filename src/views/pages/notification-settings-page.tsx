@@ -14,6 +14,7 @@ import {
   WATCH_LEVEL_HINTS,
   type DefaultWatchLevel,
 } from '../../domain/watching/index.js'
+import { msg, t, tx } from '../../i18n/index.js'
 import { CsrfField, ErrorSummary, FormActions, formPageTitle } from '../components/form-fields.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import type { FormState } from '../forms.js'
@@ -29,8 +30,8 @@ export interface NotificationSettingsPageProps {
 }
 
 const DEFAULT_FIELDS = [
-  { name: 'on_ask', id: 'watch-on-ask', label: 'When I ask a question' },
-  { name: 'on_reply', id: 'watch-on-reply', label: 'When I reply or comment' },
+  { name: 'on_ask', id: 'watch-on-ask', label: msg('When I ask a question') },
+  { name: 'on_reply', id: 'watch-on-reply', label: msg('When I reply or comment') },
 ] as const
 
 /** The two selects of the watch defaults form. */
@@ -42,7 +43,7 @@ function WatchDefaultsForm({ site, form }: { site: SiteContext; form: PageDefaul
         const error = form.errors[name]
         return (
           <div class="field">
-            <label for={id}>{label}</label>
+            <label for={id}>{t(label)}</label>
             {error !== undefined && (
               <p class="field-error" id={`${id}-error`}>
                 {error}
@@ -56,7 +57,7 @@ function WatchDefaultsForm({ site, form }: { site: SiteContext; form: PageDefaul
             >
               {DEFAULT_WATCH_LEVELS.map((level: DefaultWatchLevel) => (
                 <option value={level} selected={form.values[name] === level}>
-                  {WATCH_LEVEL_HINTS[level].label}: {WATCH_LEVEL_HINTS[level].hint}
+                  {t(WATCH_LEVEL_HINTS[level].label)}: {t(WATCH_LEVEL_HINTS[level].hint)}
                 </option>
               ))}
             </select>
@@ -65,7 +66,7 @@ function WatchDefaultsForm({ site, form }: { site: SiteContext; form: PageDefaul
       })}
       <FormActions>
         <button class="button" type="submit">
-          Save defaults
+          {t('Save defaults')}
         </button>
       </FormActions>
     </form>
@@ -75,10 +76,10 @@ function WatchDefaultsForm({ site, form }: { site: SiteContext; form: PageDefaul
 type PageDefaultsForm = NotificationSettingsPageProps['defaults']
 
 const MODE_LABELS: Record<EmailMode, string> = {
-  immediately: 'Immediately (one message per thread every few minutes)',
-  daily: 'Daily digest',
-  weekly: 'Weekly digest',
-  never: 'Never',
+  immediately: msg('Immediately (one message per thread every few minutes)'),
+  daily: msg('Daily digest'),
+  weekly: msg('Weekly digest'),
+  never: msg('Never'),
 }
 
 export function NotificationSettingsPage({
@@ -93,7 +94,7 @@ export function NotificationSettingsPage({
   return (
     <Layout
       site={site}
-      meta={{ title: formPageTitle('Notification mail', titleForm), noindex: true }}
+      meta={{ title: formPageTitle(t('Notification mail'), titleForm), noindex: true }}
     >
       <div class="form-page">
         <ErrorSummary form={form} fields={fields} />
@@ -103,10 +104,12 @@ export function NotificationSettingsPage({
             <p>{notice}</p>
           </div>
         )}
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings/notifications" />
         <p class="lede">
-          Which notifications also come by mail. What you already read on the site is never mailed.
+          {t(
+            'Which notifications also come by mail. What you already read on the site is never mailed.',
+          )}
         </p>
         <form class="stacked-form" method="post" action="/settings/notifications">
           <CsrfField token={site.csrfToken} />
@@ -114,7 +117,7 @@ export function NotificationSettingsPage({
             const error = form.errors[kind]
             return (
               <div class="field">
-                <label for={`email-${kind}`}>{NOTIFICATION_KIND_LABELS[kind]}</label>
+                <label for={`email-${kind}`}>{t(NOTIFICATION_KIND_LABELS[kind])}</label>
                 {error !== undefined && (
                   <p class="field-error" id={`email-${kind}-error`}>
                     {error}
@@ -128,7 +131,7 @@ export function NotificationSettingsPage({
                 >
                   {EMAIL_MODES.map((mode) => (
                     <option value={mode} selected={form.values[kind] === mode}>
-                      {MODE_LABELS[mode]}
+                      {t(MODE_LABELS[mode])}
                     </option>
                   ))}
                 </select>
@@ -137,16 +140,17 @@ export function NotificationSettingsPage({
           })}
           <FormActions>
             <button class="button" type="submit">
-              Save
+              {t('Save')}
             </button>
           </FormActions>
         </form>
         <section aria-labelledby="watch-defaults">
-          <h2 id="watch-defaults">Following my own threads</h2>
+          <h2 id="watch-defaults">{t('Following my own threads')}</h2>
           <p>
-            The level your question or reply sets on its thread (a level you already chose for the
-            thread stays). Change any thread’s level on its page or under{' '}
-            <a href="/settings/watching">Watching</a>.
+            {tx(
+              'The level your question or reply sets on its thread (a level you already chose for the thread stays). Change any thread’s level on its page or under <a>Watching</a>.',
+              { a: (c) => <a href="/settings/watching">{c}</a> },
+            )}
           </p>
           <WatchDefaultsForm site={site} form={defaults} />
         </section>

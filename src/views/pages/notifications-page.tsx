@@ -8,6 +8,7 @@ import {
   type NotificationView,
 } from '../../domain/notifications/index.js'
 import type { Paging } from '../../domain/thread-lists/index.js'
+import { t } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { Pagination } from '../components/pagination.js'
 import { RelativeTime } from '../components/relative-time.js'
@@ -26,20 +27,20 @@ function notificationHref(n: NotificationView): string {
 
 export function NotificationsPage({ site, groups, paging }: NotificationsPageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Notifications', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Notifications'), noindex: true }}>
       <div class="form-page form-page-wide">
-        <h1>Notifications</h1>
+        <h1>{t('Notifications')}</h1>
         {paging.total > 0 && (
           <form class="inline-form" method="post" action="/notifications/read-all">
             <CsrfField token={site.csrfToken} />
             <button class="button button-quiet" type="submit">
-              Mark all read
+              {t('Mark all read')}
             </button>
           </form>
         )}
         {groups.length === 0 ? (
           <p class="empty-state">
-            Nothing yet. Replies, mentions and posts in what you watch will show here.
+            {t('Nothing yet. Replies, mentions and posts in what you watch will show here.')}
           </p>
         ) : (
           groups.map((group) => (
@@ -53,7 +54,7 @@ export function NotificationsPage({ site, groups, paging }: NotificationsPagePro
                 {group.items.map((n) => (
                   <li class={n.read ? 'notification' : 'notification is-unread'} data-kind={n.kind}>
                     <a href={notificationHref(n)}>{describeNotification(n)}</a>{' '}
-                    {!n.read && <strong class="notification-new">New</strong>}{' '}
+                    {!n.read && <strong class="notification-new">{t('New')}</strong>}{' '}
                     <RelativeTime at={n.updatedAt} now={site.now} />
                   </li>
                 ))}

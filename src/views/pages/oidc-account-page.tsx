@@ -2,6 +2,7 @@
  * After a first sign-in with a provider: choose a username for a new account, or prove that an
  * existing account is yours (its password) to link the login to it.
  */
+import { t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -38,30 +39,35 @@ export function OidcAccountPage(props: OidcAccountPageProps) {
   const { site, providerName, email, emailVerified, form } = props
   const { values, errors } = form
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Finish signing in', form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: formPageTitle(t('Finish signing in'), form), noindex: true }}
+    >
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Finish signing in</h1>
+        <h1>{t('Finish signing in')}</h1>
         <p class="lede">
-          {providerName} has signed you in
-          {email !== null && (
-            <>
-              {' '}
-              as <strong>{email}</strong>
-            </>
-          )}
-          . This is your first visit with it.
+          {email === null
+            ? t('{provider} has signed you in. This is your first visit with it.', {
+                provider: providerName,
+              })
+            : tx(
+                '{provider} has signed you in as <strong>{email}</strong>. This is your first visit with it.',
+                { provider: providerName, email, strong: (chunks) => <strong>{chunks}</strong> },
+              )}
         </p>
         <section aria-labelledby="oidc-new">
-          <h2 id="oidc-new">Create an account</h2>
+          <h2 id="oidc-new">{t('Create an account')}</h2>
           <form class="stacked-form" method="post" action="/auth/oidc/account">
             <CsrfField token={site.csrfToken} />
             <TextField
               id="oidc-username"
               name="username"
-              label="Username"
+              label={t('Username')}
               value={values.username}
-              hint="3 to 30 characters: letters, digits, - and _. Shown beside everything you post."
+              hint={t(
+                '3 to 30 characters: letters, digits, - and _. Shown beside everything you post.',
+              )}
               error={errors.username}
               autocomplete="username"
               autocapitalize="none"
@@ -71,29 +77,37 @@ export function OidcAccountPage(props: OidcAccountPageProps) {
             {email !== null && (
               <p class="field-hint">
                 {emailVerified
-                  ? `Your account's email will be ${email}, as ${providerName} has confirmed it.`
-                  : `${providerName} has not confirmed ${email}, so the account starts without an email.`}
+                  ? t('Your account’s email will be {email}, as {provider} has confirmed it.', {
+                      email,
+                      provider: providerName,
+                    })
+                  : t(
+                      '{provider} has not confirmed {email}, so the account starts without an email.',
+                      { email, provider: providerName },
+                    )}
               </p>
             )}
             <FormActions>
               <button class="button" type="submit">
-                Create account
+                {t('Create account')}
               </button>
             </FormActions>
           </form>
         </section>
         <section class="form-aside" aria-labelledby="oidc-link">
-          <h2 id="oidc-link">Or link it to your account</h2>
+          <h2 id="oidc-link">{t('Or link it to your account')}</h2>
           <p>
-            Have an account here already? Sign in to it once with its password, and {providerName}{' '}
-            will sign you in to it from now on.
+            {t(
+              'Have an account here already? Sign in to it once with its password, and {provider} will sign you in to it from now on.',
+              { provider: providerName },
+            )}
           </p>
           <form class="stacked-form" method="post" action="/auth/oidc/link">
             <CsrfField token={site.csrfToken} />
             <TextField
               id="oidc-login"
               name="login"
-              label="Username or email"
+              label={t('Username or email')}
               value={values.login}
               error={errors.login}
               autocomplete="username"
@@ -101,10 +115,14 @@ export function OidcAccountPage(props: OidcAccountPageProps) {
               spellcheck={false}
               required
             />
-            <CurrentPasswordField id="oidc-password" label="Password" error={errors.password} />
+            <CurrentPasswordField
+              id="oidc-password"
+              label={t('Password')}
+              error={errors.password}
+            />
             <FormActions>
               <button class="button button-quiet" type="submit">
-                Sign in and link
+                {t('Sign in and link')}
               </button>
             </FormActions>
           </form>

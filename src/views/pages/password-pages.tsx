@@ -2,6 +2,7 @@
  * Forgot password and the reset link's pages. The "sent" answer is the same whether or not an account
  * matches, and says only what is true in both cases.
  */
+import { t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -25,16 +26,19 @@ export interface ForgotPasswordPageProps {
 export function ForgotPasswordPage({ site, form, sentTo }: ForgotPasswordPageProps) {
   if (sentTo !== null)
     return (
-      <Layout site={site} meta={{ title: 'Check your email', noindex: true }}>
+      <Layout site={site} meta={{ title: t('Check your email'), noindex: true }}>
         <div class="form-page">
-          <h1>Check your email</h1>
+          <h1>{t('Check your email')}</h1>
           <p>
-            If an account matches <strong>{sentTo}</strong>, we are sending a link to its email
-            address. The link works once, for one hour.
+            {tx(
+              'If an account matches <strong>{login}</strong>, we are sending a link to its email address. The link works once, for one hour.',
+              { login: sentTo, strong: (chunks) => <strong>{chunks}</strong> },
+            )}
           </p>
           <p>
-            Nothing after a few minutes? Check your spam folder, or{' '}
-            <a href="/password/forgot">ask again</a>.
+            {tx('Nothing after a few minutes? Check your spam folder, or <a>ask again</a>.', {
+              a: (chunks) => <a href="/password/forgot">{chunks}</a>,
+            })}
           </p>
         </div>
       </Layout>
@@ -42,18 +46,18 @@ export function ForgotPasswordPage({ site, form, sentTo }: ForgotPasswordPagePro
   return (
     <Layout
       site={site}
-      meta={{ title: formPageTitle('Forgot your password?', form), noindex: true }}
+      meta={{ title: formPageTitle(t('Forgot your password?'), form), noindex: true }}
     >
       <div class="form-page">
         <ErrorSummary form={form} fields={[['login', 'forgot-login']]} />
-        <h1>Forgot your password?</h1>
-        <p class="lede">We will email you a link to choose a new one.</p>
+        <h1>{t('Forgot your password?')}</h1>
+        <p class="lede">{t('We will email you a link to choose a new one.')}</p>
         <form class="stacked-form" method="post" action="/password/forgot">
           <CsrfField token={site.csrfToken} />
           <TextField
             id="forgot-login"
             name="login"
-            label="Username or email"
+            label={t('Username or email')}
             value={form.values.login}
             error={form.errors.login}
             autocomplete="username"
@@ -63,12 +67,14 @@ export function ForgotPasswordPage({ site, form, sentTo }: ForgotPasswordPagePro
           />
           <FormActions>
             <button class="button" type="submit">
-              Send me a link
+              {t('Send me a link')}
             </button>
           </FormActions>
         </form>
         <p class="form-aside">
-          Remembered it? <a href="/login">Sign in</a>
+          {tx('Remembered it? <a>Sign in</a>', {
+            a: (chunks) => <a href="/login">{chunks}</a>,
+          })}
         </p>
       </div>
     </Layout>
@@ -87,13 +93,16 @@ export function ResetPasswordPage({ site, token, username, form }: ResetPassword
   return (
     <Layout
       site={site}
-      meta={{ title: formPageTitle('Choose a new password', form), noindex: true }}
+      meta={{ title: formPageTitle(t('Choose a new password'), form), noindex: true }}
     >
       <div class="form-page">
         <ErrorSummary form={form} fields={[['password', 'reset-password']]} />
-        <h1>Choose a new password</h1>
+        <h1>{t('Choose a new password')}</h1>
         <p class="lede">
-          For <strong>{username}</strong>. Your other sessions will be signed out.
+          {tx('For <strong>{username}</strong>. Your other sessions will be signed out.', {
+            username,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         <form class="stacked-form" method="post" action="/password/reset">
           <CsrfField token={site.csrfToken} />
@@ -104,8 +113,8 @@ export function ResetPasswordPage({ site, token, username, form }: ResetPassword
             id="reset-password"
             name="password"
             type="password"
-            label="New password"
-            hint={NEW_PASSWORD_HINT}
+            label={t('New password')}
+            hint={t(NEW_PASSWORD_HINT)}
             error={form.errors.password}
             autocomplete="new-password"
             required
@@ -113,7 +122,7 @@ export function ResetPasswordPage({ site, token, username, form }: ResetPassword
           />
           <FormActions>
             <button class="button" type="submit">
-              Set password and sign in
+              {t('Set password and sign in')}
             </button>
           </FormActions>
         </form>

@@ -3,12 +3,13 @@
  * suspended until when and why) and the forms that change it: silence and suspend for some days with
  * a reason the person sees, the trust level, and for admins the staff title and the role.
  */
-import { formatDate } from '../../domain/format/index.js'
+import { date, msg, t, tx } from '../../i18n/index.js'
 import type { PersonStaffView } from '../../domain/staff-actions/index.js'
 import {
   CsrfField,
   ErrorSummary,
   FieldFrame,
+  formPageTitle,
   TextField,
   describedBy,
 } from '../components/form-fields.js'
@@ -29,14 +30,28 @@ export interface PersonStaffPageProps {
   titleMax: number
 }
 
-const TRUST_LEVELS = ['new', 'member', 'trusted'] as const
-const ROLES = ['member', 'moderator', 'admin'] as const
+/** Trust levels and roles, each with its name as people read it. */
+const TRUST_LEVELS = [
+  ['new', msg('new')],
+  ['member', msg('member')],
+  ['trusted', msg('trusted')],
+] as const
+const ROLES = [
+  ['member', msg('member')],
+  ['moderator', msg('moderator')],
+  ['admin', msg('admin')],
+] as const
+
+const nameOf = (pairs: readonly (readonly [string, string])[], value: string): string => {
+  const found = pairs.find(([v]) => v === value)
+  return found === undefined ? value : t(found[1])
+}
 
 function Select(props: {
   id: string
   name: string
   label: string
-  options: readonly string[]
+  options: readonly (readonly [string, string])[]
   value: string
   error: string | undefined
 }) {
@@ -48,9 +63,9 @@ function Select(props: {
         aria-invalid={props.error !== undefined ? 'true' : undefined}
         aria-describedby={describedBy(props.id, false, props.error)}
       >
-        {props.options.map((o) => (
-          <option key={o} value={o} selected={o === props.value}>
-            {o}
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={value === props.value}>
+            {t(label)}
           </option>
         ))}
       </select>
@@ -67,21 +82,23 @@ function PenaltyForm(props: {
   const { kind, person, form } = props
   const until = kind === 'silence' ? person.silencedUntil : person.suspendedUntil
   const base = `/u/${encodeURIComponent(person.username)}/staff/${kind}`
-  const verb = kind === 'silence' ? 'Silence' : 'Suspend'
+  const verb = kind === 'silence' ? t('Silence') : t('Suspend')
   return (
     <section class="staff-group" aria-labelledby={`${kind}-heading`}>
       <h2 id={`${kind}-heading`}>{verb}</h2>
       <p class="hint">
         {kind === 'silence'
-          ? 'A silenced person can read but not post; they see the reason on every page.'
-          : 'A suspended person cannot sign in (every session ends); they see the reason at sign-in.'}
+          ? t('A silenced person can read but not post; they see the reason on every page.')
+          : t(
+              'A suspended person cannot sign in (every session ends); they see the reason at sign-in.',
+            )}
       </p>
       {until !== null && (
         <form method="post" action={base} class="inline-form">
           <CsrfField token={props.csrfToken} />
           <input type="hidden" name="days" value="0" />
           <button class="button button-quiet" type="submit">
-            {kind === 'silence' ? 'Unsilence now' : 'Lift the suspension now'}
+            {kind === 'silence' ? t('Unsilence now') : t('Lift the suspension now')}
           </button>
         </form>
       )}
@@ -90,7 +107,7 @@ function PenaltyForm(props: {
         <TextField
           id={`${kind}-days`}
           name="days"
-          label="Days"
+          label={t('Days')}
           value={form?.values.days ?? ''}
           error={form?.errors.days}
           required
@@ -99,7 +116,7 @@ function PenaltyForm(props: {
         <TextField
           id={`${kind}-reason`}
           name="reason"
-          label="Reason (the person sees it)"
+          label={t('Reason (the person sees it)')}
           value={form?.values.reason ?? ''}
           error={form?.errors.reason}
           required
@@ -115,24 +132,28 @@ function PenaltyForm(props: {
 
 function Standing({ person }: { person: PersonStaffView }) {
   const until = (at: number | null, reason: string | null) =>
-    at === null || at <= Date.now() ? 'no' : `until ${formatDate(at)}${reason ? `: ${reason}` : ''}`
+    at === null || at <= Date.now()
+      ? t('no')
+      : reason
+        ? t('until {date}: {reason}', { date: date(at), reason })
+        : t('until {date}', { date: date(at) })
   return (
     <dl class="person-standing">
-      <dt>Role</dt>
-      <dd data-field="role">{person.role}</dd>
-      <dt>Title</dt>
+      <dt>{t('Role')}</dt>
+      <dd data-field="role">{nameOf(ROLES, person.role)}</dd>
+      <dt>{t('Title')}</dt>
       <dd data-field="title">{person.title ?? '—'}</dd>
-      <dt>Trust level</dt>
+      <dt>{t('Trust level')}</dt>
       <dd data-field="trust">
-        {person.trustLevel}
-        {person.trustLevelLocked ? ' (set by staff)' : ''}
+        {nameOf(TRUST_LEVELS, person.trustLevel)}
+        {person.trustLevelLocked ? ` ${t('(set by staff)')}` : ''}
       </dd>
-      <dt>Silenced</dt>
+      <dt>{t('Silenced')}</dt>
       <dd data-field="silenced">{until(person.silencedUntil, person.silenceReason)}</dd>
-      <dt>Suspended</dt>
+      <dt>{t('Suspended')}</dt>
       <dd data-field="suspended">{until(person.suspendedUntil, person.suspendReason)}</dd>
-      <dt>Joined</dt>
-      <dd>{formatDate(person.createdAt)}</dd>
+      <dt>{t('Joined')}</dt>
+      <dd>{date(person.createdAt)}</dd>
     </dl>
   )
 }
@@ -150,10 +171,11 @@ export function PersonStaffPage({
   const trust = formOf('trust')
   const title = formOf('title')
   const role = formOf('role')
+  const heading = t('Staff: {username}', { username: person.username })
   return (
     <Layout
       site={site}
-      meta={{ title: `${refused ? 'Error: ' : ''}Staff: ${person.username}`, noindex: true }}
+      meta={{ title: refused ? formPageTitle(heading, refused.form) : heading, noindex: true }}
     >
       <div class="form-page form-page-wide">
         {refused !== undefined && (
@@ -169,7 +191,10 @@ export function PersonStaffPage({
           />
         )}
         <h1>
-          Staff: <a href={`/users/${encodeURIComponent(person.username)}`}>{person.username}</a>
+          {tx('Staff: <a>{username}</a>', {
+            username: person.username,
+            a: (chunks) => <a href={`/users/${encodeURIComponent(person.username)}`}>{chunks}</a>,
+          })}
         </h1>
         <Standing person={person} />
         <PenaltyForm
@@ -185,37 +210,40 @@ export function PersonStaffPage({
           form={formOf('suspend')}
         />
         <section class="staff-group" aria-labelledby="trust-heading">
-          <h2 id="trust-heading">Trust level</h2>
+          <h2 id="trust-heading">{t('Trust level')}</h2>
           <form method="post" action={`${base}/trust`} class="stacked-form">
             <CsrfField token={site.csrfToken} />
             <Select
               id="trust-level"
               name="level"
-              label="Level (automatic promotion then leaves it alone)"
+              label={t('Level (automatic promotion then leaves it alone)')}
               options={TRUST_LEVELS}
               value={trust?.values.level ?? person.trustLevel}
               error={trust?.errors.level}
             />
             <button class="button" type="submit">
-              Set trust level
+              {t('Set trust level')}
             </button>
           </form>
         </section>
         {canAdminister && (
           <section class="staff-group" aria-labelledby="title-heading">
-            <h2 id="title-heading">Title and role</h2>
+            <h2 id="title-heading">{t('Title and role')}</h2>
             <form method="post" action={`${base}/title`} class="stacked-form">
               <CsrfField token={site.csrfToken} />
               <TextField
                 id="staff-title"
                 name="title"
-                label={`Title shown beside the name (up to ${titleMax} characters; empty: none)`}
+                label={t(
+                  'Title shown beside the name (up to {max, number} characters; empty: none)',
+                  { max: titleMax },
+                )}
                 value={title?.values.title ?? person.title ?? ''}
                 error={title?.errors.title}
                 maxLength={titleMax * 2}
               />
               <button class="button" type="submit">
-                Set title
+                {t('Set title')}
               </button>
             </form>
             <form method="post" action={`${base}/role`} class="stacked-form">
@@ -223,13 +251,13 @@ export function PersonStaffPage({
               <Select
                 id="staff-role"
                 name="role"
-                label="Role"
+                label={t('Role')}
                 options={ROLES}
                 value={role?.values.role ?? person.role}
                 error={role?.errors.role}
               />
               <button class="button" type="submit">
-                Set role
+                {t('Set role')}
               </button>
             </form>
           </section>

@@ -1,9 +1,8 @@
-import { formatDate } from '../../domain/format/index.js'
+import { date, msg, number, t, tx } from '../../i18n/index.js'
 import type { Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
 import type { Role, UploadedAvatarRef } from '../../domain/shared/index.js'
 import type { ProfilePostItem } from '../../domain/users/index.js'
 import { Avatar } from '../components/avatar.js'
-import { exactCount } from '../components/count-noun.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { Pagination } from '../components/pagination.js'
 import { threadHref, ThreadTable } from '../components/thread-table.js'
@@ -40,15 +39,15 @@ export interface ProfilePageProps {
 }
 
 const TABS: { name: ProfileTabName; label: string }[] = [
-  { name: 'questions', label: 'Questions' },
-  { name: 'answers', label: 'Answers' },
-  { name: 'activity', label: 'Activity' },
+  { name: 'questions', label: msg('Questions') },
+  { name: 'answers', label: msg('Answers') },
+  { name: 'activity', label: msg('Activity') },
 ]
 
 const ROLE_LABELS: Record<Role, string | null> = {
   member: null,
-  moderator: 'Moderator',
-  admin: 'Administrator',
+  moderator: msg('Moderator'),
+  admin: msg('Administrator'),
 }
 
 /**
@@ -69,23 +68,23 @@ export function profilePageHref(
 /** The counts, each linking to the tab that lists what it counts (boosts have no list). */
 function Counts({ username, counts }: { username: string; counts: ProfileView['counts'] }) {
   const items: [string, number, ProfileTabName | null][] = [
-    ['Threads', counts.threads, 'questions'],
-    ['Replies', counts.replies, 'answers'],
-    ['Boosts received', counts.boostsReceived, null],
-    ['Accepted answers', counts.accepted, 'answers'],
+    [msg('Threads'), counts.threads, 'questions'],
+    [msg('Replies'), counts.replies, 'answers'],
+    [msg('Boosts received'), counts.boostsReceived, null],
+    [msg('Accepted answers'), counts.accepted, 'answers'],
   ]
   return (
     <dl class="profile-counts">
       {items.map(([label, n, tab]) => (
         <div key={label} class="profile-count">
-          <dt>{label}</dt>
+          <dt>{t(label)}</dt>
           <dd>
             {tab === null ? (
-              exactCount(n)
+              number(n)
             ) : (
               <a href={profilePageHref(username, 1, tab)}>
-                {exactCount(n)}
-                <span class="visually-hidden"> (show them)</span>
+                {number(n)}
+                <span class="visually-hidden"> {t('(show them)')}</span>
               </a>
             )}
           </dd>
@@ -97,7 +96,7 @@ function Counts({ username, counts }: { username: string; counts: ProfileView['c
 
 function Tabs({ username, current }: { username: string; current: ProfileTabName }) {
   return (
-    <nav class="profile-tabs" aria-label={`${username}’s posts`}>
+    <nav class="profile-tabs" aria-label={t('{username}’s posts', { username })}>
       <ul>
         {TABS.map(({ name, label }) => (
           <li key={name}>
@@ -105,7 +104,7 @@ function Tabs({ username, current }: { username: string; current: ProfileTabName
               href={profilePageHref(username, 1, name)}
               aria-current={name === current ? 'page' : undefined}
             >
-              {label}
+              {t(label)}
             </a>
           </li>
         ))}
@@ -114,7 +113,11 @@ function Tabs({ username, current }: { username: string; current: ProfileTabName
   )
 }
 
-const KIND_LABELS = { question: 'Asked', reply: 'Answered', comment: 'Commented on' } as const
+const KIND_LABELS = {
+  question: msg('Asked'),
+  reply: msg('Answered'),
+  comment: msg('Commented on'),
+} as const
 
 /** A tab's list of posts: what, where (linking to the post itself), when, and how it was received. */
 function PostList({ posts, now }: { posts: ProfilePostView[]; now: number }) {
@@ -125,11 +128,11 @@ function PostList({ posts, now }: { posts: ProfilePostView[]; now: number }) {
         return (
           <li key={post.id} class={post.accepted ? 'profile-post is-accepted' : 'profile-post'}>
             <p class="profile-post-head">
-              <span class="muted">{KIND_LABELS[post.kind]}</span>{' '}
+              <span class="muted">{t(KIND_LABELS[post.kind])}</span>{' '}
               <a href={`${threadHref({ id: post.threadId, slug: post.threadSlug })}#${anchor}`}>
                 <bdi>{post.threadTitle}</bdi>
               </a>{' '}
-              {post.accepted && <span class="badge badge-solved">✓ Accepted</span>}
+              {post.accepted && <span class="badge badge-solved">{t('✓ Accepted')}</span>}
             </p>
             <p class="profile-post-excerpt">{post.excerpt}</p>
             <p class="profile-post-meta muted">
@@ -137,7 +140,7 @@ function PostList({ posts, now }: { posts: ProfilePostView[]; now: number }) {
               {post.boostCount > 0 && (
                 <>
                   {' · '}
-                  {post.boostCount === 1 ? '1 boost' : `${exactCount(post.boostCount)} boosts`}
+                  {t('{count, plural, one {# boost} other {# boosts}}', { count: post.boostCount })}
                 </>
               )}
             </p>
@@ -149,9 +152,9 @@ function PostList({ posts, now }: { posts: ProfilePostView[]; now: number }) {
 }
 
 const EMPTY: Record<ProfileTabName, string> = {
-  questions: 'has not started a thread yet.',
-  answers: 'has not answered a question yet.',
-  activity: 'has not posted yet.',
+  questions: msg('{username} has not started a thread yet.'),
+  answers: msg('{username} has not answered a question yet.'),
+  activity: msg('{username} has not posted yet.'),
 }
 
 /**
@@ -168,16 +171,22 @@ export function ProfilePage({
 }: ProfilePageProps) {
   const { username } = profile
   const role = ROLE_LABELS[profile.role]
-  const tabLabel = TABS.find((t) => t.name === tab)?.label ?? 'Questions'
-  const caption = `Threads by ${username}`
-  const title = tab === 'questions' ? username : `${username}: ${tabLabel}`
+  const tabLabel = t(TABS.find((item) => item.name === tab)?.label ?? 'Questions')
+  const caption = t('Threads by {username}', { username })
+  const title = tab === 'questions' ? username : t('{username}: {tab}', { username, tab: tabLabel })
   const rows = tab === 'questions' ? threads.length : posts.length
   return (
     <Layout
       site={site}
       meta={{
-        title: paging.page > 1 ? `${title} (page ${paging.page})` : title,
-        description: `${username} on ${site.name}: threads, replies and accepted answers.`,
+        title:
+          paging.page > 1
+            ? t('{heading} (page {page, number})', { heading: title, page: paging.page })
+            : title,
+        description: t('{username} on {site}: threads, replies and accepted answers.', {
+          username,
+          site: site.name,
+        }),
         canonicalPath: profilePageHref(username, paging.page, tab),
       }}
     >
@@ -195,36 +204,39 @@ export function ProfilePage({
         <p class="profile-meta">
           {role !== null && (
             <>
-              <span class="badge badge-role">{role}</span>{' '}
+              <span class="badge badge-role">{t(role)}</span>{' '}
             </>
           )}
-          Joined{' '}
-          <time datetime={new Date(profile.joinedAt).toISOString()}>
-            {formatDate(profile.joinedAt)}
-          </time>
+          {tx('Joined <time>{date}</time>', {
+            date: date(profile.joinedAt),
+            time: (chunks) => (
+              <time datetime={new Date(profile.joinedAt).toISOString()}>{chunks}</time>
+            ),
+          })}
         </p>
         <Counts username={username} counts={profile.counts} />
         {site.viewer !== null && site.viewer.role !== 'member' && (
           <p>
-            <a href={`/u/${encodeURIComponent(username)}/staff`}>Staff page</a>
+            <a href={`/u/${encodeURIComponent(username)}/staff`}>{t('Staff page')}</a>
           </p>
         )}
       </header>
       <Tabs username={username} current={tab} />
       <section aria-labelledby="profile-tab-heading">
         <h2 id="profile-tab-heading">
-          {tab === 'questions' ? 'Threads' : tabLabel}
+          {tab === 'questions' ? t('Threads') : tabLabel}
           {paging.pageCount > 1 && (
             <span class="muted">
               {' '}
-              (page {paging.page} of {paging.pageCount})
+              {t('(page {page, number} of {pages, number})', {
+                page: paging.page,
+                pages: paging.pageCount,
+              })}
             </span>
           )}
         </h2>
         {rows === 0 ? (
-          <p class="empty-state">
-            {username} {EMPTY[tab]}
-          </p>
+          <p class="empty-state">{t(EMPTY[tab], { username })}</p>
         ) : (
           <>
             {tab === 'questions' ? (
@@ -233,7 +245,11 @@ export function ProfilePage({
                 now={site.now}
                 caption={
                   paging.pageCount > 1
-                    ? `${caption}, page ${paging.page} of ${paging.pageCount}`
+                    ? t('{heading}, page {page, number} of {pages, number}', {
+                        heading: caption,
+                        page: paging.page,
+                        pages: paging.pageCount,
+                      })
                     : caption
                 }
               />

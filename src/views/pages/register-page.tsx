@@ -1,3 +1,4 @@
+import { msg, t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -19,8 +20,9 @@ export interface RegisterPageProps {
 }
 
 /** Shown under the password field on registration and password change. */
-export const NEW_PASSWORD_HINT =
-  'At least 10 characters; long passphrases welcome; common passwords are refused.'
+export const NEW_PASSWORD_HINT = msg(
+  'At least 10 characters; long passphrases welcome; common passwords are refused.',
+)
 export const NEW_PASSWORD_MIN = 10
 
 const FIELDS = [
@@ -37,7 +39,9 @@ const FIELDS = [
 function Honeypot() {
   return (
     <div class="register-extra" aria-hidden="true">
-      <label for="register-website">Leave this field empty (it catches automated sign-ups)</label>
+      <label for="register-website">
+        {t('Leave this field empty (it catches automated sign-ups)')}
+      </label>
       <input id="register-website" name="website" type="text" tabIndex={-1} autocomplete="off" />
     </div>
   )
@@ -48,23 +52,28 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
   const { values, errors } = form
   if (registration === 'closed')
     return (
-      <Layout site={site} meta={{ title: 'Registration is closed', noindex: true }}>
+      <Layout site={site} meta={{ title: t('Registration is closed'), noindex: true }}>
         <div class="form-page">
-          <h1>Registration is closed</h1>
-          <p>{`${site.name} is not taking new accounts at the moment.`}</p>
+          <h1>{t('Registration is closed')}</h1>
+          <p>{t('{site} is not taking new accounts at the moment.', { site: site.name })}</p>
           <p class="form-aside">
-            Already have an account? <a href="/login">Sign in</a>
+            {tx('Already have an account? <a>Sign in</a>', {
+              a: (c) => <a href="/login">{c}</a>,
+            })}
           </p>
         </div>
       </Layout>
     )
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Create an account', form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: formPageTitle(t('Create an account'), form), noindex: true }}
+    >
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Create an account</h1>
+        <h1>{t('Create an account')}</h1>
         {registration === 'invite' && (
-          <p>New accounts need an invitation from the forum’s staff.</p>
+          <p>{t('New accounts need an invitation from the forum’s staff.')}</p>
         )}
         <form class="stacked-form" method="post" action="/register">
           <CsrfField token={site.csrfToken} />
@@ -73,8 +82,8 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
             <TextField
               id="register-invite"
               name="invite"
-              label="Invitation code"
-              hint="From the invitation link staff gave you."
+              label={t('Invitation code')}
+              hint={t('From the invitation link staff gave you.')}
               value={values.invite ?? ''}
               error={errors.invite}
               autocomplete="off"
@@ -86,8 +95,10 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
           <TextField
             id="register-username"
             name="username"
-            label="Username"
-            hint="3 to 30 characters: letters, digits, - and _. Shown beside everything you post."
+            label={t('Username')}
+            hint={t(
+              '3 to 30 characters: letters, digits, - and _. Shown beside everything you post.',
+            )}
             value={values.username}
             error={errors.username}
             autocomplete="username"
@@ -101,8 +112,8 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
             id="register-email"
             name="email"
             type="email"
-            label="Email"
-            hint="Never shown to other people. We send a link to it to confirm it is yours."
+            label={t('Email')}
+            hint={t('Never shown to other people. We send a link to it to confirm it is yours.')}
             value={values.email}
             error={errors.email}
             autocomplete="email"
@@ -113,8 +124,8 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
             id="register-password"
             name="password"
             type="password"
-            label="Password"
-            hint={NEW_PASSWORD_HINT}
+            label={t('Password')}
+            hint={t(NEW_PASSWORD_HINT)}
             error={errors.password}
             autocomplete="new-password"
             required
@@ -123,12 +134,14 @@ export function RegisterPage({ site, form, registration, stamp }: RegisterPagePr
           <Honeypot />
           <FormActions>
             <button class="button" type="submit">
-              Create account
+              {t('Create account')}
             </button>
           </FormActions>
         </form>
         <p class="form-aside">
-          Already have an account? <a href="/login">Sign in</a>
+          {tx('Already have an account? <a>Sign in</a>', {
+            a: (c) => <a href="/login">{c}</a>,
+          })}
         </p>
       </div>
     </Layout>

@@ -4,13 +4,14 @@
  * post held for approval, a repeated body), its author's history, and the decisions as plain forms.
  */
 import { FLAG_REASON_LABELS, type ReviewItemView } from '../../domain/moderation/index.js'
-import { formatDate, slugify } from '../../domain/format/index.js'
+import { slugify } from '../../domain/format/index.js'
+import { date, msg, t, tx } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { hiddenNotice } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { threadHref } from '../components/thread-table.js'
-import { countNoun } from '../components/count-noun.js'
 import { Layout } from '../layout/layout.js'
+import { TRUST_LABELS } from './admin-people-page.js'
 import type { SiteContext } from '../site.js'
 
 export interface ReviewPageProps {
@@ -21,9 +22,9 @@ export interface ReviewPageProps {
 }
 
 const KIND_LABELS: Record<ReviewItemView['kind'], string> = {
-  flagged: 'Flagged',
-  approval: 'New account: waiting for approval',
-  duplicate: 'Repeated body: waiting for approval',
+  flagged: msg('Flagged'),
+  approval: msg('New account: waiting for approval'),
+  duplicate: msg('Repeated body: waiting for approval'),
 }
 
 function Decision(props: {
@@ -54,21 +55,35 @@ function Item({ item, site }: { item: ReviewItemView; site: SiteContext }) {
     <li class="review-item" id={`review-${item.id}`}>
       <article aria-labelledby={`review-${item.id}-title`}>
         <h2 class="review-item-title" id={`review-${item.id}-title`}>
-          {KIND_LABELS[item.kind]}: the {post.kind} by <bdi>{author.username}</bdi> in{' '}
-          <a href={href}>{post.threadTitle}</a>
+          {tx(
+            '{label}: {kind, select, question {the question} reply {the reply} other {the comment}} by {author} in <a>{title}</a>',
+            {
+              label: t(KIND_LABELS[item.kind]),
+              kind: post.kind,
+              author: <bdi>{author.username}</bdi>,
+              title: post.threadTitle,
+              a: (c) => <a href={href}>{c}</a>,
+            },
+          )}
         </h2>
         <p class="review-item-state">
           {post.hiddenReason === null
-            ? 'Visible to readers.'
-            : `Hidden: ${post.hiddenNote ?? hiddenNotice(post.hiddenReason)}`}
-          {post.editedWhileHidden && ' The author edited it to ask for another look.'} Updated{' '}
-          <RelativeTime at={item.updatedAt} now={site.now} />.
+            ? t('Visible to readers.')
+            : t('Hidden: {reason}', {
+                reason: post.hiddenNote ?? hiddenNotice(post.hiddenReason),
+              })}
+          {post.editedWhileHidden && ` ${t('The author edited it to ask for another look.')}`}{' '}
+          {tx('Updated {time}.', { time: <RelativeTime at={item.updatedAt} now={site.now} /> })}
         </p>
         {item.flags.length > 0 && (
           <ul class="review-flags">
             {item.flags.map((f) => (
               <li>
-                <strong>{FLAG_REASON_LABELS[f.reason]}</strong> from <bdi>{f.flagger}</bdi>
+                {tx('<strong>{reason}</strong> from {flagger}', {
+                  reason: t(FLAG_REASON_LABELS[f.reason]),
+                  flagger: <bdi>{f.flagger}</bdi>,
+                  strong: (c) => <strong>{c}</strong>,
+                })}
                 {f.message !== null && (
                   <>
                     : <q>{f.message}</q>
@@ -82,27 +97,29 @@ function Item({ item, site }: { item: ReviewItemView; site: SiteContext }) {
         <div class="post-body prose" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
         <dl class="review-author">
           <div>
-            <dt>Author</dt>
+            <dt>{t('Author')}</dt>
             <dd>
               <a href={`/users/${encodeURIComponent(author.username)}`}>
                 <bdi>{author.username}</bdi>
               </a>{' '}
-              ({author.trustLevel})
+              ({t(TRUST_LABELS[author.trustLevel])})
             </dd>
           </div>
           <div>
-            <dt>Account age</dt>
+            <dt>{t('Account age')}</dt>
             <dd>
-              {countNoun(Math.floor((site.now - author.joinedAt) / 86_400_000), 'day')} (joined{' '}
-              {formatDate(author.joinedAt)})
+              {t('{days, plural, one {# day} other {# days}} (joined {date})', {
+                days: Math.floor((site.now - author.joinedAt) / 86_400_000),
+                date: date(author.joinedAt),
+              })}
             </dd>
           </div>
           <div>
-            <dt>Posts</dt>
+            <dt>{t('Posts')}</dt>
             <dd>{String(author.postCount)}</dd>
           </div>
           <div>
-            <dt>Flags agreed with before</dt>
+            <dt>{t('Flags agreed with before')}</dt>
             <dd>{String(author.agreedFlags)}</dd>
           </div>
         </dl>
@@ -112,13 +129,13 @@ function Item({ item, site }: { item: ReviewItemView; site: SiteContext }) {
               <Decision
                 itemId={item.id}
                 decision="agree"
-                label="Agree: keep hidden"
+                label={t('Agree: keep hidden')}
                 csrfToken={site.csrfToken}
               />
               <Decision
                 itemId={item.id}
                 decision="disagree"
-                label="Disagree: show it"
+                label={t('Disagree: show it')}
                 csrfToken={site.csrfToken}
               />
             </>
@@ -126,20 +143,20 @@ function Item({ item, site }: { item: ReviewItemView; site: SiteContext }) {
             <Decision
               itemId={item.id}
               decision="approve"
-              label="Approve"
+              label={t('Approve')}
               csrfToken={site.csrfToken}
             />
           )}
           <Decision
             itemId={item.id}
             decision="delete"
-            label="Delete the post"
+            label={t('Delete the post')}
             csrfToken={site.csrfToken}
             danger
           />
           {author.role === 'member' && (
             <a class="button button-danger button-small" href={`/review/${item.id}/spammer`}>
-              Delete the spammer…
+              {t('Delete the spammer…')}
             </a>
           )}
         </div>
@@ -150,13 +167,16 @@ function Item({ item, site }: { item: ReviewItemView; site: SiteContext }) {
 
 export function ReviewPage({ site, items, problem }: ReviewPageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Review', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Review'), noindex: true }}>
       <div class="form-page form-page-wide">
-        <h1>Review</h1>
+        <h1>{t('Review')}</h1>
         <p class="lede">
           {items.length === 0
-            ? 'Nothing is waiting for a decision.'
-            : `${countNoun(items.length, 'post')} waiting for a decision, newest first.`}
+            ? t('Nothing is waiting for a decision.')
+            : t(
+                '{count, plural, one {# post} other {# posts}} waiting for a decision, newest first.',
+                { count: items.length },
+              )}
         </p>
         {problem !== undefined && <p class="notice">{problem}</p>}
         <ol class="review-list">
@@ -179,22 +199,23 @@ export interface DeleteSpammerPageProps {
 /** The confirm step of "delete the spammer". */
 export function DeleteSpammerPage({ site, itemId, username, postCount }: DeleteSpammerPageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Delete the spammer', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Delete the spammer'), noindex: true }}>
       <div class="form-page">
-        <h1>Delete the spammer</h1>
+        <h1>{t('Delete the spammer')}</h1>
         <p class="lede">
-          This deletes all {countNoun(postCount, 'post')} by <bdi>{username}</bdi>, suspends the
-          account for ten years (reason “spam”), and refuses new sign-ups from its email address and
-          last IP address.
+          {tx(
+            'This deletes all {count, plural, one {# post} other {# posts}} by {user}, suspends the account for ten years (reason “spam”), and refuses new sign-ups from its email address and last IP address.',
+            { count: postCount, user: <bdi>{username}</bdi> },
+          )}
         </p>
         <form class="stacked-form" method="post" action={`/review/${itemId}/spammer`}>
           <CsrfField token={site.csrfToken} />
           <div class="form-actions">
             <button class="button button-danger" type="submit">
-              Delete {username}’s posts and suspend the account
+              {t('Delete {user}’s posts and suspend the account', { user: username })}
             </button>
             <a class="form-cancel" href="/review">
-              Back to review
+              {t('Back to review')}
             </a>
           </div>
         </form>

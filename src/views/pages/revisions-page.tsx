@@ -1,6 +1,7 @@
+import type { ComponentChildren } from 'preact'
 import type { DiffPart } from '../../domain/posts/index.js'
 import type { Role, UserRef } from '../../domain/shared/index.js'
-import { formatDate } from '../../domain/format/index.js'
+import { date, t, tx } from '../../i18n/index.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { threadHref } from '../components/thread-table.js'
 import { UserName } from '../components/user-name.js'
@@ -39,13 +40,13 @@ function Diff({ parts }: { parts: DiffPart[] }) {
       {parts.map((part, i) =>
         part.kind === 'added' ? (
           <ins key={i}>
-            <span class="visually-hidden">[added: </span>
+            <span class="visually-hidden">{t('[added: ')}</span>
             {part.text}
             <span class="visually-hidden">]</span>
           </ins>
         ) : part.kind === 'removed' ? (
           <del key={i}>
-            <span class="visually-hidden">[removed: </span>
+            <span class="visually-hidden">{t('[removed: ')}</span>
             {part.text}
             <span class="visually-hidden">]</span>
           </del>
@@ -67,35 +68,50 @@ function Revision({
   now: number
 }) {
   const headingId = `revision-${revision.number}`
-  const label = revision.number === 1 ? 'Original' : `Revision ${revision.number}`
+  const byline = {
+    user: <UserName user={revision.editor} />,
+    time: <RelativeTime at={revision.createdAt} now={now} />,
+    date: date(revision.createdAt),
+    muted: (chunks: ComponentChildren[]) => <span class="muted">{chunks}</span>,
+  }
+  const label =
+    revision.number === 1
+      ? t('Original')
+      : t('Revision {number, number}', { number: revision.number })
   return (
     <article class="revision" aria-labelledby={headingId}>
       <header class="revision-header">
         <h2 id={headingId}>
           {label}
-          {current && <span class="muted"> (current)</span>}
+          {current && <span class="muted"> {t('(current)')}</span>}
         </h2>
         <p class="revision-meta">
-          {revision.number === 1 ? 'Written by ' : 'Edited by '}
-          <UserName user={revision.editor} /> <RelativeTime at={revision.createdAt} now={now} />{' '}
-          <span class="muted">({formatDate(revision.createdAt)})</span>
+          {revision.number === 1
+            ? tx('Written by {user} {time} <muted>({date})</muted>', byline)
+            : tx('Edited by {user} {time} <muted>({date})</muted>', byline)}
         </p>
         {revision.staffNote !== undefined && revision.staffNote !== null && (
           <p class="revision-staff-note">
-            Edited by {revision.editor.role === 'admin' ? 'admin' : 'moderator'}{' '}
-            {revision.editor.username}: {revision.staffNote}
+            {t(
+              '{role, select, admin {Edited by admin {username}: {note}} other {Edited by moderator {username}: {note}}}',
+              {
+                role: revision.editor.role === 'admin' ? 'admin' : 'moderator',
+                username: revision.editor.username,
+                note: revision.staffNote,
+              },
+            )}
           </p>
         )}
         {revision.reason !== undefined && revision.reason !== null && (
           <p class="revision-reason">
-            <span class="muted">Reason: </span>
+            <span class="muted">{t('Reason:')} </span>
             {revision.reason}
           </p>
         )}
       </header>
       {revision.title !== null && (
         <p class="revision-title">
-          <span class="muted">Title: </span>
+          <span class="muted">{t('Title:')} </span>
           {revision.changes?.title ? <Diff parts={revision.changes.title} /> : revision.title}
         </p>
       )}
@@ -103,8 +119,11 @@ function Revision({
           scrollable; tabindex lets keyboards scroll it. */}
       {revision.changes && (
         <p class="revision-meta muted">
-          Changes from {revision.number === 2 ? 'the original' : `revision ${revision.number - 1}`}:
-          struck out removed, underlined added.
+          {revision.number === 2
+            ? t('Changes from the original: struck out removed, underlined added.')
+            : t('Changes from revision {number, number}: struck out removed, underlined added.', {
+                number: revision.number - 1,
+              })}
         </p>
       )}
       <pre
@@ -125,18 +144,26 @@ export function RevisionsPage({ site, post, revisions }: RevisionsPageProps) {
   const newestFirst = [...revisions].sort((a, b) => b.number - a.number)
   const back = `${threadHref({ id: post.threadId, slug: post.threadSlug })}#post-${post.id}`
   return (
-    <Layout site={site} meta={{ title: `Edit history – ${post.threadTitle}`, noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: t('Edit history – {title}', { title: post.threadTitle }), noindex: true }}
+    >
       <header class="page-header">
-        <h1>Edit history</h1>
+        <h1>{t('Edit history')}</h1>
         <p class="lede">
-          Of a post in <a href={back}>{post.threadTitle}</a>
+          {tx('Of a post in <a>{title}</a>', {
+            title: post.threadTitle,
+            a: (chunks) => <a href={back}>{chunks}</a>,
+          })}
         </p>
         <p class="listing-count">
-          {newestFirst.length === 1 ? '1 version' : `${newestFirst.length} versions`}, newest first
+          {t('{count, plural, one {# version} other {# versions}}, newest first', {
+            count: newestFirst.length,
+          })}
         </p>
       </header>
       {newestFirst.length === 0 ? (
-        <p class="empty-state">This post has never been edited.</p>
+        <p class="empty-state">{t('This post has never been edited.')}</p>
       ) : (
         <div class="revision-list">
           {newestFirst.map((revision, i) => (
@@ -145,7 +172,7 @@ export function RevisionsPage({ site, post, revisions }: RevisionsPageProps) {
         </div>
       )}
       <p>
-        <a href={back}>Back to the thread</a>
+        <a href={back}>{t('Back to the thread')}</a>
       </p>
     </Layout>
   )

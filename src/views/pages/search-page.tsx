@@ -4,7 +4,7 @@ import {
   type SearchResults,
   type SearchSort,
 } from '../../domain/search/index.js'
-import { countNoun } from '../components/count-noun.js'
+import { msg, t, tx } from '../../i18n/index.js'
 import { Pagination } from '../components/pagination.js'
 import { SearchForm, SearchHelp } from '../components/search-form.js'
 import { searchHref, withSort } from '../components/search-href.js'
@@ -21,22 +21,27 @@ export interface SearchPageProps {
 }
 
 const SORT_LABELS: Record<SearchSort, string> = {
-  relevance: 'Relevance',
-  newest: 'Newest',
-  activity: 'Activity',
-  boosts: 'Boosts',
+  relevance: msg('Relevance'),
+  newest: msg('Newest'),
+  activity: msg('Activity'),
+  boosts: msg('Boosts'),
 }
 
-function resultCount(results: SearchResults): string {
-  if (results.totalIsLowerBound) return `${results.total.toLocaleString('en-US')}+ results`
-  return countNoun(results.total, 'result')
+/** "12 results for “q”"; "1,000+ results" when the count stopped early. */
+function resultCount(results: SearchResults, q: string): string {
+  if (results.totalIsLowerBound)
+    return t('{count, number}+ results for “{q}”', { count: results.total, q })
+  return t('{count, plural, one {# result} other {# results}} for “{q}”', {
+    count: results.total,
+    q,
+  })
 }
 
 function SortLinks({ q, current }: { q: string; current: SearchSort }) {
   return (
     <div class="listing-controls">
       <div class="choice-group">
-        <span class="choice-label">Sort by</span>
+        <span class="choice-label">{t('Sort by')}</span>
         <ul class="segmented">
           {SEARCH_SORTS.map((sort) => (
             <li key={sort}>
@@ -44,7 +49,7 @@ function SortLinks({ q, current }: { q: string; current: SearchSort }) {
                 href={searchHref(withSort(q, sort))}
                 aria-current={sort === current ? 'true' : undefined}
               >
-                {SORT_LABELS[sort]}
+                {t(SORT_LABELS[sort])}
               </a>
             </li>
           ))}
@@ -59,15 +64,18 @@ function NoResults({ q, results }: { q: string; results: SearchResults }) {
   const words = results.query.plainText
   return (
     <div class="empty-state">
-      <p>No threads match “{q}”.</p>
+      <p>{t('No threads match “{q}”.', { q })}</p>
       {words !== '' && words !== q && (
         <p>
-          Search for the words alone: <a href={searchHref(words)}>{words}</a>
+          {tx('Search for the words alone: <a>{words}</a>', {
+            words,
+            a: (c) => <a href={searchHref(words)}>{c}</a>,
+          })}
         </p>
       )}
-      {words === q && <p>Check the spelling, or try fewer or more general words.</p>}
+      {words === q && <p>{t('Check the spelling, or try fewer or more general words.')}</p>}
       <p>
-        <a href="/tags">Browse the tag directory</a>
+        <a href="/tags">{t('Browse the tag directory')}</a>
       </p>
     </div>
   )
@@ -76,19 +84,25 @@ function NoResults({ q, results }: { q: string; results: SearchResults }) {
 /** `/search`: the query box, then notices, sort links, results with highlighted snippets and pages. */
 export function SearchPage({ site, q, results }: SearchPageProps) {
   const notices = results === null ? [] : [...results.query.notices]
-  if (results?.relaxed) notices.push('No thread has every word; these threads have some of them.')
+  if (results?.relaxed)
+    notices.push(t('No thread has every word; these threads have some of them.'))
   if (results?.windowed) {
     notices.push(
-      `More than ${RANK_WINDOW.toLocaleString('en-US')} threads match, so these come from the newest ${RANK_WINDOW.toLocaleString('en-US')}. Add words to narrow the search.`,
+      t(
+        'More than {count, number} threads match, so these come from the newest {count, number}. Add words to narrow the search.',
+        { count: RANK_WINDOW },
+      ),
     )
   }
-  const title = q === '' ? 'Search' : `Search results for “${q}”`
+  const title = q === '' ? t('Search') : t('Search results for “{q}”', { q })
   return (
     <Layout
       site={site}
       meta={{
         title:
-          results && results.paging.page > 1 ? `${title} (page ${results.paging.page})` : title,
+          results && results.paging.page > 1
+            ? t('{title} (page {page, number})', { title, page: results.paging.page })
+            : title,
         // The bare page is an entry page, indexed under one URL; results are an endless URL space of
         // what the sitemap already lists, so they stay noindex (docs/quality.md, "Search engines").
         noindex: q !== '',
@@ -96,11 +110,11 @@ export function SearchPage({ site, q, results }: SearchPageProps) {
       }}
     >
       <header class="page-header">
-        <h1>{q === '' ? 'Search' : 'Search results'}</h1>
+        <h1>{q === '' ? t('Search') : t('Search results')}</h1>
         <SearchForm site={site} q={q} />
         {results !== null && (
           <p class="listing-count" role="status">
-            {resultCount(results)} for “{q}”
+            {resultCount(results, q)}
           </p>
         )}
       </header>
@@ -123,8 +137,11 @@ export function SearchPage({ site, q, results }: SearchPageProps) {
             now={site.now}
             caption={
               results.paging.pageCount > 1
-                ? `Search results, page ${results.paging.page} of ${results.paging.pageCount}`
-                : 'Search results'
+                ? t('Search results, page {page, number} of {count, number}', {
+                    page: results.paging.page,
+                    count: results.paging.pageCount,
+                  })
+                : t('Search results')
             }
           />
           <Pagination paging={results.paging} href={(page) => searchHref(q, page)} />

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/index.js'
 import type { SecondStepMethods } from '../../domain/two-factor/index.js'
 import {
   CsrfField,
@@ -28,10 +29,13 @@ const FIELDS = [
 export function SecondStepPage({ site, methods, form, next }: SecondStepPageProps) {
   const action = next === null ? '' : `?next=${encodeURIComponent(next)}`
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Two-factor sign-in', form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{ title: formPageTitle(t('Two-factor sign-in'), form), noindex: true }}
+    >
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
-        <h1>Two-factor sign-in</h1>
+        <h1>{t('Two-factor sign-in')}</h1>
         {methods.passkey && (
           <form
             class="stacked-form"
@@ -42,10 +46,10 @@ export function SecondStepPage({ site, methods, form, next }: SecondStepPageProp
           >
             <CsrfField token={site.csrfToken} />
             <input type="hidden" name="response" value="" />
-            <p>Use a passkey you added to this account.</p>
+            <p>{t('Use a passkey you added to this account.')}</p>
             <FormActions>
               <button class="button" type="submit">
-                Use a passkey
+                {t('Use a passkey')}
               </button>
             </FormActions>
             <p class="field-error" role="alert" data-passkey-status />
@@ -56,11 +60,11 @@ export function SecondStepPage({ site, methods, form, next }: SecondStepPageProp
           <TextField
             id="second-step-code"
             name="code"
-            label={methods.totp ? 'Code from your authenticator app' : 'Recovery code'}
+            label={methods.totp ? t('Code from your authenticator app') : t('Recovery code')}
             hint={
               methods.totp
-                ? 'The 6 digits your app shows now, or one of your recovery codes.'
-                : 'One of the recovery codes you saved.'
+                ? t('The 6 digits your app shows now, or one of your recovery codes.')
+                : t('One of the recovery codes you saved.')
             }
             error={form.errors.code ?? form.errors.passkey}
             autocomplete="one-time-code"
@@ -70,12 +74,12 @@ export function SecondStepPage({ site, methods, form, next }: SecondStepPageProp
           />
           <FormActions>
             <button class="button" type="submit">
-              Sign in
+              {t('Sign in')}
             </button>
           </FormActions>
         </form>
         <p class="form-aside">
-          <a href="/login">Start again</a>
+          <a href="/login">{t('Start again')}</a>
         </p>
         {methods.passkey && typeof site.assets.passkeys === 'string' && (
           <script type="module" src={site.assets.passkeys} />

@@ -1,4 +1,5 @@
 import type { PasskeySummary, SecurityOverview, TotpSetup } from '../../domain/two-factor/index.js'
+import { t, tx } from '../../i18n/index.js'
 import {
   CsrfField,
   ErrorSummary,
@@ -42,7 +43,7 @@ const FIELDS = [
 export function SecuritySettingsPage(props: SecuritySettingsPageProps) {
   const { site, form, notice } = props
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Security', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Security'), form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
         {notice !== null && (
@@ -50,7 +51,7 @@ export function SecuritySettingsPage(props: SecuritySettingsPageProps) {
             <p>{notice}</p>
           </div>
         )}
-        <h1>Security</h1>
+        <h1>{t('Security')}</h1>
         <SettingsNav current="/settings/security" />
         {props.recoveryCodes !== null && <RecoveryCodes codes={props.recoveryCodes} />}
         <TotpSection {...props} />
@@ -64,10 +65,11 @@ export function SecuritySettingsPage(props: SecuritySettingsPageProps) {
 function RecoveryCodes({ codes }: { codes: string[] }) {
   return (
     <section aria-labelledby="new-recovery-codes" class="recovery-codes">
-      <h2 id="new-recovery-codes">Your recovery codes</h2>
+      <h2 id="new-recovery-codes">{t('Your recovery codes')}</h2>
       <p>
-        Keep these somewhere safe, such as a password manager. Each one signs you in once when you
-        cannot use your app or passkey. They are shown only now.
+        {t(
+          'Keep these somewhere safe, such as a password manager. Each one signs you in once when you cannot use your app or passkey. They are shown only now.',
+        )}
       </p>
       <ul class="recovery-code-list">
         {codes.map((code) => (
@@ -83,20 +85,20 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 function TotpSection({ site, overview, setup, form }: SecuritySettingsPageProps) {
   return (
     <section aria-labelledby="totp-heading">
-      <h2 id="totp-heading">Authenticator app</h2>
+      <h2 id="totp-heading">{t('Authenticator app')}</h2>
       {overview.totpEnabled ? (
         <>
-          <p>Two-factor codes are on: signing in asks for a code from your app.</p>
+          <p>{t('Two-factor codes are on: signing in asks for a code from your app.')}</p>
           <form class="stacked-form" method="post" action="/settings/security/totp/disable">
             <CsrfField token={site.csrfToken} />
             <CurrentPasswordField
               id="totp-disable-password"
-              hint="Needed to turn two-factor codes off."
+              hint={t('Needed to turn two-factor codes off.')}
               error={form.errors.disable_password}
             />
             <FormActions>
               <button class="button button-danger" type="submit">
-                Turn off codes
+                {t('Turn off codes')}
               </button>
             </FormActions>
           </form>
@@ -104,19 +106,22 @@ function TotpSection({ site, overview, setup, form }: SecuritySettingsPageProps)
       ) : setup !== null ? (
         <>
           <p>
-            Scan this code with an authenticator app (such as Aegis, Google Authenticator or
-            1Password), then enter the 6-digit code it shows.
+            {t(
+              'Scan this code with an authenticator app (such as Aegis, Google Authenticator or 1Password), then enter the 6-digit code it shows.',
+            )}
           </p>
-          <QrCode text={setup.uri} label="QR code for your authenticator app" />
+          <QrCode text={setup.uri} label={t('QR code for your authenticator app')} />
           <p>
-            Cannot scan? Type this key into the app: <code class="totp-secret">{setup.secret}</code>
+            {tx('Cannot scan? Type this key into the app: {key}', {
+              key: <code class="totp-secret">{setup.secret}</code>,
+            })}
           </p>
           <form class="stacked-form" method="post" action="/settings/security/totp/enable">
             <CsrfField token={site.csrfToken} />
             <TextField
               id="totp-code"
               name="code"
-              label="Code from the app"
+              label={t('Code from the app')}
               error={form.errors.code}
               autocomplete="one-time-code"
               spellcheck={false}
@@ -124,18 +129,18 @@ function TotpSection({ site, overview, setup, form }: SecuritySettingsPageProps)
             />
             <FormActions>
               <button class="button" type="submit">
-                Turn on codes
+                {t('Turn on codes')}
               </button>
             </FormActions>
           </form>
         </>
       ) : (
         <>
-          <p>Ask for a code from an authenticator app after your password.</p>
+          <p>{t('Ask for a code from an authenticator app after your password.')}</p>
           <form method="post" action="/settings/security/totp/setup">
             <CsrfField token={site.csrfToken} />
             <button class="button" type="submit">
-              Set up an authenticator app
+              {t('Set up an authenticator app')}
             </button>
           </form>
         </>
@@ -148,17 +153,19 @@ function RecoverySection({ site, overview, form }: SecuritySettingsPageProps) {
   if (!overview.totpEnabled && overview.passkeys.length === 0) return null
   return (
     <section aria-labelledby="recovery-heading">
-      <h2 id="recovery-heading">Recovery codes</h2>
+      <h2 id="recovery-heading">{t('Recovery codes')}</h2>
       <p>
-        {overview.unusedRecoveryCodes} unused recovery code
-        {overview.unusedRecoveryCodes === 1 ? '' : 's'}. New codes replace all the old ones.
+        {t(
+          '{count, plural, one {# unused recovery code} other {# unused recovery codes}}. New codes replace all the old ones.',
+          { count: overview.unusedRecoveryCodes },
+        )}
       </p>
       <form class="stacked-form" method="post" action="/settings/security/recovery-codes">
         <CsrfField token={site.csrfToken} />
         <CurrentPasswordField id="recovery-password" error={form.errors.recovery_password} />
         <FormActions>
           <button class="button" type="submit">
-            Make new recovery codes
+            {t('Make new recovery codes')}
           </button>
         </FormActions>
       </form>
@@ -169,13 +176,14 @@ function RecoverySection({ site, overview, form }: SecuritySettingsPageProps) {
 function PasskeySection({ site, overview, form }: SecuritySettingsPageProps) {
   return (
     <section aria-labelledby="passkeys-heading">
-      <h2 id="passkeys-heading">Passkeys</h2>
+      <h2 id="passkeys-heading">{t('Passkeys')}</h2>
       <p>
-        A passkey signs you in with your device's screen lock or a security key: on its own, or as
-        the second step after your password.
+        {t(
+          "A passkey signs you in with your device's screen lock or a security key: on its own, or as the second step after your password.",
+        )}
       </p>
       {overview.passkeys.length === 0 ? (
-        <p>No passkeys yet.</p>
+        <p>{t('No passkeys yet.')}</p>
       ) : (
         <ul class="passkey-list">
           {overview.passkeys.map((passkey) => (
@@ -194,15 +202,15 @@ function PasskeySection({ site, overview, form }: SecuritySettingsPageProps) {
         <TextField
           id="passkey-name"
           name="name"
-          label="Name for a new passkey"
-          hint="Such as the device it lives on. Adding a passkey needs JavaScript."
+          label={t('Name for a new passkey')}
+          hint={t('Such as the device it lives on. Adding a passkey needs JavaScript.')}
           value={form.values.name ?? ''}
           error={form.errors.name ?? form.errors.passkey}
           maxLength={60}
         />
         <FormActions>
           <button class="button" type="submit">
-            Add a passkey
+            {t('Add a passkey')}
           </button>
         </FormActions>
         <p class="field-error" role="alert" data-passkey-status />
@@ -217,22 +225,29 @@ function PasskeySection({ site, overview, form }: SecuritySettingsPageProps) {
 function PasskeyItem({ passkey, site }: { passkey: PasskeySummary; site: SiteContext }) {
   return (
     <li>
-      <strong>{passkey.name}</strong>, added <RelativeTime at={passkey.createdAt} now={site.now} />
-      {passkey.lastUsedAt !== null && (
-        <>
-          , last used <RelativeTime at={passkey.lastUsedAt} now={site.now} />
-        </>
-      )}
+      {passkey.lastUsedAt === null
+        ? tx('{name}, added {added}', {
+            name: <strong>{passkey.name}</strong>,
+            added: <RelativeTime at={passkey.createdAt} now={site.now} />,
+          })
+        : tx('{name}, added {added}, last used {used}', {
+            name: <strong>{passkey.name}</strong>,
+            added: <RelativeTime at={passkey.createdAt} now={site.now} />,
+            used: <RelativeTime at={passkey.lastUsedAt} now={site.now} />,
+          })}
       <form
         class="inline-form"
         method="post"
         action={`/settings/security/passkeys/${passkey.id}/delete`}
         data-island="confirm-submit"
-        data-confirm={`Remove the passkey “${passkey.name}”?`}
+        data-confirm={t('Remove the passkey “{name}”?', { name: passkey.name })}
       >
         <CsrfField token={site.csrfToken} />
         <button class="button button-small button-danger" type="submit">
-          Remove<span class="visually-hidden"> {passkey.name}</span>
+          {tx('Remove<hidden> {name}</hidden>', {
+            name: passkey.name,
+            hidden: (c) => <span class="visually-hidden">{c}</span>,
+          })}
         </button>
       </form>
     </li>

@@ -1,4 +1,5 @@
 import type { SessionView } from '../../domain/sessions/index.js'
+import { t, tx } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { SettingsNav } from '../components/settings-nav.js'
@@ -20,20 +21,23 @@ export interface SessionsPageProps {
 export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
   const others = sessions.filter((s) => !s.current).length
   return (
-    <Layout site={site} meta={{ title: 'Sessions', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Sessions'), noindex: true }}>
       <div class="form-page form-page-wide">
         {notice !== null && (
           <div class="notice-success" role="status">
             <p>{notice}</p>
           </div>
         )}
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings/sessions" />
-        <h2 id="sessions-heading">Where you are signed in</h2>
+        <h2 id="sessions-heading">{t('Where you are signed in')}</h2>
         <p class="lede">
           {sessions.length === 1
-            ? 'One active session: this one.'
-            : `${sessions.length} active sessions. Sign out of any you do not recognise, then change your password.`}
+            ? t('One active session: this one.')
+            : t(
+                '{count, number} active sessions. Sign out of any you do not recognise, then change your password.',
+                { count: sessions.length },
+              )}
         </p>
         <ul class="session-list" aria-labelledby="sessions-heading">
           {sessions.map((s) => (
@@ -43,25 +47,25 @@ export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
                 {s.current && (
                   <>
                     {' '}
-                    <span class="session-current">This session</span>
+                    <span class="session-current">{t('This session')}</span>
                   </>
                 )}
               </p>
               <dl class="session-facts">
-                <dt>Address</dt>
-                <dd>{s.ip ?? 'not recorded'}</dd>
-                <dt>Signed in</dt>
+                <dt>{t('Address')}</dt>
+                <dd>{s.ip ?? t('not recorded')}</dd>
+                <dt>{t('Signed in')}</dt>
                 <dd>
                   <RelativeTime at={s.createdAt} now={site.now} />
                 </dd>
-                <dt>Last seen</dt>
+                <dt>{t('Last seen')}</dt>
                 <dd>
                   <RelativeTime at={s.lastSeenAt} now={site.now} />
                 </dd>
               </dl>
               {s.userAgent !== null && (
                 <details class="session-agent">
-                  <summary>Browser details</summary>
+                  <summary>{t('Browser details')}</summary>
                   <p>
                     <code>{s.userAgent}</code>
                   </p>
@@ -72,7 +76,10 @@ export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
                   <CsrfField token={site.csrfToken} />
                   <input type="hidden" name="session" value={s.id} />
                   <button class="button button-quiet button-small" type="submit">
-                    Sign out<span class="visually-hidden"> of {s.device}</span>
+                    {tx('Sign out<hidden> of {device}</hidden>', {
+                      device: s.device,
+                      hidden: (c) => <span class="visually-hidden">{c}</span>,
+                    })}
                   </button>
                 </form>
               )}
@@ -83,7 +90,7 @@ export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
           <form method="post" action="/settings/sessions/end-others">
             <CsrfField token={site.csrfToken} />
             <button class="button button-danger" type="submit">
-              Sign out everywhere else
+              {t('Sign out everywhere else')}
             </button>
           </form>
         )}

@@ -1,5 +1,6 @@
 import { AVATAR_LIMITS } from '../../domain/avatars/index.js'
 import type { UploadedAvatarRef } from '../../domain/shared/index.js'
+import { t, tx } from '../../i18n/index.js'
 import { Avatar } from '../components/avatar.js'
 import {
   CsrfField,
@@ -56,13 +57,13 @@ function AvatarSection({
   const min = AVATAR_LIMITS.pixelsMin
   return (
     <section aria-labelledby="avatar-heading">
-      <h2 id="avatar-heading">Avatar</h2>
+      <h2 id="avatar-heading">{t('Avatar')}</h2>
       {site.viewer !== null && (
         <p class="avatar-current">
           <Avatar user={{ username: site.viewer.username, title: null, avatar }} size={64} />{' '}
           {avatar === null
-            ? 'You show the avatar drawn from your name.'
-            : 'You show the image you uploaded.'}
+            ? t('You show the avatar drawn from your name.')
+            : t('You show the image you uploaded.')}
         </p>
       )}
       <form
@@ -74,8 +75,11 @@ function AvatarSection({
         <CsrfField token={site.csrfToken} />
         <FieldFrame
           id={id}
-          label="Upload an image"
-          hint={`PNG, JPEG, WebP or GIF, at most ${kb} KB, from ${min}×${min} to ${max}×${max} pixels.`}
+          label={t('Upload an image')}
+          hint={t(
+            'PNG, JPEG, WebP or GIF, at most {kb} KB, from {min}×{min} to {max}×{max} pixels.',
+            { kb, min, max },
+          )}
           error={error}
         >
           <input
@@ -95,7 +99,7 @@ function AvatarSection({
         </FieldFrame>
         <FormActions>
           <button class="button" type="submit">
-            Upload avatar
+            {t('Upload avatar')}
           </button>
         </FormActions>
       </form>
@@ -104,7 +108,7 @@ function AvatarSection({
           <CsrfField token={site.csrfToken} />
           <FormActions>
             <button class="button button-quiet" type="submit">
-              Remove uploaded avatar
+              {t('Remove uploaded avatar')}
             </button>
           </FormActions>
         </form>
@@ -125,9 +129,9 @@ export function SettingsPage({
   avatar = null,
 }: SettingsPageProps) {
   const { errors } = form
-  const action = hasPassword ? 'Change password' : 'Set a password'
+  const action = hasPassword ? t('Change password') : t('Set a password')
   return (
-    <Layout site={site} meta={{ title: formPageTitle('Settings', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('Settings'), form), noindex: true }}>
       <div class="form-page">
         <ErrorSummary form={form} fields={FIELDS} />
         {notice !== null && (
@@ -135,11 +139,13 @@ export function SettingsPage({
             <p>{notice}</p>
           </div>
         )}
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings" />
         {site.viewer !== null && (
           <p class="lede">
-            Signed in as <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>.
+            {tx('Signed in as {name}.', {
+              name: <a href={userHref(site.viewer.username)}>{site.viewer.username}</a>,
+            })}
           </p>
         )}
         <AvatarSection site={site} avatar={avatar} error={errors.avatar} />
@@ -147,8 +153,9 @@ export function SettingsPage({
           <h2 id="change-password">{action}</h2>
           {!hasPassword && (
             <p>
-              This account signs in through a provider and has no password. Set one to sign in with
-              your username too.
+              {t(
+                'This account signs in through a provider and has no password. Set one to sign in with your username too.',
+              )}
             </p>
           )}
           <form class="stacked-form" method="post" action="/settings/password">
@@ -166,7 +173,7 @@ export function SettingsPage({
               <CurrentPasswordField
                 id="settings-current-password"
                 name="current_password"
-                label="Current password"
+                label={t('Current password')}
                 error={errors.current_password}
               />
             )}
@@ -174,8 +181,8 @@ export function SettingsPage({
               id="settings-new-password"
               name="new_password"
               type="password"
-              label="New password"
-              hint={`${NEW_PASSWORD_HINT} Your other sessions will be signed out.`}
+              label={t('New password')}
+              hint={`${t(NEW_PASSWORD_HINT)} ${t('Your other sessions will be signed out.')}`}
               error={errors.new_password}
               autocomplete="new-password"
               required

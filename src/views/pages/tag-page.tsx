@@ -1,6 +1,6 @@
 import type { TagSummary } from '../../domain/tags/index.js'
 import type { ListingOptions, Paging, ThreadListItem } from '../../domain/thread-lists/index.js'
-import { countNoun } from '../components/count-noun.js'
+import { t } from '../../i18n/index.js'
 import { ListingControls } from '../components/listing-controls.js'
 import { DEFAULT_LISTING, tagPageHref } from '../components/listing-href.js'
 import { Pagination } from '../components/pagination.js'
@@ -32,11 +32,13 @@ function EmptyTag({ tag, listing }: { tag: TagSummary; listing: ListingOptions }
     return (
       <div class="empty-state">
         <p>
-          No {listing.filter} posts under {tag.name} yet.
+          {listing.filter === 'solved'
+            ? t('No solved posts under {tag} yet.', { tag: tag.name })
+            : t('No unsolved posts under {tag} yet.', { tag: tag.name })}
         </p>
         <p>
           <a href={tagPageHref(tag.slug, { ...listing, filter: 'all' }, 1)}>
-            Show all posts under {tag.name}
+            {t('Show all posts under {tag}', { tag: tag.name })}
           </a>
         </p>
       </div>
@@ -44,10 +46,10 @@ function EmptyTag({ tag, listing }: { tag: TagSummary; listing: ListingOptions }
   }
   return (
     <div class="empty-state">
-      <p>Nobody has posted under {tag.name} yet.</p>
+      <p>{t('Nobody has posted under {tag} yet.', { tag: tag.name })}</p>
       <p>
         <a class="button" href={`/ask?tag=${encodeURIComponent(tag.slug)}`}>
-          Ask the first question
+          {t('Ask the first question')}
         </a>
       </p>
     </div>
@@ -56,28 +58,33 @@ function EmptyTag({ tag, listing }: { tag: TagSummary; listing: ListingOptions }
 
 /** A tag's listing, as the reference shows it: description, heading, count, controls, table, pages, feed. */
 export function TagPage({ site, tag, threads, paging, listing, watch, unread }: TagPageProps) {
-  const heading = `Posts under ${tag.name} tag`
+  const heading = t('Posts under {tag} tag', { tag: tag.name })
   const feedHref = tagFeedHref(tag.slug)
   const pageHref = (page: number) => tagPageHref(tag.slug, listing, page)
   return (
     <Layout
       site={site}
       meta={{
-        title: paging.page > 1 ? `${heading} (page ${paging.page})` : heading,
+        title:
+          paging.page > 1
+            ? t('{heading} (page {page, number})', { heading, page: paging.page })
+            : heading,
         // Imported tags may have no description; an empty meta description is worse than a plain one.
         description:
           tag.description === ''
-            ? `Questions and answers about ${tag.name} on ${site.name}.`
+            ? t('Questions and answers about {tag} on {site}.', { tag: tag.name, site: site.name })
             : tag.description,
         canonicalPath: tagPageHref(tag.slug, DEFAULT_LISTING, paging.page),
-        feed: { title: `${tag.name} on ${site.name}`, href: feedHref },
+        feed: { title: t('{tag} on {site}', { tag: tag.name, site: site.name }), href: feedHref },
       }}
       live={`tag=${tag.id}`}
     >
       <header class="page-header">
         {tag.description !== '' && <p class="tag-description">{tag.description}</p>}
         <h1>{heading}</h1>
-        <p class="listing-count">{countNoun(paging.total, 'Post')}</p>
+        <p class="listing-count">
+          {t('{count, plural, one {# Post} other {# Posts}}', { count: paging.total })}
+        </p>
         {watch !== undefined && (
           <WatchControl watch={watch} csrfToken={site.csrfToken} back={pageHref(paging.page)} />
         )}
@@ -92,7 +99,11 @@ export function TagPage({ site, tag, threads, paging, listing, watch, unread }: 
             now={site.now}
             caption={
               paging.pageCount > 1
-                ? `${heading}, page ${paging.page} of ${paging.pageCount}`
+                ? t('{heading}, page {page, number} of {pages, number}', {
+                    heading,
+                    page: paging.page,
+                    pages: paging.pageCount,
+                  })
                 : heading
             }
             listing={listing}
@@ -105,7 +116,7 @@ export function TagPage({ site, tag, threads, paging, listing, watch, unread }: 
         </>
       )}
       <p class="feed-link">
-        <a href={feedHref}>RSS for tag</a>
+        <a href={feedHref}>{t('RSS for tag')}</a>
       </p>
     </Layout>
   )

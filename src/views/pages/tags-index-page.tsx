@@ -1,5 +1,5 @@
 import type { TagSummary } from '../../domain/tags/index.js'
-import { countNoun } from '../components/count-noun.js'
+import { t } from '../../i18n/index.js'
 import { tagHref } from '../components/tag-list.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
@@ -15,17 +15,19 @@ export function TagsIndexPage({ site, tags }: TagsIndexPageProps) {
     <Layout
       site={site}
       meta={{
-        title: 'Tags',
-        description: `Every tag on ${site.name}, with what it covers.`,
+        title: t('Tags'),
+        description: t('Every tag on {site}, with what it covers.', { site: site.name }),
         canonicalPath: '/tags',
       }}
     >
       <header class="page-header">
-        <h1>Tags</h1>
-        <p class="listing-count">{countNoun(tags.length, 'tag')}</p>
+        <h1>{t('Tags')}</h1>
+        <p class="listing-count">
+          {t('{count, plural, one {# tag} other {# tags}}', { count: tags.length })}
+        </p>
       </header>
       {tags.length === 0 ? (
-        <p class="empty-state">No tags yet.</p>
+        <p class="empty-state">{t('No tags yet.')}</p>
       ) : (
         <ul class="tag-directory">
           {tags.map((tag) => (
@@ -34,7 +36,9 @@ export function TagsIndexPage({ site, tags }: TagsIndexPageProps) {
                 {tag.name}
               </a>
               {tag.description !== '' && <p class="tag-card-description">{tag.description}</p>}
-              <p class="tag-card-count">{countNoun(tag.threadCount, 'post')}</p>
+              <p class="tag-card-count">
+                {t('{count, plural, one {# post} other {# posts}}', { count: tag.threadCount })}
+              </p>
             </li>
           ))}
         </ul>

@@ -1,13 +1,13 @@
-import { formatCount, formatDate } from '../../domain/format/index.js'
 import type { SimilarThread, ThreadMentions } from '../../domain/signatures/index.js'
 import type { PostControls, ThreadPageData, ThreadViewerState } from '../../domain/threads/index.js'
 import type { PostView } from '../../domain/posts/index.js'
 import type { ThreadView } from '../../domain/thread-lists/index.js'
-import { countNoun, exactCount } from '../components/count-noun.js'
+import { count, date, number, t, tx } from '../../i18n/index.js'
 import { CrashNotes, MentionsLine } from '../components/mentions.js'
 import { hiddenNotice, Post } from '../components/post.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { DraftNotice } from '../components/draft-notice.js'
+import { formPageTitle } from '../components/form-fields.js'
 import { ReplyForm } from '../components/reply-form.js'
 import { SimilarThreadsPanel } from '../components/similar-threads.js'
 import { StaffPanel, type StaffFormState } from '../components/staff-panel.js'
@@ -57,19 +57,29 @@ function ThreadMeta({
   return (
     <ul class="thread-meta">
       <li>
-        Asked by <UserName user={thread.author} /> on{' '}
-        <time datetime={new Date(thread.createdAt).toISOString()}>
-          {formatDate(thread.createdAt)}
-        </time>
+        {tx('Asked by {user} on {date}', {
+          user: <UserName user={thread.author} />,
+          date: (
+            <time datetime={new Date(thread.createdAt).toISOString()}>
+              {date(thread.createdAt)}
+            </time>
+          ),
+        })}
       </li>
       <li>
-        <data value={String(thread.viewCount)} title={exactCount(thread.viewCount)}>
-          {formatCount(thread.viewCount)}
-        </data>{' '}
-        {thread.viewCount === 1 ? 'view' : 'views'}
+        {tx('{count, plural, one {{views} view} other {{views} views}}', {
+          count: thread.viewCount,
+          views: (
+            <data value={String(thread.viewCount)} title={number(thread.viewCount)}>
+              {count(thread.viewCount)}
+            </data>
+          ),
+        })}
       </li>
       <li>
-        Last activity <RelativeTime at={thread.lastActivityAt} now={now} />
+        {tx('Last activity {time}', {
+          time: <RelativeTime at={thread.lastActivityAt} now={now} />,
+        })}
       </li>
       {(thread.solved || acceptable) && (
         <li data-thread-solved hidden={!thread.solved}>
@@ -104,10 +114,12 @@ function ReplyArea({
     return (
       <>
         {thread.locked && (
-          <p class="notice">This thread is locked; as staff you can still reply.</p>
+          <p class="notice">{t('This thread is locked; as staff you can still reply.')}</p>
         )}
         {!thread.locked && thread.duplicateOf !== null && (
-          <p class="notice">This thread is closed as a duplicate; as staff you can still reply.</p>
+          <p class="notice">
+            {t('This thread is closed as a duplicate; as staff you can still reply.')}
+          </p>
         )}
         {restored !== undefined && (
           <DraftNotice
@@ -127,19 +139,21 @@ function ReplyArea({
     )
   }
   if (thread.locked) {
-    return <p class="notice">This thread is locked: it takes no new replies.</p>
+    return <p class="notice">{t('This thread is locked: it takes no new replies.')}</p>
   }
   if (thread.duplicateOf !== null) {
-    return <p class="notice">This thread is closed as a duplicate: it takes no new answers.</p>
+    return (
+      <p class="notice">{t('This thread is closed as a duplicate: it takes no new answers.')}</p>
+    )
   }
   if (site.viewer === null) {
     return (
       <p class="notice">
-        <a href={`/login?next=/threads/${thread.id}`}>Sign in to reply</a>
+        <a href={`/login?next=/threads/${thread.id}`}>{t('Sign in to reply')}</a>
       </p>
     )
   }
-  return <p class="notice">You can’t reply to this thread.</p>
+  return <p class="notice">{t('You can’t reply to this thread.')}</p>
 }
 
 function Reply(props: {
@@ -178,6 +192,8 @@ export function ThreadPage({
   const { thread, question, replies } = data
   const similar = signatures?.similar ?? []
   const tagNames = thread.tags.map((t) => t.name).join(', ')
+  // A form that came back refused: the document title starts with "Error: ".
+  const refused = form ?? commentForm?.form ?? staffForm?.form
   const acceptable = Object.values<PostControls>(viewer?.controls ?? {}).some((c) => c.canAccept)
   const body = (
     <>
@@ -191,7 +207,7 @@ export function ThreadPage({
       />
       <section class="replies" aria-labelledby="replies-heading">
         <h2 id="replies-heading" data-reply-count={String(replies.length)}>
-          {countNoun(replies.length, 'Reply', 'Replies')}
+          {t('{count, plural, one {# Reply} other {# Replies}}', { count: replies.length })}
         </h2>
         <div class="reply-list" data-reply-list>
           {replies.map((reply) => (
@@ -212,11 +228,17 @@ export function ThreadPage({
     <Layout
       site={site}
       meta={{
-        title:
-          form !== undefined || commentForm !== undefined || staffForm !== undefined
-            ? `Error: ${thread.title}`
-            : thread.title,
-        description: `${thread.title}: a question${tagNames === '' ? '' : ` about ${tagNames}`} with ${countNoun(thread.replyCount, 'reply', 'replies')}.`,
+        title: refused === undefined ? thread.title : formPageTitle(thread.title, refused),
+        description:
+          tagNames === ''
+            ? t('{title}: a question with {count, plural, one {# reply} other {# replies}}.', {
+                title: thread.title,
+                count: thread.replyCount,
+              })
+            : t(
+                '{title}: a question about {tags} with {count, plural, one {# reply} other {# replies}}.',
+                { title: thread.title, tags: tagNames, count: thread.replyCount },
+              ),
         canonicalPath: threadHref(thread),
         ogType: 'article',
         noindex: thread.hiddenReason !== null,
@@ -230,8 +252,13 @@ export function ThreadPage({
         </h1>
         {thread.hiddenReason !== null && (
           <p class="hidden-banner" role="note">
-            <strong>This thread is hidden from readers</strong>: {hiddenNotice(thread.hiddenReason)}{' '}
-            Only its author and staff see it.
+            {tx(
+              '<strong>This thread is hidden from readers</strong>: {reason} Only its author and staff see it.',
+              {
+                reason: hiddenNotice(thread.hiddenReason),
+                strong: (c) => <strong>{c}</strong>,
+              },
+            )}
           </p>
         )}
         {notice !== undefined && (
@@ -248,15 +275,15 @@ export function ThreadPage({
         )}
         {thread.duplicateOf !== null && (
           <p class="notice duplicate-notice">
-            Closed as a duplicate of{' '}
-            {thread.duplicateOf.deleted ? (
-              <bdi>{thread.duplicateOf.title}</bdi>
-            ) : (
-              <a href={threadHref(thread.duplicateOf)}>
+            {tx('Closed as a duplicate of {thread}.', {
+              thread: thread.duplicateOf.deleted ? (
                 <bdi>{thread.duplicateOf.title}</bdi>
-              </a>
-            )}
-            .
+              ) : (
+                <a href={threadHref(thread.duplicateOf)}>
+                  <bdi>{thread.duplicateOf.title}</bdi>
+                </a>
+              ),
+            })}
           </p>
         )}
         {viewer?.staff !== undefined && (

@@ -1,3 +1,4 @@
+import { msg, t, tx } from '../../i18n/index.js'
 import {
   API_SCOPES,
   TOKEN_LIFETIMES_DAYS,
@@ -38,13 +39,14 @@ export interface TokensPageProps {
 }
 
 const SCOPE_HINTS: Record<ApiScope, string> = {
-  read: 'Read what you can read, including your notifications.',
-  write: 'Ask, reply, comment, edit, boost and accept as you.',
-  moderate: 'Staff actions: flags, review, hiding, locking.',
-  admin: 'Site administration.',
+  read: msg('Read what you can read, including your notifications.'),
+  write: msg('Ask, reply, comment, edit, boost and accept as you.'),
+  moderate: msg('Staff actions: flags, review, hiding, locking.'),
+  admin: msg('Site administration.'),
 }
 
-const lifetimeLabel = (d: number | null) => (d === null ? 'Never expires' : `${d} days`)
+const lifetimeLabel = (d: number | null) =>
+  d === null ? t('Never expires') : t('{days, plural, one {# day} other {# days}}', { days: d })
 
 /**
  * /settings/tokens: personal access tokens for the API. A new token is shown once, on the page that
@@ -59,72 +61,83 @@ export function TokensPage({
   notice,
 }: TokensPageProps) {
   return (
-    <Layout site={site} meta={{ title: formPageTitle('API tokens', form), noindex: true }}>
+    <Layout site={site} meta={{ title: formPageTitle(t('API tokens'), form), noindex: true }}>
       <div class="form-page form-page-wide">
         {notice !== null && (
           <div class="notice-success" role="status">
             <p>{notice}</p>
           </div>
         )}
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings/tokens" />
         {created !== null && (
           <div class="notice-success" role="status">
-            <p>Your new token “{created.name}”. Copy it now: it will not be shown again.</p>
+            <p>
+              {t('Your new token “{name}”. Copy it now: it will not be shown again.', {
+                name: created.name,
+              })}
+            </p>
             <p>
               <code class="token-value">{created.token}</code>
             </p>
           </div>
         )}
-        <h2 id="tokens-heading">API tokens</h2>
+        <h2 id="tokens-heading">{t('API tokens')}</h2>
         <p class="lede">
-          Scripts and bots use a token to call the <a href="/api/docs">API</a> as you. A token never
-          does more than you can, and only what its scopes allow.
+          {tx(
+            'Scripts and bots use a token to call the <a>API</a> as you. A token never does more than you can, and only what its scopes allow.',
+            { a: (chunks) => <a href="/api/docs">{chunks}</a> },
+          )}
         </p>
         {tokens.length === 0 ? (
-          <p>You have no tokens.</p>
+          <p>{t('You have no tokens.')}</p>
         ) : (
           <table class="token-list" aria-labelledby="tokens-heading">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Last used</th>
+                <th scope="col">{t('Name')}</th>
+                <th scope="col">{t('Scopes')}</th>
+                <th scope="col">{t('Expires')}</th>
+                <th scope="col">{t('Last used')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">Actions</span>
+                  <span class="visually-hidden">{t('Actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {tokens.map((t) => (
-                <tr data-token={t.id}>
+              {tokens.map((token) => (
+                <tr data-token={token.id}>
                   <td>
-                    {t.name} <code>{t.prefix}…</code>
+                    {token.name} <code>{token.prefix}…</code>
                   </td>
-                  <td>{t.scopes.join(', ')}</td>
+                  <td>{token.scopes.join(', ')}</td>
                   <td>
-                    {t.expiresAt === null ? (
-                      'never'
+                    {token.expiresAt === null ? (
+                      t('never')
                     ) : (
-                      <RelativeTime at={t.expiresAt} now={site.now} />
+                      <RelativeTime at={token.expiresAt} now={site.now} />
                     )}
                   </td>
                   <td>
-                    {t.lastUsedAt === null ? (
-                      'never'
+                    {token.lastUsedAt === null ? (
+                      t('never')
+                    ) : token.lastUsedIp === null ? (
+                      <RelativeTime at={token.lastUsedAt} now={site.now} />
                     ) : (
-                      <>
-                        <RelativeTime at={t.lastUsedAt} now={site.now} />
-                        {t.lastUsedIp !== null && ` from ${t.lastUsedIp}`}
-                      </>
+                      tx('{time} from {ip}', {
+                        time: <RelativeTime at={token.lastUsedAt} now={site.now} />,
+                        ip: token.lastUsedIp,
+                      })
                     )}
                   </td>
                   <td>
-                    <form method="post" action={`/settings/tokens/${t.id}/revoke`}>
+                    <form method="post" action={`/settings/tokens/${token.id}/revoke`}>
                       <CsrfField token={site.csrfToken} />
                       <button class="button button-quiet button-small" type="submit">
-                        Revoke<span class="visually-hidden"> {t.name}</span>
+                        {tx('Revoke<hidden> {name}</hidden>', {
+                          name: token.name,
+                          hidden: (chunks) => <span class="visually-hidden">{chunks}</span>,
+                        })}
                       </button>
                     </form>
                   </td>
@@ -133,7 +146,7 @@ export function TokensPage({
             </tbody>
           </table>
         )}
-        <h2>New token</h2>
+        <h2>{t('New token')}</h2>
         <ErrorSummary
           form={form}
           fields={[
@@ -147,8 +160,8 @@ export function TokensPage({
           <TextField
             id="token-name"
             name="name"
-            label="Name"
-            hint="What uses it, so you recognise it later: “CI crash reporter”."
+            label={t('Name')}
+            hint={t('What uses it, so you recognise it later: “CI crash reporter”.')}
             value={form.values.name}
             error={form.errors.name}
             required
@@ -158,7 +171,7 @@ export function TokensPage({
             class={form.errors.scopes === undefined ? 'field' : 'field has-error'}
             aria-describedby={describedBy('token-scopes', false, form.errors.scopes)}
           >
-            <legend class="field-label">Scopes</legend>
+            <legend class="field-label">{t('Scopes')}</legend>
             <FieldError id="token-scopes" message={form.errors.scopes} />
             {API_SCOPES.filter((s) => allowedScopes.includes(s)).map((scope) => (
               <div class="checkbox">
@@ -170,14 +183,14 @@ export function TokensPage({
                   checked={form.values.scopes.includes(scope)}
                 />
                 <label for={`token-scope-${scope}`}>
-                  <strong>{scope}</strong>: {SCOPE_HINTS[scope]}
+                  <strong>{scope}</strong>: {t(SCOPE_HINTS[scope])}
                 </label>
               </div>
             ))}
           </fieldset>
           <div class={form.errors.lifetime === undefined ? 'field' : 'field has-error'}>
             <label class="field-label" for="token-lifetime">
-              Expires after
+              {t('Expires after')}
             </label>
             <FieldError id="token-lifetime" message={form.errors.lifetime} />
             <select id="token-lifetime" name="lifetime">
@@ -193,7 +206,7 @@ export function TokensPage({
           </div>
           <FormActions>
             <button class="button button-primary" type="submit">
-              Make token
+              {t('Make token')}
             </button>
           </FormActions>
         </form>

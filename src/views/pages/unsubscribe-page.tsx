@@ -2,6 +2,7 @@
  * /unsubscribe: the page a mail's unsubscribe link opens, signed in or not. A GET only asks (mail
  * scanners open links); the button posts, and so do mail programs (RFC 8058 one-click).
  */
+import { t, tx } from '../../i18n/index.js'
 import { Layout } from '../layout/layout.js'
 import type { SiteContext } from '../site.js'
 
@@ -14,34 +15,40 @@ export interface UnsubscribePageProps {
 
 export function UnsubscribePage({ site, state, userId, token }: UnsubscribePageProps) {
   return (
-    <Layout site={site} meta={{ title: 'Notification mail', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Notification mail'), noindex: true }}>
       <div class="form-page">
-        <h1>Notification mail</h1>
+        <h1>{t('Notification mail')}</h1>
         {state === 'done' && (
           <div class="notice-success" role="status">
             <p>
-              You will get no more notification mail. Your notifications still show on the site.
+              {t(
+                'You will get no more notification mail. Your notifications still show on the site.',
+              )}
             </p>
           </div>
         )}
         {state === 'invalid' && (
           <p class="notice" role="alert">
-            This unsubscribe link is not valid. <a href="/settings/notifications">Sign in</a> to
-            change your mail settings.
+            {tx(
+              'This unsubscribe link is not valid. <a>Sign in</a> to change your mail settings.',
+              { a: (c) => <a href="/settings/notifications">{c}</a> },
+            )}
           </p>
         )}
         {state === 'ask' && (
           <form class="stacked-form" method="post" action="/unsubscribe">
             <input type="hidden" name="u" value={userId} />
             <input type="hidden" name="t" value={token} />
-            <p>Stop all notification mail from {site.name}?</p>
+            <p>{t('Stop all notification mail from {site}?', { site: site.name })}</p>
             <button class="button" type="submit">
-              Unsubscribe
+              {t('Unsubscribe')}
             </button>
           </form>
         )}
         <p>
-          To choose kind by kind, see <a href="/settings/notifications">your mail settings</a>.
+          {tx('To choose kind by kind, see <a>your mail settings</a>.', {
+            a: (c) => <a href="/settings/notifications">{c}</a>,
+          })}
         </p>
       </div>
     </Layout>

@@ -1,5 +1,6 @@
 /** /settings/watching: the threads and tags a person watches, tracks or muted, each with its control. */
 import type { WatchListItem } from '../../domain/watching/index.js'
+import { t } from '../../i18n/index.js'
 import { SettingsNav } from '../components/settings-nav.js'
 import { UnreadBadge } from '../components/thread-table.js'
 import { WatchControl } from '../components/watch-control.js'
@@ -33,19 +34,19 @@ export function WatchingPage({ site, watches }: WatchingPageProps) {
   const threads = watches.filter((w) => w.target === 'thread')
   const tags = watches.filter((w) => w.target === 'tag')
   return (
-    <Layout site={site} meta={{ title: 'Watching', noindex: true }}>
+    <Layout site={site} meta={{ title: t('Watching'), noindex: true }}>
       <div class="form-page form-page-wide">
-        <h1>Settings</h1>
+        <h1>{t('Settings')}</h1>
         <SettingsNav current="/settings/watching" />
         <p class="lede">
-          Asking a question watches it; replying tracks it. Watching notifies you of every new post;
-          tracking and normal only of mentions and replies to you; muted of nothing, and a muted
-          tag’s threads leave your home page.
+          {t(
+            'Asking a question watches it; replying tracks it. Watching notifies you of every new post; tracking and normal only of mentions and replies to you; muted of nothing, and a muted tag’s threads leave your home page.',
+          )}
         </p>
         <section aria-labelledby="watched-tags">
-          <h2 id="watched-tags">Tags</h2>
+          <h2 id="watched-tags">{t('Tags')}</h2>
           {tags.length === 0 ? (
-            <p>You follow no tag more or less than normal. Each tag page has the control.</p>
+            <p>{t('You follow no tag more or less than normal. Each tag page has the control.')}</p>
           ) : (
             <ul class="watch-list">
               {tags.map((item) => (
@@ -55,9 +56,9 @@ export function WatchingPage({ site, watches }: WatchingPageProps) {
           )}
         </section>
         <section aria-labelledby="watched-threads">
-          <h2 id="watched-threads">Threads</h2>
+          <h2 id="watched-threads">{t('Threads')}</h2>
           {threads.length === 0 ? (
-            <p>No threads yet.</p>
+            <p>{t('No threads yet.')}</p>
           ) : (
             <ul class="watch-list">
               {threads.map((item) => (

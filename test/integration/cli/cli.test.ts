@@ -224,4 +224,33 @@ describe.each(DIALECTS)('%s: the quorum command', (dialect) => {
     expect(rows.every((r) => r.accepted_post_id !== null)).toBe(true)
     expect(await run('import', '/no/such/file.jsonl')).toBe(1)
   })
+
+  it('renders posts again from their Markdown, writing only those whose HTML changed', async () => {
+    // The demo forum is seeded (above): every post's HTML is what the renderer makes today.
+    expect(await run('posts', 'rerender')).toBe(0)
+    expect(output.join('\n')).toMatch(/Rendered [\d,]+ post\(s\); 0 changed\./)
+    // One post's HTML as an older renderer left it.
+    const post = await withDb(({ db }) =>
+      db.selectFrom('posts').select(['id', 'body_html']).orderBy('id').executeTakeFirstOrThrow(),
+    )
+    await withDb(({ db }) =>
+      db
+        .updateTable('posts')
+        .set({ body_html: '<p>rendered by an older Quorum</p>' })
+        .where('id', '=', post.id)
+        .execute(),
+    )
+    expect(await run('posts', 'rerender')).toBe(0)
+    expect(output.join('\n')).toMatch(/; 1 changed\./)
+    const after = await withDb(({ db }) =>
+      db
+        .selectFrom('posts')
+        .select(['body_html', 'edited_at'])
+        .where('id', '=', post.id)
+        .executeTakeFirstOrThrow(),
+    )
+    expect(after.body_html).toBe(post.body_html)
+    expect(after.edited_at).toBeNull()
+    expect(await run('posts', 'nonsense')).toBe(2)
+  })
 })

@@ -77,7 +77,7 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
   }
 
   describe('export', () => {
-    it('downloads the profile, posts with their Markdown, revisions, boosts and sessions, and no secret', async () => {
+    it('downloads the profile, posts with their Markdown, revisions, boosts, drafts and sessions, and no secret', async () => {
       const { agent, id } = await signedIn(app, t.db, 'export_owner')
       const markdown = 'Try `kextstat | grep -v com.apple` first:\n\n```sh\nsudo dmesg\n```\n'
       const threadId = await replyBy(agent, markdown)
@@ -98,6 +98,15 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
       const edited = `${markdown}\nThen \`log show --last 5m\`.\n`
       await agent.get(`/posts/${reply.id}/edit`)
       expect((await agent.post(`/posts/${reply.id}/edit`, { body: edited })).statusCode).toBe(303)
+      // A question being written on /ask: a draft, which the export carries too.
+      await agent.get('/ask')
+      const draft = {
+        thread: '',
+        title: 'Half-written: vnode reclaim',
+        body: 'Seen on 26.1',
+        tags: '',
+      }
+      expect((await agent.post('/drafts', draft, { json: true })).statusCode).toBe(200)
       await agent.get('/settings/account')
       const res = await agent.post('/settings/account/export')
       expect(res.statusCode).toBe(200)
@@ -111,6 +120,7 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
         posts: { threadId: number; kind: string; markdown: string }[]
         revisions: { markdown: string }[]
         boosts: { postId: number }[]
+        drafts: { threadId: number | null; title: string; body: string }[]
         sessions: { current: boolean; ip: string | null }[]
       }
       expect(data.profile).toMatchObject({
@@ -124,6 +134,9 @@ describe.each(DIALECTS)('%s: export and delete an account', (dialect) => {
       // Revision 1 (the original) and 2 are written at the first edit.
       expect(data.revisions.map((r) => r.markdown)).toEqual([markdown, edited])
       expect(data.boosts).toEqual([expect.objectContaining({ postId: question.id })])
+      expect(data.drafts).toEqual([
+        expect.objectContaining({ threadId: null, title: draft.title, body: draft.body }),
+      ])
       expect(data.sessions.filter((s) => s.current)).toHaveLength(1)
       // No password hash, no session token or its hash.
       const secrets = await t.db

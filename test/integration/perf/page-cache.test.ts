@@ -109,7 +109,7 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
     const second = await untilHit(reader, '/tags/kernel')
     expect(second.body).toBe(first.body)
     expect(second.headers['cache-control']).toBe('public, max-age=0, must-revalidate')
-    expect(second.headers.vary).toBe('Cookie, accept-encoding')
+    expect(second.headers.vary).toBe('Cookie, Accept-Language, accept-encoding')
     expect(second.headers['content-security-policy']).toBeTruthy()
     const etag = String(second.headers.etag)
     expect(etag).toMatch(/^"[\w-]+"$/)

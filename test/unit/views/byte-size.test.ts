@@ -13,4 +13,13 @@ describe('formatByteSize', () => {
   ])('%d bytes reads %s', (bytes, text) => {
     expect(formatByteSize(bytes)).toBe(text)
   })
+
+  it.each([
+    [1, '1 Byte'],
+    [900, '900 Bytes'],
+    [12_697, '12,4 KB'],
+    [2048, '2 KB'],
+  ])('%d bytes reads %s in German', (bytes, text) => {
+    expect(formatByteSize(bytes, 'de')).toBe(text)
+  })
 })

@@ -6,9 +6,19 @@
 import type { Catalogue } from '../../locales.js'
 import { CLIENT } from './client.js'
 import { COMMON } from './common.js'
+import { COMPONENTS } from './components.js'
+import { PAGES_A } from './pages-a.js'
+import { PAGES_B } from './pages-b.js'
 import { UI_LANE } from './ui-lane.js'
 
-export const DE: Catalogue = { ...COMMON, ...CLIENT, ...UI_LANE }
+export const DE: Catalogue = {
+  ...COMMON,
+  ...CLIENT,
+  ...COMPONENTS,
+  ...PAGES_A,
+  ...PAGES_B,
+  ...UI_LANE,
+}
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
 export const DE_CLIENT: Catalogue = CLIENT

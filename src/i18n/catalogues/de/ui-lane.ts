@@ -6,10 +6,5 @@ export const UI_LANE = {
   Menu: 'Menü',
   'While writing a post': 'Beim Schreiben eines Beitrags',
   'In the text field; on a Mac, ⌘ stands for Ctrl.': 'Im Textfeld; auf dem Mac steht ⌘ für Strg.',
-  'Code block': 'Codeblock',
-  'Inline code': 'Code im Text',
-  Link: 'Link',
-  Quote: 'Zitat',
-  List: 'Liste',
   'Post the form': 'Formular absenden',
 } as const satisfies Record<string, string>
