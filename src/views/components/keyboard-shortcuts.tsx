@@ -13,14 +13,17 @@ const SHORTCUTS: [keys: string[], what: string][] = [
   [['Esc'], msg('Close this list')],
 ]
 
-/** The composer's shortcuts (client/islands/markdown-toolbar.ts), in the text field of a post form. */
-const COMPOSER_SHORTCUTS: [keys: string[], what: string][] = [
-  [['Ctrl', 'Shift', 'L'], msg('Code block')],
-  [['Ctrl', 'E'], msg('Inline code')],
-  [['Ctrl', 'K'], msg('Link')],
-  [['Ctrl', 'Shift', '.'], msg('Quote')],
-  [['Ctrl', 'Shift', '8'], msg('List')],
-  [['Ctrl', 'Enter'], msg('Post the form')],
+/**
+ * The composer's shortcuts (client/islands/markdown-toolbar.ts), in the text field of a post form, written
+ * as the toolbar's titles write them ("Strg+Umschalt+L" in German).
+ */
+const COMPOSER_SHORTCUTS: [shift: boolean, key: string, what: string][] = [
+  [true, 'L', msg('Code block')],
+  [false, 'E', msg('Inline code')],
+  [false, 'K', msg('Link')],
+  [true, '.', msg('Quote')],
+  [true, '8', msg('List')],
+  [false, 'Enter', msg('Post the form')],
 ]
 
 /**
@@ -55,15 +58,10 @@ export function KeyboardShortcutsDialog() {
       <h3>{t('While writing a post')}</h3>
       <p class="muted">{t('In the text field; on a Mac, ⌘ stands for Ctrl.')}</p>
       <dl class="shortcuts-list shortcuts-composer">
-        {COMPOSER_SHORTCUTS.map(([keys, what]) => (
+        {COMPOSER_SHORTCUTS.map(([shift, key, what]) => (
           <div key={what}>
             <dt>
-              {keys.map((key, i) => (
-                <Fragment key={key}>
-                  {i > 0 && '+'}
-                  <kbd>{key}</kbd>
-                </Fragment>
-              ))}
+              <kbd>{shift ? t('Ctrl+Shift+{key}', { key }) : t('Ctrl+{key}', { key })}</kbd>
             </dt>
             <dd>{t(what)}</dd>
           </div>
