@@ -181,7 +181,7 @@ try {
         continue
       }
       const runs = []
-      for (let run = 0; run < RUNS; run++) {
+      for (let run = 0, failed = 0; run < RUNS; run++) {
         // A fresh browser (and profile) for every run, so nothing one run stores (cookies, drafts)
         // shapes the next.
         const chrome = await chromeLauncher.launch({
@@ -196,6 +196,15 @@ try {
           onlyCategories: CATEGORIES,
         }).finally(() => chrome.kill())
         if (!result) throw new Error(`Lighthouse returned nothing for ${url}`)
+        // A run Lighthouse itself could not measure (a lost trace: NO_NAVSTART, NO_FCP) scores null,
+        // which would print as 0: it is run again, twice at most, and said so.
+        const fault = result.lhr.runtimeError
+        if (fault !== undefined) {
+          console.log(`${page.name} (${scheme.name}): Lighthouse failed (${fault.code}), again`)
+          if (++failed > 2) throw new Error(`${url}: Lighthouse failed 3 times (${fault.code})`)
+          run--
+          continue
+        }
         if (result.lhr.finalDisplayedUrl !== url)
           throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl}: not the page meant`)
         const scores = Object.fromEntries(
