@@ -2,7 +2,8 @@
  * `npm run bench:page-cost`: what one uncached page costs the server, in process (no sockets, no load
  * generator), for A/B comparisons of a change that the noisy machine would hide in a load test. Builds
  * the app twice on the same cached bench database, variant A and variant B, and alternates them in rounds,
- * so both see the same machine load; prints mean and p50 per page and the ratio B/A.
+ * so both see the same machine load; prints mean and p50 per page and the ratio B/A, of the wall time and of
+ * this process's CPU time (steadier on a busy machine; on PostgreSQL it leaves out the server's share).
  *
  *   npm run bench:page-cost -- [--threads 100000] [--rounds 8] [--per-round 40] [--compare statement-cache]
  *                              [--dialect sqlite|postgres] [--a DIR --b DIR]
@@ -89,27 +90,37 @@ const pages: Record<string, () => string> = {
   home: () => '/',
 }
 const times: Record<string, { a: number[]; b: number[] }> = {}
+// This process's CPU time per page (all its threads): unlike the wall time it leaves out the time the
+// machine's other work held the core, so it holds still on a busy machine. It leaves out PostgreSQL's
+// own work (another process), which the wall time includes.
+const cpu: Record<string, { a: number[]; b: number[] }> = {}
 let n = 0
-async function time(which: typeof a, path: string): Promise<number> {
+async function time(which: typeof a, path: string): Promise<{ ms: number; cpuMs: number }> {
   const started = process.hrtime.bigint()
+  const cpuBefore = process.cpuUsage()
   const res = await which.instance.inject({
     url: `${path}${path.includes('?') ? '&' : '?'}_=${n++}`,
   })
+  const used = process.cpuUsage(cpuBefore)
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   if (res.statusCode !== 200 && res.statusCode !== 301)
     throw new Error(`${path} answered ${res.statusCode}`)
-  return ms
+  return { ms, cpuMs: (used.user + used.system) / 1000 }
 }
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const [name, path] of Object.entries(pages)) {
     const t = (times[name] ??= { a: [], b: [] })
+    const c = (cpu[name] ??= { a: [], b: [] })
     for (let i = 0; i < Number(values['per-round']); i++) {
       // Alternate which variant goes first, so neither always runs on a warmer cache.
       const first = i % 2 === 0 ? 'a' : 'b'
       const second = first === 'a' ? 'b' : 'a'
       const url = path()
-      t[first].push(await time(first === 'a' ? a : b, url))
-      t[second].push(await time(second === 'a' ? a : b, url))
+      for (const which of [first, second] as const) {
+        const { ms, cpuMs } = await time(which === 'a' ? a : b, url)
+        t[which].push(ms)
+        c[which].push(cpuMs)
+      }
     }
   }
 }
@@ -121,9 +132,12 @@ const p50 = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length
 console.log(
   `${values.compare} on ${describeShape(shape)} (${values.dialect}); A = ${JSON.stringify(variant.a)}, B = ${JSON.stringify(variant.b)}`,
 )
-console.log('page                  A mean ms  A p50  B mean ms  B p50  B/A (mean)')
+console.log(
+  'page                  A mean ms  A p50  B mean ms  B p50  B/A (mean)  A cpu ms  B cpu ms  B/A (cpu)',
+)
 for (const [name, t] of Object.entries(times)) {
+  const c = cpu[name] ?? { a: [], b: [] }
   console.log(
-    `${name.padEnd(20)}  ${mean(t.a).toFixed(2).padStart(9)}  ${p50(t.a).toFixed(2).padStart(5)}  ${mean(t.b).toFixed(2).padStart(9)}  ${p50(t.b).toFixed(2).padStart(5)}  ${(mean(t.b) / mean(t.a)).toFixed(2)}`,
+    `${name.padEnd(20)}  ${mean(t.a).toFixed(2).padStart(9)}  ${p50(t.a).toFixed(2).padStart(5)}  ${mean(t.b).toFixed(2).padStart(9)}  ${p50(t.b).toFixed(2).padStart(5)}  ${(mean(t.b) / mean(t.a)).toFixed(2).padStart(10)}  ${mean(c.a).toFixed(2).padStart(8)}  ${mean(c.b).toFixed(2).padStart(8)}  ${(mean(c.b) / mean(c.a)).toFixed(2).padStart(9)}`,
   )
 }

@@ -30,6 +30,8 @@ export async function ensureDatabase(
 ): Promise<string> {
   const url = dialect === 'sqlite' ? await ensureSqlite(shape) : await ensurePostgres(shape)
   await run(url, ['migrate'])
+  // A database generated before similar threads were stored gets them ranked once (nothing to do after).
+  await run(url, ['signatures', 'rank'])
   if (dialect === 'sqlite') await warmSqliteFile(url)
   else await warmPostgres(url)
   return url

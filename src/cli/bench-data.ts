@@ -24,6 +24,7 @@ import type { Db } from '../db/schema.js'
 import { migrateToLatest } from '../db/migrate.js'
 import { importThreads } from '../domain/importer/index.js'
 import { countAllThreads } from '../domain/thread-lists/index.js'
+import { rankDueThreads } from '../domain/signatures/index.js'
 import { startTextPipeline } from '../domain/text-pipeline/index.js'
 import { withDb, type Command } from './command.js'
 import { progressBar } from './progress.js'
@@ -150,12 +151,17 @@ async function generate(
     const indexed = Date.now()
 
     await finishBulkLoad(db, dialect)
+    const analyzed = Date.now()
+    // Similar threads are ranked against the whole forum, so once it is written and its indexes built.
+    const ranking = progressBar('similar', result.imported)
+    await rankDueThreads(db, { onProgress: ({ done }) => ranking.update(done) })
+    ranking.finish()
     const done = Date.now()
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
     console.log(
       `Wrote ${result.imported.toLocaleString('en-US')} threads in ${s(done - started)}: ` +
         `rows with their search rows and signatures ${s(imported - started)}, indexes ${s(indexed - imported)}, ` +
-        `${dialect === 'sqlite' ? 'analyze' : 'vacuum analyze'} ${s(done - indexed)}.`,
+        `${dialect === 'sqlite' ? 'analyze' : 'vacuum analyze'} ${s(analyzed - indexed)}, similar threads ${s(done - analyzed)}.`,
     )
     return 0
   })

@@ -13,6 +13,7 @@ import { isEmpty, seedDemo } from '../domain/demo/index.js'
 import { importJsonLines } from '../domain/importer/index.js'
 import { scheduleTrustReview } from '../domain/trust/index.js'
 import { scheduleDigests } from '../domain/notifications/index.js'
+import { rankDueThreads, scheduleSimilarRefresh } from '../domain/signatures/index.js'
 import { fileLines } from './file-lines.js'
 import { backupCommand } from './backup.js'
 import { benchDataCommand } from './bench-data.js'
@@ -145,6 +146,8 @@ export const COMMANDS: Record<string, Command> = {
             console.error(`\nline ${line} skipped: ${problems.join('; ')}`),
         })
         bar.finish()
+        // Each thread was ranked against those imported before it: rank the lists it changed.
+        await rankDueThreads(db)
         console.log(`Imported ${result.imported} thread(s); skipped ${result.skipped} bad line(s).`)
         return result.skipped > 0 ? 1 : 0
       })
@@ -210,6 +213,8 @@ async function serve(config: Readonly<Config>, handle?: DbHandle): Promise<numbe
     await scheduleTrustReview(app.db)
     // The daily digest scheduler (tag watchers told of nothing still get their tags' busy threads).
     await scheduleDigests(app.db)
+    // Similar threads marked due while no runner ran (or never ranked: a forum from before the table).
+    await scheduleSimilarRefresh(app.db)
   }
   if (link) app.log.info({ pid: process.pid }, 'worker listening')
   else console.error(servingLine(config))

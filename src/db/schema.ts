@@ -212,6 +212,7 @@ export interface Database {
   crash_sites: CrashSitesTable
   similarity_terms: SimilarityTermsTable
   similarity_vectors: SimilarityVectorsTable
+  similar_threads: SimilarThreadsTable
   common_terms: CommonTermsTable
   jobs: JobsTable
   thread_watches: ThreadWatchesTable
@@ -407,6 +408,19 @@ export interface SimilarityTermsTable {
 export interface SimilarityVectorsTable {
   thread_id: number
   terms: string
+  /** When the thread's similar threads were last ranked (epoch ms); 0: due (never, or a neighbour changed). */
+  ranked_at: Generated<number>
+}
+
+/** A thread's similar threads, best first (`rank` from 0): membership only, the page joins the live rows. */
+export interface SimilarThreadsTable {
+  thread_id: number
+  rank: number
+  similar_id: number
+  /** The ranking's score, per mille. */
+  score: number
+  /** JSON array of the labels of the signatures the two threads share (at most three). */
+  shared: Generated<string>
 }
 
 /** Terms in more threads than similar threads read postings for (MAX_POSTINGS): no postings are kept. */

@@ -36,6 +36,7 @@ import * as revisionReason from './2026-12-07-0310_revision_reason.js'
 import * as crashSites from './2026-12-07-0320_crash_sites.js'
 import * as uploadedAvatars from './2026-12-07-0340_uploaded_avatars.js'
 import * as userLocale from './2026-12-07-0900_user_locale.js'
+import * as similarThreads from './2026-12-07-1000_similar_threads.js'
 
 /**
  * A migration, and the PostgreSQL tables to VACUUM ANALYZE once it has committed (VACUUM cannot run inside
@@ -80,4 +81,5 @@ export const migrations: Record<string, QuorumMigration> = {
   '2026-12-07-0320_crash_sites': crashSites,
   '2026-12-07-0340_uploaded_avatars': uploadedAvatars,
   '2026-12-07-0900_user_locale': userLocale,
+  '2026-12-07-1000_similar_threads': similarThreads,
 }

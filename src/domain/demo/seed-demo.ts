@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/schema.js'
 import { importThreads } from '../importer/index.js'
+import { rankDueThreads } from '../signatures/index.js'
 import { ensureTag } from '../tags/index.js'
 import { insertDemoUsers } from './demo.queries.js'
 import type { DemoForum } from './demo.types.js'
@@ -18,8 +19,8 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the demo forum into an empty database. The content is read and checked before anything is
- * written (a DemoContentError names each bad file).
+ * Seeds the demo forum into an empty database, its similar threads ranked. The content is read and
+ * checked before anything is written (a DemoContentError names each bad file).
  * @example await seedDemo(db) // { users: 20, tags: 7, threads: 86 }
  */
 export async function seedDemo(
@@ -42,5 +43,7 @@ export async function seedDemo(
   )
   // loadDemoForum ran the importer's checks already; this guards against the two drifting apart.
   if (bad.length > 0) throw new Error(`The importer refused demo threads:\n${bad.join('\n')}`)
+  // Each thread was ranked against those seeded before it; the lists it joined were marked due.
+  await rankDueThreads(db)
   return { users: forum.users.length, tags: forum.tags.length, threads: progress.imported }
 }

@@ -14,6 +14,14 @@ export {
   type SignatureRows,
 } from './refresh.js'
 export { findSimilarThreads, findSimilarToDraft } from './similar.js'
+export {
+  getStoredSimilar,
+  rankChangedThreads,
+  rankDueThreads,
+  refreshDueRankings,
+  scheduleSimilarRefresh,
+  SIMILAR_REFRESH_JOB,
+} from './rankings.js'
 export { FreshTermCounts, MAX_POSTINGS } from './term-postings.queries.js'
 export { getThreadSignaturePanels } from './thread-signatures.js'
 export { getThreadMentions, getSignaturePage, signatureHref } from './mentions.js'

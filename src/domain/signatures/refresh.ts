@@ -26,6 +26,7 @@ import {
 } from './signatures.queries.js'
 import type { FreshTermCounts } from './term-postings.queries.js'
 import { similarityTerms, threadTerms } from './terms.js'
+import { rankDueThreads } from './rankings.js'
 
 /**
  * A thread's derived rows: its signatures in display order, the sites of its crashes and its similarity
@@ -90,8 +91,9 @@ export async function storeSignatureRows(
 }
 
 /**
- * Re-derives every thread's signatures in batches, one transaction each, in id order; pages keep working
- * while it runs (each batch replaces its threads' rows atomically).
+ * Re-derives every thread's signatures in batches, one transaction each, in id order, then ranks every
+ * thread's similar threads (rankings.ts); pages keep working while it runs (each batch replaces its
+ * threads' rows atomically, and a thread keeps its stored similar threads until it is ranked again).
  * @example await rebuildSignatures(db, { onProgress: ({ done }) => bar.update(done) })
  */
 export async function rebuildSignatures(
@@ -104,6 +106,8 @@ export async function rebuildSignatures(
     deriveSignatures,
   )
   await finishSignatureRebuild(db)
+  // Every thread's term vector was written anew, so every ranking is due; ranked once all are written.
+  await rankDueThreads(db)
   return { threads: live, total }
 }
 

@@ -157,10 +157,10 @@ const TERM_COLUMNS: readonly ManyColumn[] = [
 export async function removeOrphanRows(db: Executor): Promise<void> {
   // NOT EXISTS, an anti-join on both databases. `NOT IN (subquery)` made PostgreSQL probe the list of a
   // million live ids row by row once it outgrew work_mem: over 10 minutes at 13 M signature rows.
-  const dead = (table: (typeof DERIVED_TABLES)[number]) =>
+  const dead = (table: (typeof DERIVED_TABLES)[number] | 'similar_threads') =>
     sql`delete from ${sql.table(table)} where not exists (
       select 1 from threads t where t.id = ${sql.table(table)}.thread_id and t.deleted_at is null)`
-  for (const table of DERIVED_TABLES) await dead(table).execute(db)
+  for (const table of [...DERIVED_TABLES, 'similar_threads'] as const) await dead(table).execute(db)
 }
 
 /** A thread's stored signatures, in the order they were written (display order). */

@@ -83,6 +83,14 @@ export interface ThreadMentions {
 }
 
 /** One similar thread, for the side panel and the ask page. */
+/** A similar thread as ranked, before its live row is read: what a thread's stored ranking holds. */
+export interface RankedSimilar {
+  id: number
+  /** Rounded to thousandths (stored per mille). */
+  score: number
+  shared: string[]
+}
+
 export interface SimilarThread {
   id: number
   title: string

@@ -20,7 +20,12 @@ import {
   listThreadSummaries,
   listThreadTerms,
 } from './similar.queries.js'
-import type { SignatureItem, SignatureKind, SimilarThread } from './signatures.types.js'
+import type {
+  RankedSimilar,
+  SignatureItem,
+  SignatureKind,
+  SimilarThread,
+} from './signatures.types.js'
 import { similarityTerms, threadTerms } from './terms.js'
 import { MAX_POSTINGS } from './term-postings.queries.js'
 
@@ -66,6 +71,20 @@ export async function findSimilarThreads(
   limit = SIMILAR_LIMIT,
   known: { stored?: readonly StoredSignature[]; counts?: ReadonlyMap<string, number> } = {},
 ): Promise<SimilarThread[]> {
+  return withSummaries(db, await rankSimilarTo(db, threadId, limit, known), limit)
+}
+
+/**
+ * A thread's ranking before the live rows are read: twice `limit` candidates, best first, so that `limit`
+ * remain when some are deleted or hidden by the time a page shows them. What rankings.ts stores.
+ * @example await rankSimilarTo(db, threadId) // [{ id: 812, score: 0.412, shared: ['ENOBUFS'] }, …]
+ */
+export async function rankSimilarTo(
+  db: Executor,
+  threadId: number,
+  limit = SIMILAR_LIMIT,
+  known: { stored?: readonly StoredSignature[]; counts?: ReadonlyMap<string, number> } = {},
+): Promise<RankedSimilar[]> {
   const [terms, signatures] = await Promise.all([
     listThreadTerms(db, threadId),
     known.stored ?? listThreadSignatures(db, threadId),
@@ -85,7 +104,7 @@ export async function findSimilarToDraft(
   const terms = similarityTerms(threadTerms(draft.title, draft.body))
   const signatures = signatureItems(extractSignaturesOfParts([draft.title, draft.body]))
   if (terms.size === 0 && signatures.length === 0) return []
-  return rank(db, { terms, signatures, excludeId: null }, limit)
+  return withSummaries(db, await rank(db, { terms, signatures, excludeId: null }, limit), limit)
 }
 
 /** `signatureCounts`: threads per signature (`kind:key`) already counted with a cap of at least MAX_POSTINGS. */
@@ -94,7 +113,7 @@ async function rank(
   query: Query,
   limit: number,
   signatureCounts?: ReadonlyMap<string, number>,
-): Promise<SimilarThread[]> {
+): Promise<RankedSimilar[]> {
   const n = Math.max(1, await estimateThreadCount(db))
   const idf = (df: number) => Math.log(1 + n / Math.max(1, df))
   const scores = new Map<
@@ -167,6 +186,22 @@ async function rank(
     .filter((r) => r.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || b.id - a.id)
     .slice(0, limit * 2)
+  // Ties in weight go by label: the postings come in no set order, and a stored ranking must not depend on it.
+  const byWeight = (a: { label: string; weight: number }, b: { label: string; weight: number }) =>
+    b.weight - a.weight || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)
+  return ranked.map((r) => ({
+    id: r.id,
+    score: Math.round(r.score * 1000) / 1000,
+    shared: [...new Set(r.shared.sort(byWeight).map((x) => x.label))].slice(0, 3),
+  }))
+}
+
+/** The first `limit` of `ranked` that are live, with their titles and state. */
+async function withSummaries(
+  db: Executor,
+  ranked: readonly RankedSimilar[],
+  limit: number,
+): Promise<SimilarThread[]> {
   const summaries = await listThreadSummaries(
     db,
     ranked.map((r) => r.id),
@@ -175,10 +210,7 @@ async function rank(
   for (const r of ranked) {
     const s = summaries.get(r.id)
     if (!s) continue
-    const shared = [
-      ...new Set(r.shared.sort((a, b) => b.weight - a.weight).map((x) => x.label)),
-    ].slice(0, 3)
-    out.push({ ...s, shared, score: Math.round(r.score * 1000) / 1000 })
+    out.push({ ...s, shared: r.shared, score: r.score })
     if (out.length >= limit) break
   }
   return out

@@ -1,6 +1,6 @@
 /** What the thread page's Staff section shows (the thread's moderation state and the close suggestions), and the state alone for the API. */
 import type { Executor } from '../../db/schema.js'
-import { findSimilarThreads } from '../signatures/index.js'
+import { getStoredSimilar } from '../signatures/index.js'
 import type { Viewer } from '../shared/index.js'
 import { canModerate } from './staff-actions.policy.js'
 import { findThreadState, listThreadTagPins } from './staff-actions.queries.js'
@@ -32,7 +32,7 @@ export async function getThreadStaffState(
 
 /**
  * The Staff section of a thread page: the state above and the threads most like it as candidates for
- * closing it as a duplicate (the similar-threads ranking of signatures, the costly part).
+ * closing it as a duplicate (the thread's stored similar threads).
  */
 export async function getThreadStaffPanel(
   db: Executor,
@@ -41,6 +41,6 @@ export async function getThreadStaffPanel(
 ): Promise<ThreadStaffPanel | undefined> {
   const state = await getThreadStaffState(db, viewer, threadId)
   if (!state) return undefined
-  const similar = state.duplicateOf === null ? await findSimilarThreads(db, threadId) : []
+  const similar = state.duplicateOf === null ? await getStoredSimilar(db, threadId) : []
   return { ...state, candidates: similar.map(({ id, title, slug }) => ({ id, title, slug })) }
 }

@@ -10,6 +10,7 @@ import { beginSearchBulkLoad, storeSearchDocuments, finishSearchRebuild } from '
 import {
   finishSignatureRebuild,
   FreshTermCounts,
+  rankDueThreads,
   storeSignatureRows,
   type SignatureRows,
 } from '../signatures/index.js'
@@ -121,7 +122,7 @@ export interface TextRebuildOptions
   extends RebuildOptions, Omit<TextPipelineOptions, 'onWritten'> {}
 
 /**
- * Re-derives every thread's search row, signatures and term vector. Each batch is read in one transaction
+ * Re-derives every thread's search row, signatures and term vector, then ranks its similar threads. Each batch is read in one transaction
  * and written in a later one, so a thread edited in between would keep its older derived rows until its
  * next write: run it where nothing else writes (a bulk load, a maintenance window). `quorum search reindex`
  * and `quorum signatures rebuild` read and write each batch in one transaction instead.
@@ -156,5 +157,7 @@ export async function rebuildThreadText(
     await pipeline.close()
     throw error
   }
+  // Every thread's term vector was written anew, so every ranking is due; ranked once all are written.
+  await rankDueThreads(db)
   return { threads: live, total: done }
 }

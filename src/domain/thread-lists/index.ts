@@ -8,14 +8,13 @@ export {
   countTagListing,
   findThreadView,
   listLatestThreads,
-  listNewestThreadsByTag,
   listThreadIdsAfter,
-  listThreadsByTag,
   listThreadsWhere,
   threadListColumns,
   threadListItems,
   toThreadListItem,
 } from './thread-lists.queries.js'
+export { listNewestThreadsByTag, listThreadsByTag } from './tag-page.queries.js'
 export { listTagThreadsAfter, type ListCursor } from './tag-keyset.queries.js'
 export { listHomeThreadsAfter } from './home-keyset.queries.js'
 export { addThreadViews, refreshThread } from './thread-counters.queries.js'

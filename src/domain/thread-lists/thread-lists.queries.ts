@@ -29,54 +29,6 @@ export function pinsFirst(listing: ListingOptions): boolean {
   return listing.sortBy === 'activity' && listing.sortOrder === 'desc'
 }
 
-export interface TagListingQuery extends ListingOptions {
-  tagId: number
-  limit: number
-  offset: number
-}
-
-/**
- * One page of a tag's threads in the requested order. The page's thread ids come from one index-only
- * range scan of thread_tags (every sort has an index leading with (tag_id, deleted) that holds the sort
- * key and the solved flag), so skipping to page 500 steps over index entries, not rows; only the 20
- * threads shown are then joined to threads and users.
- * @example await listThreadsByTag(db, { tagId, ...DEFAULT_LISTING, limit: 20, offset: 0 })
- */
-export async function listThreadsByTag(
-  db: Executor,
-  q: TagListingQuery,
-): Promise<ThreadListItem[]> {
-  const column = SORT_COLUMN[q.sortBy]
-  let page = db
-    .selectFrom('thread_tags as tt')
-    .select(['tt.thread_id as threadId', 'tt.pinned as pinned', `tt.${column} as sortKey`])
-    .where('tt.tag_id', '=', q.tagId)
-    .where('tt.deleted', '=', 0)
-  if (q.filter !== 'all') page = page.where('tt.solved', '=', q.filter === 'solved' ? 1 : 0)
-  if (pinsFirst(q)) page = page.orderBy('tt.pinned', 'desc')
-  page = page
-    .orderBy(`tt.${column}`, q.sortOrder)
-    .orderBy('tt.thread_id', q.sortOrder)
-    .limit(q.limit)
-    .offset(q.offset)
-  let query = db
-    .selectFrom(page.as('page'))
-    .innerJoin('threads as t', 't.id', 'page.threadId')
-    .innerJoin('users as u', 'u.id', 't.author_id')
-    .select(threadListColumns)
-  if (pinsFirst(q)) query = query.orderBy('page.pinned', 'desc')
-  const rows = await query
-    .select('page.pinned as tagPinned')
-    .orderBy('page.sortKey', q.sortOrder)
-    .orderBy('page.threadId', q.sortOrder)
-    .execute()
-  // The marker says what sorts the row here: pinned site-wide or in this tag.
-  return withTags(
-    db,
-    rows.map(({ tagPinned, ...row }) => ({ ...row, pinned: tagPinned })),
-  )
-}
-
 /** How many threads a tag listing holds under a filter (an index-only count: tt_live_solved). */
 /**
  * How many threads a tag page lists under `filter`: the count the tag row keeps for all of them (no
@@ -159,22 +111,6 @@ export async function listThreadsWhere(
     .offset(q.offset)
     .execute()
   return withTags(db, rows)
-}
-
-/** The newest threads of a tag, by creation time (the tag's RSS feed). */
-export async function listNewestThreadsByTag(
-  db: Executor,
-  tagId: number,
-  limit: number,
-): Promise<ThreadListItem[]> {
-  return listThreadsByTag(db, {
-    tagId,
-    sortBy: 'newest',
-    sortOrder: 'desc',
-    filter: 'all',
-    limit,
-    offset: 0,
-  })
 }
 
 /** The thread page's thread row with its author and the thread it duplicates (compiled once). */
@@ -308,7 +244,10 @@ export function toThreadListItem(
 }
 
 /** Rows of {@link threadListColumns} as list items, in the rows' order (one query for all their tags). */
-async function withTags(db: Executor, rows: readonly ThreadListRow[]): Promise<ThreadListItem[]> {
+export async function withTags(
+  db: Executor,
+  rows: readonly ThreadListRow[],
+): Promise<ThreadListItem[]> {
   const tags = await tagsOfThreads(
     db,
     rows.map((r) => r.id),

@@ -112,8 +112,15 @@ describe.each(DIALECTS)('%s: quorum bench-data', (dialect) => {
           .execute(),
         vectors: await db
           .selectFrom('similarity_vectors')
+          .select(['thread_id', 'terms'])
+          .orderBy('thread_id')
+          .execute(),
+        // Ranked once every thread was written (and again by the rebuild, after its last batch).
+        similar: await db
+          .selectFrom('similar_threads')
           .selectAll()
           .orderBy('thread_id')
+          .orderBy('rank')
           .execute(),
         postings: await db
           .selectFrom('similarity_terms')
@@ -133,6 +140,14 @@ describe.each(DIALECTS)('%s: quorum bench-data', (dialect) => {
       })
       const written = await derived()
       expect(written.vectors).toHaveLength(60)
+      expect(written.similar.length).toBeGreaterThan(60)
+      expect(
+        await db
+          .selectFrom('similarity_vectors')
+          .select('thread_id')
+          .where('ranked_at', '=', 0)
+          .execute(),
+      ).toEqual([])
       for (const table of [
         dialect === 'sqlite' ? 'search_fts' : 'search_documents',
         'thread_signatures',
@@ -140,6 +155,7 @@ describe.each(DIALECTS)('%s: quorum bench-data', (dialect) => {
         'similarity_terms',
         'common_terms',
         'crash_sites',
+        'similar_threads',
       ] as const)
         await db.deleteFrom(table).execute()
       await rebuildThreadText(db, { fresh: true })

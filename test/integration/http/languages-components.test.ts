@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rankDueThreads } from '../../../src/domain/signatures/index.js'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
@@ -35,6 +36,8 @@ describe.each(DIALECTS)('%s: components in German', (dialect) => {
     })
     // More threads than a page holds, so the tag page has a second page.
     for (let i = 0; i < 21; i += 1) await make.thread(t.db, { tags: ['kernel'] })
+    // The factory writes rows directly: rank the similar threads the way the refresh job does.
+    await rankDueThreads(t.db, { before: Date.now() + 1 })
     app = await buildTestApp(t.handle)
     reader = (await signedIn(app, t.db, 'leserin')).agent
   })

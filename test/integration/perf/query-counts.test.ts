@@ -17,13 +17,14 @@ const BUDGET = {
   home: 5, // change probe, the threads pinned on home (a partial index), latest threads, their tags, popular tags
   tagPage: 4, // change probe, tag, the page (ids by index, then 20 rows), their tags
   tagPageFiltered: 5, // + the filtered count
-  // change probe, thread, its tags, posts with authors, attachments (5), then the Mentions line and
-  // similar threads of domain/signatures (9)
-  threadPage: 14,
+  // change probe, thread, its tags, posts with authors, attachments (5), then the thread's signatures,
+  // how many threads share each (the Mentions line) and its stored similar threads (3; they were 9 while
+  // similar threads were ranked on every request)
+  threadPage: 8,
   // session, the page's own queries but the probe, post facts, the viewer's boosts, the bell's unread
   // count, the viewer's watch level, the viewer's read position (one upsert, behind "N new" on lists),
   // the viewer's draft of a reply (restored into the reply form)
-  threadPageSignedIn: 20,
+  threadPageSignedIn: 14,
   profile: 7, // change probe, person, three counts, their threads, the threads' tags
   // change probe, matching and ranking in one statement (PostgreSQL too, for one word), the rows, their
   // snippet texts, their tags

@@ -1,6 +1,6 @@
 /**
  * Every query of an uncached anonymous thread page and tag page reads through an index (issue 29): no
- * full table scan. SQLite: EXPLAIN QUERY PLAN has no bare `SCAN <table>` (an ordered walk `SCAN … USING
+ * full table scan; so does the job that ranks the stored similar threads the thread page reads. SQLite: EXPLAIN QUERY PLAN has no bare `SCAN <table>` (an ordered walk `SCAN … USING
  * INDEX`, which a LIMIT stops, and `SEARCH … USING INDEX` are index reads). PostgreSQL: with sequential
  * scans priced out (`enable_seqscan = off`, so the tiny test tables do not make one cheapest), no plan
  * keeps a `Seq Scan`, which it would only where no index can serve the query.
@@ -12,6 +12,7 @@ import { Agent } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
+import { refreshDueRankings } from '../../../src/domain/signatures/index.js'
 import { openTestDb } from '../../support/test-db.js'
 
 describe.each(DIALECTS)('%s: the hot pages read through indexes', (dialect) => {
@@ -100,5 +101,25 @@ describe.each(DIALECTS)('%s: the hot pages read through indexes', (dialect) => {
     const queries = await queriesOf(url())
     expect(queries.length).toBeGreaterThan(2)
     for (const q of queries) expect(await fullScans(q), q.sql).toEqual([])
+  })
+
+  it('the thread page reads its similar threads from the stored ranking', async () => {
+    const queries = await queriesOf(`/threads/${threadId}`)
+    const stored = queries.filter((q) => /from "similar_threads"/.test(q.sql))
+    expect(stored).toHaveLength(1)
+    expect(queries.some((q) => /similarity_terms/.test(q.sql))).toBe(false)
+  })
+
+  it('the similar-threads refresh job reads and writes through indexes', async () => {
+    const db = opened.handle.db
+    await db.updateTable('similarity_vectors').set({ ranked_at: 0 }).execute()
+    seen = []
+    recording = true
+    const ranked = await refreshDueRankings(db)
+    recording = false
+    expect(ranked).toBe(12)
+    const reads = seen.filter((q) => /^\s*(select|update|delete|with)/i.test(q.sql))
+    expect(reads.some((q) => /"ranked_at" < /.test(q.sql))).toBe(true)
+    for (const q of reads) expect(await fullScans(q), q.sql).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 /**
- * `quorum signatures extract [FILE]` and `quorum signatures rebuild`, in process as bin/quorum.js runs them.
- * Extract needs no database; rebuild runs against a database of its own per dialect.
+ * `quorum signatures extract [FILE]`, `quorum signatures rebuild` and `quorum signatures rank`, in process as
+ * bin/quorum.js runs them. Extract needs no database; rebuild and rank run against a database of their own
+ * per dialect.
  */
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
@@ -97,6 +98,36 @@ describe.each(DIALECTS)('%s: quorum signatures', (dialect) => {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow()
       expect(Number(row.n)).toBeGreaterThan(100)
+    } finally {
+      await handle.close()
+    }
+  })
+
+  it('ranks the similar threads of the threads that are due, or of all', async () => {
+    const handle = createDb(parseDatabaseUrl(url) as DatabaseConfig)
+    const count = async (table: 'similar_threads' | 'similarity_vectors', due = false) => {
+      const row = await handle.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .$if(due, (qb) => qb.where('ranked_at', '=', 0))
+        .executeTakeFirstOrThrow()
+      return Number(row.n)
+    }
+    try {
+      // The seeded demo is ranked (seed ranks what its own threads marked due).
+      expect(await count('similarity_vectors', true)).toBe(0)
+      expect(await count('similar_threads')).toBeGreaterThan(20)
+      await handle.db.deleteFrom('similar_threads').execute()
+      await handle.db.updateTable('similarity_vectors').set({ ranked_at: 0 }).execute()
+      expect(await run('signatures', 'rank')).toBe(0)
+      const threads = await count('similarity_vectors')
+      expect(output.join('\n')).toContain(`Ranked the similar threads of ${threads} thread(s).`)
+      expect(await count('similar_threads')).toBeGreaterThan(20)
+      expect(await run('signatures', 'rank')).toBe(0)
+      expect(output.join('\n')).toContain('Ranked the similar threads of 0 thread(s).')
+      expect(await run('signatures', 'rank', '--all')).toBe(0)
+      expect(output.join('\n')).toContain(`Ranked the similar threads of ${threads} thread(s).`)
+      expect(await run('signatures', 'rank', '--some')).toBe(2)
     } finally {
       await handle.close()
     }

@@ -1,0 +1,163 @@
+/**
+ * Stored similar threads (issue 29): each thread's ranking is written when its text changes and read by
+ * the thread page with one query; the lists it may move are marked due and ranked by the
+ * `similar.refresh` job; titles, counts, deletion and hiding come from the live thread rows.
+ */
+import type { FastifyInstance } from 'fastify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listJobs } from '../../../src/domain/jobs/index.js'
+import {
+  findSimilarThreads,
+  getStoredSimilar,
+  rankDueThreads,
+  rebuildSignatures,
+} from '../../../src/domain/signatures/index.js'
+import { signedIn, type Agent } from '../../support/agent.js'
+import { buildTestApp } from '../../support/build-test-app.js'
+import { DIALECTS } from '../../support/dialects.js'
+import { make } from '../../support/factories.js'
+import { parseHtml } from '../../support/html.js'
+import { useTestDb } from '../../support/test-db.js'
+
+const VNODE = (n: number) => ({
+  title: `Kernel panic in vnode_put from our overlay file system (${n})`,
+  body: `Unmounting the overlay panics in \`vnode_put\` with an iocount of zero; we call \`vnode_getwithref\` first. Case ${n}.`,
+})
+const DRIVERKIT = (n: number) => ({
+  title: `Notarizing a DriverKit extension for distribution (${n})`,
+  body: `Which certificate signs a DriverKit system extension, and does notarization need the entitlement request first? Case ${n}.`,
+})
+
+describe.each(DIALECTS)('%s: stored similar threads', (dialect) => {
+  const t = useTestDb(dialect)
+  let app: FastifyInstance
+  let moderator: Agent
+  const vnode: number[] = []
+  const driverkit: number[] = []
+
+  beforeAll(async () => {
+    for (let i = 0; i < 4; i++) vnode.push(await make.thread(t.db, VNODE(i)))
+    for (let i = 0; i < 3; i++) driverkit.push(await make.thread(t.db, DRIVERKIT(i)))
+    // The job's clock is a minute ahead: the refresh queued by a write is due at the minute's end.
+    app = await buildTestApp(t.handle, {}, { jobs: { runner: { now: () => Date.now() + 61_000 } } })
+    moderator = (await signedIn(app, t.db, 'ranking_mod', 'moderator')).agent
+  })
+  afterAll(async () => app?.close())
+
+  const rankedAt = async (id: number) =>
+    (
+      await t.db
+        .selectFrom('similarity_vectors')
+        .select('ranked_at')
+        .where('thread_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).ranked_at
+  const questionOf = async (threadId: number) =>
+    (
+      await t.db
+        .selectFrom('posts')
+        .select('id')
+        .where('thread_id', '=', threadId)
+        .where('kind', '=', 'question')
+        .executeTakeFirstOrThrow()
+    ).id
+  /** The similar threads a thread page shows, as [id, title] from the links. */
+  const panel = async (threadId: number) => {
+    app.pageCache.clear()
+    const res = await app.inject({ url: `/threads/${threadId}` })
+    expect(res.statusCode).toBe(200)
+    return [...parseHtml(res.body).querySelectorAll('aside.similar-threads .similar-item a')].map(
+      (a) => [Number(/\/threads\/(\d+)/.exec(a.getAttribute('href') ?? '')?.[1]), a.textContent],
+    )
+  }
+  const ids = (rows: { id: number }[]) => rows.map((r) => r.id)
+
+  it('ranks a new thread at once and marks the lists it may join due, with the job queued', async () => {
+    // (Scores are compared in the next test: the rarity weights have moved since, with the threads added.)
+    expect(ids(await getStoredSimilar(t.db, vnode[3] ?? 0))).toEqual(
+      expect.arrayContaining(vnode.slice(0, 3)),
+    )
+    // The first thread was ranked when it was alone; the later ones marked it due.
+    expect(await rankedAt(vnode[0] ?? 0)).toBe(0)
+    const jobs = await listJobs(t.db, { state: 'pending', limit: 50 })
+    expect(jobs.some((j) => j.kind === 'similar.refresh')).toBe(true)
+    expect(await app.jobs.drain()).toBeGreaterThan(0)
+    expect(await rankedAt(vnode[0] ?? 0)).toBeGreaterThan(0)
+    expect(ids(await getStoredSimilar(t.db, vnode[0] ?? 0))).toEqual(
+      expect.arrayContaining(vnode.slice(1)),
+    )
+  })
+
+  it('stores for every thread the ranking computed from the same rows', async () => {
+    await rankDueThreads(t.db, { before: Date.now() + 1 })
+    let shown = 0
+    for (const id of [...vnode, ...driverkit]) {
+      const stored = await getStoredSimilar(t.db, id)
+      expect(stored, `thread ${id}`).toEqual(await findSimilarThreads(t.db, id))
+      shown += stored.length
+    }
+    expect(shown).toBeGreaterThanOrEqual(vnode.length * 3 + driverkit.length * 2)
+    // The page shows the stored list, with the live titles.
+    const page = await panel(vnode[0] ?? 0)
+    expect(page.map(([id]) => id)).toEqual(ids(await getStoredSimilar(t.db, vnode[0] ?? 0)))
+  })
+
+  it('an edit re-ranks the thread in its write and its old neighbours after the job', async () => {
+    const moved = vnode[3] ?? 0
+    const question = await questionOf(moved)
+    // Writes share the job of their minute, which runs once the minute is over (no later write of that
+    // minute can come then). This clock stands still, so the minute's job that ran above goes first.
+    await t.db.deleteFrom('jobs').where('kind', '=', 'similar.refresh').execute()
+    await moderator.get(`/posts/${question}/edit`)
+    const res = await moderator.post(`/posts/${question}/edit`, DRIVERKIT(9))
+    expect(res.statusCode).toBe(303)
+    // Its own list is right on the next request: the DriverKit threads now, no vnode one.
+    const own = (await panel(moved)).map(([id]) => id)
+    expect(own).toEqual(expect.arrayContaining(driverkit))
+    expect(own.some((id) => vnode.includes(id as number))).toBe(false)
+    // A list that held it still shows it, under its new title, until the job ranks that list again.
+    const before = await panel(vnode[0] ?? 0)
+    expect(before.find(([id]) => id === moved)?.[1]).toBe(DRIVERKIT(9).title)
+    expect(await rankedAt(vnode[0] ?? 0)).toBe(0)
+    await app.jobs.drain()
+    expect((await panel(vnode[0] ?? 0)).some(([id]) => id === moved)).toBe(false)
+    expect(await getStoredSimilar(t.db, vnode[0] ?? 0)).toEqual(
+      await findSimilarThreads(t.db, vnode[0] ?? 0),
+    )
+  })
+
+  it('never shows a hidden or deleted similar thread, before any refresh', async () => {
+    const [reader, hidden, deleted] = [vnode[0] ?? 0, vnode[1] ?? 0, vnode[2] ?? 0]
+    expect((await panel(reader)).map(([id]) => id)).toEqual(
+      expect.arrayContaining([hidden, deleted]),
+    )
+    expect(
+      (await moderator.post(`/posts/${await questionOf(hidden)}/hide`, { reason: 'spam' }))
+        .statusCode,
+    ).toBe(303)
+    expect(
+      (await moderator.post(`/posts/${await questionOf(deleted)}/delete`, {})).statusCode,
+    ).toBe(303)
+    const shown = (await panel(reader)).map(([id]) => id)
+    expect(shown).not.toContain(hidden)
+    expect(shown).not.toContain(deleted)
+    // The deleted thread's own ranking is gone with its derived rows.
+    expect(await getStoredSimilar(t.db, deleted)).toEqual([])
+  })
+
+  it('shows no panel for a thread not ranked yet, and `rebuild` ranks every thread', async () => {
+    const id = driverkit[0] ?? 0
+    await t.db.deleteFrom('similar_threads').execute()
+    await t.db.updateTable('similarity_vectors').set({ ranked_at: 0 }).execute()
+    expect(await panel(id)).toEqual([])
+    await rebuildSignatures(t.db)
+    expect((await panel(id)).length).toBeGreaterThan(0)
+    expect(await getStoredSimilar(t.db, id)).toEqual(await findSimilarThreads(t.db, id))
+    const due = await t.db
+      .selectFrom('similarity_vectors')
+      .select('thread_id')
+      .where('ranked_at', '=', 0)
+      .execute()
+    expect(due).toEqual([])
+  })
+})
