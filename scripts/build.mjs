@@ -20,6 +20,35 @@ execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'
 
 buildSqliteExtension()
 
+/**
+ * Islands import pure helpers from views/ (count-noun, byte-size), and those reach the domain's format
+ * feature through its index, whose neighbours (shared: ids, secrets) import node:crypto and Kysely.
+ * Domain modules have no top-level effects a browser needs, so they are marked side-effect free: esbuild
+ * then keeps only what the islands call, and a Node built-in imported by something unused is left out
+ * instead of failing the build.
+ */
+const pureDomain = {
+  name: 'pure-domain',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({
+      path: args.path,
+      external: true,
+      sideEffects: false,
+    }))
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'pure-domain') return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: 'pure-domain',
+      })
+      const inDomain = resolved.path.startsWith(path.join(root, 'src', 'domain') + path.sep)
+      return inDomain ? { ...resolved, sideEffects: false } : resolved
+    })
+  },
+}
+
 const islands = path.join(root, 'src', 'client', 'main.ts')
 if (fs.existsSync(islands)) {
   const esbuild = await import('esbuild')
@@ -34,6 +63,7 @@ if (fs.existsSync(islands)) {
     jsxImportSource: 'preact',
     sourcemap: true,
     logLevel: 'warning',
+    plugins: [pureDomain],
   })
   // Passkeys (WebAuthn) apart: only the sign-in and security pages load it, so main.js stays small.
   await esbuild.build({

@@ -144,7 +144,7 @@ describe.each(DIALECTS)('%s: search engines and sharing', (dialect) => {
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8')
     expect(res.body).toBe(
-      'User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: http://quorum.test/sitemap.xml\n',
+      'User-agent: *\nAllow: /\nDisallow: /search?\n\nSitemap: http://quorum.test/sitemap.xml\n',
     )
   })
 

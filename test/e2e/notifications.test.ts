@@ -125,6 +125,9 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
     // The notify job runs; A's bell changes live.
     await server.app.jobs.drain()
     await a.locator('[data-bell-count]', { hasText: '1' }).waitFor({ state: 'visible' })
+    // The phones' Menu button (not shown at this width) counts along.
+    expect(await a.locator('[data-menu-count]').textContent()).toBe('1')
+    expect(await a.locator('[data-menu-count]').getAttribute('hidden')).toBeNull()
     await shot(a, '2-bell')
 
     await a.goto('/notifications')

@@ -6,7 +6,9 @@
  * of their own (axe's landmark-unique, a best-practice rule the WCAG scan does not run); the desktop
  * header's controls end where the content ends; the pinned row on a phone is tinted whole. And the
  * tag page's density: 6 to 8 threads to a 1280×800 screen, each excerpt one line, replies counts
- * weighted as Stack Overflow weighs answer counts.
+ * weighted as Stack Overflow weighs answer counts. And the phone header: one row at 390×844 (site name,
+ * Tags and Ask, search, a Menu button for the account area), so the tag page's first thread starts in
+ * the top third of the screen, while the desktop header keeps its account links in the row.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -146,6 +148,102 @@ describe.each(DIALECTS)('%s: keyboard shortcuts and layout details', (dialect) =
     await context.close()
     expect(edges.content).toBeGreaterThan(1100)
     expect(Math.abs(edges.header - edges.content)).toBeLessThanOrEqual(2)
+  })
+
+  it('fits the phone header on one row, the first thread in the top third of a 390×844 screen', async () => {
+    const context = await newContext(browser, server.origin, {
+      viewport: { width: 390, height: 844 },
+    })
+    const page = await context.newPage()
+    await page.goto(`/tags/${server.known.tagSlug}`)
+    const layout = await page.evaluate(() => {
+      const box = (selector: string) => {
+        const el = document.querySelector(selector)
+        const r = el?.getBoundingClientRect()
+        return r ? { top: r.top, bottom: r.bottom, left: r.left, right: r.right } : null
+      }
+      return {
+        header: box('.site-header'),
+        parts: [
+          '.site-name',
+          '.site-nav a[href="/ask"]',
+          '#site-search-q',
+          '.site-menu-button',
+        ].map(box),
+        firstRow: box('.thread-table tbody tr'),
+        wide: document.scrollingElement!.scrollWidth > window.innerWidth,
+      }
+    })
+    if ((layout.firstRow?.top ?? 844) >= 844 / 3) await screenshot(page, 'tag-page-390px')
+    // The account area is behind Menu, and opens without leaving the page.
+    expect(await page.getByRole('link', { name: 'Sign in' }).isVisible()).toBe(false)
+    await page.getByRole('button', { name: 'Menu' }).click()
+    expect(await page.getByRole('link', { name: 'Sign in' }).isVisible()).toBe(true)
+    await context.close()
+    expect(layout.wide).toBe(false)
+    // One row: every part beside the others, none below another, the header one control tall.
+    const parts = layout.parts.map((p) => p!)
+    expect(parts.every((p) => p.bottom <= layout.header!.bottom)).toBe(true)
+    const middles = parts.map((p) => (p.top + p.bottom) / 2)
+    expect(Math.max(...middles) - Math.min(...middles)).toBeLessThan(8)
+    for (let i = 1; i < parts.length; i++)
+      expect(parts[i]!.left).toBeGreaterThan(parts[i - 1]!.right)
+    expect(layout.header!.bottom).toBeLessThanOrEqual(64)
+    expect(layout.firstRow!.top).toBeLessThan(844 / 3)
+  })
+
+  it('keeps the question field where it is while the toolbar arrives, on a phone', async () => {
+    const context = await newContext(browser, server.origin, {
+      viewport: { width: 412, height: 823 },
+    })
+    await context.addCookies([
+      {
+        name: server.app.sessionCookieName,
+        value: server.known.member.sessionToken,
+        url: server.origin,
+      },
+    ])
+    // Every layout shift from the first paint on, with the ids of the elements it moved.
+    await context.addInitScript(() => {
+      const shifts: { value: number; moved: string[] }[] = []
+      Object.assign(window, { __shifts: shifts })
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as {
+          value: number
+          sources: { node?: Node | null }[]
+        }[])
+          shifts.push({
+            value: entry.value,
+            moved: entry.sources.map((s) => (s.node instanceof Element ? s.node.id : '')),
+          })
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    const page = await context.newPage()
+    await page.goto('/ask')
+    await page.locator('.md-toolbar:not([hidden]) .md-button').first().waitFor()
+    const shifts = await page.evaluate(
+      () => (window as unknown as { __shifts: { value: number; moved: string[] }[] }).__shifts,
+    )
+    await context.close()
+    expect(shifts.filter((s) => s.moved.includes('ask-body'))).toEqual([])
+    expect(shifts.reduce((sum, s) => sum + s.value, 0)).toBeLessThan(0.05)
+  })
+
+  it('keeps the desktop header as it was: account links in the row, no Menu button', async () => {
+    const context = await newContext(browser, server.origin, {
+      viewport: { width: 1280, height: 800 },
+    })
+    const page = await context.newPage()
+    await page.goto(`/tags/${server.known.tagSlug}`)
+    const menu = await page.locator('.site-menu-button').isVisible()
+    const signIn = await page.getByRole('link', { name: 'Sign in' }).boundingBox()
+    const search = await page.locator('#site-search-q').boundingBox()
+    await context.close()
+    expect(menu).toBe(false)
+    expect(signIn).not.toBeNull()
+    expect(
+      Math.abs(signIn!.y + signIn!.height / 2 - (search!.y + search!.height / 2)),
+    ).toBeLessThan(4)
   })
 
   it('tints the pinned row whole on a phone, gaps between its cells too', async () => {

@@ -44,6 +44,12 @@ function makeBar(doc: Document, before: Element | null, after: Element | null): 
 }
 
 function updateBell(doc: Document, unread: number): void {
+  // The phones' Menu button carries the count too (views/layout/site-header.tsx).
+  const menuCount = doc.querySelector<HTMLElement>('[data-menu-count]')
+  if (menuCount) {
+    menuCount.textContent = String(unread)
+    menuCount.hidden = unread === 0
+  }
   const bell = doc.querySelector('.notification-bell')
   const count = doc.querySelector<HTMLElement>('[data-bell-count]')
   if (!bell || !count) return

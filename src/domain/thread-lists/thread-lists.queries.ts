@@ -6,6 +6,7 @@ import { sql } from 'kysely'
 import { compiledOnce } from '../../db/compiled-query.js'
 import type { Executor } from '../../db/schema.js'
 import { slugify } from '../format/index.js'
+import { uploadedAvatarRef } from '../shared/index.js'
 import { tagsOfThreads } from '../tags/index.js'
 import type { TagRef } from '../tags/index.js'
 import type {
@@ -188,6 +189,9 @@ export const threadListColumns = [
   't.locked',
   'u.username',
   'u.title as userTitle',
+  // The author's avatar (docs/avatars.md): list rows show it beside the name.
+  'u.id as authorUserId',
+  'u.avatar_version as authorAvatarVersion',
 ] as const
 
 /** A row selected with {@link threadListColumns}. */
@@ -205,6 +209,8 @@ export interface ThreadListRow {
   locked: number
   username: string
   userTitle: string | null
+  authorUserId: number
+  authorAvatarVersion: number | null
 }
 
 /**
@@ -220,7 +226,11 @@ export function toThreadListItem(
     title: r.title,
     slug: slugify(r.title),
     excerpt: r.excerpt,
-    author: { username: r.username, title: r.userTitle },
+    author: {
+      username: r.username,
+      title: r.userTitle,
+      avatar: uploadedAvatarRef(r.authorUserId, r.authorAvatarVersion),
+    },
     replyCount: r.replyCount,
     boostCount: r.boostCount,
     viewCount: r.viewCount,

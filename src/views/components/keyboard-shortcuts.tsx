@@ -14,6 +14,19 @@ const SHORTCUTS: [keys: string[], what: string][] = [
 ]
 
 /**
+ * The composer's shortcuts (client/islands/markdown-toolbar.ts), in the text field of a post form, written
+ * as the toolbar's titles write them ("Strg+Umschalt+L" in German).
+ */
+const COMPOSER_SHORTCUTS: [shift: boolean, key: string, what: string][] = [
+  [true, 'L', msg('Code block')],
+  [false, 'E', msg('Inline code')],
+  [false, 'K', msg('Link')],
+  [true, '.', msg('Quote')],
+  [true, '8', msg('List')],
+  [false, 'Enter', msg('Post the form')],
+]
+
+/**
  * The dialog that lists the shortcuts, closed until `?` or the footer's button opens it. It is a plain
  * <dialog>: modal, Esc closes it and focus returns to where it was; the close button is a form with
  * method="dialog", so closing needs no script of its own.
@@ -37,6 +50,18 @@ export function KeyboardShortcutsDialog() {
                   <kbd>{key}</kbd>
                 </Fragment>
               ))}
+            </dt>
+            <dd>{t(what)}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>{t('While writing a post')}</h3>
+      <p class="muted">{t('In the text field; on a Mac, ⌘ stands for Ctrl.')}</p>
+      <dl class="shortcuts-list shortcuts-composer">
+        {COMPOSER_SHORTCUTS.map(([shift, key, what]) => (
+          <div key={what}>
+            <dt>
+              <kbd>{shift ? t('Ctrl+Shift+{key}', { key }) : t('Ctrl+{key}', { key })}</kbd>
             </dt>
             <dd>{t(what)}</dd>
           </div>

@@ -3,7 +3,7 @@ import { count, msg, number, t } from '../../i18n/index.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'
 import { ThreadMarkers } from './thread-markers.js'
-import { threadHref } from './thread-table.js'
+import { RowAuthor, threadHref } from './thread-table.js'
 
 /**
  * Text with the query's matches in `<mark>`. The runs are text children, so Preact escapes them: the marks
@@ -35,7 +35,10 @@ function ResultRow({ hit, now }: { hit: SearchHit; now: number }) {
             <Highlighted parts={hit.snippet} />
           </p>
         )}
-        <TagList tags={hit.tags} small />
+        <div class="thread-meta">
+          <TagList tags={hit.tags} small />
+          <RowAuthor author={hit.author} />
+        </div>
       </td>
       {COUNTS.map((col) => (
         <td key={col.label} class="col-num" data-label={t(col.label)}>

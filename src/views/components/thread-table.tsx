@@ -7,9 +7,12 @@ import type {
   ThreadListItem,
   ThreadSort,
 } from '../../domain/thread-lists/index.js'
+import type { UserRef } from '../../domain/shared/index.js'
+import { Avatar } from './avatar.js'
 import { RelativeTime } from './relative-time.js'
 import { TagList } from './tag-list.js'
 import { ThreadMarkers } from './thread-markers.js'
+import { UserName } from './user-name.js'
 
 /** Path of a thread page. */
 export function threadHref(thread: { id: number; slug: string }): string {
@@ -94,6 +97,20 @@ export function UnreadBadge({ count }: { count: number }) {
 }
 
 /**
+ * Who asked, in a list row: the avatar (20 px, lazy, sized so nothing moves; alt="" since the name is
+ * beside it) and the name. Rows are cached (below): the author, with the avatar's version, is part of the
+ * row's inputs, so an upload shows on the next uncached list.
+ */
+export function RowAuthor({ author }: { author: UserRef }) {
+  return (
+    <span class="thread-author">
+      <Avatar user={author} size={20} />
+      <UserName user={author} />
+    </span>
+  )
+}
+
+/**
  * Rows without an unread badge (every row an anonymous reader sees), rendered once and reused while the
  * thread's list data and its activity label ("5m") read the same (fragment-cache.ts): a tag page is 20–30
  * of them, and a thread stands in several lists (each of its tags, home).
@@ -133,7 +150,10 @@ function ThreadRowMarkup({ thread, now, showTags, unread }: ThreadRowProps) {
           <UnreadBadge count={unread} />
         </div>
         {thread.excerpt !== '' && <p class="thread-excerpt">{thread.excerpt}</p>}
-        {showTags && <TagList tags={thread.tags} small />}
+        <div class="thread-meta">
+          {showTags && <TagList tags={thread.tags} small />}
+          <RowAuthor author={thread.author} />
+        </div>
       </td>
       {NUMERIC_COLUMNS.map((col) => (
         <td

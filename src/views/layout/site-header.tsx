@@ -26,6 +26,21 @@ function NotificationBell({ unread }: { unread: number | null }) {
   )
 }
 
+/**
+ * The unread count on the phones' Menu button, so the folded bell still shows that something waits.
+ * For the eye only: the bell inside the menu says it in words. The live island keeps it in step.
+ */
+function MenuCount({ unread }: { unread: number }) {
+  return (
+    <>
+      {' '}
+      <span class="bell-count" data-menu-count aria-hidden="true" hidden={unread === 0}>
+        {String(unread)}
+      </span>
+    </>
+  )
+}
+
 function AccountArea({ site }: { site: SiteContext }) {
   if (site.viewer === null) {
     return (
@@ -84,7 +99,7 @@ function AccountArea({ site }: { site: SiteContext }) {
   )
 }
 
-/** Site name, primary navigation, search and the account area. */
+/** Site name, primary navigation, search and the account area (behind a menu button on phones). */
 export function SiteHeader({ site }: { site: SiteContext }) {
   return (
     <header class="site-header">
@@ -123,7 +138,20 @@ export function SiteHeader({ site }: { site: SiteContext }) {
             {t('Search')}
           </button>
         </form>
-        <AccountArea site={site} />
+        {/* Phones (≤ 640 px) fold the account area behind this button so the header is one row; the
+            popover attribute opens it without JavaScript. Wider screens show the area in the row
+            (public/quorum.css gives .site-menu display: contents there) and hide the button. */}
+        <button
+          class="button button-quiet site-menu-button"
+          type="button"
+          popovertarget="site-menu"
+        >
+          {t('Menu')}
+          {site.viewer !== null && <MenuCount unread={site.unreadNotifications ?? 0} />}
+        </button>
+        <div class="site-menu" id="site-menu" popover="auto">
+          <AccountArea site={site} />
+        </div>
       </div>
     </header>
   )

@@ -121,7 +121,16 @@ function RedactCheck({ source }: { source: string }) {
 export function AskPage({ site, form, tags, previewHtml, draftSavedAt = null }: AskPageProps) {
   const { values, errors } = form
   return (
-    <Layout site={site} meta={{ title: formPageTitle(t('Ask a question'), form), noindex: true }}>
+    <Layout
+      site={site}
+      meta={{
+        title: formPageTitle(t('Ask a question'), form),
+        // The empty form is an entry page (anonymous visitors are sent to sign in first); a preview
+        // or a refused post shows someone's text and stays out of indexes.
+        noindex: hasProblems(form) || previewHtml !== null,
+        canonicalPath: '/ask',
+      }}
+    >
       <div class="form-page form-page-wide">
         <ErrorSummary form={form} fields={FIELDS} />
         <h1>{t('Ask a question')}</h1>

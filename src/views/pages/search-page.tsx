@@ -103,7 +103,10 @@ export function SearchPage({ site, q, results }: SearchPageProps) {
           results && results.paging.page > 1
             ? t('{title} (page {page, number})', { title, page: results.paging.page })
             : title,
-        noindex: true,
+        // The bare page is an entry page, indexed under one URL; results are an endless URL space of
+        // what the sitemap already lists, so they stay noindex (docs/quality.md, "Search engines").
+        noindex: q !== '',
+        ...(q === '' ? { canonicalPath: '/search' } : {}),
       }}
     >
       <header class="page-header">

@@ -119,6 +119,52 @@ describe.each(DIALECTS)('%s: uploaded avatars', (dialect) => {
     expect(old.headers.location).toBe(`/avatars/u/${id}/2`)
   })
 
+  it('shows the author’s avatar in the list rows of the tag page, home, search and the profile', async () => {
+    const { agent, id } = await signedIn(app, t.db, 'row_author')
+    await make.thread(t.db, {
+      author: 'row_author',
+      tags: ['kernel'],
+      title: 'Zeppelinframe drops every second packet',
+    })
+    const lists = ['/tags/kernel', '/', '/search?q=zeppelinframe', '/users/row_author']
+    /** The avatar of the row of row_author's thread, on each list. */
+    const rowAvatars = async () => {
+      const found = []
+      for (const url of lists) {
+        const res = await new Agent(app, '10.9.0.3').get(url)
+        expect(res.statusCode, url).toBe(200)
+        const row = [...parseHtml(res.body).querySelectorAll('tbody tr')].find((tr) =>
+          tr.querySelector('.thread-title')?.textContent?.includes('Zeppelinframe'),
+        )
+        const img = row?.querySelector('.thread-author img.avatar')
+        found.push({
+          url,
+          src: img?.getAttribute('src'),
+          alt: img?.getAttribute('alt'),
+          size: `${img?.getAttribute('width')}x${img?.getAttribute('height')}`,
+          loading: img?.getAttribute('loading'),
+          name: row?.querySelector('.thread-author .user-link')?.textContent,
+        })
+      }
+      return found
+    }
+    const expected = (src: string) =>
+      lists.map((url) => ({
+        url,
+        src,
+        alt: '',
+        size: '20x20',
+        loading: 'lazy',
+        name: 'row_author',
+      }))
+    // Twice: the second rendering keeps each row in the row cache (views/fragment-cache.ts).
+    await rowAvatars()
+    expect(await rowAvatars()).toEqual(expected('/avatars/v1/row_author.svg'))
+    // The avatar's version is among the cached row's inputs, so the upload shows at once.
+    expect((await upload(agent, png(64, 64))).statusCode).toBe(303)
+    expect(await rowAvatars()).toEqual(expected(`/avatars/u/${id}/1`))
+  })
+
   it.each([
     ['an SVG', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', 'a.svg'],
     ['a text file named .png', 'this is plain text, not an image', 'notes.png'],

@@ -91,6 +91,11 @@ describe.each(DIALECTS)('%s: notifications and watching', (dialect) => {
     expect(home.querySelector('.notification-bell')?.getAttribute('aria-label')).toBe(
       'Notifications, 1 unread',
     )
+    // Phones fold the bell behind Menu; the button shows the count (to the eye: the bell says it).
+    const menuCount = home.querySelector('.site-menu-button [data-menu-count]')
+    expect(menuCount?.textContent).toBe('1')
+    expect(menuCount?.hasAttribute('hidden')).toBe(false)
+    expect(menuCount?.getAttribute('aria-hidden')).toBe('true')
 
     const list = parseHtml((await a.agent.get('/notifications')).body)
     expect(texts(list, '.notification-group h2')).toEqual([
@@ -103,6 +108,7 @@ describe.each(DIALECTS)('%s: notifications and watching', (dialect) => {
     expect(list.querySelectorAll('.notification.is-unread')).toHaveLength(1)
     // The list read it: the bell of that very page already counts none.
     expect(list.querySelector('[data-bell-count]')?.hasAttribute('hidden')).toBe(true)
+    expect(list.querySelector('[data-menu-count]')?.hasAttribute('hidden')).toBe(true)
     // Visiting read it: the bell is back to none, the list shows it as read.
     const again = parseHtml((await a.agent.get('/notifications')).body)
     expect(again.querySelectorAll('.notification.is-unread')).toHaveLength(0)

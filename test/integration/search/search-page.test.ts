@@ -63,7 +63,9 @@ describe.each(DIALECTS)('%s: search page', (dialect) => {
       expect(
         doc.querySelector('main form[action="/search"][method="get"] input[name="q"]'),
       ).not.toBeNull()
-      expect(doc.querySelector('meta[name="robots"][content="noindex"]')).not.toBeNull()
+      // The bare page is an entry page: indexable, under one canonical URL (docs/quality.md).
+      expect(doc.querySelector('meta[name="robots"]')).toBeNull()
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/\/search$/)
       const help = doc.querySelector('.search-help')?.textContent ?? ''
       for (const operator of [
         'tag:kernel',
@@ -83,6 +85,9 @@ describe.each(DIALECTS)('%s: search page', (dialect) => {
     expect(res.statusCode).toBe(200)
     const doc = parseHtml(res.body)
     expect(doc.querySelectorAll('h1')).toHaveLength(1)
+    // Result pages are an endless URL space: never indexed, no canonical URL.
+    expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex')
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull()
     expect(texts(doc, '.listing-count')[0]).toBe('1 result for “vnode_setmultipath”')
     const row = doc.querySelector('tbody tr')!
     const link = row.querySelector('a.thread-title')!

@@ -4,16 +4,19 @@
  * warning before leaving (composer), the Markdown toolbar (markdown-toolbar), and the tools on code
  * blocks (code-blocks).
  */
+import { renderToString } from 'preact-render-to-string'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { wireIslands } from '../../../src/client/islands.js'
 import { DRAFT_IDLE_MS } from '../../../src/client/islands/composer.js'
 import { LINE_NUMBERS_KEY } from '../../../src/client/islands/code-blocks.js'
+import { TOOLBAR_ACTIONS } from '../../../src/client/islands/markdown-toolbar.js'
 import { renderMarkdown } from '../../../src/domain/markdown/index.js'
 import { renderReplyFragment } from '../../../src/views/fragments.js'
 import { AskPage } from '../../../src/views/pages/ask-page.js'
 import { EditPostPage } from '../../../src/views/pages/edit-post-page.js'
 import { ThreadPage } from '../../../src/views/pages/thread-page.js'
 import { renderDocument } from '../../../src/views/render.js'
+import { KeyboardShortcutsDialog } from '../../../src/views/components/keyboard-shortcuts.js'
 import {
   ALL_CONTROLS,
   kernelTag,
@@ -236,7 +239,7 @@ describe('markdown-toolbar', () => {
     expect(bar.getAttribute('role')).toBe('toolbar')
     const titles = [...bar.querySelectorAll('button')].map((b) => [b.type, b.textContent, b.title])
     expect(titles).toEqual([
-      ['button', 'Code block', 'Code block (Ctrl+Shift+C)'],
+      ['button', 'Code block', 'Code block (Ctrl+Shift+L)'],
       ['button', 'Inline code', 'Inline code (Ctrl+E)'],
       ['button', 'Link', 'Link (Ctrl+K)'],
       ['button', 'Quote', 'Quote (Ctrl+Shift+.)'],
@@ -251,6 +254,24 @@ describe('markdown-toolbar', () => {
       new KeyboardEvent('keydown', { code: 'Period', shiftKey: true, ctrlKey: true }),
     )
     expect(body.value).toBe('> call `vnode_put` here')
+  })
+
+  it('takes no shortcut the browser keeps for itself (Ctrl+Shift+C opens the inspector)', () => {
+    // Chrome's and Firefox's own Ctrl+Shift shortcuts that a page never sees or should not take:
+    // inspector, devtools, consoles, windows, tabs, bookmarks, downloads, text direction, paste plain.
+    const RESERVED_WITH_SHIFT = 'ABCDEIJKMNOPQRSTVWXYZ'.split('').map((c) => `Key${c}`)
+    const taken = TOOLBAR_ACTIONS.filter((a) => a.shift && RESERVED_WITH_SHIFT.includes(a.code))
+    expect(taken.map((a) => `${a.label}: Ctrl+Shift+${a.key}`)).toEqual([])
+  })
+
+  it('lists every toolbar shortcut in the ? dialog, as the toolbar names it', () => {
+    const html = renderToString(<KeyboardShortcutsDialog />)
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    const listed = [...doc.querySelectorAll('.shortcuts-composer > div')].map(
+      (row) => `${row.querySelector('dt')?.textContent} ${row.querySelector('dd')?.textContent}`,
+    )
+    for (const action of TOOLBAR_ACTIONS)
+      expect(listed).toContain(`Ctrl+${action.shift ? 'Shift+' : ''}${action.key} ${action.label}`)
   })
 })
 

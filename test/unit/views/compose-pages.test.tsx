@@ -38,6 +38,17 @@ describe('AskPage', () => {
     expect(form).toContain('.c .h .log .crash .ips .diff')
   })
 
+  it('lets the empty form be indexed, and keeps a preview or a refused post out of indexes', () => {
+    const robots = /<meta name="robots" content="noindex"\/>/
+    const empty = render()
+    expect(empty).not.toMatch(robots)
+    expect(empty).toMatch(/<link rel="canonical" href="[^"]*\/ask"\/>/)
+    expect(render({ previewHtml: '<p>Draft</p>' })).toMatch(robots)
+    expect(
+      render({ form: { values: emptyAsk.values, errors: { title: 'Add a title.' } } }),
+    ).toMatch(robots)
+  })
+
   it('offers the available tags as help', () => {
     const html = render()
     expect(html).toContain('<summary>Available tags (2)</summary>')

@@ -30,15 +30,16 @@ export interface SeoRoutesOptions {
 const XMLNS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 
 /**
- * Search result pages are kept out of crawlers' way: every query is a new URL (an endless crawl space), and
- * their content is the threads already listed in the sitemap. Forms (/ask, /login, /register) are left
+ * Search result pages (`/search?…`) are kept out of crawlers' way: every query is a new URL (an endless
+ * crawl space), and their content is the threads already listed in the sitemap. The bare /search, the
+ * search form and its operator help, is an entry page like /ask and may be crawled and indexed. Forms (/ask, /login, /register) are left
  * crawlable so that their `noindex` can be seen; robots.txt cannot un-index a URL that is linked everywhere.
  */
 export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
     'Allow: /',
-    'Disallow: /search',
+    'Disallow: /search?',
     '',
     `Sitemap: ${origin}/sitemap.xml`,
     '',

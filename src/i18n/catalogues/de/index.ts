@@ -12,6 +12,7 @@ import { MESSAGES } from './messages.js'
 import { PAGES_A } from './pages-a.js'
 import { PAGES_B } from './pages-b.js'
 import { SEARCH } from './search.js'
+import { UI_LANE } from './ui-lane.js'
 
 export const DE: Catalogue = {
   ...COMMON,
@@ -22,6 +23,7 @@ export const DE: Catalogue = {
   ...MESSAGES,
   ...MAIL,
   ...SEARCH,
+  ...UI_LANE,
 }
 
 /** What the islands need: sent in every German page (views/layout/layout.tsx). */
