@@ -174,6 +174,37 @@ describe.each(DIALECTS)('%s: accessibility', (dialect) => {
       expect(await readTrap(page.page)).toEqual({ executions: [], cspViolations: [] })
     })
 
+    it('the pages in German (a browser that asks for it): 0 violations, lang="de"', async () => {
+      const german = await newContext(browser, server.origin, { locale: 'de-DE' })
+      try {
+        await german.addCookies([
+          {
+            name: server.app.sessionCookieName,
+            value: server.known.member.sessionToken,
+            url: server.origin,
+          },
+        ])
+        await installTrap(german)
+        const k = server.known
+        for (const [name, path] of [
+          ['tag', `/tags/${k.tagSlug}`],
+          ['thread', k.answered.path],
+          ['ask', '/ask'],
+          ['search', '/search?q=panic'],
+          ['language', '/settings/language'],
+        ] as const) {
+          const page = new BasePage(await german.newPage())
+          expect(await page.open(path), path).toBe(200)
+          expect(await page.page.locator('html').getAttribute('lang'), path).toBe('de')
+          expect(await scan(page, `german-${name}`), path).toEqual({ light: [], dark: [] })
+          expect(await readTrap(page.page), path).toEqual({ executions: [], cspViolations: [] })
+          await page.page.close()
+        }
+      } finally {
+        await german.close()
+      }
+    })
+
     it('a crash page whose site shows the poster’s own frames, and its thread: 0 violations', async () => {
       const title = 'Skate crashes in ZSTD_decompressStream on launch'
       const threadId = await make.thread(server.db, {

@@ -101,6 +101,12 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'sign-up blocks (admin)', path: () => '/admin/blocks', status: 200, signedIn: 'admin' },
   { name: 'staff log (admin)', path: () => '/admin/log', status: 200, signedIn: 'admin' },
   { name: 'API tokens (signed in)', path: () => '/settings/tokens', status: 200, signedIn: true },
+  {
+    name: 'interface language (signed in)',
+    path: () => '/settings/language',
+    status: 200,
+    signedIn: true,
+  },
   { name: 'API reference', path: () => '/api/docs', status: 200 },
   { name: 'webhooks (admin)', path: () => '/admin/webhooks', status: 200, signedIn: 'admin' },
   { name: 'not found (404)', path: () => '/no/such/page', status: 404 },
