@@ -13,7 +13,7 @@
  * kept (intl-messageformat), ~2 µs a call after that.
  */
 import type { ComponentChildren, VNode } from 'preact'
-import { IntlMessageFormat } from 'intl-messageformat'
+import { IntlMessageFormat, type Formatters } from 'intl-messageformat'
 import type { Message } from '../domain/shared/index.js'
 import { DE, DE_CLIENT } from './catalogues/de/index.js'
 import { DEFAULT_LOCALE, type Catalogue, type Locale } from './locales.js'
@@ -51,6 +51,48 @@ export function currentLocale(): Locale {
   return active
 }
 
+/**
+ * The Intl objects messages format with, made once per language and options. intl-messageformat's own
+ * memo keys every call by a JSON of its arguments, which cost ~1.8 µs a plural message and ~1 µs a
+ * `{n, number}` (a five-post thread page makes dozens); this keys by the locale, plus the options only
+ * when there are any (a plural's `{ type }`): 1.1 µs and 0.5 µs. With the results memo below, a repeated
+ * plural costs 0.16 µs (200,000 calls in a loop, node 20, this machine).
+ */
+const intlObjects = new Map<string, Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>()
+
+function intlObject<T extends Intl.NumberFormat | Intl.PluralRules | Intl.DateTimeFormat>(
+  kind: string,
+  locales: unknown,
+  options: object | undefined,
+  make: () => T,
+): T {
+  const key = `${kind}|${String(locales)}|${options === undefined ? '' : JSON.stringify(options)}`
+  let found = intlObjects.get(key) as T | undefined
+  if (found === undefined) {
+    found = make()
+    intlObjects.set(key, found)
+  }
+  return found
+}
+
+const FORMATTERS: Formatters = {
+  getNumberFormat: (locales, options) =>
+    intlObject('n', locales, options, () => new Intl.NumberFormat(locales, options as object)),
+  getPluralRules: (locales, options) =>
+    intlObject('p', locales, options, () => new Intl.PluralRules(locales, options)),
+  getDateTimeFormat: (locales, options) =>
+    intlObject('d', locales, options, () => new Intl.DateTimeFormat(locales, options)),
+}
+
+/**
+ * Formatted messages, per language, keyed by the message and its values: a page formats the same few
+ * ("{count} replies" for counts 0–9, "Search {site}") over and over, and a Map lookup (~0.1 µs) is a
+ * tenth of formatting again. Emptied when it reaches MAX_RESULTS, so its size stays bounded whatever
+ * values (names, titles) pass through.
+ */
+const MAX_RESULTS = 20_000
+const results: Record<Locale, Map<string, string>> = { en: new Map(), de: new Map() }
+
 const compiled: Record<Locale, Map<string, IntlMessageFormat>> = { en: new Map(), de: new Map() }
 const compiledRich: Record<Locale, Map<string, IntlMessageFormat>> = {
   en: new Map(),
@@ -63,7 +105,10 @@ function formatter(locale: Locale, message: string, rich: boolean): IntlMessageF
   if (found === undefined) {
     const text = CATALOGUES[locale][message] ?? message
     // Plain messages may hold a literal "<" (a "<5 MB" limit): only rich ones read tags.
-    found = new IntlMessageFormat(text, locale, undefined, { ignoreTag: !rich })
+    found = new IntlMessageFormat(text, locale, undefined, {
+      ignoreTag: !rich,
+      formatters: FORMATTERS,
+    })
     cache.set(message, found)
   }
   return found
@@ -78,7 +123,16 @@ export function translate(locale: Locale, message: string, values?: MessageValue
   if (values === undefined && !message.includes('{')) {
     return CATALOGUES[locale][message] ?? message
   }
-  return String(formatter(locale, message, false).format(values))
+  let key = message
+  for (const name in values) key += `\u0001${name}\u0002${String(values[name])}`
+  const cache = results[locale]
+  let text = cache.get(key)
+  if (text === undefined) {
+    text = String(formatter(locale, message, false).format(values))
+    if (cache.size >= MAX_RESULTS) cache.clear()
+    cache.set(key, text)
+  }
+  return text
 }
 
 /**

@@ -64,6 +64,15 @@ describe('t and translate', () => {
     )
   })
 
+  it('gives each set of values its own text, formatted once and remembered per language', () => {
+    const replies = '{count, plural, one {# reply} other {# replies}}'
+    const said = [1, 2, 1, 1234, 2].map((count) => translate('en', replies, { count }))
+    expect(said).toEqual(['1 reply', '2 replies', '1 reply', '1,234 replies', '2 replies'])
+    expect(translate('de', 'Search {site}', { site: 'Quorum' })).toBe('Quorum durchsuchen')
+    expect(translate('en', 'Search {site}', { site: 'Quorum' })).toBe('Search Quorum')
+    expect(translate('en', 'Search {site}', { site: 'Quorum 2' })).toBe('Search Quorum 2')
+  })
+
   it('keeps a literal "<" in plain messages and shows an unknown message in English', () => {
     expect(translate('de', 'Under <5 MB, {name}', { name: 'x' })).toBe('Under <5 MB, x')
   })
