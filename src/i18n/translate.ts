@@ -10,7 +10,8 @@
  * mail, a header) passes the language itself (`translate`).
  *
  * Cost: a message without `{` is one Map lookup; a message with values is parsed once per language and
- * kept (intl-messageformat), ~2 µs a call after that.
+ * kept (intl-messageformat), and each text it formats is remembered by its values: ~0.15 µs a repeated
+ * call, ~1 µs a new one (docs/performance.md, "Languages and list avatars").
  */
 import type { ComponentChildren, VNode } from 'preact'
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat'
