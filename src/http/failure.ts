@@ -5,10 +5,9 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { describeWait, msg, type Failure, type Message } from '../domain/shared/index.js'
-import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js'
+import { DEFAULT_LOCALE, type Locale, translateMessage } from '../i18n/index.js'
 import { sendError } from './plugins/errors.js'
 import { sendProblem } from './problem.js'
-import { say } from './text.js'
 
 export const STATUS = {
   not_found: 404,
@@ -41,7 +40,7 @@ const NOT_FOUND: Readonly<Record<string, string>> = {
   webhook: msg('That webhook does not exist or has been deleted.'),
 }
 
-/** A failure's message with its values, in English: `say()` puts it in a language. */
+/** A failure's message with its values, in English: `translateMessage()` puts it in a language. */
 function failureText(failure: Failure): Message {
   switch (failure.code) {
     case 'not_found':
@@ -64,7 +63,7 @@ function failureText(failure: Failure): Message {
 
 /** A failure's message in `locale` (the page's language: `req.locale`). */
 export function failureMessage(failure: Failure, locale: Locale): string {
-  return say(locale, failureText(failure))
+  return translateMessage(locale, failureText(failure))
 }
 
 /** True when the client asked for JSON (islands send `Accept: application/json`). */

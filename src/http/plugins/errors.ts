@@ -5,12 +5,12 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { msg, type Message } from '../../domain/shared/index.js'
-import { DEFAULT_LOCALE } from '../../i18n/index.js'
+import { DEFAULT_LOCALE, translateMessage } from '../../i18n/index.js'
 import { ErrorPage } from '../../views/pages/error-page.js'
 import { sendPage, siteFor } from '../page.js'
 import { localeOf } from './locale.js'
 import { sendProblem } from '../problem.js'
-import { say, verbatim, type Text } from '../text.js'
+import { verbatim, type Text } from '../text.js'
 
 export interface ErrorLink {
   href: string
@@ -237,16 +237,16 @@ export function sendError(
     return sendProblem(req, reply, {
       status,
       code: codeFor(status),
-      detail: say(DEFAULT_LOCALE, message),
+      detail: translateMessage(DEFAULT_LOCALE, message),
       ...(field ? { field } : {}),
     })
   const locale = req.locale
   return sendPage(reply, status, ErrorPage, {
     site: siteFor(req),
     status,
-    title: say(locale, title),
-    message: say(locale, message),
-    links: links.map((link) => ({ href: link.href, label: say(locale, link.label) })),
+    title: translateMessage(locale, title),
+    message: translateMessage(locale, message),
+    links: links.map((link) => ({ href: link.href, label: translateMessage(locale, link.label) })),
   })
 }
 

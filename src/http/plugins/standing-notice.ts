@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
 import { isSilenced } from '../../domain/shared/index.js'
 import { findStanding, silenceMessage } from '../../domain/users/index.js'
 import { wantsJson } from '../failure.js'
-import { say } from '../text.js'
+import { translateMessage } from '../../i18n/index.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -22,7 +22,7 @@ export const standingNoticePlugin = fp(
       if (!isSilenced(req.viewer, Date.now()) || !req.viewer || wantsJson(req)) return
       const standing = await findStanding(req.db, req.viewer.id)
       if (standing !== undefined && standing.silencedUntil !== null)
-        req.silenceNotice = say(
+        req.silenceNotice = translateMessage(
           req.locale,
           silenceMessage(standing.silencedUntil, standing.silenceReason),
         )

@@ -28,7 +28,7 @@ import { DIALECTS } from '../../support/dialects.js'
 import { make } from '../../support/factories.js'
 import { useTestDb } from '../../support/test-db.js'
 import { failureMessage } from '../../../src/http/failure.js'
-import { say } from '../../../src/http/text.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 const PASSWORD = 'correct horse battery staple 42'
 
@@ -107,7 +107,7 @@ describe.each(DIALECTS)('%s: moderation kernel', (dialect) => {
     expect(silenced.ok && silenced.value.silencedUntil).toBeGreaterThan(Date.now())
     const viewer = await findSessionViewer(t.db, token)
     expect(viewer?.viewer.silencedUntil).toBeGreaterThan(Date.now())
-    expect(say('en', silenceMessage(86_400_000, 'Posting ads'))).toBe(
+    expect(translateMessage('en', silenceMessage(86_400_000, 'Posting ads'))).toBe(
       'Your account cannot post until 1970-01-02: Posting ads',
     )
     await suspendUser(t.db, { userId: id, days: 7, reason: 'Spam links', actorId: mod })

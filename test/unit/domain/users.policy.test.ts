@@ -10,11 +10,11 @@ import {
   usernameProblem,
 } from '../../../src/domain/users/users.policy.js'
 import type { Message } from '../../../src/domain/shared/index.js'
-import { say } from '../../../src/http/text.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 /** A problem as an English reader sees it. */
 const english = (problem: Message | null): string | null =>
-  problem === null ? null : say('en', problem)
+  problem === null ? null : translateMessage('en', problem)
 
 const TOO_SHORT = 'Use at least 3 characters.'
 const TOO_LONG = 'Use at most 30 characters.'

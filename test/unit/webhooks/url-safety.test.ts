@@ -1,7 +1,7 @@
 /** Where webhooks may go: only http(s) URLs without credentials, and only public addresses by default. */
 import { describe, expect, it } from 'vitest'
 import { isPublicAddress, webhookUrlProblem } from '../../../src/domain/webhooks/index.js'
-import { say } from '../../../src/http/text.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 
 describe('webhook URL safety', () => {
   it.each([
@@ -35,7 +35,7 @@ describe('webhook URL safety', () => {
     expect(webhookUrlProblem('https://hooks.example.com/quorum')).toBeNull()
     const problem = (url: string) => {
       const found = webhookUrlProblem(url)
-      return found === null ? null : say('en', found)
+      return found === null ? null : translateMessage('en', found)
     }
     expect(problem('ftp://hooks.example.com/')).toMatch(/Only http and https/)
     expect(problem('https://user:pw@hooks.example.com/')).toMatch(/no user name/)

@@ -32,10 +32,10 @@ import {
   isPageCursor,
   linkNext,
 } from './cursors.js'
-import { say } from '../../text.js'
 import { noSuchPerson, problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
 import { iso, threadSummaryJson } from './thread-json.js'
+import { translateMessage } from '../../../i18n/index.js'
 
 function tagJson(base: string, tag: TagSummary) {
   return {
@@ -247,7 +247,7 @@ export const apiReadRoutes: FastifyPluginAsync = async (app) => {
         total: results.total,
         totalIsLowerBound: results.totalIsLowerBound,
         // The API speaks English (docs/api.md).
-        notices: results.query.notices.map((notice) => say('en', notice)),
+        notices: results.query.notices.map((notice) => translateMessage('en', notice)),
       }
     },
   )

@@ -7,7 +7,7 @@ import { listAuditActions, listAuditEntries } from '../../../domain/audit-log/in
 import { AdminLogPage, type LogFilterValues } from '../../../views/pages/admin-log-page.js'
 import { sendPage, siteFor } from '../../page.js'
 import { refuseUnless } from '../../staff-gate.js'
-import { say } from '../../text.js'
+import { translateMessage } from '../../../i18n/index.js'
 
 const field = Type.Optional(Type.String({ maxLength: 200 }))
 const LogQuery = Type.Object(
@@ -63,7 +63,10 @@ export const adminLogRoutes: FastifyPluginAsync = async (app) => {
         form: {
           values,
           errors: Object.fromEntries(
-            Object.entries(errors).map(([field, problem]) => [field, say(req.locale, problem)]),
+            Object.entries(errors).map(([field, problem]) => [
+              field,
+              translateMessage(req.locale, problem),
+            ]),
           ),
         },
         olderHref: older,

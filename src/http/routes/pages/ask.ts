@@ -34,8 +34,7 @@ import {
   type UploadRefusal,
 } from '../../uploads.js'
 import { threadPath } from '../../../domain/format/index.js'
-import { translate } from '../../../i18n/index.js'
-import { say } from '../../text.js'
+import { translate, translateMessage } from '../../../i18n/index.js'
 
 const AskQuery = Type.Object({ tag: Type.Optional(Type.String({ maxLength: 100 })) })
 
@@ -185,7 +184,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
         return withError(
           429,
           {},
-          say(req.locale, {
+          translateMessage(req.locale, {
             message: msg('You have asked many questions this hour. Try again in {wait}.'),
             values: { wait: describeWait(refusal.retryAfterS) },
           }),
@@ -195,7 +194,7 @@ export const askRoutes: FastifyPluginAsync = async (app) => {
         return withError(
           503,
           {},
-          say(req.locale, {
+          translateMessage(req.locale, {
             message: msg(
               'The forum is receiving many attachments right now. Your question is below: post it again in {wait}.',
             ),

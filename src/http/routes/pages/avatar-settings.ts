@@ -32,8 +32,7 @@ import {
   receiveMultipartForm,
   type UploadLimits,
 } from '../../uploads.js'
-import { translate } from '../../../i18n/index.js'
-import { say } from '../../text.js'
+import { translate, translateMessage } from '../../../i18n/index.js'
 
 /** One file and the CSRF token. The file may be one byte over, so "too large" names the field. */
 const AVATAR_UPLOAD_LIMITS: UploadLimits = {
@@ -132,7 +131,7 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
             reply.header('retry-after', String(refusal.retryAfterS))
             return sendSettingsPage(req, reply, refusal.kind === 'busy' ? 503 : 429, {
               form: avatarError(
-                say(
+                translateMessage(
                   req.locale,
                   refusal.kind === 'busy'
                     ? {
@@ -172,7 +171,7 @@ export const avatarSettingsRoutes: FastifyPluginAsync = async (app) => {
         if (failure.code === 'rate_limited') {
           reply.header('retry-after', String(failure.retryAfterS))
           return sendSettingsPage(req, reply, 429, {
-            form: avatarError(say(req.locale, tooManyAvatars(failure.retryAfterS))),
+            form: avatarError(translateMessage(req.locale, tooManyAvatars(failure.retryAfterS))),
           })
         }
         const message =

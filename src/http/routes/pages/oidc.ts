@@ -32,7 +32,7 @@ import { CONTENT_SECURITY_POLICY } from '../../plugins/security-headers.js'
 import { ensureCsrfToken } from '../../plugins/session.js'
 import { formBody, NextField, safeNext } from '../../schemas/forms.js'
 import { msg } from '../../../domain/shared/index.js'
-import { say } from '../../text.js'
+import { translateMessage } from '../../../i18n/index.js'
 
 /** The providers as the sign-in page's buttons show them. */
 export function providerButtons(providers: readonly OidcProviderConfig[]): ProviderButton[] {
@@ -145,7 +145,8 @@ export const oidcRoutes: FastifyPluginAsync = async (app) => {
         ]
     reply.header('cache-control', 'no-store')
     // "the provider" when it is not known any more (PLACEHOLDER), in the page's language.
-    const name = provider === PLACEHOLDER ? say(req.locale, PLACEHOLDER.name) : provider.name
+    const name =
+      provider === PLACEHOLDER ? translateMessage(req.locale, PLACEHOLDER.name) : provider.name
     const named = (message: string) => ({ message, values: { provider: name } })
     return sendError(req, reply, status, named(title), named(message), links)
   }
