@@ -49,19 +49,3 @@ export function notificationMessage(n: Described): Message {
         : say(msg('{count} people boosted your post'))
   }
 }
-
-/**
- * What one notification says, in English (the JSON API's words). The messages above hold only plain
- * `{name}` placeholders, so filling them in needs no message formatter.
- */
-export function describeNotification(n: Described): string {
-  return english(notificationMessage(n))
-}
-
-function english({ message, values }: Message): string {
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values?.[name]
-    if (value === undefined) return whole
-    return typeof value === 'object' ? english(value) : String(value)
-  })
-}

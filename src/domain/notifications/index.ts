@@ -21,7 +21,7 @@ export {
 export { parseMentions } from './mentions.js'
 export { mentionSuggestLimiter, suggestMentions } from './mention-suggest.js'
 export * from './notifications.types.js'
-export { describeNotification, notificationMessage } from './describe.js'
+export { notificationMessage } from './describe.js'
 export {
   EMAIL_MODES,
   getEmailPrefs,

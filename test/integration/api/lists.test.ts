@@ -287,5 +287,10 @@ describe.each(DIALECTS)('%s: API lists', (dialect) => {
       .where('read_at', 'is', null)
       .execute()
     expect(left).toEqual([])
+    // What each says is English, whatever language the client's headers ask for (docs/api.md).
+    const listed = await call('GET', '/api/v1/notifications', { ...auth, 'accept-language': 'de' })
+    expect((listed.body as { items: { text: string }[] }).items.map((n) => n.text)).toContain(
+      'lists_mod replied to your question',
+    )
   })
 })

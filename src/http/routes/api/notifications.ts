@@ -7,7 +7,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import { slugify, threadPath } from '../../../domain/format/index.js'
 import {
   countUnread,
-  describeNotification,
+  notificationMessage,
   listNotifications,
   markAllNotificationsRead,
   markNotificationRead,
@@ -16,6 +16,7 @@ import { sendFailure } from '../../failure.js'
 import { Id, IdParams, Limit } from '../../schemas/api.js'
 import { problems } from './responses.js'
 import { refuseWithoutScope } from './scopes.js'
+import { translateMessage } from '../../../i18n/index.js'
 
 const NotificationSchema = Type.Object({
   id: Id,
@@ -72,7 +73,8 @@ export const apiNotificationRoutes: FastifyPluginAsync = async (app) => {
         items: items.map((n) => ({
           id: n.id,
           kind: n.kind,
-          text: describeNotification(n),
+          // The API speaks English (docs/api.md).
+          text: translateMessage('en', notificationMessage(n)),
           threadId: n.threadId,
           threadTitle: n.threadTitle,
           postId: n.postId,
