@@ -130,6 +130,33 @@ describe.each(DIALECTS)('%s: pages in German (lane pages-b)', (dialect) => {
     expect(text(notifications.body, '.empty-state')).toEqual([
       'Noch nichts. Antworten, Erwähnungen und Beiträge in dem, was Sie beobachten, erscheinen hier.',
     ])
+    // A notification's line, made from the domain's message and its values, in German too.
+    const { id } = await signedIn(app, t.db, 'sprach_melder')
+    const readerId = (
+      await t.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', 'sprach_leser')
+        .executeTakeFirstOrThrow()
+    ).id
+    const threadId = await make.thread(t.db, { author: 'sprach_leser' })
+    await t.db
+      .insertInto('notifications')
+      .values({
+        user_id: readerId,
+        kind: 'reply',
+        thread_id: threadId,
+        post_id: null,
+        actor_id: id,
+        dedupe_key: 'languages-pages-b',
+        created_at: Date.now(),
+        updated_at: Date.now(),
+      })
+      .execute()
+    const listed = await agent.get('/notifications', DE)
+    expect(text(listed.body, '.notification-list a')).toEqual([
+      'sprach_melder hat auf Ihre Frage geantwortet',
+    ])
     const tokens = await agent.get('/settings/tokens', DE)
     expect(tokens.statusCode).toBe(200)
     expect(text(tokens.body, '#tokens-heading')).toEqual(['API-Tokens'])
