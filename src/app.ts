@@ -20,6 +20,7 @@ import { readDbPlugin } from './http/plugins/read-db.js'
 import { errorsPlugin, frameworkErrors } from './http/plugins/errors.js'
 import { jobsPlugin, type JobsPluginOptions } from './http/plugins/jobs.js'
 import { pageCachePlugin, type PageCacheOptions } from './http/plugins/page-cache.js'
+import { turnsPlugin } from './http/plugins/turns.js'
 import { redisPlugin } from './http/plugins/redis.js'
 import { sharedRateLimitStore } from './redis/rate-limit-store.js'
 import { siteSettingsPlugin } from './http/plugins/site-settings.js'
@@ -167,6 +168,8 @@ export async function buildApp(
   await app.register(bellPlugin)
   await app.register(standingNoticePlugin)
   await app.register(pageCachePlugin, deps.pageCache ?? {})
+  // After the page cache: a cached page never waits for a turn (http/turns.ts).
+  await app.register(turnsPlugin)
   // After the page cache (which compresses its own pages) and before the routes it hooks into.
   await app.register(compressionPlugin)
   await app.register(viewsPlugin, { flushEveryMs: deps.viewsFlushMs ?? 5000 })
