@@ -117,6 +117,13 @@ export async function startQuorum(
     // Each bench writer registers from its own address (X-Forwarded-For), as people do.
     TRUST_PROXY: '1',
   })
+  // BENCH_SERVER_LOG=FILE keeps what the server printed (its warnings and errors, LOG_LEVEL=warn).
+  const log = process.env.BENCH_SERVER_LOG
+  if (log !== undefined && log !== '') {
+    const out = fs.createWriteStream(log, { flags: 'a' })
+    child.stdout?.pipe(out)
+    child.stderr?.pipe(out)
+  }
   await waitFor(child, (line) => line.includes('is serving'), 'quorum serve')
   return { process: child, url: `http://127.0.0.1:${port}`, stop: stopper(child) }
 }
