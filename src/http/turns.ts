@@ -13,6 +13,7 @@
  */
 export class Turns {
   private readonly waiting: (() => void)[] = []
+  private waitedCount = 0
   /** True from the moment a request starts until the check phase of that iteration has run. */
   private taken = false
   private readonly next = () => {
@@ -32,6 +33,11 @@ export class Turns {
     return this.waiting.length
   }
 
+  /** Requests that have waited for a turn since the process started. */
+  get waited(): number {
+    return this.waitedCount
+  }
+
   /**
    * Resolves when the caller may start: at once (undefined) when no request started in this iteration and
    * none waits, else in a later iteration, first come first served.
@@ -43,6 +49,7 @@ export class Turns {
       setImmediate(this.next)
       return undefined
     }
+    this.waitedCount++
     return new Promise<void>((resolve) => this.waiting.push(resolve))
   }
 }

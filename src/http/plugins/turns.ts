@@ -18,9 +18,11 @@ export const turnsPlugin = fp(
     const turns = new Turns()
     app.decorate('turns', turns)
     app.addHook('preValidation', (req, _reply, done) => {
-      // A page-cache hit is still being sent (its onSend hooks are asynchronous) when this hook runs.
+      // A page-cache hit has been answered by now; should its asynchronous onSend hooks still be running,
+      // it must not take a turn either.
       if (req.pageCacheState?.hit === true) return done()
-      if (req.routeOptions.config.operations === true || req.url.startsWith('/assets/')) return done()
+      if (req.routeOptions.config.operations === true || req.url.startsWith('/assets/'))
+        return done()
       const wait = turns.take()
       if (wait === undefined) return done()
       void wait.then(() => done())
