@@ -11,6 +11,7 @@
  * time (an error, not a wrong query).
  */
 import { createQueryId, type CompiledQuery, type Compilable, type DialectAdapter } from 'kysely'
+import { keepPrepared } from './prepared-statements.js'
 import type { Executor } from './schema.js'
 
 /** Lists longer than this are compiled on every call, not kept (one compiled query per length is kept). */
@@ -56,8 +57,10 @@ export function compiledOnce<A extends Arg[], R>(
         throw new Error(
           `compiledOnce: ${expected - used} argument value(s) did not become query parameters: ${query.sql}`,
         )
-      if (args.every((a) => !Array.isArray(a) || a.length <= MAX_KEPT_LIST_LENGTH))
+      if (args.every((a) => !Array.isArray(a) || a.length <= MAX_KEPT_LIST_LENGTH)) {
         compiled.set(shape, query)
+        keepPrepared(query.sql)
+      }
     }
     const parameters = query.parameters.map((p) => {
       if (!(p instanceof StandIn)) return p

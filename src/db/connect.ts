@@ -18,6 +18,7 @@ import type { DatabaseConfig, Dialect } from '../config.js'
 import { openChangeFeed, type ChangeFeed } from './change-feed.js'
 import { listenOnChannel, type ChannelListener } from './notify-channel.js'
 import type { Database, Db } from './schema.js'
+import { preparedName } from './prepared-statements.js'
 import { loadSqliteExtensions } from './sqlite-extensions.js'
 import { cachingStatements } from './statement-cache.js'
 
@@ -104,7 +105,10 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
   // http/plugins/errors.ts) and the pool drops the client when it is released.
   const ignore = () => {}
   pool.on('error', ignore)
-  pool.on('connect', (connection) => connection.on('error', ignore))
+  pool.on('connect', (connection) => {
+    connection.on('error', ignore)
+    sendingKeptQueriesByName(connection)
+  })
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log })
   return {
     db,
@@ -119,6 +123,20 @@ export function createDb(config: DatabaseConfig, options: DbOptions = {}): DbHan
       max: pool.options.max,
     }),
   }
+}
+
+/**
+ * Makes a pool client send the texts `compiledOnce` keeps as named prepared statements: PostgreSQL parses
+ * and plans each once per connection, then only binds and runs it (prepared-statements.ts). Kysely calls
+ * `query(text, values)`; every other call shape passes through as it came.
+ */
+function sendingKeptQueriesByName(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown
+  client.query = ((...args: unknown[]) => {
+    const [text, values] = args
+    const name = args.length === 2 && typeof text === 'string' ? preparedName(text) : undefined
+    return name === undefined ? query(...args) : query({ name, text, values })
+  }) as typeof client.query
 }
 
 /**

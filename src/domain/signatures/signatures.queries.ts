@@ -4,6 +4,7 @@
  * similar.queries.ts. Every function takes `db` or a transaction first (STYLE.md habit 6).
  */
 import { sql } from 'kysely'
+import { compiledOnce } from '../../db/compiled-query.js'
 import { insertMany, type ManyColumn } from '../../db/insert-many.js'
 import type { Executor } from '../../db/schema.js'
 import type { SignatureItem, SignatureKind } from './signatures.types.js'
@@ -163,16 +164,20 @@ export async function removeOrphanRows(db: Executor): Promise<void> {
   for (const table of [...DERIVED_TABLES, 'similar_threads'] as const) await dead(table).execute(db)
 }
 
+/** A thread's stored signatures in their order (every thread page reads them: compiled once). */
+const signaturesOf = compiledOnce((db: Executor, threadId: number) =>
+  db
+    .selectFrom('thread_signatures')
+    .select(['kind', 'key', 'label', 'detail', 'post_count as postCount'])
+    .where('thread_id', '=', threadId)
+    .orderBy('position'),
+)
+
 /** A thread's stored signatures, in the order they were written (display order). */
 export async function listThreadSignatures(
   db: Executor,
   threadId: number,
 ): Promise<StoredSignature[]> {
-  const rows = await db
-    .selectFrom('thread_signatures')
-    .select(['kind', 'key', 'label', 'detail', 'post_count as postCount'])
-    .where('thread_id', '=', threadId)
-    .orderBy('position')
-    .execute()
+  const rows = await signaturesOf(db, threadId)
   return rows.map((r) => ({ ...r, kind: r.kind as SignatureKind }))
 }

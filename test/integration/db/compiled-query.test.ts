@@ -2,6 +2,7 @@
  * compiledOnce (src/db/compiled-query.ts): a query compiled once runs with each call's values, on both
  * databases, and a build that uses an argument outside the query's values is refused.
  */
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { compiledOnce } from '../../../src/db/compiled-query.js'
 import type { Executor } from '../../../src/db/schema.js'
@@ -55,5 +56,30 @@ describe.each(DIALECTS)('%s: queries compiled once', (dialect) => {
         .$if(id > 0, (q) => q.where('id', '>', 0)),
     )
     await expect(wrong(t.db, 1)).rejects.toThrow(/did not become query parameters/)
+  })
+})
+
+describe('postgres: kept queries run as named prepared statements', () => {
+  const t = useTestDb('postgres')
+
+  it('prepares a kept query once per connection and sends other queries unnamed', async () => {
+    const id = await make.thread(t.db, { title: 'Prepared once' })
+    // One transaction holds one connection, so the session's prepared statements are the ones it made.
+    const prepared = await t.db.transaction().execute(async (trx) => {
+      expect(await titleOf(trx, id)).toEqual([{ id, title: 'Prepared once' }])
+      expect(await titleOf(trx, id)).toEqual([{ id, title: 'Prepared once' }])
+      await trx.selectFrom('threads').select('id').where('title', '=', 'ad hoc').execute()
+      const { rows } = await sql<{ name: string; statement: string }>`
+        select name, statement from pg_prepared_statements`.execute(trx)
+      return rows
+    })
+    const kept = prepared.filter((r) => r.statement.includes('select "id", "title" from "threads"'))
+    expect(kept).toHaveLength(1)
+    expect(kept[0]?.name).toMatch(/^quorum_\d+$/)
+    expect(
+      prepared.some(
+        (r) => r.statement.includes("'ad hoc'") || r.statement.includes('"title" = $1'),
+      ),
+    ).toBe(false)
   })
 })
