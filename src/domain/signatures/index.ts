@@ -16,10 +16,12 @@ export {
 export { findSimilarThreads, findSimilarToDraft } from './similar.js'
 export {
   getStoredSimilar,
+  markNeighboursDue,
   rankChangedThreads,
   rankDueThreads,
   refreshDueRankings,
   scheduleSimilarRefresh,
+  SIMILAR_MARK_JOB,
   SIMILAR_REFRESH_JOB,
 } from './rankings.js'
 export { FreshTermCounts, MAX_POSTINGS } from './term-postings.queries.js'

@@ -82,12 +82,14 @@ export async function replaceRankings(
 ): Promise<void> {
   for (let i = 0; i < threadIds.length; i += CHUNK) {
     const ids = threadIds.slice(i, i + CHUNK)
-    await db.deleteFrom('similar_threads').where('thread_id', 'in', ids).execute()
+    // The vector rows first, as a text write locks them (its thread's, before its ranking): two
+    // transactions that take the same rows in the same order cannot wait for each other.
     await db
       .updateTable('similarity_vectors')
       .set({ ranked_at: now })
       .where('thread_id', 'in', ids)
       .execute()
+    await db.deleteFrom('similar_threads').where('thread_id', 'in', ids).execute()
   }
   await insertMany(
     db,

@@ -5,10 +5,13 @@
  * reads it with one query, joined to the live thread rows (titles, counts, deletion and hiding are never
  * stale; only membership is stored).
  *
- * - A write that changes a thread's text ranks it in its transaction (refreshThreadsText) and marks due
- *   the rankings its change may move: the threads its new list holds and those whose list holds it. A
- *   deleted thread's ranking goes, and the lists holding it are marked due.
- * - The `similar.refresh` job, queued by such a write for the end of the minute (one job a minute, by its
+ * - A write that changes a thread's text ranks it in its transaction (refreshThreadsText) and queues the
+ *   `similar.mark` job with the rankings its change may move: the threads its new list holds and those
+ *   whose list holds it. A deleted thread's ranking goes, and the lists holding it go in the job. The job
+ *   marks them due outside the write's transaction: marking them inside it locked other threads' rows
+ *   after the write had locked its own, so two replies to neighbouring threads on PostgreSQL each waited
+ *   for the other ("deadlock detected", 13 of 54 writes answered 500 in the bench's write mix).
+ * - The `similar.refresh` job, queued by the mark job for the end of the minute (one job a minute, by its
  *   key), ranks the due ones, then a few of the oldest (older than MAX_AGE_MS: a ranking also drifts as
  *   the forum grows). It never runs in a request.
  * - A thread without a stored ranking (written before the table, until `quorum signatures rank` or the
@@ -18,6 +21,7 @@
  */
 import type { Db, Executor } from '../../db/schema.js'
 import { enqueueJob } from '../jobs/index.js'
+import { randomId } from '../shared/index.js'
 import {
   countDueRankings,
   deleteRankings,
@@ -32,8 +36,10 @@ import {
 import { rankSimilarTo, SIMILAR_LIMIT } from './similar.js'
 import type { RankedSimilar, SimilarThread } from './signatures.types.js'
 
-/** The job that ranks due rankings (queued by writes, at most one a minute). */
+/** The job that ranks due rankings (queued by the mark job, at most one a minute). */
 export const SIMILAR_REFRESH_JOB = 'similar.refresh'
+/** The job that marks due the rankings a text write may have moved (one per write that moved any). */
+export const SIMILAR_MARK_JOB = 'similar.mark'
 /** A ranking older than this is ranked again by the job, a few per run. */
 const MAX_AGE_MS = 7 * 86_400_000
 /** Due rankings one job run ranks, at most; when more are left it queues the next run. */
@@ -63,8 +69,8 @@ export function getStoredSimilar(
 
 /**
  * After the text of `threadIds` changed (in the write's transaction, after their signatures and term
- * vectors): ranks the live ones (`liveIds`), removes the others' rankings, and marks due the rankings of
- * the threads this may move, queueing the job that ranks them.
+ * vectors): ranks the live ones (`liveIds`), removes the others' rankings, and queues the job that marks
+ * due the rankings of the threads this may move. The transaction writes only the rows of `threadIds`.
  * @example await rankChangedThreads(trx, [threadId], [threadId])
  */
 export async function rankChangedThreads(
@@ -82,9 +88,38 @@ export async function rankChangedThreads(
   const changed = new Set(threadIds)
   const neighbours = new Set(await listRankingsHolding(db, threadIds))
   for (const ranked of rankings.values()) for (const r of ranked) neighbours.add(r.id)
-  const due = [...neighbours].filter((id) => !changed.has(id))
+  const due = [...neighbours].filter((id) => !changed.has(id)).sort((a, b) => a - b)
   if (due.length === 0) return
-  await markRankingsDue(db, due)
+  // A key of its own: no other write's job row can make this insert wait.
+  await enqueueJob(
+    db,
+    {
+      kind: SIMILAR_MARK_JOB,
+      key: `${SIMILAR_MARK_JOB}:${randomId(9)}`,
+      payload: { threadIds: due },
+    },
+    now,
+  )
+}
+
+/**
+ * The mark job's run: marks due the rankings a write listed (in id order, a statement per 500, each its
+ * own transaction, so it never holds one row while it waits for another) and queues the refresh job for
+ * the end of the minute.
+ * @example await markNeighboursDue(db, { threadIds: [3, 8] })
+ */
+export async function markNeighboursDue(
+  db: Executor,
+  payload: unknown,
+  now = Date.now(),
+): Promise<void> {
+  const ids = (payload as { threadIds?: unknown } | null)?.threadIds
+  if (!Array.isArray(ids)) throw new Error('similar.mark: the payload lists no threadIds')
+  const threadIds = ids.filter((id): id is number => Number.isSafeInteger(id))
+  await markRankingsDue(
+    db,
+    threadIds.sort((a, b) => a - b),
+  )
   await scheduleSimilarRefresh(db, now)
 }
 

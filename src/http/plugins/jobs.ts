@@ -24,7 +24,12 @@ import {
 import { WEBHOOK_DELIVER_JOB, deliverWebhook, fanOutWebhooks } from '../../domain/webhooks/index.js'
 import { expirePin, PIN_EXPIRY_JOB, type PinExpiry } from '../../domain/staff-actions/index.js'
 import { TRUST_REVIEW_JOB, trustReviewJobHandler } from '../../domain/trust/index.js'
-import { refreshDueRankings, SIMILAR_REFRESH_JOB } from '../../domain/signatures/index.js'
+import {
+  markNeighboursDue,
+  refreshDueRankings,
+  SIMILAR_MARK_JOB,
+  SIMILAR_REFRESH_JOB,
+} from '../../domain/signatures/index.js'
 import { mailJobHandler } from '../../mail/mail-job.js'
 import { createMailer, type Mailer } from '../../mail/mailer.js'
 
@@ -97,6 +102,7 @@ export const jobsPlugin = fp<JobsPluginOptions>(
         },
       ],
       [NOTIFY_DIGEST_JOB, () => queueTagDigests(app.db, clock())],
+      [SIMILAR_MARK_JOB, (job) => markNeighboursDue(app.db, job.payload, clock())],
       [SIMILAR_REFRESH_JOB, () => refreshDueRankings(app.db, clock()).then(() => {})],
       [
         PIN_EXPIRY_JOB,
