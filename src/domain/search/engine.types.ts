@@ -2,6 +2,7 @@
  * The contract both search engines implement (FTS5 on SQLite, tsvector on PostgreSQL) and the filter-only
  * matcher too. Types only: the engines and engine.ts import this file, never each other.
  */
+import type { RawBuilder } from 'kysely'
 import type { Executor } from '../../db/schema.js'
 import type { SearchDocument } from './document.js'
 import type { SignatureFilter } from '../signatures/index.js'
@@ -48,10 +49,12 @@ export interface SnippetTexts {
 /** Finds matching threads: implemented by both engines, and by plain SQL for queries with only filters. */
 export interface Matcher {
   /**
-   * The newest `cap` matching threads (ids grow with time), newest first, with their sort keys: one pass in the
-   * order both engines read cheaply, scoring only what it returns. The caller counts, orders and pages them.
+   * The statement that reads the newest `cap` matching threads (ids grow with time), newest first, with
+   * their sort keys (the columns of {@link Candidate}): one pass in the order both engines read cheaply,
+   * scoring only what it returns. The caller's statement counts, orders and pages them
+   * (ranked-page.queries.ts). Null when nothing can match, known before the statement.
    */
-  candidates(db: Executor, plan: MatchPlan, cap: number): Promise<Candidate[]>
+  candidatesSql(db: Executor, plan: MatchPlan, cap: number): Promise<RawBuilder<Candidate> | null>
 }
 
 export interface SearchEngine extends Matcher {

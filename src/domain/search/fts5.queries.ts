@@ -63,18 +63,17 @@ export const fts5Engine: SearchEngine = {
     )
   },
 
-  async candidates(db, plan, cap) {
+  async candidatesSql(db, plan, cap) {
     // FTS5 walks its doclists newest first and stops at the cap; the score runs only on the rows returned.
     const { expression, phrases } = fts5Match(plan.terms, plan.mode)
     const score =
       plan.sort === 'relevance' ? relevance(await scoreSql(db, phrases)) : sql<number>`0`
-    const { rows } = await sql<Candidate>`
+    return sql<Candidate>`
       select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
         t.boost_count as "boostCount"
       from search_fts join threads t on t.id = search_fts.rowid
       where search_fts match ${expression} and ${filterSql(plan.filters)}
-      order by search_fts.rowid desc limit ${cap}`.execute(db)
-    return rows
+      order by search_fts.rowid desc limit ${cap}`
   },
 
   async texts(db, threadIds): Promise<Map<number, SnippetTexts>> {

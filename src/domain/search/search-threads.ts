@@ -1,20 +1,15 @@
 /**
- * searchThreads: parse the query, resolve its filters, fetch the newest RANK_WINDOW matches with their scores
- * (every term first, any term when that finds nothing), order and page them, then load the page's rows and cut
- * highlighted snippets.
+ * searchThreads: parse the query, resolve its filters, take the newest RANK_WINDOW matches with their scores
+ * (every term first, any term when that finds nothing) and have the database order, count and page them in
+ * the same statement, then load the page's rows and cut highlighted snippets.
  */
 import type { Dialect } from '../../config.js'
 import type { Executor } from '../../db/schema.js'
 import { msg } from '../shared/index.js'
 import { threadListItems } from '../thread-lists/index.js'
-import {
-  engineFor,
-  type Candidate,
-  type Matcher,
-  type MatchPlan,
-  type SnippetTexts,
-} from './engine.js'
+import { engineFor, type Matcher, type MatchPlan, type SnippetTexts } from './engine.js'
 import { parseSearchQuery } from './parse-query.js'
+import { rankedPage } from './ranked-page.queries.js'
 import { filterMatcher, findTagIds, findUserId, type SearchFilters } from './search.queries.js'
 import {
   DEFAULT_PAGE_SIZE,
@@ -24,7 +19,6 @@ import {
   type SearchHit,
   type SearchRequest,
   type SearchResults,
-  type SearchSort,
 } from './search.types.js'
 import { highlighterFor, highlightText, makeSnippet, type Highlighter } from './snippet.js'
 
@@ -61,35 +55,30 @@ export async function searchThreads(
   const matcher: Matcher = query.terms.length === 0 ? filterMatcher : engine
   const plan: MatchPlan = { terms: query.terms, mode: 'all', filters, sort: query.sort }
   const window = request.rankWindow ?? RANK_WINDOW
-  let found = await matcher.candidates(db, plan, window + 1)
-  let relaxed = false
-  if (found.length === 0 && query.terms.length > 1) {
-    plan.mode = 'any'
-    found = await matcher.candidates(db, plan, window + 1)
-    relaxed = found.length > 0
+  // Each sort orders by its key; recency breaks ties, then the id (ranked-page.queries.ts).
+  const rank = async () => {
+    const candidates = await matcher.candidatesSql(db, plan, window + 1)
+    if (candidates === null) return { ids: [], found: 0 }
+    return rankedPage(db, candidates, query.sort, window, (page - 1) * pageSize, pageSize)
   }
-  if (found.length === 0) return { ...empty, relaxed }
-  const ranked = found.slice(0, window).sort(ORDER[query.sort])
-  const ids = ranked.slice((page - 1) * pageSize, page * pageSize).map((c) => c.id)
-  const total = Math.min(found.length, MAX_COUNTED, window)
+  let { ids, found } = await rank()
+  let relaxed = false
+  if (found === 0 && query.terms.length > 1) {
+    plan.mode = 'any'
+    ;({ ids, found } = await rank())
+    relaxed = found > 0
+  }
+  if (found === 0) return { ...empty, relaxed }
+  const total = Math.min(found, MAX_COUNTED, window)
   return {
     query,
     hits: await loadHits(db, engine.texts.bind(engine), ids, query),
     total,
-    totalIsLowerBound: found.length > total,
+    totalIsLowerBound: found > total,
     paging: { page, pageCount: Math.max(1, Math.ceil(total / pageSize)), total, pageSize },
     relaxed,
-    windowed: found.length > window,
+    windowed: found > window,
   }
-}
-
-/** Each sort as a comparator; recency breaks ties, then the id. */
-const ORDER: Record<SearchSort, (a: Candidate, b: Candidate) => number> = {
-  relevance: (a, b) => b.score - a.score || b.lastActivityAt - a.lastActivityAt || b.id - a.id,
-  newest: (a, b) => b.createdAt - a.createdAt || b.id - a.id,
-  activity: (a, b) => b.lastActivityAt - a.lastActivityAt || b.id - a.id,
-  boosts: (a, b) =>
-    b.boostCount - a.boostCount || b.lastActivityAt - a.lastActivityAt || b.id - a.id,
 }
 
 function hasOperators(q: ParsedQuery): boolean {

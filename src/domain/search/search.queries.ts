@@ -63,11 +63,10 @@ export function filterSql(f: SearchFilters): RawBuilder<SqlBool> {
 
 /** Matching for queries with only filters (`tag:kernel is:unsolved`): plain SQL over threads. */
 export const filterMatcher: Matcher = {
-  async candidates(db, plan, cap) {
-    const { rows } = await sql<Candidate>`
+  candidatesSql(_db, plan, cap) {
+    return Promise.resolve(sql<Candidate>`
       select t.id, 0 as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
         t.boost_count as "boostCount"
-      from threads t where ${filterSql(plan.filters)} order by t.id desc limit ${cap}`.execute(db)
-    return rows
+      from threads t where ${filterSql(plan.filters)} order by t.id desc limit ${cap}`)
   },
 }

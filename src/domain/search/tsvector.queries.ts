@@ -75,26 +75,25 @@ export const tsvectorEngine: SearchEngine = {
     await sql`analyze search_documents`.execute(db)
   },
 
-  async candidates(db, plan, cap) {
+  async candidatesSql(db, plan, cap) {
     // The newest `cap` matches with their vectors: where the planner is left to choose, its query runs
     // inside this one and each vector is read once; otherwise the ids the passes found.
     let matches: RawBuilder<unknown>
     if (leftToPlanner(plan)) matches = plannerMatches(plan, cap)
     else {
       const ids = await newestMatches(db, plan, cap)
-      if (ids.length === 0) return []
+      if (ids.length === 0) return null
       matches = sql`select d.thread_id, d.search_vector from search_documents d
         where d.thread_id in (${sql.join(ids)})`
     }
     // Ranking reads each candidate's whole tsvector, so it runs only on these newest matches.
     const score = plan.sort === 'relevance' ? SCORE : sql<number>`0`
-    const { rows } = await sql<Candidate>`
+    return sql<Candidate>`
       select t.id, ${score} as score, t.created_at as "createdAt", t.last_activity_at as "lastActivityAt",
         t.boost_count as "boostCount"
       from (${matches}) as m join threads t on t.id = m.thread_id
         cross join (select ${tsquery(plan.terms, plan.mode)} as q) as query
-      order by m.thread_id desc`.execute(db)
-    return rows.map((r) => ({ ...r, score: Number(r.score) }))
+      order by m.thread_id desc`
   },
 
   async texts(db, threadIds): Promise<Map<number, SnippetTexts>> {
