@@ -7,7 +7,7 @@ import type { SearchEngine } from './engine.types.js'
 import { fts5Engine } from './fts5.queries.js'
 import { tsvectorEngine } from './tsvector.queries.js'
 
-export type { Candidate, Matcher, MatchPlan, SearchEngine, SnippetTexts } from './engine.types.js'
+export type { Matcher, MatchPlan, SearchEngine, SnippetTexts } from './engine.types.js'
 
 export function engineFor(dialect: Dialect): SearchEngine {
   return dialect === 'postgres' ? tsvectorEngine : fts5Engine
