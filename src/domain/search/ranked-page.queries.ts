@@ -38,8 +38,9 @@ export async function rankedPage(
     select 0 as pos, count(*) as id from m
     union all
     select pos, id from r where pos > ${offset} and pos <= ${offset + limit}`.execute(db)
-  const sorted = rows.map((r) => ({ pos: Number(r.pos), id: Number(r.id) }))
-  sorted.sort((a, b) => a.pos - b.pos)
-  const [count, ...page] = sorted
-  return { ids: page.map((r) => r.id), found: count?.pos === 0 ? count.id : 0 }
+  // The count's row (position 0) is always there: an aggregate without GROUP BY gives one row.
+  const byPos = rows
+    .map((r) => ({ pos: Number(r.pos), id: Number(r.id) }))
+    .sort((a, b) => a.pos - b.pos)
+  return { ids: byPos.slice(1).map((r) => r.id), found: byPos[0]?.id ?? 0 }
 }

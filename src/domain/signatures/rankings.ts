@@ -88,7 +88,7 @@ export async function rankChangedThreads(
   const changed = new Set(threadIds)
   const neighbours = new Set(await listRankingsHolding(db, threadIds))
   for (const ranked of rankings.values()) for (const r of ranked) neighbours.add(r.id)
-  const due = [...neighbours].filter((id) => !changed.has(id)).sort((a, b) => a - b)
+  const due = [...neighbours].filter((id) => !changed.has(id))
   if (due.length === 0) return
   // A key of its own: no other write's job row can make this insert wait.
   await enqueueJob(
