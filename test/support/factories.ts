@@ -81,3 +81,14 @@ export const make = {
     })
   },
 }
+
+/** The id of a thread's question post (what a test edits, hides or deletes to change the thread). */
+export async function questionOf(db: Db, threadId: number): Promise<number> {
+  const row = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('thread_id', '=', threadId)
+    .where('kind', '=', 'question')
+    .executeTakeFirstOrThrow()
+  return row.id
+}

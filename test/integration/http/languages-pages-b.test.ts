@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Agent, signedIn } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
-import { make } from '../../support/factories.js'
+import { make, questionOf } from '../../support/factories.js'
 import { parseHtml } from '../../support/html.js'
 import { useTestDb } from '../../support/test-db.js'
 
@@ -30,14 +30,7 @@ describe.each(DIALECTS)('%s: pages in German (lane pages-b)', (dialect) => {
       title: 'Kext panics on load after the update',
       body: 'The kext panics in vnode_put when the volume unmounts.',
     })
-    questionId = (
-      await t.db
-        .selectFrom('posts')
-        .select('id')
-        .where('thread_id', '=', threadId)
-        .where('kind', '=', 'question')
-        .executeTakeFirstOrThrow()
-    ).id
+    questionId = await questionOf(t.db, threadId)
     await writer.get(`/posts/${questionId}/edit`)
     const edited = await writer.post(`/posts/${questionId}/edit`, {
       title: 'Kext panics on load after the 26.1 update',

@@ -16,7 +16,7 @@ import {
 import { signedIn, type Agent } from '../../support/agent.js'
 import { buildTestApp } from '../../support/build-test-app.js'
 import { DIALECTS } from '../../support/dialects.js'
-import { make } from '../../support/factories.js'
+import { make, questionOf } from '../../support/factories.js'
 import { parseHtml } from '../../support/html.js'
 import { useTestDb } from '../../support/test-db.js'
 
@@ -54,15 +54,6 @@ describe.each(DIALECTS)('%s: stored similar threads', (dialect) => {
         .where('thread_id', '=', id)
         .executeTakeFirstOrThrow()
     ).ranked_at
-  const questionOf = async (threadId: number) =>
-    (
-      await t.db
-        .selectFrom('posts')
-        .select('id')
-        .where('thread_id', '=', threadId)
-        .where('kind', '=', 'question')
-        .executeTakeFirstOrThrow()
-    ).id
   /** The similar threads a thread page shows, as [id, title] from the links. */
   const panel = async (threadId: number) => {
     app.pageCache.clear()
@@ -132,7 +123,7 @@ describe.each(DIALECTS)('%s: stored similar threads', (dialect) => {
 
   it('an edit re-ranks the thread in its write and its old neighbours after the job', async () => {
     const moved = vnode[3] ?? 0
-    const question = await questionOf(moved)
+    const question = await questionOf(t.db, moved)
     // Marks share the refresh of their minute, which runs once the minute is over. The test runs within
     // a minute or two, so the refresh that ran above goes first, or this one would find its key taken.
     await t.db.deleteFrom('jobs').where('kind', '=', 'similar.refresh').execute()
@@ -192,11 +183,11 @@ describe.each(DIALECTS)('%s: stored similar threads', (dialect) => {
       expect.arrayContaining([hidden, deleted]),
     )
     expect(
-      (await moderator.post(`/posts/${await questionOf(hidden)}/hide`, { reason: 'spam' }))
+      (await moderator.post(`/posts/${await questionOf(t.db, hidden)}/hide`, { reason: 'spam' }))
         .statusCode,
     ).toBe(303)
     expect(
-      (await moderator.post(`/posts/${await questionOf(deleted)}/delete`, {})).statusCode,
+      (await moderator.post(`/posts/${await questionOf(t.db, deleted)}/delete`, {})).statusCode,
     ).toBe(303)
     const shown = (await panel(reader)).map(([id]) => id)
     expect(shown).not.toContain(hidden)
