@@ -16,6 +16,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // expect.poll waits for a page or a mailbox to change. Vitest's default gives up after one second,
+    // which a busy machine misses (a reply posted in Chromium took longer under the full run): waiting
+    // is bounded by this instead, and a poll that can never pass still fails.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // One test file per core. Vitest's default leaves a core free (one file at a time on a two-core
     // machine), but most files wait on PostgreSQL, Chromium or sockets, not on the CPU.

@@ -196,7 +196,7 @@ describe.each(DIALECTS)('%s: the composer', (dialect) => {
     await offer.getByRole('button', { name: 'Fence it as a code block' }).click()
     // A draft of the reply, saved, is there on another device.
     await expect
-      .poll(() => page.locator('#reply .draft-status').textContent(), { timeout: 15_000 })
+      .poll(() => page.locator('#reply .draft-status').textContent())
       .toMatch(/^Draft saved at/)
     const other = await memberPage()
     await other.goto(server.known.open.path)

@@ -145,7 +145,7 @@ describe.each(DIALECTS)('%s: notifications reach the asker', (dialect) => {
           m.subject?.startsWith('New on Quorum') &&
           [m.to ?? []].flat().some((to) => to.text.includes('notify_asker')),
       )
-    await expect.poll(toAsker, { timeout: 10_000 }).toBeDefined()
+    await expect.poll(toAsker).toBeDefined()
     const mail = toAsker()
     expect(mail?.subject).toBe(`New on Quorum: ${TITLE}`)
     const link = /http:\/\/quorum\.test(\/unsubscribe\?u=\d+&t=[\w-]+)/.exec(mail?.text ?? '')?.[1]
