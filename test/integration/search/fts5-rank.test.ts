@@ -26,7 +26,6 @@ import {
 import { parseSearchQuery } from '../../../src/domain/search/parse-query.js'
 import { CORPUS, QUERIES } from '../../fixtures/search-corpus/index.js'
 import { PROJECT_ROOT } from '../../../src/paths.js'
-import { ensureBuilt } from '../../../scripts/ensure-built.mjs'
 import { useTestDb } from '../../support/test-db.js'
 
 const BM25 = sql.raw(`bm25(search_fts, ${WEIGHTS})`)
@@ -154,9 +153,8 @@ describe.runIf(fs.existsSync(path.join(NATIVE_DIR, 'quorum_rank')))(
   'quorum_rank in the build',
   () => {
     // The server runs from dist/src/ (npm start), the tests from src/: both must find dist/native/.
-    // The build is brought up to date with src/ first (a no-op after npm install), as npm start does.
-    it('is loaded by the built modules, as npm start runs them', { timeout: 180_000 }, () => {
-      ensureBuilt()
+    // The global setup brought the build up to date with src/ (test/support/global-setup.ts).
+    it('is loaded by the built modules, as npm start runs them', () => {
       const probe = [
         "import { createDb } from './dist/src/db/connect.js'",
         "import { hasSqliteExtension } from './dist/src/db/sqlite-extensions.js'",
