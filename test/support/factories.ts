@@ -13,8 +13,17 @@ import {
 import { ensureTag } from '../../src/domain/tags/index.js'
 import { insertPasskey } from '../../src/domain/two-factor/two-factor.queries.js'
 
+/**
+ * Numbers the rows a test file makes: thread n is n hours old, so the first thread made is the newest.
+ * Starts again at 0 for every test file (test/support/per-file.ts).
+ */
 let counter = 0
 const HOUR = 3_600_000
+
+/** Numbers the next test file's rows from 1 again. */
+export function resetFactories(): void {
+  counter = 0
+}
 
 export interface ThreadSpec extends Partial<Omit<ImportThread, 'replies'>> {
   /** Number of plain replies, or full reply specs. */

@@ -5,6 +5,7 @@
  * `signInAtProvider` posts it without one, following the provider's redirects with a cookie jar of its
  * own until they reach the client's redirect URI. Consent is granted by itself (`loadExistingGrant`).
  */
+import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { exportJWK, generateKeyPair } from 'jose'
@@ -42,7 +43,9 @@ export async function startTestProvider(
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const known = new Map(accounts.map((a) => [a.sub, a]))
   const clientId = 'quorum-test'
-  const clientSecret = 'a-client-secret-for-tests-only'
+  // Quorum keeps a provider's discovery per issuer, client and secret for its process; test files share
+  // a process and a later provider may get an earlier one's port, so each provider has a secret of its own.
+  const clientSecret = randomBytes(18).toString('base64url')
 
   const { privateKey } = await generateKeyPair('RS256', { extractable: true })
   const configuration: Configuration = {

@@ -99,10 +99,24 @@ interface Window {
   resetAt: number
 }
 
+/** Every limiter made in this process, for {@link forgetEveryAttempt}. */
+const limiters = new Set<AttemptLimiter>()
+
+/**
+ * Empties the counters of every limiter in this process, held keys included. For a process that starts
+ * over with another forum, whose ids and addresses mean other people: the test runner, which runs many
+ * test files (each with a fresh database) in one process.
+ */
+export function forgetEveryAttempt(): void {
+  for (const limiter of limiters) limiter.forgetAll()
+}
+
 export class AttemptLimiter {
   private readonly windows = new Map<string, Window>()
 
-  constructor(private readonly options: AttemptLimiterOptions) {}
+  constructor(private readonly options: AttemptLimiterOptions) {
+    limiters.add(this)
+  }
 
   get name(): string | undefined {
     return this.options.name
@@ -152,6 +166,11 @@ export class AttemptLimiter {
 
   reset(key: string): void {
     this.windows.delete(key)
+  }
+
+  /** Forgets every key's counter. */
+  forgetAll(): void {
+    this.windows.clear()
   }
 
   private sweep(now: number): void {

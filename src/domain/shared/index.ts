@@ -5,6 +5,7 @@
 export {
   AttemptLimiter,
   describeWait,
+  forgetEveryAttempt,
   refundAttempt,
   resetAttempts,
   shareAttemptCounts,
