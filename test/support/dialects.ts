@@ -5,7 +5,7 @@ import { CONFIGURED_POSTGRES_URL, parseDialects } from './test-env.js'
 export const DIALECTS = parseDialects(process.env.DIALECTS)
 
 /**
- * The PostgreSQL server tests use; each test file gets its own schema in it. The global setup picks it:
+ * The PostgreSQL server tests use; each test file gets a database of its own on it (test-db.ts). The global setup picks it:
  * TEST_POSTGRES_URL when that answers, otherwise an embedded PostgreSQL started for the run.
  */
 export const TEST_POSTGRES_URL = inject('testPostgresUrl') ?? CONFIGURED_POSTGRES_URL

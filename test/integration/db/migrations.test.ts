@@ -47,6 +47,14 @@ describe.each(DIALECTS)('%s: migrations', (dialect) => {
     }
     expect(await migrateToLatest(opened.handle.db)).toEqual(names)
     expect(await schemaOf(opened.handle)).toEqual(full)
+    if (dialect === 'postgres') {
+      // migrateToLatest vacuumed the table 2026-12-04-1900 rewrites once it had committed (`vacuumAfter`).
+      // Here, not on a copy of the test template: a copied database starts with no statistics.
+      const { rows: stats } = await sql<{ vacuums: string }>`
+          select vacuum_count as vacuums from pg_stat_user_tables
+          where relid = 'search_documents'::regclass`.execute(opened.handle.db)
+      expect(Number(stats[0]?.vacuums)).toBeGreaterThan(0)
+    }
   })
 })
 
@@ -137,10 +145,5 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: the migrated schema', (
       t.db,
     )
     expect(rows).toEqual([{ storage: 'm', clustered: true }])
-    // migrateToLatest vacuumed the rewritten table once the migration had committed (`vacuumAfter`).
-    const { rows: stats } = await sql<{ vacuums: string }>`
-        select vacuum_count as vacuums from pg_stat_user_tables
-        where relid = 'search_documents'::regclass`.execute(t.db)
-    expect(Number(stats[0]?.vacuums)).toBeGreaterThan(0)
   })
 })
