@@ -158,18 +158,24 @@ describe.runIf(DIALECTS.includes('postgres'))('postgres: a database restart unde
     // A cached page is still served while the database is away (the writers pause, so it stays cached).
     paused = true
     while (writesInFlight > 0) await new Promise((r) => setTimeout(r, 10))
-    // The last writes' change notices may still be on their way (they arrive after the commit): ask
-    // until the page is cached and no notice comes in between.
-    let cache = 'miss'
-    for (let i = 0; i < 50 && cache !== 'hit'; i++) {
-      await request(`${server.url}/tags/kernel`)
-      cache = (await request(`${server.url}/tags/kernel`)).cache ?? 'miss'
+    // The writers' jobs (search index, similar threads) may still commit and send a change notice after
+    // the page was cached, and a reader's request that meets the notice drops the entry. Once the cluster
+    // is down no notice can come, so the entry seen then is the one served: an outage that caught a
+    // notice just before is tried again, and one that never serves the cached page fails every time.
+    const servedWhileAway: Answer[] = []
+    for (let attempt = 0; attempt < 3 && servedWhileAway.at(-1)?.cache !== 'hit'; attempt++) {
+      let cache = 'miss'
+      for (let i = 0; i < 50 && cache !== 'hit'; i++) {
+        await request(`${server.url}/tags/kernel`)
+        cache = (await request(`${server.url}/tags/kernel`)).cache ?? 'miss'
+      }
+      expect(cache).toBe('hit')
+      await cluster.stop('fast')
+      servedWhileAway.push(await request(`${server.url}/tags/kernel`))
+      await cluster.start()
+      expect(await recovered()).toBe(true)
     }
-    expect(cache).toBe('hit')
-    await cluster.stop('fast')
-    expect(await request(`${server.url}/tags/kernel`)).toMatchObject({ status: 200, cache: 'hit' })
-    await cluster.start()
-    expect(await recovered()).toBe(true)
+    expect(servedWhileAway.at(-1)).toMatchObject({ status: 200, cache: 'hit' })
     paused = false
     await settle()
 
