@@ -3,13 +3,17 @@
  * kept current upstream, MIT), so the sessions page names a device the way its owner would.
  */
 import Bowser from 'bowser'
+import { msg, type Message } from '../shared/index.js'
 
 /**
- * A short name for the browser and system behind a User-Agent, or "Unknown browser" when there is none.
- * @example describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:128.0) Gecko/20100101 Firefox/128.0') // "Firefox on macOS"
+ * A short name for the browser and system behind a User-Agent, as a message for the page's language
+ * (browser and system names are proper nouns and stay as bowser gives them), or "Unknown browser" when
+ * there is none.
+ * @example describeUserAgent('Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:128.0) Gecko/20100101 Firefox/128.0') // { message: '{browser} on {os}', values: { browser: 'Firefox', os: 'macOS' } }
  */
-export function describeUserAgent(userAgent: string | null): string {
-  if (userAgent === null || userAgent.trim() === '') return 'Unknown browser'
+export function describeUserAgent(userAgent: string | null): Message {
+  const unknown = { message: msg('Unknown browser') }
+  if (userAgent === null || userAgent.trim() === '') return unknown
   let browser = ''
   let os = ''
   try {
@@ -19,8 +23,9 @@ export function describeUserAgent(userAgent: string | null): string {
   } catch {
     // bowser throws on input it cannot read at all; the raw string is still shown beside the name.
   }
-  if (browser !== '' && os !== '') return `${browser} on ${os}`
-  if (browser !== '') return browser
-  if (os !== '') return `A browser on ${os}`
-  return 'Unknown browser'
+  if (browser !== '' && os !== '')
+    return { message: msg('{browser} on {os}'), values: { browser, os } }
+  if (browser !== '') return { message: msg('{browser} on an unknown system'), values: { browser } }
+  if (os !== '') return { message: msg('A browser on {os}'), values: { os } }
+  return unknown
 }

@@ -4,6 +4,7 @@
  * shown as "deleted user"; the name is held for 30 days, then free.
  */
 import type { Db, Executor } from '../../db/schema.js'
+import { translateMessage } from '../../i18n/index.js'
 import { deleteJobsMentioning } from '../jobs/index.js'
 import { deleteUserSessions, describeUserAgent } from '../sessions/index.js'
 import {
@@ -83,7 +84,7 @@ export async function exportAccount(
     sessions: sessions
       .filter((s) => s.expiresAt > now)
       .map((s) => ({
-        device: describeUserAgent(s.userAgent),
+        device: translateMessage('en', describeUserAgent(s.userAgent)),
         userAgent: s.userAgent,
         ip: s.ip,
         createdAt: iso(s.createdAt) ?? '',

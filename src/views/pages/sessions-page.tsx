@@ -1,5 +1,5 @@
 import type { SessionView } from '../../domain/sessions/index.js'
-import { t, tx } from '../../i18n/index.js'
+import { t, tm, tx } from '../../i18n/index.js'
 import { CsrfField } from '../components/form-fields.js'
 import { RelativeTime } from '../components/relative-time.js'
 import { SettingsNav } from '../components/settings-nav.js'
@@ -9,7 +9,7 @@ import type { SiteContext } from '../site.js'
 export interface SessionsPageProps {
   site: SiteContext
   sessions: SessionView[]
-  /** After a sign-out: "Signed out of Firefox on macOS." */
+  /** After a sign-out: "Signed out of one session.", in the page's language. */
   notice: string | null
 }
 
@@ -43,7 +43,7 @@ export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
           {sessions.map((s) => (
             <li class="session" data-session={s.id}>
               <p class="session-device">
-                <strong>{s.device}</strong>
+                <strong>{tm(s.device)}</strong>
                 {s.current && (
                   <>
                     {' '}
@@ -77,7 +77,7 @@ export function SessionsPage({ site, sessions, notice }: SessionsPageProps) {
                   <input type="hidden" name="session" value={s.id} />
                   <button class="button button-quiet button-small" type="submit">
                     {tx('Sign out<hidden> of {device}</hidden>', {
-                      device: s.device,
+                      device: tm(s.device),
                       hidden: (c) => <span class="visually-hidden">{c}</span>,
                     })}
                   </button>

@@ -128,6 +128,10 @@ describe.each(DIALECTS)('%s: pages in German', (dialect) => {
     const sessions = await page(agent, '/settings/sessions', GERMAN)
     expect(text(sessions.doc, '#sessions-heading')).toBe('Wo Sie angemeldet sind')
     expect(text(sessions.doc, '.session-current')).toBe('Diese Sitzung')
+    // The test agent sends no User-Agent: the device is named in German too.
+    expect(text(sessions.doc, '.session-device strong')).toBe('Unbekannter Browser')
+    const ended = await page(agent, '/settings/sessions?ended=2', GERMAN)
+    expect(text(ended.doc, '.notice-success')).toBe('Von 2 Sitzungen abgemeldet.')
 
     const security = await page(agent, '/settings/security', GERMAN)
     expect(text(security.doc, 'h1')).toBe('Sicherheit')

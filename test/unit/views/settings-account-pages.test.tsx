@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeUserAgent, type SessionView } from '../../../src/domain/sessions/index.js'
 import { deletedUsername, displayName } from '../../../src/domain/shared/index.js'
+import { translateMessage } from '../../../src/i18n/index.js'
 import { UserName } from '../../../src/views/components/user-name.js'
 import { emptyForm } from '../../../src/views/forms.js'
 import { AccountDeletedPage } from '../../../src/views/pages/account-deleted-page.js'
@@ -16,7 +17,7 @@ import { count, formFor, makeSite, NOW, signedInSite } from './fixtures.js'
 
 const session = (overrides: Partial<SessionView> = {}): SessionView => ({
   id: 'a1b2c3d4e5f60718293a4b5c6d7e8f90',
-  device: 'Firefox on macOS',
+  device: { message: '{browser} on {os}', values: { browser: 'Firefox', os: 'macOS' } },
   userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:128.0) Gecko/20100101 Firefox/128.0',
   ip: '192.0.2.10',
   createdAt: NOW - 3 * 24 * 3_600_000,
@@ -39,12 +40,24 @@ describe('describeUserAgent', () => {
       'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1',
       'Safari on iOS',
     ],
+    ['Firefox/128.0', 'Firefox on an unknown system'],
     ['curl/8.5.0', 'Unknown browser'], // the raw string is still on the page, under "Browser details"
     ['', 'Unknown browser'],
     [null, 'Unknown browser'],
     ['\u0000\u0001 not a browser at all', 'Unknown browser'],
   ])('%j is "%s"', (ua, expected) => {
-    expect(describeUserAgent(ua)).toBe(expected)
+    expect(translateMessage('en', describeUserAgent(ua))).toBe(expected)
+  })
+
+  it.each([
+    [
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:128.0) Gecko/20100101 Firefox/128.0',
+      'Firefox unter macOS',
+    ],
+    ['Firefox/128.0', 'Firefox auf einem unbekannten System'],
+    ['curl/8.5.0', 'Unbekannter Browser'],
+  ])('%j is "%s" in German', (ua, expected) => {
+    expect(translateMessage('de', describeUserAgent(ua))).toBe(expected)
   })
 })
 
@@ -55,7 +68,10 @@ describe('SessionsPage', () => {
         site={signedInSite({ now: NOW })}
         sessions={[
           session({ id: 'this0000000000000000000000000000', current: true }),
-          session({ device: 'Chrome on Windows', ip: '198.51.100.7' }),
+          session({
+            device: { message: '{browser} on {os}', values: { browser: 'Chrome', os: 'Windows' } },
+            ip: '198.51.100.7',
+          }),
         ]}
         notice={null}
       />,
@@ -84,7 +100,9 @@ describe('SessionsPage', () => {
     const html = renderDocument(
       <SessionsPage
         site={signedInSite()}
-        sessions={[session({ userAgent: '<script>alert(1)</script>', device: 'Unknown browser' })]}
+        sessions={[
+          session({ userAgent: '<script>alert(1)</script>', device: describeUserAgent(null) }),
+        ]}
         notice={null}
       />,
     )

@@ -7,6 +7,7 @@ import { sendFailure } from '../../failure.js'
 import { sendPage, siteFor } from '../../page.js'
 import { SessionForm } from '../../schemas/forms.js'
 import { msg } from '../../../domain/shared/index.js'
+import { translate } from '../../../i18n/index.js'
 
 const PAGE = '/settings/sessions'
 
@@ -26,7 +27,15 @@ export const sessionRoutes: FastifyPluginAsync = async (app) => {
         site: siteFor(req),
         sessions: await listSessions(req.db, req.viewer, req.sessionIdHash),
         notice:
-          ended > 0 ? `Signed out of ${ended === 1 ? 'one session' : `${ended} sessions`}.` : null,
+          ended > 0
+            ? translate(
+                req.locale,
+                msg(
+                  '{count, plural, one {Signed out of one session.} other {Signed out of {count, number} sessions.}}',
+                ),
+                { count: ended },
+              )
+            : null,
       })
     },
   )

@@ -348,6 +348,12 @@ export const PAGES_A = {
   'Signed in': 'Angemeldet',
   'Browser details': 'Browser-Details',
   'Sign out<hidden> of {device}</hidden>': 'Abmelden<hidden> von {device}</hidden>',
+  'Unknown browser': 'Unbekannter Browser',
+  '{browser} on {os}': '{browser} unter {os}',
+  '{browser} on an unknown system': '{browser} auf einem unbekannten System',
+  'A browser on {os}': 'Ein Browser unter {os}',
+  '{count, plural, one {Signed out of one session.} other {Signed out of {count, number} sessions.}}':
+    '{count, plural, one {Von einer Sitzung abgemeldet.} other {Von {count, number} Sitzungen abgemeldet.}}',
   'Sign out everywhere else': 'Überall sonst abmelden',
 
   // Account settings
