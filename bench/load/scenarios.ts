@@ -147,6 +147,10 @@ export function readScenarios(targets: Targets): Scenario[] {
       const path = `/search?q=${encodeURIComponent(q)}`
       return get(name, path, getUncached(path))
     }),
+    // The request path alone: the smallest answer through every hook an uncached page passes (session,
+    // limits, the page cache's miss, the turns, logging and metrics), no query and no rendering. What
+    // no uncached page can be cheaper than.
+    get('robots-uncached', '/robots.txt', getUncached('/robots.txt')),
     // The API's reads beside the pages above (same data, no rendering), and what a token costs.
     get('api-thread-50-replies-uncached', apiThread, getUncached(apiThread)),
     get('api-tag-activity-p1-uncached', apiTag, getUncached(apiTag)),

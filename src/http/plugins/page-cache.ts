@@ -14,7 +14,7 @@
  *   LISTEN connection that hears every commit to the schema's page tables, so a hit costs no round
  *   trip. While the feed is down, PostgreSQL is asked for its current snapshot on every request.
  * Entries also expire after `maxAgeMs`, so relative times ("5m") stay close, and the cache is an LRU
- * bounded by bytes. Responses carry an ETag (If-None-Match gets a 304) and
+ * bounded by bytes that keeps a URL's page from its second rendering on (page-store.ts). Responses carry an ETag (If-None-Match gets a 304) and
  * `Cache-Control: public, max-age=0, must-revalidate` so browsers and CDNs revalidate every time; pages
  * for signed-in people are `private, no-store`.
  *
@@ -216,7 +216,8 @@ export const pageCachePlugin = fp<PageCacheOptions>(
         size: body.byteLength + (req.url.length + 3) * 2 + 256,
       }
       const key = pageKey(req)
-      store.set(key, entry)
+      // A URL's first rendering is sent but not kept (page-store.ts): most are never asked for again.
+      if (store.admits(key)) store.set(key, entry)
       reply.header('x-page-cache', 'miss')
       return answer(req, reply, key, entry)
     })

@@ -41,8 +41,11 @@ describe.each(DIALECTS)('%s: interface languages', (dialect) => {
 
   it('caches one page per language', async () => {
     const visitor = new Agent(app, '10.40.0.2')
-    await visitor.get('/tags/kernel?cache=1')
-    await visitor.get('/tags/kernel?cache=1', { 'accept-language': 'de' })
+    // Each language's page is kept from its second rendering on (page-store.ts).
+    for (let i = 0; i < 2; i++) {
+      await visitor.get('/tags/kernel?cache=1')
+      await visitor.get('/tags/kernel?cache=1', { 'accept-language': 'de' })
+    }
     const en = await visitor.get('/tags/kernel?cache=1')
     const de = await visitor.get('/tags/kernel?cache=1', { 'accept-language': 'de' })
     expect(en.headers['x-page-cache']).toBe('hit')

@@ -252,13 +252,47 @@ describe.each(DIALECTS)('%s: the anonymous page cache', (dialect) => {
     const small = await buildTestApp(t.handle, {}, { pageCache: { maxBytes: 200_000 } })
     try {
       const anon = new Agent(small, '10.4.1.1')
-      for (let page = 0; page < 40; page++) await anon.get(`/tags/kernel?bench=${page}`)
+      // Each page twice: a page is kept from its URL's second rendering on.
+      for (let page = 0; page < 40; page++)
+        for (let i = 0; i < 2; i++) await anon.get(`/tags/kernel?bench=${page}`)
       const stats = small.pageCache.stats()
       expect(stats.bytes).toBeLessThanOrEqual(200_000)
       expect(stats.entries).toBeGreaterThan(0)
       expect(stats.entries).toBeLessThan(40)
       await untilHit(anon, '/tags/kernel?bench=39')
+      // The oldest was pushed out for room; its next rendering is kept at once (it was read twice).
       expect((await anon.get('/tags/kernel?bench=0')).headers['x-page-cache']).toBe('miss')
+      expect((await anon.get('/tags/kernel?bench=0')).headers['x-page-cache']).toBe('hit')
+    } finally {
+      await small.close()
+    }
+  })
+
+  it('keeps a page from its second rendering on, so a crawl of one-off URLs leaves the read pages cached', async () => {
+    const small = await buildTestApp(t.handle, {}, { pageCache: { maxBytes: 200_000 } })
+    try {
+      // PostgreSQL: once the change feed listens, so its first connection empties nothing mid-test.
+      if (dialect === 'postgres') await listeningFeed(small)
+      const anon = new Agent(small, '10.4.1.2')
+      const once = await anon.get('/tags/kernel?first=1')
+      expect(once.headers['x-page-cache']).toBe('miss')
+      expect(once.headers.etag).toMatch(/^"[\w-]+"$/) // sent with its validator, only not kept
+      expect(small.pageCache.stats().entries).toBe(0)
+      await untilHit(anon, '/')
+      // More one-off pages than the bound holds (40 × ~10 KB against 200 KB), each asked for once.
+      for (let page = 0; page < 40; page++) {
+        const res = await anon.get(`/tags/kernel?crawl=${page}`)
+        expect(res.headers['x-page-cache']).toBe('miss')
+      }
+      expect(small.pageCache.stats().entries).toBe(1)
+      expect((await anon.get('/')).headers['x-page-cache']).toBe('hit')
+      // A page that went stale is kept again on its next rendering, not its second.
+      const feed = small.pageCache.changeFeed()
+      const heard = feed?.version()
+      await make.thread(t.db, { title: 'A write that makes every kept page stale' })
+      if (feed) await vi.waitUntil(() => feed.version() !== heard, SOON)
+      expect((await anon.get('/')).headers['x-page-cache']).toBe('miss')
+      expect((await anon.get('/')).headers['x-page-cache']).toBe('hit')
     } finally {
       await small.close()
     }
