@@ -33,6 +33,9 @@ export interface PageEntry {
   size: number
 }
 
+/** What a remembered URL weighs beyond its characters (the LRU's own bookkeeping), in characters. */
+const SEEN_KEY_OVERHEAD = 64
+
 export class PageStore {
   private readonly pages: LRUCache<string, PageEntry>
   /** URLs rendered once and not kept yet (or kept once and gone stale): the next rendering is kept. */
@@ -49,9 +52,13 @@ export class PageStore {
         if (reason === 'evict') this.seen.set(key, true)
       },
     })
-    // One key per 2 KB of the bound (16,384 for 32 MB, ~2 MB of keys): a URL asked for twice within
-    // that many other first visits is kept.
-    this.seen = new LRUCache({ max: Math.max(1024, Math.floor(maxBytes / 2048)) })
+    // Bounded by the characters of the URLs it remembers, not their number, so long query strings
+    // cannot grow it: a sixteenth of the bound (2 M characters, ~4 MB, for 32 MB), about 20,000 URLs of
+    // a typical length. A URL asked for twice within that many other first visits is kept.
+    this.seen = new LRUCache({
+      maxSize: Math.max(64 * 1024, Math.floor(maxBytes / 16)),
+      sizeCalculation: (_value, key) => key.length + SEEN_KEY_OVERHEAD,
+    })
   }
 
   /**
