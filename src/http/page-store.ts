@@ -11,6 +11,7 @@
  * +6–11 %, five-post thread level, cached pages level (docs/performance.md, issue 29).
  */
 import { LRUCache } from 'lru-cache'
+import { SecondSight } from '../domain/shared/index.js'
 import type { FastifyRequest } from 'fastify'
 import { compressBody, type Encoding } from './plugins/compression.js'
 
@@ -33,13 +34,10 @@ export interface PageEntry {
   size: number
 }
 
-/** What a remembered URL weighs beyond its characters (the LRU's own bookkeeping), in characters. */
-const SEEN_KEY_OVERHEAD = 64
-
 export class PageStore {
   private readonly pages: LRUCache<string, PageEntry>
   /** URLs rendered once and not kept yet (or kept once and gone stale): the next rendering is kept. */
-  private readonly seen: LRUCache<string, true>
+  private readonly seen: SecondSight
 
   constructor(maxBytes: number) {
     this.pages = new LRUCache({
@@ -49,16 +47,12 @@ export class PageStore {
       // A page pushed out for room was asked for twice already: its next rendering is kept at once, as
       // before the admission rule, so pages read more than the bound holds do not need two renderings.
       dispose: (_entry, key, reason) => {
-        if (reason === 'evict') this.seen.set(key, true)
+        if (reason === 'evict') this.seen.remember(key)
       },
     })
-    // Bounded by the characters of the URLs it remembers, not their number, so long query strings
-    // cannot grow it: a sixteenth of the bound (2 M characters, ~4 MB, for 32 MB), about 20,000 URLs of
-    // a typical length. A URL asked for twice within that many other first visits is kept.
-    this.seen = new LRUCache({
-      maxSize: Math.max(64 * 1024, Math.floor(maxBytes / 16)),
-      sizeCalculation: (_value, key) => key.length + SEEN_KEY_OVERHEAD,
-    })
+    // A sixteenth of the bound in characters (2 M, ~4 MB, for 32 MB): about 20,000 URLs of a typical
+    // length. A URL asked for twice within that many other first visits is kept.
+    this.seen = new SecondSight(maxBytes / 16)
   }
 
   /**
@@ -66,9 +60,7 @@ export class PageStore {
    * first rendering was not kept) or its kept page went stale; a first rendering is only remembered.
    */
   admits(key: string): boolean {
-    if (this.seen.delete(key)) return true
-    this.seen.set(key, true)
-    return false
+    return this.seen.again(key)
   }
 
   get entries(): number {
@@ -91,7 +83,7 @@ export class PageStore {
   /** Drops a stale page; its URL's next rendering is kept again at once. */
   delete(key: string): void {
     this.pages.delete(key)
-    this.seen.set(key, true)
+    this.seen.remember(key)
   }
 
   clear(): void {

@@ -18,6 +18,7 @@ import type { VNode } from 'preact'
 import { jsxTemplate } from 'preact/jsx-runtime'
 import { renderToString } from 'preact-render-to-string'
 import { currentLocale } from '../i18n/index.js'
+import { SecondSight } from '../domain/shared/index.js'
 
 /** Characters (≈ 2 bytes each in V8) every fragment cache holds at most unless told otherwise: ~16 MB. */
 export const FRAGMENT_CACHE_CHARS = 8_000_000
@@ -43,7 +44,7 @@ export interface FragmentCacheStats {
 export class FragmentCache {
   private readonly lru: LRUCache<string | number, Entry>
   /** Keys rendered once and not kept yet: the next rendering keeps its fragment. */
-  private readonly seen: LRUCache<string | number, true>
+  private readonly seen: SecondSight
   private hits = 0
   private misses = 0
 
@@ -53,7 +54,8 @@ export class FragmentCache {
       maxEntrySize: Math.max(1, Math.floor(maxChars / 16)),
       sizeCalculation: (entry) => Math.max(1, entry.html.length * 2),
     })
-    this.seen = new LRUCache({ max: Math.max(16, Math.floor(maxChars / 200)) })
+    // About one key per 200 characters of the bound (a post id weighs ~70): 40,000 for 8 M.
+    this.seen = new SecondSight(maxChars / 3)
   }
 
   render(fragment: string | number, inputs: unknown, make: () => VNode): VNode {
@@ -66,11 +68,8 @@ export class FragmentCache {
       return rawHtml(known.html)
     }
     this.misses++
-    if (known === undefined && !this.seen.has(key)) {
-      this.seen.set(key, true)
-      return make()
-    }
-    this.seen.delete(key)
+    // A fragment is kept from its second rendering on; a changed one (known, stale) at once.
+    if (known === undefined && !this.seen.again(key)) return make()
     const html = renderToString(make())
     this.lru.set(key, { inputs, html })
     return rawHtml(html)

@@ -1,6 +1,6 @@
 /**
  * The shared kernel: what every feature may use and none owns. Results and failures, random ids, attempt
- * limits, secrets, memos of texts and counts, and who is asking. It depends on no feature.
+ * limits, secrets, memos of texts and counts, caches' admission rule, and who is asking. It depends on no feature.
  */
 export {
   AttemptLimiter,
@@ -16,6 +16,7 @@ export {
 export { msg, type Message } from './message.js'
 export { randomId } from './ids.js'
 export { RememberedCounts } from './remembered-counts.js'
+export { SecondSight } from './second-sight.js'
 export { fail, ok, type Failure, type Result } from './result.js'
 export { getOrCreateSecret } from './secrets.queries.js'
 export { inTransaction } from './transaction.js'
