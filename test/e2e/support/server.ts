@@ -1,6 +1,6 @@
 /**
- * The real app for browser tests: a fresh database (in-memory SQLite, or a PostgreSQL schema of its own, as
- * test/support/test-db.ts makes them), migrated, seeded with the demo forum plus a few known threads, then
+ * The real app for browser tests: a fresh database (in-memory SQLite, or a PostgreSQL database of its own
+ * copied from a migrated template, as test/support/test-db.ts makes them), migrated, seeded with the demo forum plus a few known threads, then
  * listening on 127.0.0.1 on a free port. In process, so no build is needed and the tests can reach the
  * database directly.
  */
